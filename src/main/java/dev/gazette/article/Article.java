@@ -1,0 +1,22 @@
+package dev.gazette.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A published piece with everything its page shows. {@code bodyHtml} is rendered from {@code bodyMarkdown} once,
+ * when the article is loaded, and sanitised; {@code leadImage} and {@code source} are {@code null} when absent.
+ */
+public record Article(long id, String slug, String headline, String standfirst, String bodyMarkdown, String bodyHtml,
+		ArticleKind kind, Section section, List<Author> authors, List<Tag> tags, Instant publishedAt,
+		Instant updatedAt, LeadImage leadImage, Source source, String canonicalUrl, boolean commentsOpen,
+		long version) {
+
+	public boolean isOpinion() {
+		return kind == ArticleKind.OPINION;
+	}
+
+	public ArticleSummary summary() {
+		return new ArticleSummary(id, slug, headline, standfirst, kind, section, authors, publishedAt, leadImage);
+	}
+}

@@ -1,0 +1,160 @@
+package dev.gazette.article;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gazette.article.ArticleRepository.ArticleInsert;
+import dev.gazette.article.ArticleRepository.ArticleRow;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The published catalogue: what readers can see, newest first. An article is visible once its publication time
+ * has come (by the injected clock).
+ * <p>
+ * Article pages are the hottest read in Gazette, so a loaded article is kept in memory and reused for as long as
+ * its row's {@code version} is unchanged: one indexed read per request keeps every node correct without a shared
+ * cache.
+ */
+@Service
+public class ArticleCatalog {
+
+	private final ArticleRepository repository;
+
+	private final ArticleBodyRenderer bodyRenderer;
+
+	private final Clock clock;
+
+	private final int pageSize;
+
+	private final Cache<String, Article> bySlug = Caffeine.newBuilder().maximumSize(2_000).build();
+
+	ArticleCatalog(ArticleRepository repository, ArticleBodyRenderer bodyRenderer, Clock clock,
+			ArticleProperties properties) {
+		this.repository = repository;
+		this.bodyRenderer = bodyRenderer;
+		this.clock = clock;
+		this.pageSize = properties.pageSize();
+	}
+
+	/** A published article by its slug; empty when unknown or not yet published. */
+	@Transactional(readOnly = true)
+	public Optional<Article> find(String slug) {
+		Optional<Long> version = repository.versionOfPublished(slug, clock.instant());
+		if (version.isEmpty()) {
+			return Optional.empty();
+		}
+		Article cached = bySlug.getIfPresent(slug);
+		if (cached != null && cached.version() == version.get()) {
+			return Optional.of(cached);
+		}
+		Optional<Article> loaded = repository.findPublished(slug, clock.instant()).map(this::complete);
+		loaded.ifPresent(article -> bySlug.put(slug, article));
+		return loaded;
+	}
+
+	@Transactional(readOnly = true)
+	public ArticleList latest(int page) {
+		return list(null, null, page, pageSize);
+	}
+
+	/** A page of the latest articles with a page size of the caller's choosing (1 to 100). */
+	@Transactional(readOnly = true)
+	public ArticleList latest(int page, int size) {
+		return list(null, null, page, Math.max(1, Math.min(100, size)));
+	}
+
+	@Transactional(readOnly = true)
+	public ArticleList inSection(Section section, int page) {
+		return list(section.slug(), null, page, pageSize);
+	}
+
+	@Transactional(readOnly = true)
+	public ArticleList byAuthor(Author author, int page) {
+		return list(null, author.slug(), page, pageSize);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Section> section(String slug) {
+		return repository.section(slug);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Section> sections() {
+		return repository.sections();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Author> author(String slug) {
+		return repository.author(slug);
+	}
+
+	/** Whether anything has ever been written into this database (the demo content is loaded only when not). */
+	@Transactional(readOnly = true)
+	public boolean isEmpty() {
+		return repository.countArticles() == 0;
+	}
+
+	@Transactional
+	public Author addAuthor(String slug, String displayName, String title, String bio, String avatarUrl) {
+		long id = repository.insertAuthor(slug, displayName, title, bio, avatarUrl);
+		return new Author(id, slug, displayName, title, bio, avatarUrl);
+	}
+
+	@Transactional
+	public Section addSection(String slug, String name, String description, int position) {
+		long id = repository.insertSection(slug, name, description, position);
+		return new Section(id, slug, name, description);
+	}
+
+	/**
+	 * Publishes a new article.
+	 * @throws IllegalArgumentException when the slug is taken or a named author or section does not exist
+	 */
+	@Transactional
+	public long publish(NewArticle article) {
+		if (repository.slugTaken(article.slug())) {
+			throw new IllegalArgumentException("An article with the slug '" + article.slug() + "' already exists");
+		}
+		Long sectionId = article.sectionSlug() == null ? null : repository.sectionId(article.sectionSlug())
+			.orElseThrow(() -> new IllegalArgumentException("Unknown section '" + article.sectionSlug() + "'"));
+		List<Long> authorIds = new ArrayList<>();
+		for (String authorSlug : article.authorSlugs()) {
+			authorIds.add(repository.authorId(authorSlug)
+				.orElseThrow(() -> new IllegalArgumentException("Unknown author '" + authorSlug + "'")));
+		}
+		List<Long> tagIds = article.tags().stream().map(name -> repository.tagId(Slugs.of(name), name)).toList();
+		return repository.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
+				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
+				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
+				article.commentsOpen()));
+	}
+
+	private ArticleList list(String sectionSlug, String authorSlug, int page, int pageSize) {
+		int current = Math.max(1, page);
+		List<ArticleRow> rows = repository.latest(sectionSlug, authorSlug, clock.instant(), pageSize,
+				(long) (current - 1) * pageSize);
+		long total = repository.count(sectionSlug, authorSlug, clock.instant());
+		Map<Long, List<Author>> authors = repository.authorsOf(rows.stream().map(ArticleRow::id).toList());
+		List<ArticleSummary> items = rows.stream()
+			.map(row -> new ArticleSummary(row.id(), row.slug(), row.headline(), row.standfirst(), row.kind(),
+					row.section(), authors.getOrDefault(row.id(), List.of()), row.publishedAt(), row.leadImage()))
+			.toList();
+		return new ArticleList(items, current, pageSize, total);
+	}
+
+	private Article complete(ArticleRow row) {
+		List<Long> id = List.of(row.id());
+		return new Article(row.id(), row.slug(), row.headline(), row.standfirst(), row.bodyMarkdown(),
+				bodyRenderer.render(row.bodyMarkdown()), row.kind(), row.section(),
+				repository.authorsOf(id).getOrDefault(row.id(), List.of()),
+				repository.tagsOf(id).getOrDefault(row.id(), List.of()), row.publishedAt(), row.updatedAt(),
+				row.leadImage(), row.source(), row.canonicalUrl(), row.commentsOpen(), row.version());
+	}
+}

@@ -1,0 +1,4 @@
+package dev.gazette.article;
+
+public record Section(long id, String slug, String name, String description) {
+}

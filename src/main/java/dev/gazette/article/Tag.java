@@ -1,0 +1,4 @@
+package dev.gazette.article;
+
+public record Tag(String slug, String name) {
+}
