@@ -1,0 +1,129 @@
+package dev.gazette.comment;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import dev.gazette.article.Article;
+import dev.gazette.article.ArticleCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The discussion as JSON: {@code /api/v1/articles/{slug}/comments}. */
+@RestController
+@RequestMapping("/api/v1/articles/{slug}/comments")
+@Tag(name = "Comments")
+class CommentApi {
+
+	private final Comments comments;
+
+	private final ArticleCatalog articles;
+
+	CommentApi(Comments comments, ArticleCatalog articles) {
+		this.comments = comments;
+		this.articles = articles;
+	}
+
+	@GetMapping
+	@Operation(summary = "The public discussion as a tree of threads",
+			description = "Top-level threads in pages (page counts from 1; size 1 to 200, default 50), each with all "
+					+ "its replies nested. Pending and rejected comments are never included; an unpublished comment "
+					+ "with published replies appears as a placeholder with status 'removed' or 'deleted', no "
+					+ "author and no body. The Link header points to the next page; X-Total-Count counts threads.")
+	ResponseEntity<List<CommentJson>> discussion(@PathVariable String slug,
+			@RequestParam(defaultValue = "oldest") String sort, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		Article article = articles.find(slug).orElseThrow(() -> unknownArticle(slug));
+		int pageSize = Math.max(1, Math.min(200, size));
+		int current = Math.max(1, page);
+		List<CommentNode> threads = comments.discussion(article.id()).tree(DiscussionSort.fromKey(sort));
+		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
+		List<CommentJson> body = threads.subList(from, Math.min(threads.size(), from + pageSize))
+			.stream()
+			.map(CommentJson::of)
+			.toList();
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", String.valueOf(threads.size()));
+		if ((long) current * pageSize < threads.size()) {
+			response.header(HttpHeaders.LINK, "</api/v1/articles/" + slug + "/comments?sort="
+					+ DiscussionSort.fromKey(sort).key() + "&page=" + (current + 1) + "&size=" + pageSize + ">; rel=\"next\"");
+		}
+		return response.body(body);
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Post a comment or a reply",
+			description = "Answers 201 with the stored comment and its status. Errors are RFC 9457 problem JSON: "
+					+ "400 for a blank or oversized body or name, an unknown parent, a parent on another article or "
+					+ "malformed JSON; 404 for an unknown article; 403 when comments are closed or guests are not "
+					+ "allowed. A refused request stores nothing.")
+	@ApiResponse(responseCode = "201", description = "Stored")
+	ResponseEntity<CommentJson> post(@PathVariable String slug, @RequestBody CommentRequest request) {
+		Comment comment = comments.submit(slug, new CommentDraft(request.authorName(), request.body(), request.parentId()));
+		return ResponseEntity.created(URI.create("/articles/" + slug + "/comments/" + comment.id()))
+			.body(CommentJson.stored(comment));
+	}
+
+	@ExceptionHandler(CommentRejectedException.class)
+	ResponseEntity<ProblemDetail> refused(CommentRejectedException ex) {
+		HttpStatus status = switch (ex.reason()) {
+			case UNKNOWN_ARTICLE -> HttpStatus.NOT_FOUND;
+			case CLOSED, GUESTS_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+			case INVALID -> HttpStatus.BAD_REQUEST;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		if (!ex.errors().isEmpty()) {
+			problem.setProperty("errors", ex.errors());
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static ResponseStatusException unknownArticle(String slug) {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no published article at '" + slug + "'.");
+	}
+
+	/** A new comment. {@code authorName} may be blank (shown as "Anonymous"); {@code parentId} null for top level. */
+	record CommentRequest(@Schema(maxLength = 60) String authorName,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 5000) String body,
+			Long parentId) {
+	}
+
+	record CommentJson(long id, Long parentId, String authorName, String bodyHtml, Instant createdAt,
+			@Schema(allowableValues = { "published", "pending", "removed", "deleted" }) String status,
+			List<CommentJson> replies) {
+
+		/** The comment as its author just stored it, whatever its status. */
+		static CommentJson stored(Comment c) {
+			return new CommentJson(c.id(), c.parentId(), c.displayName(), c.bodyHtml(), c.createdAt(), c.status().key(),
+					List.of());
+		}
+
+		/** A node of the public tree: unpublished comments only as placeholders. */
+		static CommentJson of(CommentNode node) {
+			Comment c = node.comment();
+			List<CommentJson> replies = node.replies().stream().map(CommentJson::of).toList();
+			if (c.isPublished()) {
+				return new CommentJson(c.id(), c.parentId(), c.displayName(), c.bodyHtml(), c.createdAt(),
+						c.status().key(), replies);
+			}
+			String placeholder = c.status() == CommentStatus.DELETED ? "deleted" : "removed";
+			return new CommentJson(c.id(), c.parentId(), null, null, c.createdAt(), placeholder, replies);
+		}
+	}
+}

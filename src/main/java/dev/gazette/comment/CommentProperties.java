@@ -1,0 +1,20 @@
+package dev.gazette.comment;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param guestsAllowed whether readers without an account may comment under a display name of their choice
+ * @param pageSize top-level threads per page of a discussion
+ * @param repliesPerThread replies shown under a thread on the article page; the rest are on the thread's own page
+ */
+@ConfigurationProperties("gazette.comments")
+public record CommentProperties(@DefaultValue("true") boolean guestsAllowed, @DefaultValue("50") int pageSize,
+		@DefaultValue("30") int repliesPerThread) {
+
+	/** Maximum length of a comment, in characters (Unicode code points) after trimming. */
+	public static final int MAX_BODY = 5_000;
+
+	/** Maximum length of a display name, in characters. */
+	public static final int MAX_NAME = 60;
+}

@@ -1,0 +1,105 @@
+package dev.gazette.comment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CommentRepository {
+
+	private final JdbcClient jdbc;
+
+	CommentRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Comment> ofArticle(long articleId) {
+		return jdbc.sql("select * from comment where article_id = :article")
+			.param("article", articleId)
+			.query((rs, n) -> comment(rs))
+			.list();
+	}
+
+	Optional<Comment> find(long id) {
+		return jdbc.sql("select * from comment where id = :id").param("id", id).query((rs, n) -> comment(rs)).optional();
+	}
+
+	long insert(long articleId, Long parentId, String authorName, String body, String bodyHtml, CommentStatus status,
+			Instant createdAt) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into comment (article_id, parent_id, author_name, body, body_html, status, created_at)
+				values (:article, :parent, :name, :body, :html, :status, :created)""")
+			.param("article", articleId)
+			.param("parent", parentId)
+			.param("name", authorName)
+			.param("body", body)
+			.param("html", bodyHtml)
+			.param("status", status.key())
+			.param("created", createdAt.atOffset(ZoneOffset.UTC))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	/**
+	 * Records a change to an article's discussion: bumps its version (so every node drops its cached copy) and
+	 * adjusts the published count. The row lock this takes also serialises concurrent posts to one article.
+	 */
+	void touchDiscussion(long articleId, int publishedDelta) {
+		jdbc.sql("insert into discussion (article_id) values (:article) on conflict do nothing")
+			.param("article", articleId)
+			.update();
+		jdbc.sql("""
+				update discussion set version = version + 1, published_count = published_count + :delta
+				where article_id = :article""")
+			.param("article", articleId)
+			.param("delta", publishedDelta)
+			.update();
+	}
+
+	long discussionVersion(long articleId) {
+		return jdbc.sql("select version from discussion where article_id = :article")
+			.param("article", articleId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
+	Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {
+		Map<Long, Integer> counts = new HashMap<>();
+		if (articleIds.isEmpty()) {
+			return counts;
+		}
+		jdbc.sql("select article_id, published_count from discussion where article_id in (:ids)")
+			.param("ids", articleIds)
+			.query(rs -> {
+				counts.put(rs.getLong("article_id"), rs.getInt("published_count"));
+			});
+		return counts;
+	}
+
+	private static Comment comment(ResultSet rs) throws SQLException {
+		long parentId = rs.getLong("parent_id");
+		Long parent = rs.wasNull() ? null : parentId;
+		return new Comment(rs.getLong("id"), rs.getLong("article_id"), parent,
+				rs.getString("author_name"), rs.getString("body"), rs.getString("body_html"),
+				CommentStatus.fromKey(rs.getString("status")), instant(rs, "created_at"), instant(rs, "edited_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+}

@@ -1,0 +1,64 @@
+package dev.gazette.comment;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/**
+ * Readers' text to HTML: paragraphs, line breaks, emphasis and links, nothing else.
+ * <p>
+ * commonmark-java parses with every block type switched off (so "# hi" stays text) and escapes raw HTML; the OWASP
+ * sanitiser then has the last word with an allow-list of those few elements, http(s)/mailto links only, and
+ * {@code rel="nofollow ugc noopener"} forced onto every link.
+ */
+final class CommentText {
+
+	private static final Parser PARSER = Parser.builder().enabledBlockTypes(Set.of()).build();
+
+	private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+		.escapeHtml(true)
+		.sanitizeUrls(true)
+		.softbreak("<br>")
+		.build();
+
+	private static final PolicyFactory POLICY = new HtmlPolicyBuilder().allowElements("p", "br", "em", "strong", "a")
+		.allowAttributes("href")
+		.onElements("a")
+		.allowUrlProtocols("http", "https", "mailto")
+		.requireRelsOnLinks("nofollow", "ugc", "noopener")
+		.toFactory();
+
+	/** C0 and C1 control characters other than tab and newline; they have no business in a comment. */
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+
+	private CommentText() {
+	}
+
+	/** The text as we store it: line endings normalised, control characters dropped, outer whitespace trimmed. */
+	static String clean(String text) {
+		if (text == null) {
+			return "";
+		}
+		return CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
+	}
+
+	/** A display name on one line: any run of whitespace or control characters becomes one space. */
+	static String cleanName(String name) {
+		if (name == null) {
+			return "";
+		}
+		return name.replaceAll("[\\p{Cc}\\s]+", " ").strip();
+	}
+
+	static int length(String text) {
+		return text.codePointCount(0, text.length());
+	}
+
+	static String toHtml(String text) {
+		return POLICY.sanitize(RENDERER.render(PARSER.parse(text))).strip();
+	}
+}

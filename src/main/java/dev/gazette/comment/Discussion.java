@@ -1,0 +1,223 @@
+package dev.gazette.comment;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public part of one article's discussion at one version: an immutable snapshot, built once from the stored
+ * comments and then shared by every request until a comment changes.
+ * <p>
+ * Visible are the published comments, plus any unpublished comment that has a published reply: it stays as a
+ * placeholder (its text withheld) so the replies keep their context. Threads are the top-level comments; inside a
+ * thread, replies are flattened in conversation order (depth first, each level oldest first) and shown at most
+ * {@link DisplayComment#MAX_LEVELS} deep.
+ */
+public final class Discussion {
+
+	/** Replies per page on a thread's own page. */
+	static final int THREAD_PAGE_SIZE = 100;
+
+	private static final Comparator<Comment> CONVERSATION = Comparator.comparing(Comment::createdAt)
+		.thenComparingLong(Comment::id);
+
+	private final long version;
+
+	private final int publishedComments;
+
+	private final int repliesPerThread;
+
+	private final Map<DiscussionSort, List<Thread>> threadsBySort;
+
+	private final Map<Long, Thread> threadByRootId = new HashMap<>();
+
+	private final Map<Long, Long> rootIdByCommentId = new HashMap<>();
+
+	private Discussion(long version, List<Thread> threadsOldestFirst, int repliesPerThread) {
+		this.version = version;
+		this.repliesPerThread = repliesPerThread;
+		int published = 0;
+		for (Thread thread : threadsOldestFirst) {
+			threadByRootId.put(thread.node().comment().id(), thread);
+			rootIdByCommentId.put(thread.node().comment().id(), thread.node().comment().id());
+			published += thread.node().comment().isPublished() ? 1 : 0;
+			for (Entry entry : thread.entries()) {
+				rootIdByCommentId.put(entry.comment().id(), thread.node().comment().id());
+				published += entry.comment().isPublished() ? 1 : 0;
+			}
+		}
+		this.publishedComments = published;
+		List<Thread> newest = new ArrayList<>(threadsOldestFirst);
+		Collections.reverse(newest);
+		List<Thread> mostReplies = new ArrayList<>(threadsOldestFirst);
+		mostReplies.sort(Comparator.comparingInt((Thread t) -> t.node().descendants()).reversed());
+		this.threadsBySort = Map.of(DiscussionSort.OLDEST, List.copyOf(threadsOldestFirst), DiscussionSort.NEWEST,
+				List.copyOf(newest), DiscussionSort.REPLIES, List.copyOf(mostReplies));
+	}
+
+	/**
+	 * Builds the snapshot from every stored comment of one article, in any order and any status.
+	 * @param repliesPerThread how many replies the article page shows under each thread
+	 */
+	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread) {
+		// Replies are always younger than their parent, so walking from the youngest comment up visits every
+		// child before its parent: visibility and nodes are built bottom-up without recursion.
+		List<Comment> youngestFirst = new ArrayList<>(comments);
+		youngestFirst.sort(CONVERSATION.reversed());
+		Map<Long, List<CommentNode>> childNodes = new HashMap<>();
+		List<CommentNode> roots = new ArrayList<>();
+		for (Comment comment : youngestFirst) {
+			List<CommentNode> children = childNodes.getOrDefault(comment.id(), List.of());
+			if (!comment.isPublished() && children.isEmpty()) {
+				continue;
+			}
+			List<CommentNode> replies = new ArrayList<>(children);
+			replies.sort(Comparator.comparing(CommentNode::comment, CONVERSATION));
+			int descendants = replies.stream().mapToInt(reply -> 1 + reply.descendants()).sum();
+			CommentNode node = new CommentNode(comment, List.copyOf(replies), descendants);
+			if (comment.parentId() == null) {
+				roots.add(node);
+			}
+			else {
+				childNodes.computeIfAbsent(comment.parentId(), id -> new ArrayList<>()).add(node);
+			}
+		}
+		roots.sort(Comparator.comparing(CommentNode::comment, CONVERSATION));
+		return new Discussion(version, roots.stream().map(Discussion::thread).toList(), repliesPerThread);
+	}
+
+	public long version() {
+		return version;
+	}
+
+	/** Published comments in the discussion, placeholders not counted. */
+	public int publishedComments() {
+		return publishedComments;
+	}
+
+	/** The full tree of every visible thread, as the API returns it. */
+	public List<CommentNode> tree(DiscussionSort sort) {
+		return threadsBySort.get(sort).stream().map(Thread::node).toList();
+	}
+
+	public DiscussionPage page(DiscussionSort sort, int page, int pageSize) {
+		List<Thread> threads = threadsBySort.get(sort);
+		int current = Math.max(1, page);
+		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
+		int to = Math.min(threads.size(), from + pageSize);
+		List<ThreadView> views = threads.subList(from, to).stream().map(this::threadView).toList();
+		return new DiscussionPage(views, sort, current, pageSize, threads.size(), publishedComments);
+	}
+
+	public Optional<ThreadPage> thread(long rootId, int page) {
+		Thread thread = threadByRootId.get(rootId);
+		if (thread == null) {
+			return Optional.empty();
+		}
+		int replies = thread.entries().size();
+		int totalPages = Math.max(1, (replies + THREAD_PAGE_SIZE - 1) / THREAD_PAGE_SIZE);
+		int current = Math.min(Math.max(1, page), totalPages);
+		int from = (current - 1) * THREAD_PAGE_SIZE;
+		List<Entry> slice = thread.entries().subList(from, Math.min(replies, from + THREAD_PAGE_SIZE));
+		return Optional.of(new ThreadPage(nest(thread.node().comment(), slice), replies, current, totalPages));
+	}
+
+	/** Where a visible comment appears when the discussion is read in {@code sort} order. */
+	public Optional<CommentLocation> locate(long commentId, DiscussionSort sort, int pageSize) {
+		Long rootId = rootIdByCommentId.get(commentId);
+		if (rootId == null) {
+			return Optional.empty();
+		}
+		Thread thread = threadByRootId.get(rootId);
+		int page = threadsBySort.get(sort).indexOf(thread) / pageSize + 1;
+		int index = 0;
+		while (index < thread.entries().size() && thread.entries().get(index).comment().id() != commentId) {
+			index++;
+		}
+		boolean beyondArticlePage = commentId != rootId && index >= repliesPerThread;
+		return Optional.of(new CommentLocation(commentId, rootId, page,
+				beyondArticlePage ? index / THREAD_PAGE_SIZE + 1 : 0));
+	}
+
+	public boolean contains(long commentId) {
+		return rootIdByCommentId.containsKey(commentId);
+	}
+
+	private ThreadView threadView(Thread thread) {
+		List<Entry> entries = thread.entries();
+		List<Entry> shown = entries.subList(0, Math.min(entries.size(), repliesPerThread));
+		return new ThreadView(nest(thread.node().comment(), shown), entries.size(), entries.size() - shown.size());
+	}
+
+	/**
+	 * Nests a run of conversation-ordered entries under their thread's root: second-level entries under the root,
+	 * deeper ones under the last second-level entry before them. An entry whose parent is not the comment it is
+	 * shown under says whom it answers.
+	 */
+	private static DisplayComment nest(Comment root, List<Entry> entries) {
+		List<DisplayComment> level2 = new ArrayList<>();
+		Comment currentLevel2 = null;
+		List<DisplayComment> currentLevel3 = null;
+		for (Entry entry : entries) {
+			if (entry.depth() == 1) {
+				flush(level2, currentLevel2, currentLevel3);
+				currentLevel2 = entry.comment();
+				currentLevel3 = new ArrayList<>();
+			}
+			else if (currentLevel2 == null) {
+				level2.add(new DisplayComment(entry.comment(), entry.parentName(), List.of()));
+			}
+			else {
+				boolean answersShownParent = entry.comment().parentId() == currentLevel2.id();
+				currentLevel3.add(new DisplayComment(entry.comment(), answersShownParent ? null : entry.parentName(),
+						List.of()));
+			}
+		}
+		flush(level2, currentLevel2, currentLevel3);
+		return new DisplayComment(root, null, List.copyOf(level2));
+	}
+
+	private static void flush(List<DisplayComment> level2, Comment comment, List<DisplayComment> replies) {
+		if (comment != null) {
+			level2.add(new DisplayComment(comment, null, List.copyOf(replies)));
+		}
+	}
+
+	/** Depth-first, oldest first at each level: the order in which a conversation reads. */
+	private static Thread thread(CommentNode root) {
+		List<Entry> entries = new ArrayList<>();
+		Deque<Visit> stack = new ArrayDeque<>();
+		pushReplies(stack, root, 1);
+		while (!stack.isEmpty()) {
+			Visit visit = stack.pop();
+			entries.add(new Entry(visit.node().comment(), visit.depth(), visit.parent().comment().displayName()));
+			pushReplies(stack, visit.node(), visit.depth() + 1);
+		}
+		return new Thread(root, List.copyOf(entries));
+	}
+
+	private static void pushReplies(Deque<Visit> stack, CommentNode parent, int depth) {
+		List<CommentNode> replies = parent.replies();
+		for (int i = replies.size() - 1; i >= 0; i--) {
+			stack.push(new Visit(replies.get(i), parent, depth));
+		}
+	}
+
+	private record Visit(CommentNode node, CommentNode parent, int depth) {
+	}
+
+	/** A thread: its root with the full tree, and every reply flattened in conversation order. */
+	private record Thread(CommentNode node, List<Entry> entries) {
+	}
+
+	/** A reply in a flattened thread: {@code depth} 1 answers the root, 2 answers a depth-1 reply, and so on. */
+	private record Entry(Comment comment, int depth, String parentName) {
+	}
+}

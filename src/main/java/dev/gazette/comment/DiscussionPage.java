@@ -1,0 +1,16 @@
+package dev.gazette.comment;
+
+import java.util.List;
+
+/** One page of top-level threads. Pages count from 1. */
+public record DiscussionPage(List<ThreadView> threads, DiscussionSort sort, int page, int pageSize, int totalThreads,
+		int publishedComments) {
+
+	public boolean hasNext() {
+		return (long) page * pageSize < totalThreads;
+	}
+
+	public boolean hasPrevious() {
+		return page > 1;
+	}
+}

@@ -1,0 +1,56 @@
+package dev.gazette.comment;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import dev.gazette.publication.Timestamps;
+
+/**
+ * A page of discussion ready for a template: the comments plus how to write their times and links. Built per
+ * request because relative times ("3 hours ago") depend on now.
+ */
+public record DiscussionView(DiscussionPage page, String articleUrl, boolean open, boolean guestsAllowed, Instant now,
+		ZoneId zone) {
+
+	public String relativeTime(Comment comment) {
+		return Timestamps.relative(comment.createdAt(), now, zone);
+	}
+
+	public String absoluteTime(Comment comment) {
+		return Timestamps.articleTime(comment.createdAt(), zone);
+	}
+
+	public static String isoTime(Comment comment) {
+		return comment.createdAt().toString();
+	}
+
+	public String permalink(Comment comment) {
+		return articleUrl + "/comments/" + comment.id();
+	}
+
+	public String replyUrl(Comment comment) {
+		return articleUrl + "/comments/" + comment.id() + "/reply";
+	}
+
+	public String threadUrl(Comment root) {
+		return articleUrl + "/threads/" + root.id();
+	}
+
+	public String pageUrl(int number) {
+		return articleUrl + "?sort=" + page.sort().key() + "&cpage=" + number + "#comments";
+	}
+
+	public String sortUrl(DiscussionSort sort) {
+		return articleUrl + "?sort=" + sort.key() + "#comments";
+	}
+
+	/** What stands in for a comment the public cannot read, so its replies keep their context. */
+	public static String placeholder(Comment comment) {
+		return switch (comment.status()) {
+			case DELETED -> "This comment was deleted.";
+			case REJECTED -> "This comment was removed by a moderator.";
+			case PENDING -> "This comment is awaiting moderation.";
+			case PUBLISHED -> "";
+		};
+	}
+}

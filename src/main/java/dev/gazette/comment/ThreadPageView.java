@@ -1,0 +1,15 @@
+package dev.gazette.comment;
+
+import dev.gazette.article.Article;
+
+/** A thread on its own page, under its article's headline. */
+public record ThreadPageView(Article article, ThreadPage thread, DiscussionView discussion) {
+
+	public String articlePath() {
+		return "/articles/" + article.slug();
+	}
+
+	public String pageUrl(int page) {
+		return discussion.threadUrl(thread.root().comment()) + "?page=" + page;
+	}
+}

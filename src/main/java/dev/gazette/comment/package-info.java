@@ -1,0 +1,7 @@
+/**
+ * The reader discussion: threads, posting, rendering of readers' text, sorting and paging. Other features use
+ * {@link dev.gazette.comment.Comments} or listen to {@link dev.gazette.comment.CommentSubmitted}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Comments", allowedDependencies = { "article",
+		"publication" })
+package dev.gazette.comment;
