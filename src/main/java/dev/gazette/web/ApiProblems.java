@@ -1,0 +1,30 @@
+package dev.gazette.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * RFC 9457 problem JSON for everything that goes wrong in the JSON API ({@code @RestController}s): Spring MVC's
+ * own exceptions (malformed JSON, wrong types, unsupported media) through the base class, anything unexpected as a
+ * bare 500 with no detail, logged here.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected error in the API", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
+	}
+}

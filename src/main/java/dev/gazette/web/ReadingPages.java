@@ -1,0 +1,106 @@
+package dev.gazette.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import dev.gazette.article.Article;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.ArticleList;
+import dev.gazette.article.ArticleSummary;
+import dev.gazette.article.Author;
+import dev.gazette.article.Section;
+import dev.gazette.comment.CommentProperties;
+import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussion;
+import dev.gazette.comment.DiscussionSort;
+import dev.gazette.comment.DiscussionView;
+import dev.gazette.publication.GazetteProperties;
+import dev.gazette.publication.Publication;
+import dev.gazette.publication.Publications;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The pages a reader reads: the front page, section and author pages, and the article page with its discussion.
+ * They live here, above the article and comment features, because they compose both.
+ */
+@Controller
+class ReadingPages {
+
+	private final ArticleCatalog catalog;
+
+	private final Comments comments;
+
+	private final Publications publications;
+
+	private final GazetteProperties properties;
+
+	private final Clock clock;
+
+	ReadingPages(ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
+			Clock clock) {
+		this.catalog = catalog;
+		this.comments = comments;
+		this.publications = publications;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String front(@RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("listing", listing(catalog.latest(page), "/"));
+		return "article/front";
+	}
+
+	@GetMapping("/sections/{slug}")
+	String section(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		Section section = catalog.section(slug).orElseThrow(ReadingPages::notFound);
+		model.addAttribute("section", section);
+		model.addAttribute("listing", listing(catalog.inSection(section, page), "/sections/" + slug));
+		return "article/section";
+	}
+
+	@GetMapping("/authors/{slug}")
+	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		Author author = catalog.author(slug).orElseThrow(ReadingPages::notFound);
+		model.addAttribute("author", author);
+		model.addAttribute("listing", listing(catalog.byAuthor(author, page), "/authors/" + slug));
+		return "article/author";
+	}
+
+	@GetMapping("/articles/{slug}")
+	String article(@PathVariable String slug, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "1") int cpage, Model model) {
+		Article article = catalog.find(slug).orElseThrow(ReadingPages::notFound);
+		Publication publication = publications.current();
+		Discussion discussion = comments.discussion(article.id());
+		CommentProperties settings = comments.settings();
+		ArticleView view = ArticleView.of(article, publication, properties.baseUrl(), discussion.publishedComments());
+		model.addAttribute("article", view);
+		model.addAttribute("discussion", new DiscussionView(
+				discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize()), view.path(),
+				article.commentsOpen(), settings.guestsAllowed(), clock.instant(), publication.timeZone()));
+		return "article/page";
+	}
+
+	private ListingView listing(ArticleList list, String basePath) {
+		Publication publication = publications.current();
+		List<ArticleSummary> items = list.items();
+		Map<Long, Integer> counts = comments.publishedCounts(items.stream().map(ArticleSummary::id).toList());
+		List<CardView> cards = items.stream()
+			.map(item -> CardView.of(item, publication, counts.getOrDefault(item.id(), 0)))
+			.toList();
+		return new ListingView(cards, list, basePath);
+	}
+
+	static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+}

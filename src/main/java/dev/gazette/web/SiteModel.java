@@ -1,0 +1,66 @@
+package dev.gazette.web;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.Section;
+import dev.gazette.publication.GazetteProperties;
+import dev.gazette.publication.Publications;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/** Puts the {@link SiteView} that the layout needs into every page's model. */
+@ControllerAdvice
+@Component
+class SiteModel {
+
+	private final Publications publications;
+
+	private final ArticleCatalog catalog;
+
+	private final GazetteProperties properties;
+
+	/** Sections change only through the newsroom; read them once. */
+	private final AtomicReference<List<Section>> sections = new AtomicReference<>();
+
+	private final ResourceUrlProvider resources;
+
+	private volatile String stylesheet;
+
+	SiteModel(Publications publications, ArticleCatalog catalog, GazetteProperties properties,
+			ResourceUrlProvider resources) {
+		this.publications = publications;
+		this.catalog = catalog;
+		this.properties = properties;
+		this.resources = resources;
+	}
+
+	@ModelAttribute("site")
+	SiteView site() {
+		List<Section> known = sections.get();
+		if (known == null) {
+			known = List.copyOf(catalog.sections());
+			sections.set(known);
+		}
+		return new SiteView(publications.masthead(), known, properties.baseUrl(), stylesheet());
+	}
+
+	private String stylesheet() {
+		String url = stylesheet;
+		if (url == null) {
+			String fingerprinted = resources.getForLookupPath("/css/gazette.css");
+			url = fingerprinted != null ? fingerprinted : "/css/gazette.css";
+			stylesheet = url;
+		}
+		return url;
+	}
+
+	/** Forgets the cached sections (used after the demo content or the newsroom changes them). */
+	void refresh() {
+		sections.set(null);
+	}
+}

@@ -1,0 +1,13 @@
+package dev.gazette.web;
+
+import java.util.List;
+
+import dev.gazette.article.Section;
+import dev.gazette.publication.Masthead;
+
+/**
+ * What the layout of every page needs: masthead, section navigation, the site's address and the fingerprinted
+ * address of the stylesheet (so it can be cached for a year).
+ */
+public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet) {
+}
