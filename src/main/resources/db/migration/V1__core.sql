@@ -86,8 +86,9 @@ create table comment (
     parent_id     bigint        references comment (id),
     -- Reader accounts arrive with the accounts feature; until then every comment is a guest's.
     account_id    bigint,
-    author_name   varchar(60)   not null,
-    -- Up to 5,000 characters; the column counts UTF-16 units on H2, so leave room for astral characters.
+    -- Names and bodies are limited in characters (code points); H2 counts UTF-16 units, so the columns leave room
+    -- for twice as many, enough for a text made entirely of emoji.
+    author_name   varchar(120)  not null,
     body          varchar(10000) not null,
     body_html     varchar(100000) not null,
     status        varchar(16)   not null check (status in ('published', 'pending', 'rejected', 'deleted')),

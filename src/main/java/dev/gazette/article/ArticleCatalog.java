@@ -1,6 +1,7 @@
 package dev.gazette.article;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,11 @@ public class ArticleCatalog {
 
 	private final int pageSize;
 
+	static final Duration SECTIONS_TTL = Duration.ofSeconds(30);
+
 	private final Cache<String, Article> bySlug = Caffeine.newBuilder().maximumSize(2_000).build();
+
+	private final Cache<Boolean, List<Section>> sections = Caffeine.newBuilder().expireAfterWrite(SECTIONS_TTL).build();
 
 	ArticleCatalog(ArticleRepository repository, ArticleBodyRenderer bodyRenderer, Clock clock,
 			ArticleProperties properties) {
@@ -85,9 +90,12 @@ public class ArticleCatalog {
 		return repository.section(slug);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Every section, in the newsroom's order. Every page's navigation shows them, so they are kept for a short while:
+	 * a change made on this node shows at once, one made on another node within {@link #SECTIONS_TTL}.
+	 */
 	public List<Section> sections() {
-		return repository.sections();
+		return sections.get(Boolean.TRUE, all -> List.copyOf(repository.sections()));
 	}
 
 	@Transactional(readOnly = true)
@@ -110,6 +118,7 @@ public class ArticleCatalog {
 	@Transactional
 	public Section addSection(String slug, String name, String description, int position) {
 		long id = repository.insertSection(slug, name, description, position);
+		sections.invalidateAll();
 		return new Section(id, slug, name, description);
 	}
 

@@ -25,12 +25,22 @@ final class CommentText {
 		.softbreak("<br>")
 		.build();
 
+	/** A link must lead somewhere: commonmark empties unsafe destinations, and an empty link is dropped (text kept). */
+	private static final Pattern LINK_TARGET = Pattern.compile("(?i)^(https?:|mailto:).+");
+
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder().allowElements("p", "br", "em", "strong", "a")
 		.allowAttributes("href")
+		.matching(LINK_TARGET)
 		.onElements("a")
 		.allowUrlProtocols("http", "https", "mailto")
 		.requireRelsOnLinks("nofollow", "ugc", "noopener")
 		.toFactory();
+
+	/**
+	 * The most HTML one comment may render to, the size of the {@code body_html} column. Link reference definitions
+	 * let a short text expand: one long address used a thousand times.
+	 */
+	static final int MAX_HTML = 100_000;
 
 	/** C0 and C1 control characters other than tab and newline; they have no business in a comment. */
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");

@@ -101,11 +101,12 @@ public class Comments {
 		}
 		String body = CommentText.clean(draft.body());
 		String name = CommentText.cleanName(draft.authorName());
-		List<FieldProblem> problems = validate(article, body, name, draft.parentId());
+		// Rendering is skipped for an oversized text: it is refused anyway, and rendering it would be wasted work.
+		String html = CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.toHtml(body) : "";
+		List<FieldProblem> problems = validate(article, body, html, name, draft.parentId());
 		if (!problems.isEmpty()) {
 			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", problems);
 		}
-		String html = CommentText.toHtml(body);
 		CommentStatus status = CommentStatus.PUBLISHED;
 		long id = repository.insert(article.id(), draft.parentId(), name, body, html, status, clock.instant());
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
@@ -127,7 +128,7 @@ public class Comments {
 		return id;
 	}
 
-	private List<FieldProblem> validate(Article article, String body, String name, Long parentId) {
+	private List<FieldProblem> validate(Article article, String body, String html, String name, Long parentId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (body.isEmpty()) {
 			problems.add(new FieldProblem("body", "Please write a comment."));
@@ -135,6 +136,9 @@ public class Comments {
 		else if (CommentText.length(body) > CommentProperties.MAX_BODY) {
 			problems.add(new FieldProblem("body", "A comment can be at most " + CommentProperties.MAX_BODY
 					+ " characters long; this one has " + CommentText.length(body) + "."));
+		}
+		else if (html.length() > CommentText.MAX_HTML) {
+			problems.add(new FieldProblem("body", "This comment repeats its links too often to be shown: please shorten it."));
 		}
 		if (CommentText.length(name) > CommentProperties.MAX_NAME) {
 			problems.add(new FieldProblem("authorName",

@@ -12,6 +12,16 @@ import dev.gazette.publication.Timestamps;
 public record DiscussionView(DiscussionPage page, String articleUrl, boolean open, boolean guestsAllowed, Instant now,
 		ZoneId zone) {
 
+	/** Whether this reader may post here now: the article takes comments, and from guests. */
+	public boolean canPost() {
+		return open && guestsAllowed;
+	}
+
+	/** What to say instead of the form when {@link #canPost()} is false. */
+	public String whyClosed() {
+		return open ? "Comments here are open to signed-in readers only." : "Comments on this article are closed.";
+	}
+
 	public String relativeTime(Comment comment) {
 		return Timestamps.relative(comment.createdAt(), now, zone);
 	}

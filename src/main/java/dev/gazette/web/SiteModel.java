@@ -1,10 +1,6 @@
 package dev.gazette.web;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
 import dev.gazette.article.ArticleCatalog;
-import dev.gazette.article.Section;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
 
@@ -24,9 +20,6 @@ class SiteModel {
 
 	private final GazetteProperties properties;
 
-	/** Sections change only through the newsroom; read them once. */
-	private final AtomicReference<List<Section>> sections = new AtomicReference<>();
-
 	private final ResourceUrlProvider resources;
 
 	private volatile String stylesheet;
@@ -41,12 +34,7 @@ class SiteModel {
 
 	@ModelAttribute("site")
 	SiteView site() {
-		List<Section> known = sections.get();
-		if (known == null) {
-			known = List.copyOf(catalog.sections());
-			sections.set(known);
-		}
-		return new SiteView(publications.masthead(), known, properties.baseUrl(), stylesheet());
+		return new SiteView(publications.masthead(), catalog.sections(), properties.baseUrl(), stylesheet());
 	}
 
 	private String stylesheet() {
@@ -59,8 +47,4 @@ class SiteModel {
 		return url;
 	}
 
-	/** Forgets the cached sections (used after the demo content or the newsroom changes them). */
-	void refresh() {
-		sections.set(null);
-	}
 }
