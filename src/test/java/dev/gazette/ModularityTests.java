@@ -1,0 +1,31 @@
+package dev.gazette;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModularityTests {
+
+	private final ApplicationModules modules = ApplicationModules.of(GazetteApplication.class);
+
+	@Test
+	void featuresDependOnEachOtherOnlyThroughTheirPublicServices() {
+		modules.verify();
+	}
+
+	@Test
+	void everyFeatureIsAModule() {
+		assertThat(modules.stream().map(module -> module.getBasePackage().getName()))
+			.containsExactlyInAnyOrder("dev.gazette.publication", "dev.gazette.article", "dev.gazette.comment",
+					"dev.gazette.web", "dev.gazette.demo");
+	}
+
+	/** Module diagrams and canvases in {@code target/spring-modulith-docs}, for the architecture notes. */
+	@Test
+	void writesTheModuleDocumentation() {
+		new Documenter(modules).writeDocumentation();
+	}
+}

@@ -1,0 +1,72 @@
+package dev.gazette.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every application the test suite starts its own, empty database, so tests never see each other's data and
+ * never touch {@code ./data}.
+ * <p>
+ * By default that is an in-memory H2 database in PostgreSQL mode. With {@code GAZETTE_TEST_POSTGRES} set to a
+ * server address such as {@code jdbc:postgresql://127.0.0.1:5432/} (user {@code postgres}, as {@code .ci/run}
+ * does), a new database {@code gazette_test_<random>} is created on that server instead.
+ */
+public class FreshTestDatabase implements EnvironmentPostProcessor, Ordered {
+
+	public static final String POSTGRES_ENV = "GAZETTE_TEST_POSTGRES";
+
+	/** Set to {@code true} by a test that brings its own datasource (for example a file database it restarts). */
+	public static final String KEEP_DATASOURCE = "gazette.test.keep-datasource";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.getProperty(KEEP_DATASOURCE, Boolean.class, false)) {
+			return;
+		}
+		String name = "gazette_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		String server = System.getenv(POSTGRES_ENV);
+		String url;
+		if (server != null && !server.isBlank()) {
+			String base = server.endsWith("/") ? server : server + "/";
+			createPostgresDatabase(base, name);
+			url = base + name;
+		}
+		else {
+			url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+		}
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("freshTestDatabase", Map.of("spring.datasource.url", url,
+					"spring.datasource.username", server != null && !server.isBlank() ? "postgres" : "sa",
+					"spring.datasource.password", "")));
+	}
+
+	public static boolean onPostgres() {
+		String server = System.getenv(POSTGRES_ENV);
+		return server != null && !server.isBlank();
+	}
+
+	private static void createPostgresDatabase(String server, String name) {
+		try (Connection connection = DriverManager.getConnection(server + "postgres", "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name + " encoding 'UTF8' template template0");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create the test database " + name + " on " + server, ex);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+}

@@ -1,0 +1,33 @@
+package dev.gazette.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The one Gazette most over-HTTP tests share: a real server on a random port, an empty database of its own, the
+ * clock fixed at {@link #NOW} and a public address for canonical and share links. Every class with this annotation
+ * runs against the same started application (Spring caches the context), so tests create their own articles with
+ * unique slugs and never assume the database is otherwise empty.
+ * <p>
+ * Fixture articles are published before {@link #NOW} (by default at {@link Newsroom#DEFAULT_PUBLISHED_AT}); the
+ * hour just before {@link #NOW} is left to the front page test, which needs the newest articles to be its own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gazette.clock=" + RunningGazette.NOW, "gazette.base-url=" + RunningGazette.BASE_URL })
+public @interface RunningGazette {
+
+	/** What the application's clock says: a Sunday, 10 Av 5778. */
+	String NOW = "2018-07-22T09:00:00Z";
+
+	/** The public address the application believes it has (canonical and share links). */
+	String BASE_URL = "https://gazette.example";
+}
