@@ -7,7 +7,7 @@ import dev.gazette.publication.Masthead;
 
 /**
  * What the layout of every page needs: masthead, section navigation, the site's address and the fingerprinted
- * address of the stylesheet (so it can be cached for a year).
+ * addresses of the stylesheet and the icon (so they can be cached for a year).
  */
-public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet) {
+public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet, String icon) {
 }
