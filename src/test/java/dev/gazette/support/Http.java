@@ -2,6 +2,8 @@ package dev.gazette.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,18 +13,27 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A plain HTTP client for the running application, as a browser or an API client would talk to it: it never
- * follows redirects (tests check them), sends and reads UTF-8.
+ * A plain HTTP client for the running application, as a browser or an API client would talk to it: it keeps
+ * cookies (so it can sign in), never follows redirects (tests check them), sends and reads UTF-8, and puts the
+ * CSRF token into every form it posts, taken from a page's form as a browser would.
  */
 public final class Http {
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
+		.cookieHandler(cookies)
 		.build();
 
 	private final String base;
@@ -45,15 +56,57 @@ public final class Http {
 			.POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
-	/** Posts a form as a browser does ({@code application/x-www-form-urlencoded}, UTF-8). */
+	/**
+	 * Posts a form as a browser does ({@code application/x-www-form-urlencoded}, UTF-8), with a CSRF token taken
+	 * from the sign-in page's form unless {@code fields} brings its own {@code _csrf}.
+	 */
 	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-		String body = fields.entrySet()
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.putIfAbsent("_csrf", csrfToken());
+		String body = all.entrySet()
 			.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
 			.header("Accept", "text/html")
 			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	/** Posts a form without any CSRF token, as a forged cross-site request would. */
+	public HttpResponse<String> postFormWithoutCsrf(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", "");
+		return postForm(path, all);
+	}
+
+	/** Sends a request with a personal access token. */
+	public HttpResponse<String> withToken(String token, String method, String path, String json) {
+		HttpRequest.Builder request = request(path).header("Accept", "application/json")
+			.header("Authorization", "Bearer " + token);
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return send(request.method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json,
+				StandardCharsets.UTF_8)));
+	}
+
+	/** The CSRF token a form on the sign-in page carries right now, for this client's cookies. */
+	public String csrfToken() {
+		Matcher matcher = CSRF_FIELD.matcher(get("/sign-in").body());
+		if (!matcher.find()) {
+			throw new AssertionError("The sign-in page has no CSRF field");
+		}
+		return matcher.group(1);
+	}
+
+	/** Signs in through the sign-in form; answers the response to the form post. */
+	public HttpResponse<String> signIn(String email, String password) {
+		return postForm("/sign-in", Map.of("email", email, "password", password));
+	}
+
+	/** Forgets every cookie: a new browser. */
+	public void clearCookies() {
+		cookies.getCookieStore().removeAll();
 	}
 
 	/** Follows one redirect answer to where it points and gets that page (the fragment stays with the client). */
