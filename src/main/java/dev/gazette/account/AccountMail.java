@@ -1,33 +1,59 @@
 package dev.gazette.account;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
+
+import dev.gazette.mail.MailTemplates;
+import dev.gazette.mail.Mailer;
+import dev.gazette.publication.Publications;
 
 import org.springframework.stereotype.Component;
 
-/** The messages the account feature sends. Each carries a single-use link built from the site's public address. */
+/**
+ * The messages the account feature sends, each from its text and HTML templates ({@code mail/NAME.jte} in
+ * {@code src/main/jte-text} and {@code src/main/jte}). They are stored in the caller's transaction and leave only
+ * if it commits.
+ */
 @Component
 class AccountMail {
 
-	private static final Logger log = LoggerFactory.getLogger(AccountMail.class);
+	static final String CATEGORY = "account";
+
+	private final Mailer mailer;
+
+	private final MailTemplates templates;
+
+	private final Publications publications;
+
+	AccountMail(Mailer mailer, MailTemplates templates, Publications publications) {
+		this.mailer = mailer;
+		this.templates = templates;
+		this.publications = publications;
+	}
 
 	void verifyAddress(Account account, String link) {
-		log.info("verify {} {}", account.email(), link);
+		send("verify-email", account.email(), Map.of("name", account.displayName(), "link", link));
 	}
 
 	void alreadyRegistered(Account account, String signInLink, String resetLink) {
-		log.info("already registered {}", account.email());
+		send("already-registered", account.email(),
+				Map.of("name", account.displayName(), "signInLink", signInLink, "resetLink", resetLink));
 	}
 
 	void resetPassword(Account account, String link) {
-		log.info("reset {} {}", account.email(), link);
+		send("reset-password", account.email(), Map.of("name", account.displayName(), "link", link));
 	}
 
 	void confirmNewAddress(Account account, String newEmail, String link) {
-		log.info("confirm new address {} {}", newEmail, link);
+		send("confirm-new-address", newEmail, Map.of("name", account.displayName(), "link", link));
 	}
 
 	void passwordChanged(Account account) {
-		log.info("password changed {}", account.email());
+		send("password-changed", account.email(), Map.of("name", account.displayName()));
+	}
+
+	private void send(String template, String to, Map<String, Object> model) {
+		Map<String, Object> withSite = new java.util.HashMap<>(model);
+		withSite.put("site", publications.current().name());
+		mailer.send(templates.render(template, withSite).to(to, CATEGORY));
 	}
 }
