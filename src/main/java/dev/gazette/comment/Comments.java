@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gazette.account.Accounts;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentRejectedException.FieldProblem;
@@ -42,12 +43,15 @@ public class Comments {
 
 	private final CommentProperties properties;
 
+	private final Accounts accounts;
+
 	private static final Pattern GUEST_EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
 
 	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
-			CommentProperties properties) {
+			CommentProperties properties, Accounts accounts) {
+		this.accounts = accounts;
 		this.repository = repository;
 		this.articles = articles;
 		this.events = events;
@@ -98,7 +102,8 @@ public class Comments {
 	 * stored then
 	 */
 	@Transactional
-	public Comment submit(String articleSlug, CommentDraft draft, Commenter commenter) {
+	public Comment submit(String articleSlug, CommentDraft draft, Commenter as) {
+		Commenter commenter = withCurrentName(as);
 		Article article = articles.find(articleSlug)
 			.orElseThrow(() -> new CommentRejectedException(Reason.UNKNOWN_ARTICLE,
 					"There is no published article at '" + articleSlug + "'.", List.of()));
@@ -191,6 +196,19 @@ public class Comments {
 	@Transactional(readOnly = true)
 	public Optional<Comment> find(long commentId) {
 		return repository.find(commentId);
+	}
+
+	/**
+	 * An account comments under its display name as it is now: the name in a session (or a token's principal) is the
+	 * one from sign-in, and a rename since then has already been applied to the earlier comments.
+	 */
+	private Commenter withCurrentName(Commenter commenter) {
+		if (commenter.isGuest()) {
+			return commenter;
+		}
+		return accounts.find(commenter.accountId())
+			.map(account -> new Commenter(account.id(), account.displayName(), null))
+			.orElse(commenter);
 	}
 
 	private Comment ownComment(long commentId, long accountId) {
