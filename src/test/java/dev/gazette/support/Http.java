@@ -90,8 +90,19 @@ public final class Http {
 
 	/** Sends a request with a personal access token. */
 	public HttpResponse<String> withToken(String token, String method, String path, String json) {
-		HttpRequest.Builder request = request(path).header("Accept", "application/json")
-			.header("Authorization", "Bearer " + token);
+		return send(method, path, json, "Bearer " + token);
+	}
+
+	/** Sends an API request with any method and an optional JSON body, as an API client without a token does. */
+	public HttpResponse<String> send(String method, String path, String json) {
+		return send(method, path, json, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, String authorization) {
+		HttpRequest.Builder request = request(path).header("Accept", "application/json");
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
