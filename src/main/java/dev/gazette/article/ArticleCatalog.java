@@ -64,6 +64,12 @@ public class ArticleCatalog {
 		return loaded;
 	}
 
+	/** The slug of a published article, by id. */
+	@Transactional(readOnly = true)
+	public Optional<String> slugOf(long articleId) {
+		return repository.slugOfPublished(articleId, clock.instant());
+	}
+
 	@Transactional(readOnly = true)
 	public ArticleList latest(int page) {
 		return list(null, null, page, pageSize);

@@ -39,6 +39,14 @@ class ArticleRepository {
 			.optional();
 	}
 
+	Optional<String> slugOfPublished(long id, Instant now) {
+		return jdbc.sql("select slug from article where id = :id and published_at <= :now")
+			.param("id", id)
+			.param("now", at(now))
+			.query(String.class)
+			.optional();
+	}
+
 	Optional<ArticleRow> findPublished(String slug, Instant now) {
 		return jdbc.sql("select " + ARTICLE_COLUMNS + ", a.body_markdown from article a "
 				+ "left join section s on s.id = a.section_id where a.slug = :slug and a.published_at <= :now")

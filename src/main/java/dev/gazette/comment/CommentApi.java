@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -74,18 +76,25 @@ class CommentApi {
 					+ "malformed JSON; 404 for an unknown article; 403 when comments are closed or guests are not "
 					+ "allowed. A refused request stores nothing.")
 	@ApiResponse(responseCode = "201", description = "Stored")
-	ResponseEntity<CommentJson> post(@PathVariable String slug, @RequestBody CommentRequest request) {
-		Comment comment = comments.submit(slug, new CommentDraft(request.authorName(), request.body(), request.parentId()));
+	ResponseEntity<CommentJson> post(@PathVariable String slug, @RequestBody CommentRequest request,
+			@AuthenticationPrincipal AccountPrincipal viewer) {
+		Comment comment = comments.submit(slug, new CommentDraft(request.body(), request.parentId()),
+				Commenter.of(viewer, request.authorName(), request.guestEmail()));
 		return ResponseEntity.created(URI.create("/articles/" + slug + "/comments/" + comment.id()))
 			.body(CommentJson.stored(comment));
 	}
 
 	@ExceptionHandler(CommentRejectedException.class)
 	ResponseEntity<ProblemDetail> refused(CommentRejectedException ex) {
+		return problem(ex);
+	}
+
+	static ResponseEntity<ProblemDetail> problem(CommentRejectedException ex) {
 		HttpStatus status = switch (ex.reason()) {
 			case UNKNOWN_ARTICLE -> HttpStatus.NOT_FOUND;
 			case CLOSED, GUESTS_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
 			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_YOURS -> HttpStatus.FORBIDDEN;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		if (!ex.errors().isEmpty()) {
@@ -98,10 +107,14 @@ class CommentApi {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no published article at '" + slug + "'.");
 	}
 
-	/** A new comment. {@code authorName} may be blank (shown as "Anonymous"); {@code parentId} null for top level. */
+	/**
+	 * A new comment. For a guest, {@code authorName} may be blank (shown as "Anonymous") and {@code guestEmail} is
+	 * optional and never shown; for a request signed in with a token both are ignored: the account's display name
+	 * is used. {@code parentId} is null for a top-level comment.
+	 */
 	record CommentRequest(@Schema(maxLength = 60) String authorName,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 5000) String body,
-			Long parentId) {
+			Long parentId, @Schema(format = "email") String guestEmail) {
 	}
 
 	record CommentJson(long id, Long parentId, String authorName, String bodyHtml, Instant createdAt,

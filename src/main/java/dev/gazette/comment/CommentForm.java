@@ -8,10 +8,11 @@ import dev.gazette.comment.CommentRejectedException.FieldProblem;
  * The comment form's state: what the reader typed and, after a failed attempt, what to fix. {@code message} is a
  * problem with the whole attempt (comments closed, guests not allowed).
  */
-public record CommentForm(String authorName, String body, Long parentId, List<FieldProblem> errors, String message) {
+public record CommentForm(String authorName, String guestEmail, String body, Long parentId, List<FieldProblem> errors,
+		String message) {
 
 	public static CommentForm empty(Long parentId) {
-		return new CommentForm("", "", parentId, List.of(), null);
+		return new CommentForm("", "", "", parentId, List.of(), null);
 	}
 
 	public String errorFor(String field) {

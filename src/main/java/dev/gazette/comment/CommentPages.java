@@ -2,11 +2,14 @@ package dev.gazette.comment;
 
 import java.time.Clock;
 
+import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.publication.Publications;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The discussion's own pages, all plain HTML forms and links so they work without JavaScript: posting, the reply
- * page, a thread's own page, and comment permalinks.
+ * page, editing and deleting one's own comment, a thread's own page, and comment permalinks.
  */
 @Controller
 class CommentPages {
@@ -41,10 +42,12 @@ class CommentPages {
 
 	@PostMapping("/articles/{slug}/comments")
 	String post(@PathVariable String slug, @RequestParam(required = false) String authorName,
-			@RequestParam(required = false) String body, @RequestParam(required = false) Long parentId,
+			@RequestParam(required = false) String guestEmail, @RequestParam(required = false) String body,
+			@RequestParam(required = false) Long parentId, @AuthenticationPrincipal AccountPrincipal viewer,
 			HttpServletResponse response, Model model) {
 		try {
-			Comment comment = comments.submit(slug, new CommentDraft(authorName, body, parentId));
+			Comment comment = comments.submit(slug, new CommentDraft(body, parentId),
+					Commenter.of(viewer, authorName, guestEmail));
 			return "redirect:/articles/" + slug + "/comments/" + comment.id();
 		}
 		catch (CommentRejectedException ex) {
@@ -53,19 +56,73 @@ class CommentPages {
 			response.setStatus(invalid ? HttpStatus.BAD_REQUEST.value() : HttpStatus.FORBIDDEN.value());
 			Comment parent = parentId == null ? null
 					: comments.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
-			CommentForm form = new CommentForm(authorName, body, parent == null ? null : parentId, ex.errors(),
-					invalid ? null : ex.getMessage());
-			model.addAttribute("compose", new ComposeView(article, parent, form, discussionView(article)));
+			CommentForm form = new CommentForm(authorName, guestEmail, body, parent == null ? null : parentId,
+					ex.errors(), invalid ? null : ex.getMessage());
+			model.addAttribute("compose", new ComposeView(article, parent, form, discussionView(article, viewer)));
 			return "comment/compose";
 		}
 	}
 
 	@GetMapping("/articles/{slug}/comments/{id}/reply")
-	String reply(@PathVariable String slug, @PathVariable long id, Model model) {
+	String reply(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer,
+			Model model) {
 		Article article = published(slug);
 		Comment parent = comments.findVisible(article.id(), id).filter(Comment::isPublished).orElseThrow(CommentPages::notFound);
-		model.addAttribute("compose", new ComposeView(article, parent, CommentForm.empty(id), discussionView(article)));
+		model.addAttribute("compose",
+				new ComposeView(article, parent, CommentForm.empty(id), discussionView(article, viewer)));
 		return "comment/compose";
+	}
+
+	@GetMapping("/articles/{slug}/comments/{id}/edit")
+	String editForm(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer,
+			Model model) {
+		Article article = published(slug);
+		Comment comment = own(article, id, viewer);
+		model.addAttribute("edit", new EditView(article, comment, comment.body(), null, discussionView(article, viewer)));
+		return "comment/edit";
+	}
+
+	@PostMapping("/articles/{slug}/comments/{id}/edit")
+	String edit(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String body,
+			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletResponse response, Model model) {
+		Article article = published(slug);
+		Comment comment = own(article, id, viewer);
+		try {
+			comments.edit(id, viewer.id(), body);
+			return "redirect:/articles/" + slug + "/comments/" + id;
+		}
+		catch (CommentRejectedException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			String problem = ex.errors().isEmpty() ? ex.getMessage() : ex.errors().get(0).message();
+			model.addAttribute("edit", new EditView(article, comment, body, problem, discussionView(article, viewer)));
+			return "comment/edit";
+		}
+	}
+
+	@GetMapping("/articles/{slug}/comments/{id}/delete")
+	String confirmDelete(@PathVariable String slug, @PathVariable long id,
+			@AuthenticationPrincipal AccountPrincipal viewer, Model model) {
+		Article article = published(slug);
+		Comment comment = own(article, id, viewer);
+		model.addAttribute("edit", new EditView(article, comment, comment.body(), null, discussionView(article, viewer)));
+		return "comment/delete";
+	}
+
+	@PostMapping("/articles/{slug}/comments/{id}/delete")
+	String delete(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer) {
+		Article article = published(slug);
+		own(article, id, viewer);
+		comments.deleteOwn(id, viewer.id());
+		return "redirect:/articles/" + slug + "/comments/" + id;
+	}
+
+	/** A short permanent address that needs only the comment's id (profile pages link here). */
+	@GetMapping("/comments/{id}")
+	String shortPermalink(@PathVariable long id) {
+		String slug = comments.find(id)
+			.flatMap(comment -> articles.slugOf(comment.articleId()))
+			.orElseThrow(CommentPages::notFound);
+		return "redirect:/articles/" + slug + "/comments/" + id;
 	}
 
 	/** A comment's permanent address: sends the reader to wherever the comment is shown now. */
@@ -85,10 +142,10 @@ class CommentPages {
 
 	@GetMapping("/articles/{slug}/threads/{rootId}")
 	String thread(@PathVariable String slug, @PathVariable long rootId, @RequestParam(defaultValue = "1") int page,
-			Model model) {
+			@AuthenticationPrincipal AccountPrincipal viewer, Model model) {
 		Article article = published(slug);
 		ThreadPage thread = comments.discussion(article.id()).thread(rootId, page).orElseThrow(CommentPages::notFound);
-		model.addAttribute("view", new ThreadPageView(article, thread, discussionView(article)));
+		model.addAttribute("view", new ThreadPageView(article, thread, discussionView(article, viewer)));
 		return "comment/thread";
 	}
 
@@ -96,11 +153,20 @@ class CommentPages {
 		return articles.find(slug).orElseThrow(CommentPages::notFound);
 	}
 
-	private DiscussionView discussionView(Article article) {
+	/** The viewer's own comment on this article; a guest or anyone else gets 404 (or sign-in, for guests). */
+	private Comment own(Article article, long id, AccountPrincipal viewer) {
+		if (viewer == null) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		return comments.find(id)
+			.filter(comment -> comment.articleId() == article.id() && comment.isBy(viewer.id()))
+			.orElseThrow(CommentPages::notFound);
+	}
+
+	private DiscussionView discussionView(Article article, AccountPrincipal viewer) {
 		Discussion discussion = comments.discussion(article.id());
-		return new DiscussionView(discussion.page(DiscussionSort.OLDEST, 1, comments.settings().pageSize()),
-				"/articles/" + article.slug(), article.commentsOpen(), comments.settings().guestsAllowed(),
-				clock.instant(), publications.current().timeZone());
+		return comments.view(article, discussion.page(DiscussionSort.OLDEST, 1, comments.settings().pageSize()),
+				viewer == null ? null : viewer.id(), publications.current().timeZone());
 	}
 
 	private static ResponseStatusException notFound() {

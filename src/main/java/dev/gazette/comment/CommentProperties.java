@@ -1,5 +1,7 @@
 package dev.gazette.comment;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,10 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param guestsAllowed whether readers without an account may comment under a display name of their choice
  * @param pageSize top-level threads per page of a discussion
  * @param repliesPerThread replies shown under a thread on the article page; the rest are on the thread's own page
+ * @param editWindow how long after posting a commenter may still change their comment
  */
 @ConfigurationProperties("gazette.comments")
 public record CommentProperties(@DefaultValue("true") boolean guestsAllowed, @DefaultValue("50") int pageSize,
-		@DefaultValue("30") int repliesPerThread) {
+		@DefaultValue("30") int repliesPerThread, @DefaultValue("15m") Duration editWindow) {
 
 	/** Maximum length of a comment, in characters (Unicode code points) after trimming. */
 	public static final int MAX_BODY = 5_000;

@@ -17,7 +17,9 @@ public class CommentRejectedException extends RuntimeException {
 		/** The publication takes comments only from signed-in readers. */
 		GUESTS_NOT_ALLOWED,
 		/** The draft itself is invalid: see {@link #errors()}. */
-		INVALID
+		INVALID,
+		/** The comment belongs to someone else. */
+		NOT_YOURS
 	}
 
 	/** A problem with one field of the draft: {@code field} is {@code body}, {@code authorName} or {@code parentId}. */

@@ -36,21 +36,79 @@ class CommentRepository {
 		return jdbc.sql("select * from comment where id = :id").param("id", id).query((rs, n) -> comment(rs)).optional();
 	}
 
-	long insert(long articleId, Long parentId, String authorName, String body, String bodyHtml, CommentStatus status,
+	long insert(long articleId, Long parentId, Commenter commenter, String body, String bodyHtml, CommentStatus status,
 			Instant createdAt) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into comment (article_id, parent_id, author_name, body, body_html, status, created_at)
-				values (:article, :parent, :name, :body, :html, :status, :created)""")
+				insert into comment (article_id, parent_id, account_id, author_name, guest_email, body, body_html, status,
+				                     created_at)
+				values (:article, :parent, :account, :name, :email, :body, :html, :status, :created)""")
 			.param("article", articleId)
 			.param("parent", parentId)
-			.param("name", authorName)
+			.param("account", commenter.accountId())
+			.param("email", commenter.guestEmail())
+			.param("name", commenter.name())
 			.param("body", body)
 			.param("html", bodyHtml)
 			.param("status", status.key())
 			.param("created", createdAt.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	void updateBody(long id, String body, String bodyHtml, Instant editedAt) {
+		jdbc.sql("update comment set body = :body, body_html = :html, edited_at = :at where id = :id")
+			.param("id", id)
+			.param("body", body)
+			.param("html", bodyHtml)
+			.param("at", editedAt.atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/** Marks a comment deleted and forgets its text; the row stays so replies keep their place. */
+	void markDeleted(long id) {
+		jdbc.sql("update comment set status = 'deleted', body = '', body_html = '', guest_email = null where id = :id")
+			.param("id", id)
+			.update();
+	}
+
+	List<Comment> byAccount(long accountId) {
+		return jdbc.sql("select * from comment where account_id = :account order by created_at, id")
+			.param("account", accountId)
+			.query((rs, n) -> comment(rs))
+			.list();
+	}
+
+	List<Comment> recentPublishedByAccount(long accountId, int limit) {
+		return jdbc.sql("""
+				select * from comment where account_id = :account and status = 'published'
+				order by created_at desc, id desc limit :limit""")
+			.param("account", accountId)
+			.param("limit", limit)
+			.query((rs, n) -> comment(rs))
+			.list();
+	}
+
+	boolean hasReplies(long id) {
+		return jdbc.sql("select count(*) from comment where parent_id = :id").param("id", id).query(Long.class).single() > 0;
+	}
+
+	void deleteRow(long id) {
+		jdbc.sql("delete from comment where id = :id").param("id", id).update();
+	}
+
+	void rename(long accountId, String name) {
+		jdbc.sql("update comment set author_name = :name where account_id = :account")
+			.param("account", accountId)
+			.param("name", name)
+			.update();
+	}
+
+	List<Long> articlesOf(long accountId) {
+		return jdbc.sql("select distinct article_id from comment where account_id = :account")
+			.param("account", accountId)
+			.query(Long.class)
+			.list();
 	}
 
 	/**
@@ -95,7 +153,13 @@ class CommentRepository {
 		Long parent = rs.wasNull() ? null : parentId;
 		return new Comment(rs.getLong("id"), rs.getLong("article_id"), parent,
 				rs.getString("author_name"), rs.getString("body"), rs.getString("body_html"),
-				CommentStatus.fromKey(rs.getString("status")), instant(rs, "created_at"), instant(rs, "edited_at"));
+				CommentStatus.fromKey(rs.getString("status")), instant(rs, "created_at"), instant(rs, "edited_at"),
+				account(rs));
+	}
+
+	private static Long account(ResultSet rs) throws SQLException {
+		long id = rs.getLong("account_id");
+		return rs.wasNull() ? null : id;
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

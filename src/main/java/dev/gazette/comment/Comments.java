@@ -2,14 +2,17 @@ package dev.gazette.comment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gazette.account.Accounts;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentRejectedException.FieldProblem;
@@ -40,10 +43,15 @@ public class Comments {
 
 	private final CommentProperties properties;
 
+	private final Accounts accounts;
+
+	private static final Pattern GUEST_EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
+
 	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
-			CommentProperties properties) {
+			CommentProperties properties, Accounts accounts) {
+		this.accounts = accounts;
 		this.repository = repository;
 		this.articles = articles;
 		this.events = events;
@@ -53,6 +61,12 @@ public class Comments {
 
 	public CommentProperties settings() {
 		return properties;
+	}
+
+	/** A page of an article's discussion ready for a template, as {@code viewerId} (null for a guest) sees it now. */
+	public DiscussionView view(Article article, DiscussionPage page, Long viewerId, ZoneId zone) {
+		return new DiscussionView(page, "/articles/" + article.slug(), article.commentsOpen(),
+				properties.guestsAllowed(), clock.instant(), zone, viewerId, properties.editWindow());
 	}
 
 	/** The current public discussion of an article. */
@@ -88,27 +102,27 @@ public class Comments {
 	 * stored then
 	 */
 	@Transactional
-	public Comment submit(String articleSlug, CommentDraft draft) {
+	public Comment submit(String articleSlug, CommentDraft draft, Commenter as) {
+		Commenter commenter = withCurrentName(as);
 		Article article = articles.find(articleSlug)
 			.orElseThrow(() -> new CommentRejectedException(Reason.UNKNOWN_ARTICLE,
 					"There is no published article at '" + articleSlug + "'.", List.of()));
 		if (!article.commentsOpen()) {
 			throw new CommentRejectedException(Reason.CLOSED, "Comments on this article are closed.", List.of());
 		}
-		if (!properties.guestsAllowed()) {
+		if (commenter.isGuest() && !properties.guestsAllowed()) {
 			throw new CommentRejectedException(Reason.GUESTS_NOT_ALLOWED,
 					"Please sign in to comment: this publication does not take comments from guests.", List.of());
 		}
 		String body = CommentText.clean(draft.body());
-		String name = CommentText.cleanName(draft.authorName());
 		// Rendering is skipped for an oversized text: it is refused anyway, and rendering it would be wasted work.
 		String html = CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.toHtml(body) : "";
-		List<FieldProblem> problems = validate(article, body, html, name, draft.parentId());
+		List<FieldProblem> problems = validate(article, body, html, commenter, draft.parentId());
 		if (!problems.isEmpty()) {
 			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", problems);
 		}
 		CommentStatus status = CommentStatus.PUBLISHED;
-		long id = repository.insert(article.id(), draft.parentId(), name, body, html, status, clock.instant());
+		long id = repository.insert(article.id(), draft.parentId(), commenter, body, html, status, clock.instant());
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), draft.parentId(), status));
 		return repository.find(id).orElseThrow();
@@ -122,27 +136,112 @@ public class Comments {
 	public long importComment(long articleId, Long parentId, String authorName, String body, CommentStatus status,
 			Instant createdAt) {
 		String text = CommentText.clean(body);
-		long id = repository.insert(articleId, parentId, CommentText.cleanName(authorName), text,
-				CommentText.toHtml(text), status, createdAt);
+		long id = repository.insert(articleId, parentId, new Commenter(null, CommentText.cleanName(authorName), null),
+				text, CommentText.toHtml(text), status, createdAt);
 		repository.touchDiscussion(articleId, status == CommentStatus.PUBLISHED ? 1 : 0);
 		return id;
 	}
 
-	private List<FieldProblem> validate(Article article, String body, String html, String name, Long parentId) {
-		List<FieldProblem> problems = new ArrayList<>();
-		if (body.isEmpty()) {
-			problems.add(new FieldProblem("body", "Please write a comment."));
+	/**
+	 * Changes the text of one's own comment, within {@link CommentProperties#editWindow()} of posting; the comment
+	 * is then marked as edited.
+	 * @throws CommentRejectedException when it is not the account's comment, the window has passed, or the text
+	 * is invalid; nothing changes then
+	 */
+	@Transactional
+	public Comment edit(long commentId, long accountId, String newBody) {
+		Comment comment = ownComment(commentId, accountId);
+		if (!canEdit(comment, accountId)) {
+			throw new CommentRejectedException(Reason.INVALID, "A comment can only be edited in the first "
+					+ properties.editWindow().toMinutes() + " minutes after posting.", List.of());
 		}
-		else if (CommentText.length(body) > CommentProperties.MAX_BODY) {
-			problems.add(new FieldProblem("body", "A comment can be at most " + CommentProperties.MAX_BODY
+		String body = CommentText.clean(newBody);
+		String html = CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.toHtml(body) : "";
+		List<FieldProblem> problems = new ArrayList<>();
+		bodyProblem(body, html).ifPresent(problems::add);
+		if (!problems.isEmpty()) {
+			throw new CommentRejectedException(Reason.INVALID, "The comment could not be changed.", problems);
+		}
+		repository.updateBody(commentId, body, html, clock.instant());
+		repository.touchDiscussion(comment.articleId(), 0);
+		return repository.find(commentId).orElseThrow();
+	}
+
+	/** Whether the account may still edit this comment now. */
+	public boolean canEdit(Comment comment, long accountId) {
+		return comment.isBy(accountId) && comment.isPublished()
+				&& clock.instant().isBefore(comment.createdAt().plus(properties.editWindow()));
+	}
+
+	/**
+	 * Deletes one's own comment: its text goes, a "deleted" mark stays so replies keep their context.
+	 * @throws CommentRejectedException when it is not the account's comment
+	 */
+	@Transactional
+	public void deleteOwn(long commentId, long accountId) {
+		Comment comment = ownComment(commentId, accountId);
+		if (comment.status() == CommentStatus.DELETED) {
+			return;
+		}
+		repository.markDeleted(commentId);
+		repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0);
+	}
+
+	/** An account's latest published comments, newest first, for its profile page. */
+	@Transactional(readOnly = true)
+	public List<Comment> recentBy(long accountId, int limit) {
+		return repository.recentPublishedByAccount(accountId, limit);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Comment> find(long commentId) {
+		return repository.find(commentId);
+	}
+
+	/**
+	 * An account comments under its display name as it is now: the name in a session (or a token's principal) is the
+	 * one from sign-in, and a rename since then has already been applied to the earlier comments.
+	 */
+	private Commenter withCurrentName(Commenter commenter) {
+		if (commenter.isGuest()) {
+			return commenter;
+		}
+		return accounts.find(commenter.accountId())
+			.map(account -> new Commenter(account.id(), account.displayName(), null))
+			.orElse(commenter);
+	}
+
+	private Comment ownComment(long commentId, long accountId) {
+		return repository.find(commentId)
+			.filter(comment -> comment.isBy(accountId))
+			.orElseThrow(() -> new CommentRejectedException(Reason.NOT_YOURS, "That is not your comment.", List.of()));
+	}
+
+	private Optional<FieldProblem> bodyProblem(String body, String html) {
+		if (body.isEmpty()) {
+			return Optional.of(new FieldProblem("body", "Please write a comment."));
+		}
+		if (CommentText.length(body) > CommentProperties.MAX_BODY) {
+			return Optional.of(new FieldProblem("body", "A comment can be at most " + CommentProperties.MAX_BODY
 					+ " characters long; this one has " + CommentText.length(body) + "."));
 		}
-		else if (html.length() > CommentText.MAX_HTML) {
-			problems.add(new FieldProblem("body", "This comment repeats its links too often to be shown: please shorten it."));
+		if (html.length() > CommentText.MAX_HTML) {
+			return Optional.of(new FieldProblem("body", "This comment repeats its links too often to be shown: please shorten it."));
 		}
+		return Optional.empty();
+	}
+
+	private List<FieldProblem> validate(Article article, String body, String html, Commenter commenter, Long parentId) {
+		List<FieldProblem> problems = new ArrayList<>();
+		bodyProblem(body, html).ifPresent(problems::add);
+		String name = commenter.name();
 		if (CommentText.length(name) > CommentProperties.MAX_NAME) {
 			problems.add(new FieldProblem("authorName",
 					"A display name can be at most " + CommentProperties.MAX_NAME + " characters long."));
+		}
+		String email = commenter.guestEmail();
+		if (email != null && (email.length() > 254 || !GUEST_EMAIL.matcher(email).matches())) {
+			problems.add(new FieldProblem("guestEmail", "That does not look like an e-mail address."));
 		}
 		if (parentId != null) {
 			Optional<Comment> parent = repository.find(parentId);

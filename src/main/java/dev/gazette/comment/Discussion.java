@@ -15,8 +15,8 @@ import java.util.Optional;
  * The public part of one article's discussion at one version: an immutable snapshot, built once from the stored
  * comments and then shared by every request until a comment changes.
  * <p>
- * Visible are the published comments, plus any unpublished comment that has a published reply: it stays as a
- * placeholder (its text withheld) so the replies keep their context. Threads are the top-level comments; inside a
+ * Visible are the published comments, deleted ones as a "deleted" mark where they stood, and any held or rejected
+ * comment that has a published reply, as a placeholder with its text withheld, so the replies keep their context. Threads are the top-level comments; inside a
  * thread, replies are flattened in conversation order (depth first, each level oldest first) and shown at most
  * {@link DisplayComment#MAX_LEVELS} deep.
  */
@@ -75,7 +75,7 @@ public final class Discussion {
 		List<CommentNode> roots = new ArrayList<>();
 		for (Comment comment : youngestFirst) {
 			List<CommentNode> children = childNodes.getOrDefault(comment.id(), List.of());
-			if (!comment.isPublished() && children.isEmpty()) {
+			if (!comment.isPublished() && comment.status() != CommentStatus.DELETED && children.isEmpty()) {
 				continue;
 			}
 			List<CommentNode> replies = new ArrayList<>(children);

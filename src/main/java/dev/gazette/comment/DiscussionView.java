@@ -1,5 +1,6 @@
 package dev.gazette.comment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -10,16 +11,39 @@ import dev.gazette.publication.Timestamps;
  * request because relative times ("3 hours ago") depend on now.
  */
 public record DiscussionView(DiscussionPage page, String articleUrl, boolean open, boolean guestsAllowed, Instant now,
-		ZoneId zone) {
+		ZoneId zone, Long viewerId, Duration editWindow) {
 
-	/** Whether this reader may post here now: the article takes comments, and from guests. */
+	/** Whether this reader may post here now: the article takes comments, from guests or from this account. */
 	public boolean canPost() {
-		return open && guestsAllowed;
+		return open && (guestsAllowed || signedIn());
+	}
+
+	public boolean signedIn() {
+		return viewerId != null;
 	}
 
 	/** What to say instead of the form when {@link #canPost()} is false. */
 	public String whyClosed() {
 		return open ? "Comments here are open to signed-in readers only." : "Comments on this article are closed.";
+	}
+
+	/** Whether the viewer wrote this comment and may still change it. */
+	public boolean canEdit(Comment comment) {
+		return viewerId != null && comment.isBy(viewerId) && comment.isPublished()
+				&& now.isBefore(comment.createdAt().plus(editWindow));
+	}
+
+	/** Whether the viewer wrote this comment and may delete it. */
+	public boolean canDelete(Comment comment) {
+		return viewerId != null && comment.isBy(viewerId) && comment.status() != CommentStatus.DELETED;
+	}
+
+	public String editUrl(Comment comment) {
+		return articleUrl + "/comments/" + comment.id() + "/edit";
+	}
+
+	public String deleteUrl(Comment comment) {
+		return articleUrl + "/comments/" + comment.id() + "/delete";
 	}
 
 	public String relativeTime(Comment comment) {
@@ -57,7 +81,7 @@ public record DiscussionView(DiscussionPage page, String articleUrl, boolean ope
 	/** What stands in for a comment the public cannot read, so its replies keep their context. */
 	public static String placeholder(Comment comment) {
 		return switch (comment.status()) {
-			case DELETED -> "This comment was deleted.";
+			case DELETED -> "[deleted]";
 			case REJECTED -> "This comment was removed by a moderator.";
 			case PENDING -> "This comment is awaiting moderation.";
 			case PUBLISHED -> "";

@@ -3,5 +3,5 @@
  * {@link dev.gazette.comment.Comments} or listen to {@link dev.gazette.comment.CommentSubmitted}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Comments", allowedDependencies = { "article",
-		"publication" })
+		"publication", "account" })
 package dev.gazette.comment;

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import dev.gazette.account.Account;
+import dev.gazette.account.AccountPrincipal;
+import dev.gazette.account.Accounts;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleList;
@@ -14,12 +17,12 @@ import dev.gazette.comment.CommentProperties;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussion;
 import dev.gazette.comment.DiscussionSort;
-import dev.gazette.comment.DiscussionView;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +47,11 @@ class ReadingPages {
 
 	private final Clock clock;
 
+	private final Accounts accounts;
+
 	ReadingPages(ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
-			Clock clock) {
+			Clock clock, Accounts accounts) {
+		this.accounts = accounts;
 		this.catalog = catalog;
 		this.comments = comments;
 		this.publications = publications;
@@ -77,17 +83,27 @@ class ReadingPages {
 
 	@GetMapping("/articles/{slug}")
 	String article(@PathVariable String slug, @RequestParam(required = false) String sort,
-			@RequestParam(defaultValue = "1") int cpage, Model model) {
+			@RequestParam(defaultValue = "1") int cpage, @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
 		Article article = catalog.find(slug).orElseThrow(ReadingPages::notFound);
 		Publication publication = publications.current();
 		Discussion discussion = comments.discussion(article.id());
 		CommentProperties settings = comments.settings();
 		ArticleView view = ArticleView.of(article, publication, properties.baseUrl(), discussion.publishedComments());
 		model.addAttribute("article", view);
-		model.addAttribute("discussion", new DiscussionView(
-				discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize()), view.path(),
-				article.commentsOpen(), settings.guestsAllowed(), clock.instant(), publication.timeZone()));
+		model.addAttribute("discussion",
+				comments.view(article, discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize()),
+						viewer == null ? null : viewer.id(), publication.timeZone()));
 		return "article/page";
+	}
+
+	/** A reader's public profile: name, bio, avatar and their latest published comments. */
+	@GetMapping("/people/{id}")
+	String person(@PathVariable long id, Model model) {
+		Account account = accounts.find(id).orElseThrow(ReadingPages::notFound);
+		Publication publication = publications.current();
+		model.addAttribute("profile", new ProfileView(account, comments.recentBy(id, 20), publication.timeZone(),
+				clock.instant()));
+		return "account/profile";
 	}
 
 	private ListingView listing(ArticleList list, String basePath) {

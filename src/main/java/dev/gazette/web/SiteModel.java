@@ -1,9 +1,14 @@
 package dev.gazette.web;
 
+import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,8 +40,10 @@ class SiteModel {
 	}
 
 	@ModelAttribute("site")
-	SiteView site() {
-		return new SiteView(publications.masthead(), catalog.sections(), properties.baseUrl(), stylesheet(), icon());
+	SiteView site(HttpServletRequest request, @AuthenticationPrincipal AccountPrincipal viewer) {
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		return new SiteView(publications.masthead(), catalog.sections(), properties.baseUrl(), stylesheet(), icon(),
+				viewer, csrf);
 	}
 
 	private String stylesheet() {

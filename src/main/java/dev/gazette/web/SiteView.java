@@ -2,12 +2,21 @@ package dev.gazette.web;
 
 import java.util.List;
 
+import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.Section;
 import dev.gazette.publication.Masthead;
 
+import org.springframework.security.web.csrf.CsrfToken;
+
 /**
- * What the layout of every page needs: masthead, section navigation, the site's address and the fingerprinted
- * addresses of the stylesheet and the icon (so they can be cached for a year).
+ * What the layout of every page needs: masthead, section navigation, the site's address, the fingerprinted
+ * addresses of the stylesheet and the icon (so they can be cached for a year), who is signed in ({@code null} for a
+ * guest), and the CSRF token every form carries (generated only when a form asks for it).
  */
-public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet, String icon) {
+public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet, String icon,
+		AccountPrincipal viewer, CsrfToken csrf) {
+
+	public boolean signedIn() {
+		return viewer != null;
+	}
 }

@@ -315,20 +315,31 @@ class DiscussionTests {
 		}
 
 		@Test
-		void unpublishedCommentsWithoutPublishedRepliesDisappear() {
+		void heldAndRejectedCommentsWithoutPublishedRepliesDisappear() {
 			Comment kept = talk.post("Ayelet");
 			Comment rejected = talk.comment("Burak", null, CommentStatus.REJECTED);
-			Comment deleted = talk.comment("Chana", kept, CommentStatus.DELETED);
 			Comment pending = talk.comment("Dilek", kept, CommentStatus.PENDING);
-			talk.comment("Eli", deleted, CommentStatus.REJECTED);
+			talk.comment("Eli", pending, CommentStatus.REJECTED);
 
 			Discussion discussion = talk.discussion();
 
 			assertThat(discussion.tree(DiscussionSort.OLDEST)).extracting(CommentNode::comment).containsExactly(kept);
 			assertThat(discussion.tree(DiscussionSort.OLDEST).get(0).replies()).isEmpty();
-			assertThat(Stream.of(rejected, deleted, pending).map(Comment::id).map(discussion::contains))
-				.containsOnly(false);
+			assertThat(Stream.of(rejected, pending).map(Comment::id).map(discussion::contains)).containsOnly(false);
 			assertThat(discussion.page(DiscussionSort.OLDEST, 1, 50).threads().get(0).replyCount()).isZero();
+		}
+
+		@Test
+		void aDeletedCommentAlwaysLeavesAPlaceholderInItsThread() {
+			Comment kept = talk.post("Ayelet");
+			Comment deleted = talk.comment("Chana", kept, CommentStatus.DELETED);
+
+			Discussion discussion = talk.discussion();
+
+			assertThat(discussion.contains(deleted.id())).isTrue();
+			assertThat(discussion.tree(DiscussionSort.OLDEST).get(0).replies()).extracting(CommentNode::comment)
+				.containsExactly(deleted);
+			assertThat(discussion.publishedComments()).isEqualTo(1);
 		}
 
 		@Test
@@ -468,7 +479,7 @@ class DiscussionTests {
 			clock = clock.plus(step);
 			String body = "Comment " + (comments.size() + 1) + " by " + author;
 			Comment comment = new Comment(comments.size() + 1, 1, parent == null ? null : parent.id(), author, body,
-					"<p>" + body + "</p>", status, clock, null);
+					"<p>" + body + "</p>", status, clock, null, null);
 			comments.add(comment);
 			return comment;
 		}

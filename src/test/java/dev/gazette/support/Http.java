@@ -2,6 +2,9 @@ package dev.gazette.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,18 +14,30 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A plain HTTP client for the running application, as a browser or an API client would talk to it: it never
- * follows redirects (tests check them), sends and reads UTF-8.
+ * A plain HTTP client for the running application, as a browser or an API client would talk to it: it keeps
+ * cookies (so it can sign in), never follows redirects (tests check them), sends and reads UTF-8, and puts the
+ * CSRF token into every form it posts, taken from a page's form as a browser would.
  */
 public final class Http {
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
+		.cookieHandler(cookies)
 		.build();
 
 	private final String base;
@@ -35,6 +50,11 @@ public final class Http {
 		return send(request(path).header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").GET());
 	}
 
+	/** Gets a page with the {@code Accept} header of a particular client. */
+	public HttpResponse<String> get(String path, String accept) {
+		return send(request(path).header("Accept", accept).GET());
+	}
+
 	public HttpResponse<String> getJson(String path) {
 		return send(request(path).header("Accept", "application/json").GET());
 	}
@@ -45,15 +65,120 @@ public final class Http {
 			.POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
-	/** Posts a form as a browser does ({@code application/x-www-form-urlencoded}, UTF-8). */
+	/**
+	 * Posts a form as a browser does ({@code application/x-www-form-urlencoded}, UTF-8), with a CSRF token taken
+	 * from the sign-in page's form unless {@code fields} brings its own {@code _csrf}.
+	 */
 	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-		String body = fields.entrySet()
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.putIfAbsent("_csrf", csrfToken());
+		String body = all.entrySet()
 			.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
 			.header("Accept", "text/html")
 			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	/** Posts a form without any CSRF token, as a forged cross-site request would. */
+	public HttpResponse<String> postFormWithoutCsrf(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", "");
+		return postForm(path, all);
+	}
+
+	/** Sends a request with a personal access token. */
+	public HttpResponse<String> withToken(String token, String method, String path, String json) {
+		return send(method, path, json, "Bearer " + token);
+	}
+
+	/** Sends an API request with any method and an optional JSON body, as an API client without a token does. */
+	public HttpResponse<String> send(String method, String path, String json) {
+		return send(method, path, json, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, String authorization) {
+		HttpRequest.Builder request = request(path).header("Accept", "application/json");
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return send(request.method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json,
+				StandardCharsets.UTF_8)));
+	}
+
+	/** The CSRF token a form on the sign-in page carries right now, for this client's cookies. */
+	public String csrfToken() {
+		Matcher matcher = CSRF_FIELD.matcher(get("/sign-in").body());
+		if (!matcher.find()) {
+			throw new AssertionError("The sign-in page has no CSRF field");
+		}
+		return matcher.group(1);
+	}
+
+	/**
+	 * Uploads one file as a browser's {@code multipart/form-data} form does; the CSRF token goes in the query, as
+	 * the settings page's upload form has it.
+	 */
+	public HttpResponse<String> postFile(String path, String field, String fileName, String contentType,
+			byte[] content) {
+		String boundary = "----gazette-test-" + UUID.randomUUID();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), content, tail.getBytes(StandardCharsets.UTF_8));
+		String separator = path.contains("?") ? "&" : "?";
+		return send(request(path + separator + "_csrf=" + encode(csrfToken()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(BodyPublishers.ofByteArray(body)));
+	}
+
+	/** Gets a resource as bytes (images). */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return client.send(request(path).GET().build(), BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The value of a cookie this client holds, if it holds it. */
+	public Optional<String> cookie(String name) {
+		return cookies.getCookieStore()
+			.get(URI.create(base))
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
+	}
+
+	/** Gives this client a cookie, as if the site had set it (to carry a cookie from one client to another). */
+	public void setCookie(String name, String value) {
+		try {
+			cookies.put(URI.create(base + "/"), Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=/")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Signs in through the sign-in form; answers the response to the form post. */
+	public HttpResponse<String> signIn(String email, String password) {
+		return postForm("/sign-in", Map.of("email", email, "password", password));
+	}
+
+	/** Forgets every cookie: a new browser. */
+	public void clearCookies() {
+		cookies.getCookieStore().removeAll();
 	}
 
 	/** Follows one redirect answer to where it points and gets that page (the fragment stays with the client). */
@@ -79,6 +204,20 @@ public final class Http {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] all = new byte[length];
+		int at = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, all, at, part.length);
+			at += part.length;
+		}
+		return all;
 	}
 
 	private static String encode(String value) {

@@ -1,0 +1,69 @@
+package dev.gazette.account;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.gazette.account.AccountRepository.StoredAccount;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Roles and the people who hold them. A change of roles ends the person's sessions everywhere, so a revoked
+ * moderator cannot keep moderating from an open tab. The last admin cannot be demoted.
+ */
+@Service
+public class AccountAdministration {
+
+	private final AccountRepository repository;
+
+	private final Sessions sessions;
+
+	private final Clock clock;
+
+	AccountAdministration(AccountRepository repository, Sessions sessions, Clock clock) {
+		this.repository = repository;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> search(String query, int limit, long offset) {
+		return repository.search(query == null ? "" : query.strip(), limit, offset).stream().map(StoredAccount::account).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public long count(String query) {
+		return repository.count(query == null ? "" : query.strip());
+	}
+
+	@Transactional
+	public void grant(long accountId, Role role, Long actorId) {
+		if (role == Role.READER) {
+			return;
+		}
+		Account account = repository.byId(accountId).map(StoredAccount::account)
+			.orElseThrow(() -> new AccountProblem("There is no such account."));
+		repository.grant(accountId, role);
+		repository.record(accountId, "role-granted", role.key(), actorId, clock.instant());
+		sessions.endAll(account.email());
+	}
+
+	/** @throws AccountProblem when it would leave the site without an admin */
+	@Transactional
+	public void revoke(long accountId, Role role, Long actorId) {
+		Account account = repository.byId(accountId).map(StoredAccount::account)
+			.orElseThrow(() -> new AccountProblem("There is no such account."));
+		if (role == Role.ADMIN && account.roles().contains(Role.ADMIN) && repository.countWithRole(Role.ADMIN) <= 1) {
+			throw new AccountProblem("This is the last admin: make someone else an admin first.");
+		}
+		repository.revoke(accountId, role);
+		repository.record(accountId, "role-revoked", role.key(), actorId, clock.instant());
+		sessions.endAll(account.email());
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasAdmin() {
+		return repository.countWithRole(Role.ADMIN) > 0;
+	}
+}

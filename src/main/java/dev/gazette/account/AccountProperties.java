@@ -1,0 +1,24 @@
+package dev.gazette.account;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits that keep the account pages from being abused, under {@code gazette.accounts.*}. Each is a number of
+ * attempts per period (Bucket4j token buckets, refilled gradually).
+ *
+ * @param signInPerAddress sign-in attempts per client address
+ * @param signInPerAccount sign-in attempts per e-mail address tried
+ * @param signUpPerAddress sign-ups per client address
+ * @param resetPerAddress password-reset requests per client address
+ * @param period the period all the limits above count over
+ * @param adminEmail first admin's address, created on start when there is no admin (env GAZETTE_ADMIN_EMAIL)
+ * @param adminPassword first admin's password (env GAZETTE_ADMIN_PASSWORD)
+ */
+@ConfigurationProperties("gazette.accounts")
+public record AccountProperties(@DefaultValue("20") int signInPerAddress, @DefaultValue("10") int signInPerAccount,
+		@DefaultValue("5") int signUpPerAddress, @DefaultValue("5") int resetPerAddress,
+		@DefaultValue("15m") Duration period, String adminEmail, String adminPassword) {
+}

@@ -1,0 +1,70 @@
+package dev.gazette.account;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /admin/people}: an admin finds accounts and grants or revokes their roles. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class AdminPeople {
+
+	static final int PAGE_SIZE = 50;
+
+	private final AccountAdministration administration;
+
+	private final Accounts accounts;
+
+	AdminPeople(AccountAdministration administration, Accounts accounts) {
+		this.administration = administration;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/admin/people")
+	String people(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(required = false) String changed, @RequestParam(required = false) String problem,
+			Model model) {
+		int current = Math.max(1, page);
+		model.addAttribute("people", new PeopleView(administration.search(q, PAGE_SIZE, (long) (current - 1) * PAGE_SIZE),
+				q, current, administration.count(q), PAGE_SIZE, List.of(Role.values()).subList(1, Role.values().length),
+				changed, problemMessage(problem)));
+		return "account/admin-people";
+	}
+
+	@PostMapping("/admin/people/{id}/roles")
+	String change(@PathVariable long id, @RequestParam Role role, @RequestParam boolean grant,
+			@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal AccountPrincipal admin) {
+		try {
+			if (grant) {
+				administration.grant(id, role, admin.id());
+			}
+			else {
+				administration.revoke(id, role, admin.id());
+			}
+		}
+		catch (AccountProblem ex) {
+			// The account may have been deleted while the page was open.
+			return "redirect:/admin/people?problem=" + (accounts.find(id).isPresent() ? "last-admin" : "no-account");
+		}
+		return "redirect:/admin/people?changed=" + id + (q.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q,
+				java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private static String problemMessage(String problem) {
+		if (problem == null) {
+			return null;
+		}
+		return switch (problem) {
+			case "last-admin" -> "That is the last admin: make someone else an admin first.";
+			case "no-account" -> "That account does not exist any more.";
+			default -> null;
+		};
+	}
+}

@@ -1,0 +1,114 @@
+package dev.gazette.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+/**
+ * Who may do what, over the web and over the API.
+ * <p>
+ * Pages: sessions (in the database, shared by every node) only once someone signs in; CSRF tokens in a cookie, so
+ * reading never creates a session; form sign-in with remember-me; staff pages under {@code /admin} and settings
+ * need a signed-in account, and each admin controller checks its role with {@code @PreAuthorize}.
+ * <p>
+ * API: stateless; a personal access token signs a request in; no CSRF (no cookies are read); errors are problem
+ * JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String REMEMBER_ME_COOKIE = "gazette-remember-me";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Checks the password before anything else, so "not verified yet" is only ever said to someone who knows the
+	 * password: a stranger learns nothing about whether an address is registered.
+	 */
+	@Bean
+	DaoAuthenticationProvider authenticationProvider(AccountUserDetails users, PasswordEncoder encoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(encoder);
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(user -> {
+			if (!user.isEnabled()) {
+				throw new DisabledException("The address is not verified yet");
+			}
+		});
+		return provider;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiErrors errors, Throttle throttle) throws Exception {
+		return http.securityMatcher("/api/**")
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.requestCache(new NullRequestCache()))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/me")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.addFilterBefore(new BearerTokens(tokens, errors), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInThrottle(throttle), BearerTokens.class)
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint((request, response, ex) -> errors.write(response, 401,
+						"Sign in with a personal access token: Authorization: Bearer <token>.", request.getRequestURI()))
+				.accessDeniedHandler((request, response, ex) -> errors.write(response, 403,
+						"Your account may not do this.", request.getRequestURI())))
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain web(HttpSecurity http, AccountUserDetails users, SiteSecrets secrets, Throttle throttle)
+			throws Exception {
+		TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(secrets.get("remember-me"), users,
+				RememberMeTokenAlgorithm.SHA256);
+		rememberMe.setCookieName(REMEMBER_ME_COOKIE);
+		rememberMe.setParameter("remember-me");
+		// Like the session cookie (server.servlet.session.cookie.same-site): not sent with cross-site posts.
+		rememberMe.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return http
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/settings/**", "/admin/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+			.formLogin(form -> form.loginPage("/sign-in")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.failureHandler(new SignInFailures())
+				.defaultSuccessUrl("/", false)
+				.permitAll())
+			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
+			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").deleteCookies(REMEMBER_ME_COOKIE))
+			.addFilterBefore(new SignInThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
+			.headers(headers -> headers.frameOptions(frame -> frame.deny()))
+			.build();
+	}
+}

@@ -1,0 +1,23 @@
+package dev.gazette.account;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends every session of an account, on every node (sessions live in the database): after its roles change, its
+ * password is reset, its address changes or it is deleted, nobody keeps acting with what it was before.
+ */
+@Component
+class Sessions {
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	Sessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		this.sessions = sessions;
+	}
+
+	void endAll(String email) {
+		sessions.findByPrincipalName(email).keySet().forEach(sessions::deleteById);
+	}
+}

@@ -1,0 +1,76 @@
+package dev.gazette.account;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /setup}: the page behind the single-use link that {@link FirstAdmin} logs, to create the first admin. */
+@Controller
+class SetupPages {
+
+	private final AccountTokens tokens;
+
+	private final FirstAdmin firstAdmin;
+
+	private final AccountAdministration administration;
+
+	private final PasswordPolicy policy;
+
+	SetupPages(AccountTokens tokens, FirstAdmin firstAdmin, AccountAdministration administration, PasswordPolicy policy) {
+		this.tokens = tokens;
+		this.firstAdmin = firstAdmin;
+		this.administration = administration;
+		this.policy = policy;
+	}
+
+	@GetMapping("/setup")
+	String form(@RequestParam(required = false) String token, HttpServletResponse response, Model model) {
+		if (administration.hasAdmin() || !tokens.isValid(token, AccountTokens.Purpose.SETUP)) {
+			return gone(response, model);
+		}
+		model.addAttribute("form", FormState.of(Map.of("token", token)));
+		return "account/setup";
+	}
+
+	@PostMapping("/setup")
+	@Transactional
+	String create(@RequestParam(required = false) String token, @RequestParam(required = false) String email,
+			@RequestParam(required = false) String displayName, @RequestParam(required = false) String password,
+			HttpServletResponse response, Model model) {
+		if (administration.hasAdmin() || !tokens.isValid(token, AccountTokens.Purpose.SETUP)) {
+			return gone(response, model);
+		}
+		String address = Accounts.normalise(email);
+		String name = Accounts.cleanName(displayName);
+		List<AccountProblem.FieldProblem> problems = new ArrayList<>();
+		Accounts.emailProblem(address).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("email", m)));
+		Accounts.nameProblem(name).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("displayName", m)));
+		policy.problemWith(password, address).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("password", m)));
+		if (!problems.isEmpty()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("form", FormState.failed(Map.of("token", token, "email", address, "displayName", name),
+					new AccountProblem("Please check what is marked.", problems)));
+			return "account/setup";
+		}
+		tokens.redeem(token, AccountTokens.Purpose.SETUP).orElseThrow();
+		firstAdmin.create(address, name, password);
+		return AccountPages.notice(model, "You are the admin", "Sign in with " + address + " to run the site.",
+				"Sign in", "/sign-in");
+	}
+
+	private static String gone(HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		return AccountPages.notice(model, "Nothing to set up",
+				"This set-up link has been used or has expired, or the site already has an admin.", "Front page", "/");
+	}
+}

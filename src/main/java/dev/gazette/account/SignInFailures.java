@@ -1,0 +1,27 @@
+package dev.gazette.account;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Sends a failed sign-in back to the form with one generic message, except when the password was right but the
+ * address is not yet verified: then (and only then, since the person proved the password) it says so.
+ */
+class SignInFailures implements AuthenticationFailureHandler {
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		String email = request.getParameter("email") == null ? "" : request.getParameter("email");
+		String reason = exception instanceof DisabledException ? "unverified" : "error";
+		response.sendRedirect("/sign-in?" + reason + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+	}
+}

@@ -1,0 +1,47 @@
+package dev.gazette.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.gazette.account.Throttle.Action;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Slows down password guessing: before a sign-in, sign-up or reset request reaches its handler, the client's
+ * address (and for sign-in, the account tried) must have attempts left. Refused attempts get 429 and a page that
+ * says when to try again; nothing else happens.
+ */
+class SignInThrottle extends OncePerRequestFilter {
+
+	private final Throttle throttle;
+
+	SignInThrottle(Throttle throttle) {
+		this.throttle = throttle;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if ("POST".equals(request.getMethod()) && !allowed(request)) {
+			response.sendError(429);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private boolean allowed(HttpServletRequest request) {
+		String address = request.getRemoteAddr();
+		return switch (request.getServletPath()) {
+			case "/sign-in" -> throttle.tryAcquire(Action.SIGN_IN_ADDRESS, address)
+					& throttle.tryAcquire(Action.SIGN_IN_ACCOUNT, Accounts.normalise(request.getParameter("email")));
+			case "/join", "/api/v1/accounts" -> throttle.tryAcquire(Action.SIGN_UP, address);
+			case "/forgot-password" -> throttle.tryAcquire(Action.RESET, address);
+			default -> true;
+		};
+	}
+}

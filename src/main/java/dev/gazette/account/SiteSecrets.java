@@ -1,0 +1,25 @@
+package dev.gazette.account;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Secrets generated on first start and kept in the database, so every node signs and checks alike. */
+@Component
+class SiteSecrets {
+
+	private final JdbcClient jdbc;
+
+	SiteSecrets(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	String get(String name) {
+		jdbc.sql("insert into site_secret (name, secret) values (:name, :secret) on conflict do nothing")
+			.param("name", name)
+			.param("secret", AccountTokens.newSecret())
+			.update();
+		return jdbc.sql("select secret from site_secret where name = :name").param("name", name).query(String.class).single();
+	}
+}

@@ -1,0 +1,9 @@
+/**
+ * Reader accounts and who may do what: sign-up, verification, sign-in, passwords, profiles, roles, personal
+ * access tokens, the first admin, and the security configuration of the whole site. Other features use
+ * {@link dev.gazette.account.Accounts}, {@link dev.gazette.account.AccountPrincipal} and the events in
+ * {@link dev.gazette.account.AccountEvents}, and contribute to "download your data" through
+ * {@link dev.gazette.account.PersonalData}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "publication", "mail" })
+package dev.gazette.account;

@@ -1,0 +1,76 @@
+package dev.gazette.comment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.gazette.account.AccountEvents.AccountDeleted;
+import dev.gazette.account.AccountEvents.AccountRenamed;
+import dev.gazette.account.PersonalData;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the discussion does when something happens to a commenter's account: a new display name shows under all
+ * their comments; a deleted account's comments lose their text (or go entirely, where they have no replies, when
+ * the owner asked); and their comments are part of "download your data".
+ */
+@Component
+class CommentersAccounts implements PersonalData {
+
+	private final CommentRepository repository;
+
+	CommentersAccounts(CommentRepository repository) {
+		this.repository = repository;
+	}
+
+	@ApplicationModuleListener
+	void on(AccountRenamed renamed) {
+		repository.rename(renamed.accountId(), renamed.displayName());
+		repository.articlesOf(renamed.accountId()).forEach(article -> repository.touchDiscussion(article, 0));
+	}
+
+	@ApplicationModuleListener
+	void on(AccountDeleted deleted) {
+		forget(deleted.accountId(), deleted.removeContributions());
+	}
+
+	/** Youngest first, so removing a reply can leave its parent without replies, and removable in turn. */
+	@Transactional
+	void forget(long accountId, boolean removeEntirely) {
+		List<Comment> comments = repository.byAccount(accountId);
+		for (int i = comments.size() - 1; i >= 0; i--) {
+			Comment comment = comments.get(i);
+			if (removeEntirely && !repository.hasReplies(comment.id())) {
+				repository.deleteRow(comment.id());
+			}
+			else {
+				repository.markDeleted(comment.id());
+			}
+			repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0);
+		}
+		repository.rename(accountId, "[deleted]");
+	}
+
+	@Override
+	public String section() {
+		return "comments";
+	}
+
+	@Override
+	public Object export(long accountId) {
+		return repository.byAccount(accountId).stream().map(comment -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", comment.id());
+			row.put("articleId", comment.articleId());
+			row.put("parentId", comment.parentId());
+			row.put("status", comment.status().key());
+			row.put("createdAt", comment.createdAt().toString());
+			row.put("editedAt", comment.editedAt() == null ? null : comment.editedAt().toString());
+			row.put("body", comment.body());
+			return row;
+		}).toList();
+	}
+}

@@ -1,0 +1,26 @@
+/**
+ * Mail to one person at a time: verification and password-reset mail now, notifications and newsletters later.
+ * Other features call {@link dev.gazette.mail.Mailer#send(Mail)} inside their own transaction and, to write the
+ * message, {@link dev.gazette.mail.MailTemplates}.
+ * <p>
+ * Every mail is first a row in the outbox ({@code mail_message}), written in the caller's transaction, so a mail
+ * exists exactly when what caused it committed. Without {@code spring.mail.host} a mail is <em>stored</em>: the outbox
+ * page {@code /admin/outbox} is where it is read. With an SMTP host a mail is <em>queued</em> and a delivery worker
+ * sends it after the commit, on its own thread, retrying with back-off and recording every attempt
+ * ({@code mail_attempt}). Nodes claim a mail with a conditional update before sending it, so several nodes share the
+ * work without sending a mail twice (unless a node dies mid-send: delivery is at least once).
+ *
+ * <h2>Adding a message</h2>
+ * A message {@code NAME} is two jte templates with the same parameters:
+ * <ul>
+ * <li>{@code src/main/jte-text/mail/NAME.jte}, plain text, written out as is (no escaping). Its first line is
+ * {@code Subject: ...}, then a blank line, then the body.</li>
+ * <li>{@code src/main/jte/mail/NAME.jte}, the HTML alternative, escaped like every page. It is optional, but every
+ * message Gazette sends has one.</li>
+ * </ul>
+ * Then {@code mailer.send(templates.render("NAME", Map.of(...)).to(address, "NAME"))}. The build precompiles both
+ * (two executions of the jte Maven plugin); {@code test-message} is the example. Names are lower case words joined
+ * by hyphens; {@code outbox...} belongs to the outbox page's own templates.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = "publication")
+package dev.gazette.mail;
