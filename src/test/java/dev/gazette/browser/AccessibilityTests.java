@@ -123,6 +123,9 @@ class AccessibilityTests {
 			assertFocusRingVisible(page);
 			page.keyboard().type("Keyboard Kemal");
 			page.keyboard().press("Tab");
+			assertThat(page.getByLabel("Your e-mail")).isFocused();
+			assertFocusRingVisible(page);
+			page.keyboard().press("Tab");
 			assertThat(page.getByLabel("Your comment", new Page.GetByLabelOptions().setExact(true))).isFocused();
 			assertFocusRingVisible(page);
 			page.keyboard().type("Posted without touching a mouse.");
