@@ -104,6 +104,19 @@ class AbuseResistanceTests {
 			.hasSize(allowed);
 	}
 
+	@Test
+	void askingForNewVerificationLinksFromOneAddressIsLimitedLikeJoining() {
+		Reader unverified = readers.joinUnverified("Flooded Inbox");
+		int mails = mailbox.count(unverified.email());
+
+		int allowed = spendUntilRefused(GazetteWithSmallLimits.SIGN_UP_PER_ADDRESS,
+				() -> http.postForm("/verify/resend", Map.of("email", unverified.email())));
+
+		assertThat(mailbox.count(unverified.email())).isEqualTo(mails + allowed);
+		assertThat(http.postForm("/verify/resend", Map.of("email", unverified.email())).statusCode()).isEqualTo(429);
+		assertThat(mailbox.count(unverified.email())).isEqualTo(mails + allowed);
+	}
+
 	// --- helpers ---
 
 	/**

@@ -226,6 +226,25 @@ class JoiningTests {
 			.isZero();
 	}
 
+	@Test
+	void aPassphraseTooLongForTheHashIsRefusedWithAMessageNotAnError() {
+		String email = Readers.uniqueEmail("ivan");
+		String cyrillic = "Сорок два корабля вышли в море на рассвете"; // 42 letters, 78 bytes in UTF-8
+
+		HttpResponse<String> longLatin = join(email, "Ivan", "a long passphrase about harbours and ferries ".repeat(2));
+		HttpResponse<String> longCyrillic = join(email, "Ivan", cyrillic);
+
+		for (HttpResponse<String> response : java.util.List.of(longLatin, longCyrillic)) {
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(Jsoup.parse(response.body()).selectFirst("#password-error").text()).startsWith(
+					"Choose a password of at most 72 characters");
+		}
+		assertThat(jdbc.sql("select count(*) from account where email = :e").param("e", email).query(Long.class).single())
+			.isZero();
+		assertThat(join(email, "Ivan", "Сорок два корабля").statusCode()).as("shorter non-Latin passphrases are fine")
+			.isEqualTo(200);
+	}
+
 	// --- helpers ---
 
 	private HttpResponse<String> join(String email, String displayName, String password) {

@@ -135,6 +135,23 @@ class ProfilesTests {
 	}
 
 	@Test
+	void aPictureOverFiveMegabytesIsRefusedWithAClearMessageAndChangesNothing() {
+		Map<String, Object> before = avatarColumns();
+
+		HttpResponse<String> overOurLimit = http.postFile("/settings/avatar", "avatar", "huge.png", "image/png",
+				new byte[6 * 1024 * 1024]);
+		HttpResponse<String> overTheServersLimit = http.postFile("/settings/avatar", "avatar", "huger.png", "image/png",
+				new byte[8 * 1024 * 1024]);
+
+		assertThat(overOurLimit.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(overOurLimit.body()).selectFirst("section[aria-labelledby=avatar-heading] .form-error").text())
+			.isEqualTo("That picture is too large: at most 5 MB, please.");
+		assertThat(overTheServersLimit.statusCode()).isEqualTo(413);
+		assertThat(Jsoup.parse(overTheServersLimit.body()).selectFirst(".error-page h1").text()).isEqualTo("Content Too Large");
+		assertThat(avatarColumns()).isEqualTo(before);
+	}
+
+	@Test
 	void aPictureCanBeRemovedToGoBackToTheInitials() throws IOException {
 		http.postFile("/settings/avatar", "avatar", "me.png", "image/png", picture("png", 64, 64));
 
