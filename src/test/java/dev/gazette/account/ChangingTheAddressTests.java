@@ -94,7 +94,7 @@ class ChangingTheAddressTests {
 				Map.of("newEmail", "farah at example", "currentPassword", reader.password()));
 
 		assertThat(wrongPassword.statusCode()).isEqualTo(400);
-		assertThat(Jsoup.parse(wrongPassword.body()).selectFirst("#currentPassword-error").text())
+		assertThat(Jsoup.parse(wrongPassword.body()).selectFirst("#email-currentPassword-error").text())
 			.isEqualTo("That is not your current password.");
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(malformed.body()).selectFirst("#newEmail-error").text())
