@@ -1,5 +1,7 @@
 package dev.gazette.account;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** One page of people with the roles an admin can hand out. */
@@ -8,5 +10,10 @@ public record PeopleView(List<Account> accounts, String query, int page, long to
 
 	public boolean hasNext() {
 		return (long) page * pageSize < total;
+	}
+
+	/** The next page of the same search; the query is encoded, so a name with spaces or {@code &} survives. */
+	public String nextPagePath() {
+		return "/admin/people?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&page=" + (page + 1);
 	}
 }
