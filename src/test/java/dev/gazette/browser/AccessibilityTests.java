@@ -11,11 +11,15 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import dev.gazette.account.AccountAdministration;
+import dev.gazette.account.Accounts;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.Axe.Violation;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
+import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
+import dev.gazette.support.Readers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,13 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every page can be used by everyone: axe-core finds nothing serious or critical (WCAG 2.2 A and AA, colour contrast
- * included) on any kind of page, on a laptop and on a phone; the comment form works from the keyboard alone with a
+ * included) on any kind of page, a guest's, a signed-in reader's or an admin's, on a laptop and on a phone; the comment form works from the keyboard alone with a
  * focus ring one can see; images say what they show; and the discussion's nesting reaches screen readers.
  */
 @BrowsingGazette
@@ -47,6 +52,15 @@ class AccessibilityTests {
 	@Autowired
 	Comments comments;
 
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AccountAdministration administration;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	@LocalServerPort
 	int port;
 
@@ -56,7 +70,8 @@ class AccessibilityTests {
 
 	@BeforeAll
 	void publishOneOfEveryKindOfPage() {
-		pages = SitePages.publish(catalog, comments);
+		Mailbox mailbox = new Mailbox(jdbc);
+		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox);
 		newsroom = new DemoNewsroom(catalog, comments);
 	}
 
@@ -69,6 +84,7 @@ class AccessibilityTests {
 	@MethodSource("everyKindOfPageOnBothScreens")
 	void axeFindsNothingSeriousOn(Kind kind, Viewport viewport, Browser browser) {
 		try (Reader reader = Reader.forInjectedChecks(browser, port, viewport)) {
+			pages.account(kind).ifPresent(account -> reader.signIn(account.email(), account.password()));
 			String path = pages.path(kind);
 			if (kind.status() != 200) {
 				reader.expectErrorAnswer(kind.status(), path);
@@ -142,7 +158,7 @@ class AccessibilityTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Kind.class, names = { "FRONT_PAGE", "SECTION_PAGE", "AUTHOR_PAGE", "ARTICLE_WITH_DISCUSSION" })
+	@EnumSource(value = Kind.class, names = { "FRONT_PAGE", "SECTION_PAGE", "AUTHOR_PAGE", "ARTICLE_WITH_DISCUSSION", "PROFILE_PAGE" })
 	void everyImageSaysWhatItShowsOrIsMarkedAsDecoration(Kind kind, Browser browser) {
 		try (Reader reader = Reader.at(browser, port, Viewport.DESKTOP)) {
 			Page page = reader.page();

@@ -16,14 +16,19 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * relative times and screenshots stay the same from run to run.
  * <p>
  * Every class with this annotation shares one started application (Spring caches the context): tests add their own
- * articles and comments and never assume nobody else did.
+ * articles, comments and accounts and never assume nobody else did.
+ * <p>
+ * Every browser and HTTP client here comes from the same address, so the limits per client address on signing in,
+ * joining and reset mail ({@code gazette.accounts.*-per-address}) are lifted, as in {@code RunningGazette};
+ * {@code AbuseResistanceTests} checks them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.demo-content=true", "gazette.clock=" + BrowsingGazette.NOW,
-				"gazette.base-url=https://gazette.example" })
+				"gazette.base-url=https://gazette.example", "gazette.accounts.sign-in-per-address=100000",
+				"gazette.accounts.sign-up-per-address=100000", "gazette.accounts.reset-per-address=100000" })
 public @interface BrowsingGazette {
 
 	/** What the application's clock says: Sunday, November 29th 2026 (19 Kislev 5787). */

@@ -4,12 +4,16 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import dev.gazette.account.AccountAdministration;
+import dev.gazette.account.Accounts;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.NuHtmlChecker.Message;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
 import dev.gazette.support.Http;
+import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
+import dev.gazette.support.Readers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,12 +22,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every kind of page is valid HTML as the Nu Html Checker (vnu) sees it: no errors, as served. Needs no browser,
- * so it runs everywhere.
+ * Every kind of page, a guest's, a signed-in reader's or an admin's, is valid HTML as the Nu Html Checker (vnu) sees
+ * it: no errors, as served. Needs no browser, so it runs everywhere.
  */
 @BrowsingGazette
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,6 +40,15 @@ class HtmlValidityTests {
 	@Autowired
 	Comments comments;
 
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AccountAdministration administration;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	@LocalServerPort
 	int port;
 
@@ -45,13 +59,14 @@ class HtmlValidityTests {
 	@BeforeAll
 	void publishOneOfEveryKindOfPage() {
 		http = new Http(port);
-		pages = SitePages.publish(catalog, comments);
+		Mailbox mailbox = new Mailbox(jdbc);
+		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox);
 	}
 
 	@ParameterizedTest(name = "the {0}")
 	@EnumSource(Kind.class)
 	void theCheckerFindsNoErrorsOn(Kind kind) {
-		HttpResponse<String> page = http.get(pages.path(kind));
+		HttpResponse<String> page = visitorOf(kind).get(pages.path(kind));
 
 		assertThat(page.statusCode()).isEqualTo(kind.status());
 		assertValid(page.body(), "the " + kind);
@@ -73,6 +88,16 @@ class HtmlValidityTests {
 				"<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><ul><p>not a list item</p></ul></body></html>");
 
 		assertThat(messages).filteredOn(Message::isError).isNotEmpty();
+	}
+
+	/** A client signed in as whoever the page is for, or a guest's. */
+	private Http visitorOf(Kind kind) {
+		Http visitor = new Http(port);
+		pages.account(kind).ifPresent(account -> assertThat(
+				visitor.signIn(account.email(), account.password()).headers().firstValue("Location").orElse(""))
+			.as("where signing in as %s leads", account.displayName())
+			.doesNotContain("/sign-in"));
+		return visitor;
 	}
 
 	private static void assertValid(String html, String where) {

@@ -12,6 +12,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +87,19 @@ public final class Reader implements AutoCloseable {
 	/** Opens a page of the site as if its address were typed in, and waits until it has loaded. */
 	public Response visit(String path) {
 		return page.navigate(path);
+	}
+
+	/**
+	 * Signs in with the sign-in form, as the person would, and waits until the page they land on shows them signed
+	 * in (a Sign out button in the header).
+	 */
+	public void signIn(String email, String password) {
+		visit("/sign-in");
+		page.getByLabel("E-mail address").fill(email);
+		page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+		PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")))
+			.isVisible();
 	}
 
 	/** An answer with this status to this path is what the test wants (an error page), not a problem. */

@@ -2,28 +2,64 @@ package dev.gazette.browser;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
+import dev.gazette.account.Accounts;
+import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentDraft;
+import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.DiscussionSort;
+import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
+import dev.gazette.support.Readers;
 
 /**
- * Every kind of page Gazette shows a person, with an address of one of each in the browser tests' Gazette, for the
- * checks that must hold on all of them (accessibility, HTML validity). There are no admin pages yet; when there are,
- * they belong here too.
+ * Every kind of page Gazette shows a person, with an address of one of each in the browser tests' Gazette and who
+ * has to be signed in to see it, for the checks that must hold on all of them (accessibility, HTML validity). Every
+ * admin page that exists is here; a new one belongs here too.
  */
 final class SitePages {
+
+	/** Who looks at a page: nobody signed in, a reader signed in to their account, or an admin. */
+	enum Visitor {
+		GUEST, READER, ADMIN
+	}
 
 	enum Kind {
 
 		FRONT_PAGE, SECTION_PAGE, AUTHOR_PAGE, ARTICLE_WITH_DISCUSSION, LONG_DISCUSSION_PAGE_2, THREAD_PAGE, REPLY_PAGE,
-		NOT_FOUND_PAGE;
+		NOT_FOUND_PAGE(404, Visitor.GUEST),
+
+		JOIN_PAGE, SIGN_IN_PAGE, FORGOT_PASSWORD_PAGE, RESET_PASSWORD_PAGE, PROFILE_PAGE,
+		ARTICLE_SIGNED_IN(200, Visitor.READER), EDIT_COMMENT_PAGE(200, Visitor.READER),
+		DELETE_COMMENT_PAGE(200, Visitor.READER), SETTINGS_PAGE(200, Visitor.READER),
+
+		ADMIN_PEOPLE_PAGE(200, Visitor.ADMIN), OUTBOX_PAGE(200, Visitor.ADMIN), OUTBOX_MESSAGE_PAGE(200, Visitor.ADMIN);
+
+		private final int status;
+
+		private final Visitor visitor;
+
+		Kind() {
+			this(200, Visitor.GUEST);
+		}
+
+		Kind(int status, Visitor visitor) {
+			this.status = status;
+			this.visitor = visitor;
+		}
 
 		/** The status the page is served with. */
 		int status() {
-			return this == NOT_FOUND_PAGE ? 404 : 200;
+			return status;
+		}
+
+		/** Who has to be signed in to see the page as the test means it. */
+		Visitor visitor() {
+			return visitor;
 		}
 
 		@Override
@@ -34,14 +70,18 @@ final class SitePages {
 
 	private final Map<Kind, String> paths = new EnumMap<>(Kind.class);
 
+	private final Map<Visitor, Readers.Reader> accounts = new EnumMap<>(Visitor.class);
+
 	private SitePages() {
 	}
 
 	/**
-	 * Publishes what the demo content lacks (a discussion long enough to have a second page and a thread with more
-	 * replies than the article page shows) and notes an address of every kind of page.
+	 * Publishes what the demo content lacks (a discussion long enough to have a second page, a thread with more
+	 * replies than the article page shows, a reader with a bio and a comment of their own, an admin, a password
+	 * reset under way) and notes an address of every kind of page.
 	 */
-	static SitePages publish(ArticleCatalog catalog, Comments comments) {
+	static SitePages publish(ArticleCatalog catalog, Comments comments, Accounts accountService, Readers readers,
+			Mailbox mailbox) {
 		DemoNewsroom newsroom = new DemoNewsroom(catalog, comments);
 		Published article = newsroom.longDiscussion("Readers debate the harbour plan at length", 52);
 		Comment busiest = comments.discussion(article.id()).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
@@ -52,7 +92,20 @@ final class SitePages {
 		long riverId = catalog.find(BrowsingGazette.RIVER).orElseThrow().id();
 		Comment firstOnRiver = comments.discussion(riverId).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
 
+		Readers.Reader reader = readers.join("Miriam Haddad");
+		accountService.updateProfile(reader.id(), reader.displayName(),
+				"Retired harbour pilot. Reads the shipping news first.", true, false);
+		Published commented = newsroom.article("Pilots ask for a second tug in the harbour");
+		newsroom.comment(commented, "Kaan", "Two tugs would cost the port very little.", 4);
+		Comment own = comments.submit(commented.slug(), new CommentDraft("A second tug, *yes*: I saw why in 1998.", null),
+				new Commenter(reader.id(), reader.displayName(), null));
+		accountService.requestPasswordReset(reader.email());
+		Mailbox.Message resetMail = mailbox.latestTo(reader.email());
+		Readers.Reader admin = readers.join("Sami Admin", Role.ADMIN);
+
 		SitePages pages = new SitePages();
+		pages.accounts.put(Visitor.READER, reader);
+		pages.accounts.put(Visitor.ADMIN, admin);
 		pages.paths.put(Kind.FRONT_PAGE, "/");
 		pages.paths.put(Kind.SECTION_PAGE, "/sections/" + BrowsingGazette.SECTION);
 		pages.paths.put(Kind.AUTHOR_PAGE, "/authors/" + BrowsingGazette.AUTHOR);
@@ -61,10 +114,27 @@ final class SitePages {
 		pages.paths.put(Kind.THREAD_PAGE, article.path() + "/threads/" + busiest.id());
 		pages.paths.put(Kind.REPLY_PAGE, river + "/comments/" + firstOnRiver.id() + "/reply");
 		pages.paths.put(Kind.NOT_FOUND_PAGE, "/articles/no-such-story");
+		pages.paths.put(Kind.JOIN_PAGE, "/join");
+		pages.paths.put(Kind.SIGN_IN_PAGE, "/sign-in");
+		pages.paths.put(Kind.FORGOT_PASSWORD_PAGE, "/forgot-password");
+		pages.paths.put(Kind.RESET_PASSWORD_PAGE, resetMail.link("/reset-password"));
+		pages.paths.put(Kind.PROFILE_PAGE, reader.profilePath());
+		pages.paths.put(Kind.ARTICLE_SIGNED_IN, commented.path());
+		pages.paths.put(Kind.EDIT_COMMENT_PAGE, commented.path() + "/comments/" + own.id() + "/edit");
+		pages.paths.put(Kind.DELETE_COMMENT_PAGE, commented.path() + "/comments/" + own.id() + "/delete");
+		pages.paths.put(Kind.SETTINGS_PAGE, "/settings");
+		pages.paths.put(Kind.ADMIN_PEOPLE_PAGE, "/admin/people");
+		pages.paths.put(Kind.OUTBOX_PAGE, "/admin/outbox");
+		pages.paths.put(Kind.OUTBOX_MESSAGE_PAGE, "/admin/outbox/" + resetMail.id());
 		return pages;
 	}
 
 	String path(Kind kind) {
 		return paths.get(kind);
+	}
+
+	/** The account to sign in with before opening a page of this kind; none for a guest's page. */
+	Optional<Readers.Reader> account(Kind kind) {
+		return Optional.ofNullable(accounts.get(kind.visitor()));
 	}
 }

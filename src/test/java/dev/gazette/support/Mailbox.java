@@ -24,10 +24,10 @@ public final class Mailbox {
 	/** Every mail to the address, oldest first. */
 	public List<Message> to(String address) {
 		return jdbc.sql("""
-				select recipient, subject, text_body, html_body, category from mail_message
+				select id, recipient, subject, text_body, html_body, category from mail_message
 				where lower(recipient) = lower(:to) order by id""")
 			.param("to", address)
-			.query((rs, n) -> new Message(rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+			.query((rs, n) -> new Message(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
 					rs.getString("html_body"), rs.getString("category")))
 			.list();
 	}
@@ -45,8 +45,8 @@ public final class Mailbox {
 		return to(address).size();
 	}
 
-	/** A mail as the outbox holds it. */
-	public record Message(String to, String subject, String text, String html, String category) {
+	/** A mail as the outbox holds it; {@code id} is its number there ({@code /admin/outbox/{id}}). */
+	public record Message(long id, String to, String subject, String text, String html, String category) {
 
 		/**
 		 * The path and query of the first link in the text whose path is {@code path} ({@code /verify}, ...): what
