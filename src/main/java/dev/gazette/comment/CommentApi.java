@@ -94,7 +94,8 @@ class CommentApi {
 			case UNKNOWN_ARTICLE -> HttpStatus.NOT_FOUND;
 			case CLOSED, GUESTS_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
 			case INVALID -> HttpStatus.BAD_REQUEST;
-			case NOT_YOURS -> HttpStatus.FORBIDDEN;
+			case NOT_YOURS, REFUSED -> HttpStatus.FORBIDDEN;
+			case NUDGE -> HttpStatus.UNPROCESSABLE_CONTENT;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		if (!ex.errors().isEmpty()) {
