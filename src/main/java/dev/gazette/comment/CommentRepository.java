@@ -246,7 +246,7 @@ class CommentRepository {
 		return new Comment(rs.getLong("id"), rs.getLong("article_id"), parent,
 				rs.getString("author_name"), rs.getString("body"), rs.getString("body_html"),
 				CommentStatus.fromKey(rs.getString("status")), instant(rs, "created_at"), instant(rs, "edited_at"),
-				account(rs));
+				account(rs), rs.getBoolean("featured"));
 	}
 
 	private static Long account(ResultSet rs) throws SQLException {

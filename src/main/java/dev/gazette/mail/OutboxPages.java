@@ -3,6 +3,7 @@ package dev.gazette.mail;
 import dev.gazette.mail.internal.OutboxPageView;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The outbox: every mail Gazette wrote, newest first, and each one opened. Without an SMTP server this is where
  * verification and password-reset links are read, so it shows secrets: admins only, and never cached.
  */
-// SECURITY: admin only — wired in by the accounts branch (@PreAuthorize("hasRole('ADMIN')") on this class, or the
-// equivalent rule for /admin/** in its security configuration). Until then this page is open to anyone who can reach
-// the server; do not expose a node built from this branch alone with mail in its outbox.
 @Controller
+@PreAuthorize("hasRole('ADMIN')")
 class OutboxPages {
 
 	static final int PAGE_SIZE = 50;
