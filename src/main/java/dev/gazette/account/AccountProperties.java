@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param signInPerAddress sign-in attempts per client address
  * @param signInPerAccount sign-in attempts per e-mail address tried
- * @param signUpPerAddress sign-ups per client address
+ * @param signUpPerAddress sign-ups (and requests for a new verification link) per client address
  * @param resetPerAddress password-reset requests per client address
  * @param period the period all the limits above count over
  * @param adminEmail first admin's address, created on start when there is no admin (env GAZETTE_ADMIN_EMAIL)

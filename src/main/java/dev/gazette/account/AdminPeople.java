@@ -20,8 +20,11 @@ class AdminPeople {
 
 	private final AccountAdministration administration;
 
-	AdminPeople(AccountAdministration administration) {
+	private final Accounts accounts;
+
+	AdminPeople(AccountAdministration administration, Accounts accounts) {
 		this.administration = administration;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/admin/people")
@@ -31,7 +34,7 @@ class AdminPeople {
 		int current = Math.max(1, page);
 		model.addAttribute("people", new PeopleView(administration.search(q, PAGE_SIZE, (long) (current - 1) * PAGE_SIZE),
 				q, current, administration.count(q), PAGE_SIZE, List.of(Role.values()).subList(1, Role.values().length),
-				changed, "last-admin".equals(problem) ? "That is the last admin: make someone else an admin first." : null));
+				changed, problemMessage(problem)));
 		return "account/admin-people";
 	}
 
@@ -47,9 +50,21 @@ class AdminPeople {
 			}
 		}
 		catch (AccountProblem ex) {
-			return "redirect:/admin/people?problem=last-admin";
+			// The account may have been deleted while the page was open.
+			return "redirect:/admin/people?problem=" + (accounts.find(id).isPresent() ? "last-admin" : "no-account");
 		}
 		return "redirect:/admin/people?changed=" + id + (q.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q,
 				java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	private static String problemMessage(String problem) {
+		if (problem == null) {
+			return null;
+		}
+		return switch (problem) {
+			case "last-admin" -> "That is the last admin: make someone else an admin first.";
+			case "no-account" -> "That account does not exist any more.";
+			default -> null;
+		};
 	}
 }

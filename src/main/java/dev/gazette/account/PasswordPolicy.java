@@ -14,16 +14,16 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * What makes a password acceptable: at least {@value #MIN_LENGTH} characters, at most {@value #MAX_LENGTH} (the
- * hash function reads only so much), and not one of the common passwords shipped in
- * {@code account/common-passwords.txt}, nor made of a single repeated character.
+ * What makes a password acceptable: at least {@value #MIN_LENGTH} characters, at most {@value #MAX_BYTES} bytes in
+ * UTF-8 (BCrypt reads no more, and Spring's encoder refuses a longer one outright), and not one of the common
+ * passwords shipped in {@code account/common-passwords.txt}, nor made of a single repeated character.
  */
 @Component
 class PasswordPolicy {
 
 	static final int MIN_LENGTH = 10;
 
-	static final int MAX_LENGTH = 128;
+	static final int MAX_BYTES = 72;
 
 	private final Set<String> common = load();
 
@@ -32,8 +32,9 @@ class PasswordPolicy {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
 			return Optional.of("Choose a password of at least " + MIN_LENGTH + " characters.");
 		}
-		if (password.length() > MAX_LENGTH) {
-			return Optional.of("Choose a password of at most " + MAX_LENGTH + " characters.");
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+			return Optional.of("Choose a password of at most " + MAX_BYTES
+					+ " characters (letters with accents or from other alphabets count as two or three).");
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (common.contains(lower) || lower.chars().distinct().count() <= 2) {

@@ -89,12 +89,16 @@ class SecurityConfiguration {
 				RememberMeTokenAlgorithm.SHA256);
 		rememberMe.setCookieName(REMEMBER_ME_COOKIE);
 		rememberMe.setParameter("remember-me");
+		// Like the session cookie (server.servlet.session.cookie.same-site): not sent with cross-site posts.
+		rememberMe.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers("/settings/**", "/admin/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())
-			.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.formLogin(form -> form.loginPage("/sign-in")
 				.usernameParameter("email")
 				.passwordParameter("password")

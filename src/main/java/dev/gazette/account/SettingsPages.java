@@ -11,8 +11,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +53,11 @@ class SettingsPages {
 	@PostMapping("/settings/profile")
 	String profile(@AuthenticationPrincipal AccountPrincipal viewer, @RequestParam(required = false) String displayName,
 			@RequestParam(required = false) String bio, @RequestParam(defaultValue = "false") boolean replyNotifications,
-			@RequestParam(defaultValue = "false") boolean newsletter, HttpServletResponse response, Model model) {
+			@RequestParam(defaultValue = "false") boolean newsletter, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		try {
-			accounts.updateProfile(viewer.id(), displayName, bio, replyNotifications, newsletter);
+			Account saved = accounts.updateProfile(viewer.id(), displayName, bio, replyNotifications, newsletter);
+			keepSessionCurrent(saved, request, response);
 			return "redirect:/settings?saved=profile";
 		}
 		catch (AccountProblem problem) {
@@ -154,6 +160,16 @@ class SettingsPages {
 		return AccountPages.notice(model, "Your account is deleted",
 				"Everything we held about you is gone, except a record that the account existed and was deleted.",
 				"Front page", "/");
+	}
+
+	/** The header and the comment form show the name held in the session, which is the one from sign-in. */
+	private static void keepSessionCurrent(Account account, HttpServletRequest request, HttpServletResponse response) {
+		AccountPrincipal principal = new AccountPrincipal(account, null);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		new HttpSessionSecurityContextRepository().saveContext(context, request, response);
 	}
 
 	private String page(Model model, AccountPrincipal viewer, Builder builder) {

@@ -12,9 +12,9 @@ import dev.gazette.account.Throttle.Action;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows down password guessing: before a sign-in, sign-up or reset request reaches its handler, the client's
- * address (and for sign-in, the account tried) must have attempts left. Refused attempts get 429 and a page that
- * says when to try again; nothing else happens.
+ * Slows down password guessing and mail flooding: before a sign-in, sign-up (or new verification link) or reset
+ * request reaches its handler, the client's address (and for sign-in, the account tried) must have attempts left.
+ * Refused attempts get 429 and a page that says when to try again; nothing else happens.
  */
 class SignInThrottle extends OncePerRequestFilter {
 
@@ -39,7 +39,8 @@ class SignInThrottle extends OncePerRequestFilter {
 		return switch (request.getServletPath()) {
 			case "/sign-in" -> throttle.tryAcquire(Action.SIGN_IN_ADDRESS, address)
 					& throttle.tryAcquire(Action.SIGN_IN_ACCOUNT, Accounts.normalise(request.getParameter("email")));
-			case "/join", "/api/v1/accounts" -> throttle.tryAcquire(Action.SIGN_UP, address);
+			// Asking for a new verification link sends mail as joining does, so it counts as joining.
+			case "/join", "/api/v1/accounts", "/verify/resend" -> throttle.tryAcquire(Action.SIGN_UP, address);
 			case "/forgot-password" -> throttle.tryAcquire(Action.RESET, address);
 			default -> true;
 		};

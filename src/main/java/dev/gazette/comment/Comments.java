@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gazette.account.Accounts;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentRejectedException.FieldProblem;
@@ -43,6 +44,8 @@ public class Comments {
 
 	private final CommentProperties properties;
 
+	private final Accounts accounts;
+
 	private static final Pattern GUEST_EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
 
 	private final ObjectProvider<CommentScreening> screening;
@@ -50,8 +53,9 @@ public class Comments {
 	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
-			CommentProperties properties, ObjectProvider<CommentScreening> screening) {
+			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts) {
 		this.screening = screening;
+		this.accounts = accounts;
 		this.repository = repository;
 		this.articles = articles;
 		this.events = events;
@@ -102,7 +106,8 @@ public class Comments {
 	 * stored then
 	 */
 	@Transactional
-	public Comment submit(String articleSlug, CommentDraft draft, Commenter commenter) {
+	public Comment submit(String articleSlug, CommentDraft draft, Commenter as) {
+		Commenter commenter = withCurrentName(as);
 		Article article = articles.find(articleSlug)
 			.orElseThrow(() -> new CommentRejectedException(Reason.UNKNOWN_ARTICLE,
 					"There is no published article at '" + articleSlug + "'.", List.of()));
@@ -295,6 +300,19 @@ public class Comments {
 
 	private String articleSlug(Comment comment) {
 		return articles.slugOf(comment.articleId()).orElse("");
+	}
+
+	/**
+	 * An account comments under its display name as it is now: the name in a session (or a token's principal) is the
+	 * one from sign-in, and a rename since then has already been applied to the earlier comments.
+	 */
+	private Commenter withCurrentName(Commenter commenter) {
+		if (commenter.isGuest()) {
+			return commenter;
+		}
+		return accounts.find(commenter.accountId())
+			.map(account -> new Commenter(account.id(), account.displayName(), null))
+			.orElse(commenter);
 	}
 
 	private Comment ownComment(long commentId, long accountId) {

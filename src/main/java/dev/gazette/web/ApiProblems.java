@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +32,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON, or one of its fields has the wrong type.");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A refusal by method security ({@code @PreAuthorize}) goes back to Spring Security, which answers 401 to a guest
+	 * and 403 to an account, as problem JSON; it is not unexpected.
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	void refusedBySecurity(AccessDeniedException ex) {
+		throw ex;
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -15,6 +15,8 @@ public record ErrorView(int status, String title, String message) {
 					"You do not have permission to do that.");
 			case METHOD_NOT_ALLOWED -> new ErrorView(405, "Not allowed here",
 					"That page cannot be used this way.");
+			case TOO_MANY_REQUESTS -> new ErrorView(429, "Too many attempts",
+					"To keep accounts safe, we pause after many tries in a short time. Please wait a few minutes and try again.");
 			default -> status.is4xxClientError()
 					? new ErrorView(status.value(), status.getReasonPhrase(), "Please go back and try again.")
 					: new ErrorView(500, "Something went wrong on our side",

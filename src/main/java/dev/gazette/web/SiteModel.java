@@ -29,6 +29,8 @@ class SiteModel {
 
 	private volatile String stylesheet;
 
+	private volatile String icon;
+
 	SiteModel(Publications publications, ArticleCatalog catalog, GazetteProperties properties,
 			ResourceUrlProvider resources) {
 		this.publications = publications;
@@ -40,18 +42,32 @@ class SiteModel {
 	@ModelAttribute("site")
 	SiteView site(HttpServletRequest request, @AuthenticationPrincipal AccountPrincipal viewer) {
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		return new SiteView(publications.masthead(), catalog.sections(), properties.baseUrl(), stylesheet(), viewer,
-				csrf);
+		return new SiteView(publications.masthead(), catalog.sections(), properties.baseUrl(), stylesheet(), icon(),
+				viewer, csrf);
 	}
 
 	private String stylesheet() {
 		String url = stylesheet;
 		if (url == null) {
-			String fingerprinted = resources.getForLookupPath("/css/gazette.css");
-			url = fingerprinted != null ? fingerprinted : "/css/gazette.css";
+			url = fingerprinted("/css/gazette.css");
 			stylesheet = url;
 		}
 		return url;
+	}
+
+	/** Without an icon named in the page, every browser asks for /favicon.ico and gets a 404 page. */
+	private String icon() {
+		String url = icon;
+		if (url == null) {
+			url = fingerprinted("/icons/gazette.svg");
+			icon = url;
+		}
+		return url;
+	}
+
+	private String fingerprinted(String path) {
+		String url = resources.getForLookupPath(path);
+		return url != null ? url : path;
 	}
 
 }

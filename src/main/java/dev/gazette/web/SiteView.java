@@ -10,10 +10,10 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * What the layout of every page needs: masthead, section navigation, the site's address, the fingerprinted
- * address of the stylesheet (so it can be cached for a year), who is signed in ({@code null} for a guest), and the
- * CSRF token every form carries (generated only when a form asks for it).
+ * addresses of the stylesheet and the icon (so they can be cached for a year), who is signed in ({@code null} for a
+ * guest), and the CSRF token every form carries (generated only when a form asks for it).
  */
-public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet,
+public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet, String icon,
 		AccountPrincipal viewer, CsrfToken csrf) {
 
 	public boolean signedIn() {

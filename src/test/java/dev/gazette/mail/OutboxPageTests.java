@@ -4,7 +4,13 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.gazette.account.AccountAdministration;
+import dev.gazette.account.Accounts;
+import dev.gazette.account.Role;
 import dev.gazette.support.Http;
+import dev.gazette.support.Mailbox;
+import dev.gazette.support.Readers;
+import dev.gazette.support.Readers.Reader;
 import dev.gazette.support.RunningGazette;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -13,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,9 +46,30 @@ class OutboxPageTests {
 
 	Http http;
 
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AccountAdministration administration;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
-	void client() {
+	void anAdminSignedIn() {
 		http = new Http(port);
+		Reader admin = new Readers(accounts, administration, new Mailbox(jdbc)).join("Outbox Admin", Role.ADMIN);
+		http.signIn(admin.email(), admin.password());
+	}
+
+	@Test
+	void onlyAdminsReadTheOutbox() {
+		Http guest = new Http(port);
+		assertThat(guest.get("/admin/outbox").statusCode()).as("a guest is sent to sign in").isEqualTo(302);
+		Reader moderator = new Readers(accounts, administration, new Mailbox(jdbc)).join("Not Admin", Role.MODERATOR);
+		Http other = new Http(port);
+		other.signIn(moderator.email(), moderator.password());
+		assertThat(other.get("/admin/outbox").statusCode()).isEqualTo(403);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,7 +15,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,6 +48,11 @@ public final class Http {
 
 	public HttpResponse<String> get(String path) {
 		return send(request(path).header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").GET());
+	}
+
+	/** Gets a page with the {@code Accept} header of a particular client. */
+	public HttpResponse<String> get(String path, String accept) {
+		return send(request(path).header("Accept", accept).GET());
 	}
 
 	public HttpResponse<String> getJson(String path) {
@@ -81,8 +90,19 @@ public final class Http {
 
 	/** Sends a request with a personal access token. */
 	public HttpResponse<String> withToken(String token, String method, String path, String json) {
-		HttpRequest.Builder request = request(path).header("Accept", "application/json")
-			.header("Authorization", "Bearer " + token);
+		return send(method, path, json, "Bearer " + token);
+	}
+
+	/** Sends an API request with any method and an optional JSON body, as an API client without a token does. */
+	public HttpResponse<String> send(String method, String path, String json) {
+		return send(method, path, json, null);
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, String authorization) {
+		HttpRequest.Builder request = request(path).header("Accept", "application/json");
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -97,6 +117,58 @@ public final class Http {
 			throw new AssertionError("The sign-in page has no CSRF field");
 		}
 		return matcher.group(1);
+	}
+
+	/**
+	 * Uploads one file as a browser's {@code multipart/form-data} form does; the CSRF token goes in the query, as
+	 * the settings page's upload form has it.
+	 */
+	public HttpResponse<String> postFile(String path, String field, String fileName, String contentType,
+			byte[] content) {
+		String boundary = "----gazette-test-" + UUID.randomUUID();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), content, tail.getBytes(StandardCharsets.UTF_8));
+		String separator = path.contains("?") ? "&" : "?";
+		return send(request(path + separator + "_csrf=" + encode(csrfToken()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(BodyPublishers.ofByteArray(body)));
+	}
+
+	/** Gets a resource as bytes (images). */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return client.send(request(path).GET().build(), BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The value of a cookie this client holds, if it holds it. */
+	public Optional<String> cookie(String name) {
+		return cookies.getCookieStore()
+			.get(URI.create(base))
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
+	}
+
+	/** Gives this client a cookie, as if the site had set it (to carry a cookie from one client to another). */
+	public void setCookie(String name, String value) {
+		try {
+			cookies.put(URI.create(base + "/"), Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=/")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Signs in through the sign-in form; answers the response to the form post. */
@@ -132,6 +204,20 @@ public final class Http {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] all = new byte[length];
+		int at = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, all, at, part.length);
+			at += part.length;
+		}
+		return all;
 	}
 
 	private static String encode(String value) {

@@ -15,6 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * runs against the same started application (Spring caches the context), so tests create their own articles with
  * unique slugs and never assume the database is otherwise empty.
  * <p>
+ * The whole suite talks to it from one address, so the limits per client address ({@code gazette.accounts.*-per-address})
+ * are lifted here; {@code AbuseResistanceTests} checks them in an application of its own with small limits. The limit
+ * per account tried is left at its default: each test signs in to accounts of its own.
+ * <p>
  * Fixture articles are published before {@link #NOW} (by default at {@link Newsroom#DEFAULT_PUBLISHED_AT}); the
  * hour just before {@link #NOW} is left to the front page test, which needs the newest articles to be its own.
  */
@@ -22,7 +26,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gazette.clock=" + RunningGazette.NOW, "gazette.base-url=" + RunningGazette.BASE_URL })
+		properties = { "gazette.clock=" + RunningGazette.NOW, "gazette.base-url=" + RunningGazette.BASE_URL,
+				"gazette.accounts.sign-in-per-address=100000", "gazette.accounts.sign-up-per-address=100000",
+				"gazette.accounts.reset-per-address=100000" })
 public @interface RunningGazette {
 
 	/** What the application's clock says: a Sunday, 10 Av 5778. */

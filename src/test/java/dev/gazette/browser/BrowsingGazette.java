@@ -1,0 +1,40 @@
+package dev.gazette.browser;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The Gazette the browser tests visit: a real server on a random port with a fresh database holding the demo
+ * publication (articles with lead images, authors with avatars, a 47-comment discussion), so pages look as they do
+ * for a reader and every image they ask for exists. The clock is fixed the day after the newest demo article, so
+ * relative times and screenshots stay the same from run to run.
+ * <p>
+ * Every class with this annotation shares one started application (Spring caches the context): tests add their own
+ * articles and comments and never assume nobody else did.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gazette.demo-content=true", "gazette.clock=" + BrowsingGazette.NOW,
+				"gazette.base-url=https://gazette.example" })
+public @interface BrowsingGazette {
+
+	/** What the application's clock says: Sunday, November 29th 2026 (19 Kislev 5787). */
+	String NOW = "2026-11-29T09:00:00Z";
+
+	/** The demo's opinion piece with the long, heated discussion. */
+	String RIVER = "the-river-that-two-nations-share";
+
+	/** A demo author with an avatar and a bio. */
+	String AUTHOR = "dalia-cohen";
+
+	/** A demo section. */
+	String SECTION = "world";
+}

@@ -1,0 +1,83 @@
+package dev.gazette.browser;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.browser.NuHtmlChecker.Message;
+import dev.gazette.browser.SitePages.Kind;
+import dev.gazette.comment.Comments;
+import dev.gazette.support.Http;
+import dev.gazette.support.Newsroom.Published;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of page is valid HTML as the Nu Html Checker (vnu) sees it: no errors, as served. Needs no browser,
+ * so it runs everywhere.
+ */
+@BrowsingGazette
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HtmlValidityTests {
+
+	@Autowired
+	ArticleCatalog catalog;
+
+	@Autowired
+	Comments comments;
+
+	@LocalServerPort
+	int port;
+
+	Http http;
+
+	SitePages pages;
+
+	@BeforeAll
+	void publishOneOfEveryKindOfPage() {
+		http = new Http(port);
+		pages = SitePages.publish(catalog, comments);
+	}
+
+	@ParameterizedTest(name = "the {0}")
+	@EnumSource(Kind.class)
+	void theCheckerFindsNoErrorsOn(Kind kind) {
+		HttpResponse<String> page = http.get(pages.path(kind));
+
+		assertThat(page.statusCode()).isEqualTo(kind.status());
+		assertValid(page.body(), "the " + kind);
+	}
+
+	@Test
+	void theCheckerFindsNoErrorsOnARefusedCommentShownAgain() {
+		Published article = new DemoNewsroom(catalog, comments).article("Harbour ferry timetable changes");
+
+		HttpResponse<String> page = http.postForm(article.path() + "/comments", Map.of("authorName", "Ani", "body", " "));
+
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertValid(page.body(), "the refused comment page");
+	}
+
+	@Test
+	void theCheckerItselfReportsErrorsInInvalidHtml() {
+		List<Message> messages = NuHtmlChecker.check(
+				"<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><ul><p>not a list item</p></ul></body></html>");
+
+		assertThat(messages).filteredOn(Message::isError).isNotEmpty();
+	}
+
+	private static void assertValid(String html, String where) {
+		List<Message> messages = NuHtmlChecker.check(html);
+		messages.stream().filter(message -> !message.isError()).forEach(message -> System.out.println("vnu, " + where + ": " + message));
+		assertThat(messages).as("Nu Html Checker errors on " + where).filteredOn(Message::isError).isEmpty();
+	}
+}
