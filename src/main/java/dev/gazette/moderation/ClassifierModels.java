@@ -70,11 +70,6 @@ public class ClassifierModels {
 		return thresholds.exceeded(scores);
 	}
 
-	/** The highest score among the labels that matter for civility. */
-	public double worst(Scores scores) {
-		return Arrays.stream(Label.values()).mapToDouble(scores::get).max().orElse(0);
-	}
-
 	public long version() {
 		return loaded().version();
 	}

@@ -15,13 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The generic "external moderation" call: Gazette posts the comment and its context as JSON to a configured URL,
- *
- * <pre>{"comment": {"text": "..."}, "article": {"slug": "...", "headline": "..."}, "parentId": 12,
- *  "author": {"accountId": 7, "name": "..."}}</pre>
- *
- * and reads back {@code {"decision": "publish|hold|reject", "scores": {"insult": 0.93, ...}}} (either part may be
- * missing).
+ * The generic "external moderation" call: Gazette posts the comment and its context as JSON to a configured URL
+ * (the comment's text, the article's slug and headline, the parent comment's id and the author) and reads back a
+ * decision (publish, hold or reject) and scores by label, either of which may be missing. README shows the
+ * exact JSON both ways.
  */
 class HttpExternalScorer implements ExternalScorer {
 

@@ -117,11 +117,6 @@ public class ModerationPipeline implements CommentScreening {
 			signals.add(new Signal("classifier", label.description() + " " + String.format(Locale.ROOT, "%.2f",
 					scores.get(label)), Action.HOLD));
 		}
-		if (signals.stream().noneMatch(s -> s.name().equals("classifier"))
-				&& classifier.worst(scores) >= properties.nudgeThreshold()) {
-			signals.add(new Signal("classifier", "borderline " + String.format(Locale.ROOT, "%.2f",
-					classifier.worst(scores)), Action.NUDGE));
-		}
 		return signals;
 	}
 

@@ -69,11 +69,4 @@ class ReportPages {
 		return new ReportView(article, comment, problem, null);
 	}
 
-	/** The report form, or its outcome. */
-	public record ReportView(Article article, Comment comment, String problem, Reports.Outcome outcome) {
-
-		public java.util.List<Reports.Reason> reasons() {
-			return java.util.List.of(Reports.Reason.values());
-		}
-	}
 }

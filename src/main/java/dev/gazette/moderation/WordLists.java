@@ -1,11 +1,13 @@
 package dev.gazette.moderation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.moderation.classifier.TextNormalizer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +38,8 @@ public class WordLists {
 
 	private final Clock clock;
 
-	private final AtomicReference<List<Entry>> entries = new AtomicReference<>();
+	/** Lists change rarely; each node rereads them after a change of its own, or a minute after another node's. */
+	private final Cache<Boolean, List<Entry>> entries = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
 	WordLists(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -45,7 +48,7 @@ public class WordLists {
 
 	/** The entries whose phrase occurs in {@code text}. */
 	public List<Entry> matches(String text) {
-		List<String> words = TextNormalizer.tokens(text);
+		List<String> words = canonical(TextNormalizer.tokens(text));
 		List<Entry> found = new ArrayList<>();
 		for (Entry entry : all()) {
 			if (!entry.tokens().isEmpty() && java.util.Collections.indexOfSubList(words, entry.tokens()) >= 0) {
@@ -57,16 +60,19 @@ public class WordLists {
 
 	@Transactional(readOnly = true)
 	public List<Entry> all() {
-		List<Entry> current = entries.get();
-		if (current == null) {
-			current = jdbc.sql("select id, phrase, kind from moderation_word order by kind, phrase")
-				.query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("phrase"),
-						Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-						TextNormalizer.tokens(rs.getString("phrase"))))
-				.list();
-			entries.set(List.copyOf(current));
-		}
-		return current;
+		return entries.get(Boolean.TRUE, all -> List.copyOf(jdbc.sql("select id, phrase, kind from moderation_word order by kind, phrase")
+			.query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("phrase"),
+					Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+					canonical(TextNormalizer.tokens(rs.getString("phrase")))))
+			.list()));
+	}
+
+	/**
+	 * Every run of a repeated letter as one letter, in text and phrases alike, so "staaain" meets "stain" while
+	 * "kill" and "kil" stay the same word on both sides.
+	 */
+	private static List<String> canonical(List<String> tokens) {
+		return tokens.stream().map(token -> token.replaceAll("(.)\\1+", "$1")).toList();
 	}
 
 	/** @throws IllegalArgumentException when the phrase is blank, too long or already listed */
@@ -88,12 +94,12 @@ public class WordLists {
 			.param("kind", kind.key())
 			.param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 			.update();
-		entries.set(null);
+		entries.invalidateAll();
 	}
 
 	@Transactional
 	public void remove(long id) {
 		jdbc.sql("delete from moderation_word where id = :id").param("id", id).update();
-		entries.set(null);
+		entries.invalidateAll();
 	}
 }

@@ -46,7 +46,4 @@ class WordPages {
 		return "redirect:/admin/moderation/words";
 	}
 
-	/** The lists and a note about the last change. */
-	public record WordsView(java.util.List<WordLists.Entry> entries, String done) {
-	}
 }
