@@ -65,9 +65,15 @@ public class ClassifierModels {
 		return loaded().model().score(text);
 	}
 
-	/** The labels whose score is over their hold threshold. */
+	/**
+	 * The labels whose score is over their hold threshold. The umbrella label “toxic” alone does not hold: it also
+	 * rises on harsh but civil criticism, and every kind of comment the product must hold has a label of its own.
+	 */
 	public Set<Label> held(Scores scores) {
-		return thresholds.exceeded(scores);
+		Set<Label> held = EnumSet.noneOf(Label.class);
+		held.addAll(thresholds.exceeded(scores));
+		held.remove(Label.TOXIC);
+		return held;
 	}
 
 	public long version() {

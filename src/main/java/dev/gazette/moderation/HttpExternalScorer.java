@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The generic "external moderation" call: Gazette posts the comment and its context as JSON to a configured URL
+ * The generic “external moderation” call: Gazette posts the comment and its context as JSON to a configured URL
  * (the comment's text, the article's slug and headline, the parent comment's id and the author) and reads back a
  * decision (publish, hold or reject) and scores by label, either of which may be missing. README shows the
  * exact JSON both ways.

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What moderators do: approve, reject with a reason, feature, suspend or ban an author. Every action is written
  * to the audit log; approvals and rejections also become training examples for the classifier. Nothing is deleted:
- * a rejected comment stays, and leaves "removed by a moderator" where it had replies.
+ * a rejected comment stays, and leaves “removed by a moderator” where it had replies.
  */
 @Service
 public class ModerationService {

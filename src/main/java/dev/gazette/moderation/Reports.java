@@ -70,7 +70,7 @@ public class Reports {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the comment is not a published one, "other" comes without text, or the
+	 * @throws IllegalArgumentException when the comment is not a published one, “other” comes without text, or the
 	 * text is too long; nothing is stored then
 	 */
 	@Transactional

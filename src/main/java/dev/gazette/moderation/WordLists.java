@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The banned (reject) and suspect (hold) words and phrases, editable by admins. A comment and each phrase go through
  * the classifier's normaliser (case, diacritics, l33t, spaced or dotted letters, repeated letters), and a phrase
- * matches only as whole words in a row: "ass" does not fire inside "class" or "Scunthorpe"-style place names.
+ * matches only as whole words in a row: “ass” does not fire inside “class” or “Scunthorpe”-style place names.
  */
 @Service
 public class WordLists {
@@ -68,8 +68,8 @@ public class WordLists {
 	}
 
 	/**
-	 * Every run of a repeated letter as one letter, in text and phrases alike, so "staaain" meets "stain" while
-	 * "kill" and "kil" stay the same word on both sides.
+	 * Every run of a repeated letter as one letter, in text and phrases alike, so “staaain” meets “stain” while
+	 * “kill” and “kil” stay the same word on both sides.
 	 */
 	private static List<String> canonical(List<String> tokens) {
 		return tokens.stream().map(token -> token.replaceAll("(.)\\1+", "$1")).toList();

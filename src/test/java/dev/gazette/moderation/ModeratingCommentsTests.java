@@ -223,12 +223,13 @@ class ModeratingCommentsTests {
 	void aModeratorSeesWhyAndDecidesAndEveryDecisionIsAudited() {
 		long held = post("You absolute imbecile. Vermin like you should not be allowed to post.", true).get("id").asLong();
 		long reply = comments.importComment(article.id(), held, "Reader", "Please calm down.", CommentStatus.PUBLISHED,
-				java.time.Instant.parse("2018-07-22T08:00:00Z"));
+				java.time.Instant.parse("2018-07-22T09:00:00Z"));
 		Reader moderator = readers.join("Mod Erator", Role.MODERATOR);
 		Http console = new Http(port);
 		console.signIn(moderator.email(), moderator.password());
 
 		Document queue = Jsoup.parse(console.get("/admin/moderation?queue=pending&article=" + article.slug()).body());
+		assertThat(queue.getElementById("item-" + held)).as(queue.text()).isNotNull();
 		assertThat(queue.getElementById("item-" + held).select(".signals li").text()).contains("suspect-words")
 			.contains("vermin");
 		assertThat(queue.getElementById("item-" + held).selectFirst(".history").text()).contains("guest");

@@ -10,7 +10,7 @@ package dev.gazette.moderation.classifier;
  * @param maxCharNgram longest character n-gram inside a word
  * @param charWeight how much the character n-grams weigh against the words before the vector is L2-normalised
  * @param minWordDocuments a word found in fewer training comments than this is rare, and also counts as the word
- * "rare" ({@link Vocabulary}); 0 for none of that
+ * “rare” ({@link Vocabulary}); 0 for none of that
  */
 public record FeatureSettings(int hashBits, int maxWordNgram, int minCharNgram, int maxCharNgram, float charWeight,
 		int minWordDocuments) {
@@ -35,7 +35,7 @@ public record FeatureSettings(int hashBits, int maxWordNgram, int minCharNgram, 
 
 	/**
 	 * 2^20 buckets, words and word pairs, character 2- to 5-grams at half the weight of words, words in fewer than 3
-	 * training comments also counted as "rare".
+	 * training comments also counted as “rare”.
 	 */
 	public static FeatureSettings defaults() {
 		return new FeatureSettings(20, 2, 2, 5, 0.5f, 3);

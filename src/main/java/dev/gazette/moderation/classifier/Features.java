@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Text to hashed sparse vectors: word unigrams, word bigrams within a sentence, and character n-grams inside each
- * word with its boundary markers ("^id", "idi", …, "ot$"), all of the {@link TextNormalizer normalised} text. A word
- * the {@link Vocabulary} calls rare also counts as the word "rare", alone and in bigrams ("absolute (rare)").
+ * word with its boundary markers (“^id”, “idi”, …, “ot$”), all of the {@link TextNormalizer normalised} text. A word
+ * the {@link Vocabulary} calls rare also counts as the word “rare”, alone and in bigrams (“absolute (rare)”).
  * <p>
  * Every feature is hashed with MurmurHash3 into {@code 2^hashBits} buckets; one bit of the hash gives a sign, so that
  * two features that collide tend to cancel out rather than add up. A feature that occurs {@code tf} times counts
@@ -24,6 +24,9 @@ final class Features {
 	private static final int BIGRAM = 1;
 
 	private static final int CHARS = 2;
+
+	/** Features that stand for rare words: “rare” alone and in word pairs. */
+	private static final int BACKOFF = 3;
 
 	private static final int WORD_SEED = 0x5bd1e995;
 
@@ -75,13 +78,13 @@ final class Features {
 			boolean rare = vocabulary.isRare(word);
 			keys[count++] = key(word, mask, WORD);
 			if (rare) {
-				keys[count++] = key(RARE, mask, WORD);
+				keys[count++] = key(RARE, mask, BACKOFF);
 			}
 			if (settings.maxWordNgram() >= 2 && !sentenceStart) {
 				keys[count++] = key(Hashing.pair(previous, word, BIGRAM_SEED), mask, BIGRAM);
 				if (rare || previousRare) {
 					keys[count++] = key(Hashing.pair(previousRare ? RARE : previous, rare ? RARE : word, BIGRAM_SEED),
-							mask, BIGRAM);
+							mask, BACKOFF);
 				}
 			}
 			previous = word;
@@ -142,35 +145,43 @@ final class Features {
 			featureOf[slot] = keys[k];
 			occurrences[slot]++;
 		}
-		int[] bucketOf = new int[capacity];
+		// Second table: values summed per bucket, rare-word features apart from the others.
+		int[] entryOf = new int[capacity];
 		float[] valueOf = new float[capacity];
-		Arrays.fill(bucketOf, -1);
-		int[] indices = new int[to - from];
+		Arrays.fill(entryOf, -1);
+		int[] slots = new int[to - from];
 		int size = 0;
+		int backoff = 0;
 		for (int slot = 0; slot < capacity; slot++) {
 			int key = featureOf[slot];
 			if (key == -1) {
 				continue;
 			}
-			float value = termWeight(occurrences[slot]) * (((key >>> 1) & 3) == CHARS ? settings.charWeight() : 1f);
-			int bucket = key >>> 3;
-			int at = mix(bucket) & mask;
-			while (bucketOf[at] != -1 && bucketOf[at] != bucket) {
+			int group = (key >>> 1) & 3;
+			float value = termWeight(occurrences[slot]) * ((group == CHARS) ? settings.charWeight() : 1f);
+			int entry = ((key >>> 3) << 1) | ((group == BACKOFF) ? 1 : 0);
+			int at = mix(entry) & mask;
+			while (entryOf[at] != -1 && entryOf[at] != entry) {
 				at = (at + 1) & mask;
 			}
-			if (bucketOf[at] == -1) {
-				bucketOf[at] = bucket;
-				indices[size++] = at;
+			if (entryOf[at] == -1) {
+				entryOf[at] = entry;
+				slots[size++] = at;
+				backoff += entry & 1;
 			}
 			valueOf[at] += ((key & 1) != 0) ? -value : value;
 		}
+		int[] indices = new int[size];
 		float[] values = new float[size];
+		int regular = 0;
+		int rare = size - backoff;
 		double squares = 0;
 		for (int k = 0; k < size; k++) {
-			int at = indices[k];
-			indices[k] = bucketOf[at];
-			values[k] = valueOf[at];
-			squares += values[k] * values[k];
+			int at = slots[k];
+			int position = ((entryOf[at] & 1) == 0) ? regular++ : rare++;
+			indices[position] = entryOf[at] >>> 1;
+			values[position] = valueOf[at];
+			squares += valueOf[at] * valueOf[at];
 		}
 		if (squares > 0) {
 			float scale = (float) (1 / Math.sqrt(squares));
@@ -178,7 +189,7 @@ final class Features {
 				values[k] *= scale;
 			}
 		}
-		return new SparseVector(indices, values, size);
+		return new SparseVector(indices, values, size, size - backoff);
 	}
 
 	/** Spreads the bits of a key over a table slot (the bucket bits alone are already uniform; the low three are not). */

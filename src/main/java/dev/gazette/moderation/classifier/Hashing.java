@@ -7,7 +7,7 @@ package dev.gazette.moderation.classifier;
  */
 final class Hashing {
 
-	/** Marks the start and the end of a word in character n-grams: "^id", "ot$". Not a character text can contain. */
+	/** Marks the start and the end of a word in character n-grams: “^id”, “ot$”. Not a character text can contain. */
 	static final char WORD_START = '\u0002';
 
 	static final char WORD_END = '\u0003';

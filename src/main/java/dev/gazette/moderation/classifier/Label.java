@@ -36,7 +36,7 @@ public enum Label {
 		return this.column;
 	}
 
-	/** What a moderator calls it, e.g. "identity attack". */
+	/** What a moderator calls it, e.g. “identity attack”. */
 	public String description() {
 		return this.description;
 	}

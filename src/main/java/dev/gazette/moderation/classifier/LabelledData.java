@@ -29,7 +29,7 @@ import java.util.zip.GZIPInputStream;
  * scored") are skipped. Labels are taken as they are: the shipped data always sets {@code toxic} with another label,
  * Jigsaw's own data nearly always does.</li>
  * <li><b>JSONL</b>, one object a line with an id, a text and a labels object of 0/1 values, or
- * {@code "labels": ["insult"]}, or the Jigsaw field names at the top level ({@code comment_text}, {@code toxic}, …).
+ * {@code “labels”: [“insult”]}, or the Jigsaw field names at the top level ({@code comment_text}, {@code toxic}, …).
  * A label is set by {@code 1}, {@code true} or any number ≥ 0.5 (for averaged annotator scores). Perspective's names
  * {@code toxicity}, {@code severe_toxicity}, {@code profanity} and {@code identity_attack} are accepted for ours. In
  * this format any other label implies {@code toxic}. Without an id, a row is called {@code line-N}.</li>
@@ -47,7 +47,7 @@ public final class LabelledData {
 	/** Ids of the shipped rows that are harsh but civil, one a line. */
 	static final String SHIPPED_HARSH_CIVIL_IDS = "moderation/harsh-civil-ids.txt";
 
-	/** The data set's README, whose "Spam ids:" line lists the spam rows. */
+	/** The data set's README, whose “Spam ids:” line lists the spam rows. */
 	static final String SHIPPED_README = "moderation/README.md";
 
 	private static final List<String> JIGSAW_HEADER = List.of("id", "comment_text", "toxic", "severe_toxic",

@@ -146,31 +146,44 @@ public final class Model {
 	}
 
 	/**
-	 * The weighted sums, with the vector rescaled to unit length over the features the model has weights for. A
-	 * feature the model never saw carries no evidence either way; left in, it would only dilute the ones that do, and
-	 * a comment in new words would score closer to the middle than the same comment in familiar ones. (In training
-	 * every feature has a weight, so there this changes nothing.)
+	 * The weighted sums. A feature the model never saw carries no evidence either way; left in the vector's length, it
+	 * would only dilute the ones that do, and a comment in new words would score closer to the middle than the same
+	 * comment in familiar ones. So the ordinary features the model knows are scaled up as if the unknown ones were not
+	 * there. The rare-word features, which stand for those unknown words, keep their weight: a comment made only of
+	 * words the model never saw (another language, another script) scores near the middle, not on the strength of
+	 * “rare” alone. In training every feature has a weight, so there nothing is rescaled.
 	 */
 	double[] logits(SparseVector x) {
-		double[] z = new double[LABELS];
+		double[] known = new double[LABELS];
 		double knownSquares = 0;
-		for (int k = 0; k < x.size; k++) {
+		for (int k = 0; k < x.regular; k++) {
 			int row = this.rowOf[x.indices[k]];
-			if (row < 0) {
-				continue;
+			if (row >= 0) {
+				knownSquares += add(known, row, x.values[k]);
 			}
-			int base = row * LABELS;
-			float value = x.values[k];
-			knownSquares += value * value;
-			for (int label = 0; label < LABELS; label++) {
-				z[label] += this.weights[base + label] * value;
+		}
+		double[] rare = new double[LABELS];
+		for (int k = x.regular; k < x.size; k++) {
+			int row = this.rowOf[x.indices[k]];
+			if (row >= 0) {
+				knownSquares += add(rare, row, x.values[k]);
 			}
 		}
 		double scale = (knownSquares > 0) ? 1 / Math.sqrt(knownSquares) : 0;
+		double[] z = new double[LABELS];
 		for (int label = 0; label < LABELS; label++) {
-			z[label] = this.biases[label] + z[label] * scale;
+			z[label] = this.biases[label] + known[label] * scale + rare[label];
 		}
 		return z;
+	}
+
+	/** Adds one feature's contribution to each label; returns its square, for the length of the known part. */
+	private double add(double[] sums, int row, float value) {
+		int base = row * LABELS;
+		for (int label = 0; label < LABELS; label++) {
+			sums[label] += this.weights[base + label] * value;
+		}
+		return value * value;
 	}
 
 	static double sigmoid(double z) {

@@ -35,7 +35,7 @@ public final class ShippedData {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** Ids of the spam rows of both files, from the "Spam ids:" line of the data set's README. */
+	/** Ids of the spam rows of both files, from the “Spam ids:” line of the data set's README. */
 	public static Set<String> spamIds() {
 		Matcher line = SPAM_LINE.matcher(LabelledData.readResourceText(LabelledData.SHIPPED_README));
 		if (!line.find()) {

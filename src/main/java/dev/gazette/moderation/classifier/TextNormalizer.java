@@ -8,31 +8,31 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Folds the ways people disguise a word back to the word, so that "İdiot", "1d10t", "i d i o t", "i-d-i-o-t" and
- * "idiooooot" meet "idiot" — for the classifier's features and for the banned-word matcher alike.
+ * Folds the ways people disguise a word back to the word, so that “İdiot”, “1d10t”, “i d i o t”, “i-d-i-o-t” and
+ * “idiooooot” meet “idiot” — for the classifier's features and for the banned-word matcher alike.
  * <p>
  * In order:
  * <ol>
  * <li>compatibility decomposition (NFKD) and lower case ({@link Locale#ROOT}), then combining marks, zero-width and
- * other format characters dropped: "İ", "ş", "é", fullwidth "ｉｄｉｏｔ" and mathematical bold letters fold to plain
- * ASCII; the few letters NFKD leaves alone ("ı", "ß", "ø", "æ", "ł", …) are mapped by hand; any run of white space
+ * other format characters dropped: “İ”, “ş”, “é”, fullwidth “ｉｄｉｏｔ” and mathematical bold letters fold to plain
+ * ASCII; the few letters NFKD leaves alone (“ı”, “ß”, “ø”, “æ”, “ł”, …) are mapped by hand; any run of white space
  * becomes one space, or one line break if it had one;</li>
  * <li>three or more single letters or digits separated by the same one character (space, dot, hyphen or underscore)
- * are joined: "i d i o t", "f.u.c.k", "s-t-u-p-i-d"; two ("a b", "U.S.") are left alone;</li>
+ * are joined: “i d i o t”, “f.u.c.k”, “s-t-u-p-i-d”; two (“a b”, “U.S.”) are left alone;</li>
  * <li>inside a word that has at least one letter, l33t spellings become letters: 0→o, 1→i, 3→e, 4→a, 5→s, 7→t, $→s,
- * {@code @}→a (not at the start of a word, where it addresses someone: "@Levon"), and {@code !} between two letters
- * →i ("sh!t"). An apostrophe between letters is dropped ("don't" → "dont"). Numbers stay numbers ("1993", "5-0",
- * "$100", "1990s", "10am");</li>
- * <li>{@code *} inside a word stays, as a letter of its own, so that "st*pid" and "f*ck" still share most of their
+ * {@code @}→a (not at the start of a word, where it addresses someone: “@Levon”), and {@code !} between two letters
+ * →i (“sh!t”). An apostrophe between letters is dropped (“don't” → “dont”). Numbers stay numbers (“1993”, “5-0”,
+ * “$100”, “1990s”, “10am”);</li>
+ * <li>{@code *} inside a word stays, as a letter of its own, so that “st*pid” and “f*ck” still share most of their
  * character n-grams with the word they hide;</li>
- * <li>runs of three or more of the same letter or symbol become two: "stuuupid" → "stuupid", "!!!!" → "!!".</li>
+ * <li>runs of three or more of the same letter or symbol become two: “stuuupid” → “stuupid”, “!!!!” → “!!”.</li>
  * </ol>
  * Tokens are the maximal runs of letters, digits and inner {@code *}, plus each pictographic symbol (emoji) on its
- * own. Whole tokens, never substrings: "Scunthorpe" is one token and contains no other.
+ * own. Whole tokens, never substrings: “Scunthorpe” is one token and contains no other.
  */
 public final class TextNormalizer {
 
-	/** Units and ordinals after a number, which keep its digits as digits: "1990s", "3rd", "10am", "5km". */
+	/** Units and ordinals after a number, which keep its digits as digits: “1990s”, “3rd”, “10am”, “5km”. */
 	private static final Set<String> NUMBER_SUFFIXES = Set.of("s", "st", "nd", "rd", "th", "am", "pm", "k", "m", "bn",
 			"km", "kg", "g", "mm", "cm", "ml", "h", "min", "gb", "mb", "x", "yo", "c", "f", "v");
 
@@ -113,7 +113,7 @@ public final class TextNormalizer {
 		return cp == '.' || cp == '!' || cp == '?' || cp == '\n';
 	}
 
-	/** A word without the asterisks around it ("*really*" is emphasis, not a hidden letter). */
+	/** A word without the asterisks around it (“*really*” is emphasis, not a hidden letter). */
 	private static void addWord(List<String> tokens, String text, int start, int end) {
 		while (start < end && text.charAt(start) == '*') {
 			start++;
@@ -292,7 +292,7 @@ public final class TextNormalizer {
 		return false;
 	}
 
-	/** "1990s", "10am", "3rd", "5km", "1990's": digits, then a short unit or ordinal suffix. */
+	/** “1990s”, “10am”, “3rd”, “5km”, “1990's”: digits, then a short unit or ordinal suffix. */
 	private static boolean isNumberWithUnit(String text, int start, int end) {
 		int i = start;
 		while (i < end && Character.isDigit(text.charAt(i))) {

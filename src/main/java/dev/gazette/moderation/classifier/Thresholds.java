@@ -20,7 +20,7 @@ public record Thresholds(double toxic, double severeToxic, double obscene, doubl
 
 	/** Tuned for the model trained on the shipped data with the default options; see {@link ThresholdTuning}. */
 	public static Thresholds defaults() {
-		return new Thresholds(0.6898, 0.3946, 0.2809, 0.3932, 0.5812, 0.5494);
+		return new Thresholds(0.6033, 0.1504, 0.1528, 0.2156, 0.4760, 0.3950);
 	}
 
 	static Thresholds of(double[] byOrdinal) {

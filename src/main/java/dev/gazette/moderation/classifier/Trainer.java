@@ -11,14 +11,14 @@ import java.util.SplittableRandom;
  * <ul>
  * <li>The loss is the weighted log loss of the score that {@link Model#score(String)} gives, which looks at each
  * sentence as well as the whole comment; its gradient reaches the whole comment's features and those of the sentence
- * that scored highest. A stock opening that happens to precede insults ("Another day, another propaganda piece.")
+ * that scored highest. A stock opening that happens to precede insults (“Another day, another propaganda piece.”)
  * then stops being pushed up once the insult after it is recognised.</li>
  * <li>Each sentence of a civil comment is also learnt as a civil example of its own (when
  * {@link TrainingOptions#civilSentences()}), so that a civil sentence scored alone is known to be civil.</li>
- * <li>Words in fewer than {@link FeatureSettings#minWordDocuments()} comments are "rare" ({@link Vocabulary}).</li>
+ * <li>Words in fewer than {@link FeatureSettings#minWordDocuments()} comments are “rare” ({@link Vocabulary}).</li>
  * <li>AdaGrad gives each weight its own step size, which shrinks as its feature is seen more: rare n-grams (an unusual
  * spelling of an insult) still move quickly, common ones settle. The L2 penalty is applied to the weights a batch
- * touches ("lazy" regularisation), so a batch costs time in proportion to its features, not to the 2^20 buckets.</li>
+ * touches (“lazy” regularisation), so a batch costs time in proportion to its features, not to the 2^20 buckets.</li>
  * <li>Class weights ({@link TrainingOptions#classWeightPower()}) make the few threats count as much as the many
  * comments that are not threats.</li>
  * </ul>

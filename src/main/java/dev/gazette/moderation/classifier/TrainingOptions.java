@@ -9,7 +9,7 @@ package dev.gazette.moderation.classifier;
  * @param learningRate AdaGrad's base step
  * @param l2 L2 penalty, applied to the weights a batch touches
  * @param classWeightPower 0 weighs every example the same; 1 weighs a label's positive and negative examples so that
- * both classes count as much in total ("balanced"); in between, a compromise. Above 0 favours recall on rare labels.
+ * both classes count as much in total (“balanced”); in between, a compromise. Above 0 favours recall on rare labels.
  * @param civilSentences also learn each sentence of a civil comment of several sentences as a civil example of its
  * own; {@link Model#score(String)} looks at sentences, so it should know what civil sentences look like alone
  * @param seed the shuffling seed: the same examples and options give the same model, bit for bit
@@ -25,7 +25,7 @@ public record TrainingOptions(FeatureSettings features, int epochs, int batchSiz
 	}
 
 	public static TrainingOptions defaults() {
-		return new TrainingOptions(FeatureSettings.defaults(), 15, 16, 0.3, 3e-4, 1.0, true, 20261129L);
+		return new TrainingOptions(FeatureSettings.defaults(), 15, 16, 0.3, 3e-4, 0.5, true, 20261129L);
 	}
 
 	public TrainingOptions withFeatures(FeatureSettings features) {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The words a model has seen often enough to know, as hashes. Any other word is <em>rare</em>, and besides its own
- * features it also counts as the one word "rare": "absolute muppet" in training also teaches "absolute (rare)", which
- * then says something about "absolute nitwit", a word training never showed.
+ * features it also counts as the one word “rare”: “absolute muppet” in training also teaches “absolute (rare)”, which
+ * then says something about “absolute nitwit”, a word training never showed.
  */
 final class Vocabulary {
 
