@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * RFC 4180 records from a character stream: fields separated by commas, records by CRLF (a lone LF or CR is accepted
- * too), a field in double quotes may hold commas, line breaks and doubled quotes (two double quotes for one). A quote
+ * too), a field in double quotes may hold commas, line breaks and quotes (each written twice). A quote
  * inside an unquoted field is kept as it is; anything but a comma or a line break after a closing quote is an error,
  * and so is a quote that is never closed. A byte-order mark at the start is skipped; empty lines are skipped.
  */

@@ -2,6 +2,7 @@ package dev.gazette.moderation.classifier;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,27 +129,46 @@ public final class EvaluateClassifier {
 			}
 			model.score(longComment);
 		}
-		long[] rowTimes = new long[texts.length * LATENCY_PASSES];
-		int k = 0;
-		for (int pass = 0; pass < LATENCY_PASSES; pass++) {
-			for (String text : texts) {
-				long t0 = System.nanoTime();
-				model.score(text);
-				rowTimes[k++] = System.nanoTime() - t0;
-			}
+		String[] calls = new String[texts.length * LATENCY_PASSES];
+		for (int k = 0; k < calls.length; k++) {
+			calls[k] = texts[k % texts.length];
 		}
-		long[] longTimes = new long[1000];
-		for (int i = 0; i < longTimes.length; i++) {
-			long t0 = System.nanoTime();
-			model.score(longComment);
-			longTimes[i] = System.nanoTime() - t0;
-		}
+		String[] longCalls = new String[1000];
+		Arrays.fill(longCalls, longComment);
+		Timings rowTimes = time(model, calls);
+		Timings longTimes = time(model, longCalls);
 		int[] lengths = Arrays.stream(texts).mapToInt(String::length).sorted().toArray();
-		out.printf("Scoring latency (Model.score, one thread, after warm-up):%n");
-		out.printf(Locale.ROOT, "  evaluation rows (%d calls, median %d chars): %s%n", rowTimes.length,
-				lengths[lengths.length / 2], percentiles(rowTimes));
+		out.println("Scoring latency (Model.score, one thread, after warm-up); wall clock, and in brackets the thread's");
+		out.println("CPU time, which leaves out the time the thread waited for a core on a busy machine:");
+		out.printf(Locale.ROOT, "  evaluation rows (%d calls, median %d chars): %s%n", calls.length,
+				lengths[lengths.length / 2], rowTimes);
 		out.printf(Locale.ROOT, "  a %,d-character comment (%d calls):        %s%n", longComment.length(),
-				longTimes.length, percentiles(longTimes));
+				longCalls.length, longTimes);
+	}
+
+	/** Wall-clock and CPU time of scoring each text once. */
+	private static Timings time(Model model, String[] texts) {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+		long[] wall = new long[texts.length];
+		long[] used = new long[texts.length];
+		for (int k = 0; k < texts.length; k++) {
+			long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
+			long t0 = System.nanoTime();
+			model.score(texts[k]);
+			wall[k] = System.nanoTime() - t0;
+			used[k] = cpu ? threads.getCurrentThreadCpuTime() - c0 : 0;
+		}
+		return new Timings(wall, cpu ? used : null);
+	}
+
+	/** Latencies in nanoseconds; {@code cpu} is null where the JVM cannot measure a thread's CPU time. */
+	private record Timings(long[] wall, long[] cpu) {
+
+		@Override
+		public String toString() {
+			return percentiles(this.wall) + ((this.cpu == null) ? "" : "  [" + percentiles(this.cpu) + "]");
+		}
 	}
 
 	/** Evaluation rows one after another, cut at a space to about 1,000 characters. */

@@ -25,11 +25,13 @@ import java.util.zip.GZIPInputStream;
  * <ul>
  * <li><b>CSV</b> in the Jigsaw toxic-comment layout, with a header naming at least
  * {@code id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate} (in any order; other columns are
- * ignored), RFC 4180 quoting, labels {@code 0}/{@code 1}. Rows whose labels are {@code -1} (Jigsaw's mark for "not
- * scored") are skipped. Labels are taken as they are: the shipped data always sets {@code toxic} with another label,
+ * ignored), RFC 4180 quoting, labels {@code 0}/{@code 1}. Rows whose labels are {@code -1} (Jigsaw's mark for “not
+ * scored”) are skipped. Labels are taken as they are: the shipped data always sets {@code toxic} with another label,
  * Jigsaw's own data nearly always does.</li>
- * <li><b>JSONL</b>, one object a line with an id, a text and a labels object of 0/1 values, or
- * {@code “labels”: [“insult”]}, or the Jigsaw field names at the top level ({@code comment_text}, {@code toxic}, …).
+ * <li><b>JSONL</b>, one object a line:
+ * <code>{&quot;id&quot;: &quot;c1&quot;, &quot;text&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;insult&quot;: 1}}</code>,
+ * or with <code>&quot;labels&quot;: [&quot;insult&quot;]</code>, or with the Jigsaw field names at the top level
+ * ({@code comment_text}, {@code toxic}, …).
  * A label is set by {@code 1}, {@code true} or any number ≥ 0.5 (for averaged annotator scores). Perspective's names
  * {@code toxicity}, {@code severe_toxicity}, {@code profanity} and {@code identity_attack} are accepted for ours. In
  * this format any other label implies {@code toxic}. Without an id, a row is called {@code line-N}.</li>

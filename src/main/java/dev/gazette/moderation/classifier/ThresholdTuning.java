@@ -132,8 +132,8 @@ public final class ThresholdTuning {
 	 * wording it has not seen, as it will be on new comments. The shipped data is composed of hand-written sentences,
 	 * and most toxic ones occur in about two rows: with rows dealt one by one, nearly every toxic sentence of a left-out
 	 * fold would have been seen in training, and thresholds tuned on those scores are too high for new text.
-	 * Sentences found in more than {@value #SHARED_SENTENCE_LIMIT} rows (stock openings and endings such as "Think
-	 * about that.") do not bind their rows, or every row would end up in one group. Groups are dealt largest first,
+	 * Sentences found in more than {@value #SHARED_SENTENCE_LIMIT} rows (stock openings and endings such as “Think
+	 * about that.”) do not bind their rows, or every row would end up in one group. Groups are dealt largest first,
 	 * each to the fold with the fewest examples, in an order shuffled by {@code dealing}.
 	 */
 	static int[] foldsOf(List<LabelledComment> examples, int folds, long dealing) {
