@@ -1,6 +1,8 @@
 package dev.gazette.account;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.gazette.account.AccountRepository.StoredAccount;
@@ -21,7 +23,10 @@ public class AccountAdministration {
 
 	private final Clock clock;
 
-	AccountAdministration(AccountRepository repository, Sessions sessions, Clock clock) {
+	private final AccountMail mail;
+
+	AccountAdministration(AccountRepository repository, Sessions sessions, Clock clock, AccountMail mail) {
+		this.mail = mail;
 		this.repository = repository;
 		this.sessions = sessions;
 		this.clock = clock;
@@ -60,6 +65,35 @@ public class AccountAdministration {
 		repository.revoke(accountId, role);
 		repository.record(accountId, "role-revoked", role.key(), actorId, clock.instant());
 		sessions.endAll(account.email());
+	}
+
+	/**
+	 * Suspends an account from commenting for {@code duration} (a ban is a very long suspension), records why, and
+	 * tells its owner by e-mail.
+	 * @throws AccountProblem for an unknown account, a non-positive duration or a missing reason
+	 */
+	@Transactional
+	public Instant suspend(long accountId, Duration duration, String reason, Long actorId) {
+		Account account = repository.byId(accountId).map(StoredAccount::account)
+			.orElseThrow(() -> new AccountProblem("There is no such account."));
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			throw new AccountProblem("A suspension needs a duration.");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new AccountProblem("Please give the reason: the person is told it.");
+		}
+		Instant until = clock.instant().plus(duration);
+		repository.suspend(accountId, until, reason.strip());
+		repository.record(accountId, "suspended", "until " + until + ": " + reason.strip(), actorId, clock.instant());
+		mail.suspended(account, until, reason.strip());
+		return until;
+	}
+
+	/** Lifts a suspension early. */
+	@Transactional
+	public void lift(long accountId, Long actorId) {
+		repository.suspend(accountId, null, null);
+		repository.record(accountId, "suspension-lifted", null, actorId, clock.instant());
 	}
 
 	@Transactional(readOnly = true)

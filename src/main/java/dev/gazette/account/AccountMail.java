@@ -51,6 +51,11 @@ class AccountMail {
 		send("password-changed", account.email(), Map.of("name", account.displayName()));
 	}
 
+	void suspended(Account account, java.time.Instant until, String reason) {
+		send("suspended", account.email(), Map.of("name", account.displayName(), "until",
+				until.toString().substring(0, 16).replace('T', ' ') + " UTC", "reason", reason));
+	}
+
 	private void send(String template, String to, Map<String, Object> model) {
 		Map<String, Object> withSite = new java.util.HashMap<>(model);
 		withSite.put("site", publications.current().name());

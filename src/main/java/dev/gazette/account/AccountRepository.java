@@ -105,6 +105,22 @@ class AccountRepository {
 			.optional();
 	}
 
+	Optional<Instant> suspendedUntil(long id, Instant now) {
+		return jdbc.sql("select suspended_until from account where id = :id and suspended_until > :now")
+			.param("id", id)
+			.param("now", at(now))
+			.query((rs, n) -> instant(rs, "suspended_until"))
+			.optional();
+	}
+
+	void suspend(long id, Instant until, String reason) {
+		jdbc.sql("update account set suspended_until = :until, suspension_reason = :reason where id = :id")
+			.param("id", id)
+			.param("until", at(until))
+			.param("reason", reason)
+			.update();
+	}
+
 	void delete(long id) {
 		jdbc.sql("delete from account where id = :id").param("id", id).update();
 	}

@@ -80,6 +80,12 @@ public class Accounts {
 		return repository.byId(id).map(StoredAccount::account);
 	}
 
+	/** Until when the account may not comment, if it is suspended now. */
+	@Transactional(readOnly = true)
+	public Optional<java.time.Instant> suspendedUntil(long id) {
+		return repository.suspendedUntil(id, clock.instant());
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Account> findByEmail(String email) {
 		return repository.byEmail(normalise(email)).map(StoredAccount::account);

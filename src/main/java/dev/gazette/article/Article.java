@@ -10,7 +10,13 @@ import java.util.List;
 public record Article(long id, String slug, String headline, String standfirst, String bodyMarkdown, String bodyHtml,
 		ArticleKind kind, Section section, List<Author> authors, List<Tag> tags, Instant publishedAt,
 		Instant updatedAt, LeadImage leadImage, Source source, String canonicalUrl, boolean commentsOpen,
-		long version) {
+		long version, DiscussionSettings discussion) {
+
+	/** Whether the discussion takes comments at {@code now}: open, and not past its closing day. */
+	public boolean takesCommentsAt(Instant now) {
+		return commentsOpen && (discussion.closeAfterDays() == null
+				|| now.isBefore(publishedAt.plus(java.time.Duration.ofDays(discussion.closeAfterDays()))));
+	}
 
 	public boolean isOpinion() {
 		return kind == ArticleKind.OPINION;

@@ -48,6 +48,20 @@ public class ArticleCatalog {
 		this.pageSize = properties.pageSize();
 	}
 
+	/**
+	 * Changes how an article's discussion is run (moderators and editors).
+	 * @throws IllegalArgumentException when there is no such published article or the days are not positive
+	 */
+	@Transactional
+	public Article changeDiscussion(String slug, boolean open, DiscussionSettings settings) {
+		if (settings.closeAfterDays() != null && settings.closeAfterDays() < 1) {
+			throw new IllegalArgumentException("A discussion closes at least one day after publication.");
+		}
+		Article article = find(slug).orElseThrow(() -> new IllegalArgumentException("There is no article '" + slug + "'"));
+		repository.updateDiscussion(article.id(), open, settings);
+		return find(slug).orElseThrow();
+	}
+
 	/** A published article by its slug; empty when unknown or not yet published. */
 	@Transactional(readOnly = true)
 	public Optional<Article> find(String slug) {
@@ -170,6 +184,6 @@ public class ArticleCatalog {
 				bodyRenderer.render(row.bodyMarkdown()), row.kind(), row.section(),
 				repository.authorsOf(id).getOrDefault(row.id(), List.of()),
 				repository.tagsOf(id).getOrDefault(row.id(), List.of()), row.publishedAt(), row.updatedAt(),
-				row.leadImage(), row.source(), row.canonicalUrl(), row.commentsOpen(), row.version());
+				row.leadImage(), row.source(), row.canonicalUrl(), row.commentsOpen(), row.version(), row.discussion());
 	}
 }

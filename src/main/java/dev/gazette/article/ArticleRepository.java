@@ -22,7 +22,8 @@ class ArticleRepository {
 	private static final String ARTICLE_COLUMNS = """
 			a.id, a.slug, a.headline, a.standfirst, a.kind, a.published_at, a.updated_at, a.lead_image_url,
 			a.lead_image_width, a.lead_image_height, a.lead_image_alt, a.lead_image_caption, a.lead_image_credit,
-			a.source_name, a.source_url, a.canonical_url, a.comments_open, a.version,
+			a.source_name, a.source_url, a.canonical_url, a.comments_open, a.version, a.premoderated,
+			a.comments_close_after_days, a.guests_allowed,
 			s.id as section_id, s.slug as section_slug, s.name as section_name, s.description as section_description""";
 
 	private final JdbcClient jdbc;
@@ -140,6 +141,19 @@ class ArticleRepository {
 			.list();
 	}
 
+	void updateDiscussion(long id, boolean open, DiscussionSettings settings) {
+		jdbc.sql("""
+				update article set comments_open = :open, premoderated = :premoderated,
+				       comments_close_after_days = :days, guests_allowed = :guests, version = version + 1
+				where id = :id""")
+			.param("id", id)
+			.param("open", open)
+			.param("premoderated", settings.premoderated())
+			.param("days", settings.closeAfterDays())
+			.param("guests", settings.guestsAllowed())
+			.update();
+	}
+
 	long countArticles() {
 		return jdbc.sql("select count(*) from article").query(Long.class).single();
 	}
@@ -248,7 +262,9 @@ class ArticleRepository {
 		return new ArticleRow(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
 				rs.getString("standfirst"), bodyMarkdown, ArticleKind.fromKey(rs.getString("kind")), section,
 				instant(rs, "published_at"), instant(rs, "updated_at"), image, source, rs.getString("canonical_url"),
-				rs.getBoolean("comments_open"), rs.getLong("version"));
+				rs.getBoolean("comments_open"), rs.getLong("version"),
+				new DiscussionSettings(rs.getBoolean("premoderated"), (Integer) rs.getObject("comments_close_after_days"),
+						(Boolean) rs.getObject("guests_allowed")));
 	}
 
 	private static Author author(ResultSet rs) throws SQLException {
@@ -267,7 +283,7 @@ class ArticleRepository {
 
 	record ArticleRow(long id, String slug, String headline, String standfirst, String bodyMarkdown, ArticleKind kind,
 			Section section, Instant publishedAt, Instant updatedAt, LeadImage leadImage, Source source,
-			String canonicalUrl, boolean commentsOpen, long version) {
+			String canonicalUrl, boolean commentsOpen, long version, DiscussionSettings discussion) {
 	}
 
 	record ArticleInsert(String slug, String headline, String standfirst, String bodyMarkdown, ArticleKind kind,

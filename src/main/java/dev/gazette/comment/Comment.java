@@ -8,7 +8,7 @@ import java.time.Instant;
  * written; {@code accountId} is {@code null} for a guest.
  */
 public record Comment(long id, long articleId, Long parentId, String authorName, String body, String bodyHtml,
-		CommentStatus status, Instant createdAt, Instant editedAt, Long accountId) {
+		CommentStatus status, Instant createdAt, Instant editedAt, Long accountId, boolean featured) {
 
 	public static final String ANONYMOUS = "Anonymous";
 

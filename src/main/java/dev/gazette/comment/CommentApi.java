@@ -78,7 +78,8 @@ class CommentApi {
 	@ApiResponse(responseCode = "201", description = "Stored")
 	ResponseEntity<CommentJson> post(@PathVariable String slug, @RequestBody CommentRequest request,
 			@AuthenticationPrincipal AccountPrincipal viewer) {
-		Comment comment = comments.submit(slug, new CommentDraft(request.body(), request.parentId()),
+		Comment comment = comments.submit(slug, new CommentDraft(request.body(), request.parentId(),
+				Boolean.TRUE.equals(request.acknowledgeNudge())),
 				Commenter.of(viewer, request.authorName(), request.guestEmail()));
 		return ResponseEntity.created(URI.create("/articles/" + slug + "/comments/" + comment.id()))
 			.body(CommentJson.stored(comment));
@@ -94,7 +95,8 @@ class CommentApi {
 			case UNKNOWN_ARTICLE -> HttpStatus.NOT_FOUND;
 			case CLOSED, GUESTS_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
 			case INVALID -> HttpStatus.BAD_REQUEST;
-			case NOT_YOURS -> HttpStatus.FORBIDDEN;
+			case NOT_YOURS, REFUSED -> HttpStatus.FORBIDDEN;
+			case NUDGE -> HttpStatus.UNPROCESSABLE_CONTENT;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		if (!ex.errors().isEmpty()) {
@@ -114,7 +116,8 @@ class CommentApi {
 	 */
 	record CommentRequest(@Schema(maxLength = 60) String authorName,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 5000) String body,
-			Long parentId, @Schema(format = "email") String guestEmail) {
+			Long parentId, @Schema(format = "email") String guestEmail,
+			@Schema(description = "Post even though a first attempt answered 422 (the nudge): the comment is then held") Boolean acknowledgeNudge) {
 	}
 
 	record CommentJson(long id, Long parentId, String authorName, String bodyHtml, Instant createdAt,

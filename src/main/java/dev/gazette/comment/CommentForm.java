@@ -9,10 +9,10 @@ import dev.gazette.comment.CommentRejectedException.FieldProblem;
  * problem with the whole attempt (comments closed, guests not allowed).
  */
 public record CommentForm(String authorName, String guestEmail, String body, Long parentId, List<FieldProblem> errors,
-		String message) {
+		String message, String nudge) {
 
 	public static CommentForm empty(Long parentId) {
-		return new CommentForm("", "", "", parentId, List.of(), null);
+		return new CommentForm("", "", "", parentId, List.of(), null, null);
 	}
 
 	public String errorFor(String field) {

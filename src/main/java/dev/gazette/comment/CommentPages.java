@@ -43,24 +43,40 @@ class CommentPages {
 	@PostMapping("/articles/{slug}/comments")
 	String post(@PathVariable String slug, @RequestParam(required = false) String authorName,
 			@RequestParam(required = false) String guestEmail, @RequestParam(required = false) String body,
-			@RequestParam(required = false) Long parentId, @AuthenticationPrincipal AccountPrincipal viewer,
-			HttpServletResponse response, Model model) {
+			@RequestParam(required = false) Long parentId, @RequestParam(defaultValue = "false") boolean nudgeAcknowledged,
+			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletResponse response, Model model) {
 		try {
-			Comment comment = comments.submit(slug, new CommentDraft(body, parentId),
+			Comment comment = comments.submit(slug, new CommentDraft(body, parentId, nudgeAcknowledged),
 					Commenter.of(viewer, authorName, guestEmail));
+			if (!comment.isPublished()) {
+				return "redirect:/articles/" + slug + "/comments/" + comment.id() + "/received";
+			}
 			return "redirect:/articles/" + slug + "/comments/" + comment.id();
 		}
 		catch (CommentRejectedException ex) {
 			Article article = published(slug);
-			boolean invalid = ex.reason() == CommentRejectedException.Reason.INVALID;
-			response.setStatus(invalid ? HttpStatus.BAD_REQUEST.value() : HttpStatus.FORBIDDEN.value());
+			CommentRejectedException.Reason reason = ex.reason();
+			boolean invalid = reason == CommentRejectedException.Reason.INVALID;
+			boolean nudge = reason == CommentRejectedException.Reason.NUDGE;
+			response.setStatus(nudge ? HttpStatus.OK.value()
+					: invalid ? HttpStatus.BAD_REQUEST.value() : HttpStatus.FORBIDDEN.value());
 			Comment parent = parentId == null ? null
 					: comments.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
 			CommentForm form = new CommentForm(authorName, guestEmail, body, parent == null ? null : parentId,
-					ex.errors(), invalid ? null : ex.getMessage());
+					ex.errors(), invalid || nudge ? null : ex.getMessage(), nudge ? ex.getMessage() : null);
 			model.addAttribute("compose", new ComposeView(article, parent, form, discussionView(article, viewer)));
 			return "comment/compose";
 		}
+	}
+
+	/** Where a reader lands after posting a comment that waits for a moderator (or will not be shown). */
+	@GetMapping("/articles/{slug}/comments/{id}/received")
+	String received(@PathVariable String slug, @PathVariable long id, Model model) {
+		Article article = published(slug);
+		Comment comment = comments.find(id).filter(c -> c.articleId() == article.id()).orElseThrow(CommentPages::notFound);
+		model.addAttribute("article", article);
+		model.addAttribute("held", comment.status() == CommentStatus.PENDING);
+		return "comment/received";
 	}
 
 	@GetMapping("/articles/{slug}/comments/{id}/reply")

@@ -19,7 +19,11 @@ public class CommentRejectedException extends RuntimeException {
 		/** The draft itself is invalid: see {@link #errors()}. */
 		INVALID,
 		/** The comment belongs to someone else. */
-		NOT_YOURS
+		NOT_YOURS,
+		/** Screening asks the reader to reconsider before posting; nothing was stored. */
+		NUDGE,
+		/** The commenter may not post now (suspended). */
+		REFUSED
 	}
 
 	/** A problem with one field of the draft: {@code field} is {@code body}, {@code authorName} or {@code parentId}. */

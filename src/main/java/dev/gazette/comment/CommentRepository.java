@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -54,6 +55,97 @@ class CommentRepository {
 			.param("created", createdAt.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	void recordModeration(long id, String record) {
+		jdbc.sql("update comment set moderation = :record where id = :id").param("id", id).param("record", record).update();
+	}
+
+	Optional<String> moderationRecord(long id) {
+		return jdbc.sql("select moderation from comment where id = :id and moderation is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	void setStatus(long id, CommentStatus status) {
+		jdbc.sql("update comment set status = :status where id = :id").param("id", id).param("status", status.key()).update();
+	}
+
+	void setFeatured(long id, boolean featured) {
+		jdbc.sql("update comment set featured = :featured where id = :id").param("id", id).param("featured", featured).update();
+	}
+
+	List<Comment> inStatus(Set<CommentStatus> statuses, Long articleId, int limit, long offset, boolean newestFirst) {
+		return jdbc.sql("select * from comment where status in (:statuses)"
+				+ (articleId == null ? "" : " and article_id = :article")
+				+ (newestFirst ? " order by created_at desc, id desc" : " order by created_at, id") + " limit :limit offset :offset")
+			.param("statuses", statuses.stream().map(CommentStatus::key).toList())
+			.param("article", articleId)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> comment(rs))
+			.list();
+	}
+
+	long countInStatus(Set<CommentStatus> statuses, Long articleId) {
+		return jdbc.sql("select count(*) from comment where status in (:statuses)"
+				+ (articleId == null ? "" : " and article_id = :article"))
+			.param("statuses", statuses.stream().map(CommentStatus::key).toList())
+			.param("article", articleId)
+			.query(Long.class)
+			.single();
+	}
+
+	List<Comment> findAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from comment where id in (:ids)").param("ids", ids).query((rs, n) -> comment(rs)).list();
+	}
+
+	AuthorHistory history(Long accountId, String guestEmail, Instant since) {
+		if (accountId == null && guestEmail == null) {
+			return AuthorHistory.NONE;
+		}
+		Map<String, Integer> counts = new HashMap<>();
+		jdbc.sql("select status, count(*) as n from comment where " + author(accountId)
+				+ " and created_at >= :since group by status")
+			.param("account", accountId)
+			.param("email", guestEmail)
+			.param("since", since.atOffset(ZoneOffset.UTC))
+			.query(rs -> {
+				counts.put(rs.getString("status"), rs.getInt("n"));
+			});
+		long total = jdbc.sql("select count(*) from comment where " + author(accountId))
+			.param("account", accountId)
+			.param("email", guestEmail)
+			.query(Long.class)
+			.single();
+		long approvedEver = jdbc.sql("select count(*) from comment where " + author(accountId) + " and status = 'published'")
+			.param("account", accountId)
+			.param("email", guestEmail)
+			.query(Long.class)
+			.single();
+		return new AuthorHistory(counts.getOrDefault("published", 0), counts.getOrDefault("pending", 0),
+				counts.getOrDefault("rejected", 0), total, approvedEver);
+	}
+
+	List<Comment> recentBy(Long accountId, String guestEmail, Instant since) {
+		if (accountId == null && guestEmail == null) {
+			return List.of();
+		}
+		return jdbc.sql("select * from comment where " + author(accountId)
+				+ " and created_at >= :since order by created_at desc, id desc limit 50")
+			.param("account", accountId)
+			.param("email", guestEmail)
+			.param("since", since.atOffset(ZoneOffset.UTC))
+			.query((rs, n) -> comment(rs))
+			.list();
+	}
+
+	private static String author(Long accountId) {
+		return accountId != null ? "account_id = :account" : "account_id is null and guest_email = :email";
 	}
 
 	void updateBody(long id, String body, String bodyHtml, Instant editedAt) {
@@ -154,7 +246,7 @@ class CommentRepository {
 		return new Comment(rs.getLong("id"), rs.getLong("article_id"), parent,
 				rs.getString("author_name"), rs.getString("body"), rs.getString("body_html"),
 				CommentStatus.fromKey(rs.getString("status")), instant(rs, "created_at"), instant(rs, "edited_at"),
-				account(rs));
+				account(rs), rs.getBoolean("featured"));
 	}
 
 	private static Long account(ResultSet rs) throws SQLException {

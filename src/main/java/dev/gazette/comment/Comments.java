@@ -18,6 +18,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentRejectedException.FieldProblem;
 import dev.gazette.comment.CommentRejectedException.Reason;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,10 +48,13 @@ public class Comments {
 
 	private static final Pattern GUEST_EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
 
+	private final ObjectProvider<CommentScreening> screening;
+
 	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
-			CommentProperties properties, Accounts accounts) {
+			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts) {
+		this.screening = screening;
 		this.accounts = accounts;
 		this.repository = repository;
 		this.articles = articles;
@@ -107,10 +111,10 @@ public class Comments {
 		Article article = articles.find(articleSlug)
 			.orElseThrow(() -> new CommentRejectedException(Reason.UNKNOWN_ARTICLE,
 					"There is no published article at '" + articleSlug + "'.", List.of()));
-		if (!article.commentsOpen()) {
+		if (!article.takesCommentsAt(clock.instant())) {
 			throw new CommentRejectedException(Reason.CLOSED, "Comments on this article are closed.", List.of());
 		}
-		if (commenter.isGuest() && !properties.guestsAllowed()) {
+		if (commenter.isGuest() && !guestsAllowed(article)) {
 			throw new CommentRejectedException(Reason.GUESTS_NOT_ALLOWED,
 					"Please sign in to comment: this publication does not take comments from guests.", List.of());
 		}
@@ -121,11 +125,97 @@ public class Comments {
 		if (!problems.isEmpty()) {
 			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", problems);
 		}
-		CommentStatus status = CommentStatus.PUBLISHED;
+		Screening screening = screen(new Submission(article, commenter, body, draft.parentId(), false,
+				draft.nudgeAcknowledged()));
+		CommentStatus status = screening.status();
 		long id = repository.insert(article.id(), draft.parentId(), commenter, body, html, status, clock.instant());
+		repository.recordModeration(id, screening.record());
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), draft.parentId(), status));
 		return repository.find(id).orElseThrow();
+	}
+
+	/** Whether guests may comment on this article: its own setting, else the site's. */
+	public boolean guestsAllowed(Article article) {
+		Boolean own = article.discussion().guestsAllowed();
+		return own != null ? own : properties.guestsAllowed();
+	}
+
+	/** Runs screening; a nudge or a refusal stores nothing and tells the reader why. */
+	private Screening screen(Submission submission) {
+		CommentScreening screening = this.screening.getIfAvailable();
+		Screening result = screening == null ? Screening.publish() : screening.screen(submission);
+		if (result.verdict() == Screening.Verdict.NUDGE) {
+			throw new CommentRejectedException(Reason.NUDGE, result.message(), List.of());
+		}
+		if (result.verdict() == Screening.Verdict.REFUSE) {
+			throw new CommentRejectedException(Reason.REFUSED, result.message(), List.of());
+		}
+		return result;
+	}
+
+	/**
+	 * A moderator's decision: publishes, holds or rejects a comment. The discussion's count and version follow.
+	 * @throws IllegalArgumentException for an unknown comment or a status moderators do not set
+	 */
+	@Transactional
+	public Comment moderate(long commentId, CommentStatus to) {
+		if (to == CommentStatus.DELETED) {
+			throw new IllegalArgumentException("Moderators reject comments; only their authors delete them");
+		}
+		Comment comment = repository.find(commentId)
+			.orElseThrow(() -> new IllegalArgumentException("There is no comment " + commentId));
+		if (comment.status() == to || comment.status() == CommentStatus.DELETED) {
+			return comment;
+		}
+		repository.setStatus(commentId, to);
+		int delta = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
+		repository.touchDiscussion(comment.articleId(), delta);
+		return repository.find(commentId).orElseThrow();
+	}
+
+	/** Marks a comment as an editor's pick, or not. */
+	@Transactional
+	public void feature(long commentId, boolean featured) {
+		Comment comment = repository.find(commentId)
+			.orElseThrow(() -> new IllegalArgumentException("There is no comment " + commentId));
+		repository.setFeatured(commentId, featured);
+		repository.touchDiscussion(comment.articleId(), 0);
+	}
+
+	/** Comments in any of {@code statuses}, oldest first (the order moderators work in), optionally of one article. */
+	@Transactional(readOnly = true)
+	public List<Comment> inStatus(java.util.Set<CommentStatus> statuses, Long articleId, int limit, long offset,
+			boolean newestFirst) {
+		return repository.inStatus(statuses, articleId, limit, offset, newestFirst);
+	}
+
+	@Transactional(readOnly = true)
+	public long countInStatus(java.util.Set<CommentStatus> statuses, Long articleId) {
+		return repository.countInStatus(statuses, articleId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Comment> findAll(java.util.Collection<Long> ids) {
+		return repository.findAll(ids);
+	}
+
+	/** The stored screening record of a comment (JSON), if any. */
+	@Transactional(readOnly = true)
+	public Optional<String> moderationRecord(long commentId) {
+		return repository.moderationRecord(commentId);
+	}
+
+	/** How an author's comments since {@code since} stand: by account, or for a guest by e-mail address. */
+	@Transactional(readOnly = true)
+	public AuthorHistory historyOf(Long accountId, String guestEmail, Instant since) {
+		return repository.history(accountId, guestEmail, since);
+	}
+
+	/** The texts an author posted since {@code since}, newest first, for spotting repeats and bursts. */
+	@Transactional(readOnly = true)
+	public List<Comment> recentBy(Long accountId, String guestEmail, Instant since) {
+		return repository.recentBy(accountId, guestEmail, since);
 	}
 
 	/**
@@ -162,8 +252,18 @@ public class Comments {
 		if (!problems.isEmpty()) {
 			throw new CommentRejectedException(Reason.INVALID, "The comment could not be changed.", problems);
 		}
+		Article article = articles.find(comment.articleId() == 0 ? "" : articleSlug(comment)).orElseThrow(
+				() -> new CommentRejectedException(Reason.CLOSED, "This article no longer takes comments.", List.of()));
+		Screening screening = screen(new Submission(article, new Commenter(accountId, comment.authorName(), null), body,
+				comment.parentId(), true, true));
 		repository.updateBody(commentId, body, html, clock.instant());
-		repository.touchDiscussion(comment.articleId(), 0);
+		repository.recordModeration(commentId, screening.record());
+		CommentStatus status = screening.status();
+		if (status != CommentStatus.PUBLISHED) {
+			repository.setStatus(commentId, status);
+		}
+		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1);
+		events.publishEvent(new CommentSubmitted(commentId, comment.articleId(), article.slug(), comment.parentId(), status));
 		return repository.find(commentId).orElseThrow();
 	}
 
@@ -196,6 +296,10 @@ public class Comments {
 	@Transactional(readOnly = true)
 	public Optional<Comment> find(long commentId) {
 		return repository.find(commentId);
+	}
+
+	private String articleSlug(Comment comment) {
+		return articles.slugOf(comment.articleId()).orElse("");
 	}
 
 	/**

@@ -67,10 +67,11 @@ public final class Discussion {
 	 * @param repliesPerThread how many replies the article page shows under each thread
 	 */
 	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread) {
-		// Replies are always younger than their parent, so walking from the youngest comment up visits every
-		// child before its parent: visibility and nodes are built bottom-up without recursion.
+		// A reply is always stored after its parent, so it has a larger id: walking from the largest id down visits
+		// every child before its parent, and visibility and nodes are built bottom-up without recursion. (Ids, not
+		// times: an imported comment may carry any time.)
 		List<Comment> youngestFirst = new ArrayList<>(comments);
-		youngestFirst.sort(CONVERSATION.reversed());
+		youngestFirst.sort(Comparator.comparingLong(Comment::id).reversed());
 		Map<Long, List<CommentNode>> childNodes = new HashMap<>();
 		List<CommentNode> roots = new ArrayList<>();
 		for (Comment comment : youngestFirst) {

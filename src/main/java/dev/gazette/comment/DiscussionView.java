@@ -38,6 +38,15 @@ public record DiscussionView(DiscussionPage page, String articleUrl, boolean ope
 		return viewerId != null && comment.isBy(viewerId) && comment.status() != CommentStatus.DELETED;
 	}
 
+	/** Signed-in readers report published comments other than their own. */
+	public boolean canReport(Comment comment) {
+		return viewerId != null && comment.isPublished() && !comment.isBy(viewerId);
+	}
+
+	public String reportUrl(Comment comment) {
+		return articleUrl + "/comments/" + comment.id() + "/report";
+	}
+
 	public String editUrl(Comment comment) {
 		return articleUrl + "/comments/" + comment.id() + "/edit";
 	}

@@ -479,7 +479,7 @@ class DiscussionTests {
 			clock = clock.plus(step);
 			String body = "Comment " + (comments.size() + 1) + " by " + author;
 			Comment comment = new Comment(comments.size() + 1, 1, parent == null ? null : parent.id(), author, body,
-					"<p>" + body + "</p>", status, clock, null, null);
+					"<p>" + body + "</p>", status, clock, null, null, false);
 			comments.add(comment);
 			return comment;
 		}

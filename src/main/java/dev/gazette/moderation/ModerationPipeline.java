@@ -1,0 +1,222 @@
+package dev.gazette.moderation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.gazette.account.Account;
+import dev.gazette.account.Accounts;
+import dev.gazette.comment.AuthorHistory;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentScreening;
+import dev.gazette.comment.Comments;
+import dev.gazette.comment.Screening;
+import dev.gazette.comment.Submission;
+import dev.gazette.moderation.Signal.Action;
+import dev.gazette.moderation.classifier.Label;
+import dev.gazette.moderation.classifier.Scores;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Every new or edited comment passes here before anyone else can see it. Each check adds signals; the strongest
+ * decides:
+ * <ol>
+ * <li>banned words reject, suspect words hold;</li>
+ * <li>the built-in classifier holds what scores above a label's threshold (insult, identity attack, threat,
+ * obscenity, severe toxicity); optional external services add their opinion;</li>
+ * <li>spam: too many links, the same text again, a burst of posts, links from a brand-new account;</li>
+ * <li>trust: an author with many recent rejections, or (by setting) a new account, is pre-moderated;</li>
+ * <li>the article: pre-moderated discussions hold everything.</li>
+ * </ol>
+ * A reader whose text would be held by the words or the classifier is first told so, once (the nudge); if they
+ * post anyway it is held. Suspended accounts are refused.
+ */
+@Service
+public class ModerationPipeline implements CommentScreening {
+
+	private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.|\\]\\(");
+
+	private final WordLists words;
+
+	private final ClassifierModels classifier;
+
+	private final ExternalScorers external;
+
+	private final Comments comments;
+
+	private final Accounts accounts;
+
+	private final ModerationProperties properties;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	ModerationPipeline(WordLists words, ClassifierModels classifier, ExternalScorers external, Comments comments,
+			Accounts accounts, ModerationProperties properties, ObjectMapper json, Clock clock) {
+		this.words = words;
+		this.classifier = classifier;
+		this.external = external;
+		this.comments = comments;
+		this.accounts = accounts;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Override
+	public Screening screen(Submission submission) {
+		Optional<Account> account = Optional.ofNullable(submission.commenter().accountId()).flatMap(accounts::find);
+		Optional<Instant> suspended = account.flatMap(a -> accounts.suspendedUntil(a.id()));
+		if (suspended.isPresent()) {
+			return new Screening(Screening.Verdict.REFUSE, null,
+					"Your account may not comment until " + suspended.get().toString().substring(0, 16).replace('T', ' ')
+							+ " UTC. The e-mail we sent you says why.");
+		}
+		Decision decision = decide(submission, account);
+		return switch (decision.action()) {
+			case PUBLISH -> new Screening(Screening.Verdict.PUBLISH, record(decision), null);
+			case NUDGE -> new Screening(Screening.Verdict.NUDGE, null, nudgeMessage(decision));
+			case HOLD -> new Screening(Screening.Verdict.HOLD, record(decision),
+					"Thank you. Your comment will appear once a moderator has read it.");
+			case REJECT -> new Screening(Screening.Verdict.REJECT, record(decision),
+					"Your comment breaks our guidelines and will not be published.");
+		};
+	}
+
+	/**
+	 * What the text alone would get — word lists, classifier, links — with nothing stored and no author or article
+	 * context: what {@code POST /api/v1/moderation/score} answers.
+	 */
+	public Decision assess(String text) {
+		Scores scores = classifier.score(text);
+		List<Signal> signals = textSignals(text, scores);
+		int links = count(LINK.matcher(text));
+		if (links > properties.maxLinks()) {
+			signals.add(new Signal("spam", links + " links", Action.HOLD));
+		}
+		return nudgeOrHold(Decision.of(signals, scores.byColumn()), true);
+	}
+
+	private List<Signal> textSignals(String text, Scores scores) {
+		List<Signal> signals = new ArrayList<>();
+		for (WordLists.Entry entry : words.matches(text)) {
+			signals.add(new Signal(entry.kind() == WordLists.Kind.BANNED ? "banned-words" : "suspect-words",
+					"“" + entry.phrase() + "”", entry.kind() == WordLists.Kind.BANNED ? Action.REJECT : Action.HOLD));
+		}
+		for (Label label : classifier.held(scores)) {
+			signals.add(new Signal("classifier", label.description() + " " + String.format(Locale.ROOT, "%.2f",
+					scores.get(label)), Action.HOLD));
+		}
+		return signals;
+	}
+
+	/** The decision on a submission, with nothing stored. */
+	Decision decide(Submission submission, Optional<Account> account) {
+		Scores scores = classifier.score(submission.body());
+		List<Signal> signals = textSignals(submission.body(), scores);
+		signals.addAll(external.ask(submission));
+		spam(submission, account, signals);
+		trust(submission, account, signals);
+		if (submission.article().discussion().premoderated()) {
+			signals.add(new Signal("article", "every comment on this article is reviewed first", Action.HOLD));
+		}
+		return nudgeOrHold(Decision.of(signals, scores.byColumn()), submission.nudgeAcknowledged());
+	}
+
+	/**
+	 * The words and the classifier ask the reader once (a nudge) before holding; once they chose to post anyway,
+	 * every nudge becomes a hold. Spam and trust signals hold without asking.
+	 */
+	private static Decision nudgeOrHold(Decision decision, boolean acknowledged) {
+		boolean reconsiderable = decision.signals()
+			.stream()
+			.filter(s -> s.action() == Action.HOLD || s.action() == Action.NUDGE)
+			.anyMatch(s -> s.name().equals("classifier") || s.name().equals("suspect-words"));
+		if (decision.action() == Action.REJECT) {
+			return decision;
+		}
+		if (reconsiderable && !acknowledged) {
+			return new Decision(Action.NUDGE, decision.signals(), decision.scores());
+		}
+		if (decision.action() == Action.NUDGE) {
+			return new Decision(Action.HOLD, decision.signals(), decision.scores());
+		}
+		return decision;
+	}
+
+	private void spam(Submission submission, Optional<Account> account, List<Signal> signals) {
+		int links = count(LINK.matcher(submission.body()));
+		if (links > properties.maxLinks()) {
+			signals.add(new Signal("spam", links + " links", Action.HOLD));
+		}
+		Long accountId = submission.commenter().accountId();
+		String email = submission.commenter().guestEmail();
+		Instant now = clock.instant();
+		List<Comment> recent = comments.recentBy(accountId, email, now.minus(properties.trustWindow()));
+		String normalised = submission.body().strip().toLowerCase(Locale.ROOT);
+		if (!submission.edit() && recent.stream().anyMatch(c -> c.body().strip().toLowerCase(Locale.ROOT).equals(normalised))) {
+			signals.add(new Signal("spam", "the same text was posted before", Action.HOLD));
+		}
+		long burst = recent.stream().filter(c -> c.createdAt().isAfter(now.minus(properties.burstWindow()))).count();
+		if (!submission.edit() && burst >= properties.burstCount()) {
+			signals.add(new Signal("spam", burst + " comments in " + properties.burstWindow().toMinutes() + " minutes",
+					Action.HOLD));
+		}
+		if (links > 0 && account.isPresent() && account.get().createdAt().isAfter(now.minus(properties.newAccountAge()))) {
+			signals.add(new Signal("spam", "links from an account younger than "
+					+ properties.newAccountAge().toHours() + " hours", Action.HOLD));
+		}
+	}
+
+	private void trust(Submission submission, Optional<Account> account, List<Signal> signals) {
+		Long accountId = submission.commenter().accountId();
+		String email = submission.commenter().guestEmail();
+		AuthorHistory history = comments.historyOf(accountId, email, clock.instant().minus(properties.trustWindow()));
+		int decided = history.published() + history.rejected();
+		if (decided >= properties.trustMinimum() && history.rejectedShare() > properties.trustRejectedShare()) {
+			signals.add(new Signal("trust", history.rejected() + " of " + decided + " recent comments rejected",
+					Action.HOLD));
+		}
+		if (properties.premoderateNewAccounts() && account.isPresent()
+				&& history.publishedEver() < properties.newAccountApprovals()) {
+			signals.add(new Signal("trust", "new account: " + history.publishedEver() + " of "
+					+ properties.newAccountApprovals() + " first comments approved", Action.HOLD));
+		}
+	}
+
+	private String record(Decision decision) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("action", decision.action().key());
+		record.put("signals", decision.signals()
+			.stream()
+			.map(s -> Map.of("name", s.name(), "detail", s.detail(), "action", s.action().key()))
+			.toList());
+		record.put("scores", decision.scores());
+		record.put("model", classifier.version());
+		return json.writeValueAsString(record);
+	}
+
+	private static String nudgeMessage(Decision decision) {
+		return "Before you post: our guidelines ask everyone to argue with ideas, not attack people or whole peoples. "
+				+ "Your comment may break them, so if you post it as it is, a moderator will read it before it appears. "
+				+ "You can change it, or post it anyway.";
+	}
+
+	private static int count(Matcher matcher) {
+		int count = 0;
+		while (matcher.find()) {
+			count++;
+		}
+		return count;
+	}
+}

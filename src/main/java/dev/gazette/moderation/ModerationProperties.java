@@ -1,0 +1,39 @@
+package dev.gazette.moderation;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the moderation pipeline decides, under {@code gazette.moderation.*}. Every threshold is a setting; README
+ * lists them with their defaults.
+ *
+ * @param maxLinks more links than this in one comment hold it as possible spam
+ * @param burstCount more comments than this by one author within {@code burstWindow} hold the next ones
+ * @param burstWindow see {@code burstCount}
+ * @param newAccountAge an account younger than this posting links is held
+ * @param trustWindow the period an author's record is judged over
+ * @param trustRejectedShare an author with a larger share of rejected comments in the window is pre-moderated
+ * @param trustMinimum the record counts only once the author has this many decided comments in the window
+ * @param premoderateNewAccounts hold a new account's comments until {@code newAccountApprovals} were published
+ * @param newAccountApprovals see {@code premoderateNewAccounts}
+ * @param reportThreshold this many reports hold a published comment for review
+ * @param externalUrl an external moderation service to ask as well (unset: none)
+ * @param externalTimeout how long to wait for it
+ * @param externalFailOpen when it fails or times out: publish as if it had not been asked (true) or hold (false)
+ * @param perspectiveApiKey a Perspective API key (unset: not used; the public service is closing, never required)
+ * @param perspectiveUrl the Perspective endpoint
+ * @param retrainAfter retrain the classifier after this many new moderator decisions
+ */
+@ConfigurationProperties("gazette.moderation")
+public record ModerationProperties(@DefaultValue("3") int maxLinks,
+		@DefaultValue("5") int burstCount, @DefaultValue("2m") Duration burstWindow,
+		@DefaultValue("1d") Duration newAccountAge, @DefaultValue("7d") Duration trustWindow,
+		@DefaultValue("0.3") double trustRejectedShare, @DefaultValue("3") int trustMinimum,
+		@DefaultValue("false") boolean premoderateNewAccounts, @DefaultValue("2") int newAccountApprovals,
+		@DefaultValue("3") int reportThreshold, String externalUrl, @DefaultValue("2s") Duration externalTimeout,
+		@DefaultValue("true") boolean externalFailOpen, String perspectiveApiKey,
+		@DefaultValue("https://commentanalyzer.googleapis.com/v1alpha1/comments:analyze") String perspectiveUrl,
+		@DefaultValue("50") int retrainAfter) {
+}

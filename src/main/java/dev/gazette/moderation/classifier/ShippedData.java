@@ -1,0 +1,46 @@
+package dev.gazette.moderation.classifier;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The labelled data shipped in {@code src/main/resources/moderation}, and its lists of special rows. */
+public final class ShippedData {
+
+	private static final Pattern SPAM_LINE = Pattern.compile("(?m)^Spam ids:(.*)$");
+
+	private static final Pattern ID = Pattern.compile("[te]\\d{4}");
+
+	private ShippedData() {
+	}
+
+	/** The 1,760 training comments. */
+	public static List<LabelledComment> training() {
+		return LabelledData.readResource(LabelledData.SHIPPED_TRAINING);
+	}
+
+	/** The 480 evaluation comments, written separately from training. Never train or tune on these. */
+	public static List<LabelledComment> evaluation() {
+		return LabelledData.readResource(LabelledData.SHIPPED_EVALUATION);
+	}
+
+	/** Ids of the harsh-but-civil rows of both files (the hard negatives). */
+	public static Set<String> harshCivilIds() {
+		return Arrays.stream(LabelledData.readResourceText(LabelledData.SHIPPED_HARSH_CIVIL_IDS).split("\\s+"))
+			.filter(id -> !id.isEmpty())
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** Ids of the spam rows of both files, from the “Spam ids:” line of the data set's README. */
+	public static Set<String> spamIds() {
+		Matcher line = SPAM_LINE.matcher(LabelledData.readResourceText(LabelledData.SHIPPED_README));
+		if (!line.find()) {
+			throw new LabelledDataException(LabelledData.SHIPPED_README + ": no 'Spam ids:' line");
+		}
+		return ID.matcher(line.group(1)).results().map(MatchResult::group).collect(Collectors.toUnmodifiableSet());
+	}
+}

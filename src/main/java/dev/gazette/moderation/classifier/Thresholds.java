@@ -1,0 +1,69 @@
+package dev.gazette.moderation.classifier;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * When a score is high enough to hold a comment for a moderator, per label. A comment is held when any of its scores
+ * reaches its threshold. The model knows nothing of these: they are a policy, tuned separately.
+ */
+public record Thresholds(double toxic, double severeToxic, double obscene, double threat, double insult,
+		double identityHate) {
+
+	public Thresholds {
+		for (double threshold : new double[] { toxic, severeToxic, obscene, threat, insult, identityHate }) {
+			if (!(threshold >= 0 && threshold <= 1)) {
+				throw new IllegalArgumentException("A threshold is a probability, 0–1, not " + threshold);
+			}
+		}
+	}
+
+	/** Tuned for the model trained on the shipped data with the default options; see {@link ThresholdTuning}. */
+	public static Thresholds defaults() {
+		return new Thresholds(0.6033, 0.1504, 0.1528, 0.2156, 0.4760, 0.3950);
+	}
+
+	static Thresholds of(double[] byOrdinal) {
+		return new Thresholds(byOrdinal[0], byOrdinal[1], byOrdinal[2], byOrdinal[3], byOrdinal[4], byOrdinal[5]);
+	}
+
+	public double get(Label label) {
+		return switch (label) {
+			case TOXIC -> this.toxic;
+			case SEVERE_TOXIC -> this.severeToxic;
+			case OBSCENE -> this.obscene;
+			case THREAT -> this.threat;
+			case INSULT -> this.insult;
+			case IDENTITY_HATE -> this.identityHate;
+		};
+	}
+
+	/** Whether a comment with these scores should wait for a moderator. */
+	public boolean holds(Scores scores) {
+		for (Label label : Label.values()) {
+			if (scores.get(label) >= get(label)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The labels whose score reaches its threshold; empty when the comment may be published. */
+	public Set<Label> exceeded(Scores scores) {
+		Set<Label> labels = EnumSet.noneOf(Label.class);
+		for (Label label : Label.values()) {
+			if (scores.get(label) >= get(label)) {
+				labels.add(label);
+			}
+		}
+		return labels;
+	}
+
+	public Thresholds with(Label label, double threshold) {
+		double[] values = new double[Label.count()];
+		for (Label each : Label.values()) {
+			values[each.ordinal()] = (each == label) ? threshold : get(each);
+		}
+		return of(values);
+	}
+}

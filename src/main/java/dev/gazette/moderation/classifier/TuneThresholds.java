@@ -1,0 +1,52 @@
+package dev.gazette.moderation.classifier;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tunes hold thresholds on the training data by cross-validation (never on the evaluation set) and prints them, as
+ * they were put into {@link Thresholds#defaults()}.
+ *
+ * <pre>
+ * java -cp target/classes dev.gazette.moderation.classifier.TuneThresholds [--train FILE ...] [--civil-budget 0.05]
+ * </pre>
+ */
+public final class TuneThresholds {
+
+	static final int FOLDS = 5;
+
+	static final int REPEATS = 5;
+
+	static final double CIVIL_BUDGET = 0.05;
+
+	private TuneThresholds() {
+	}
+
+	public static void main(String[] args) {
+		List<LabelledComment> training = new ArrayList<>();
+		double budget = CIVIL_BUDGET;
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			switch (args[i]) {
+				case "--train" -> training.addAll(LabelledData.read(Path.of(args[i + 1])));
+				case "--civil-budget" -> budget = Double.parseDouble(args[i + 1]);
+				default -> throw new IllegalArgumentException("unknown option " + args[i]
+						+ "\nusage: TuneThresholds [--train FILE ...] [--civil-budget 0.05]");
+			}
+		}
+		if (training.isEmpty()) {
+			training = ShippedData.training();
+		}
+		long start = System.nanoTime();
+		ThresholdTuning.Result result = ThresholdTuning.tune(training, TrainingOptions.defaults(), FOLDS, REPEATS,
+				budget);
+		Thresholds t = result.thresholds();
+		System.out.printf(Locale.ROOT, "%d rows, %d x %d-fold cross-validation, civil budget %.3f, %.1f s%n",
+				training.size(), REPEATS, FOLDS, budget, (System.nanoTime() - start) / 1e9);
+		System.out.printf(Locale.ROOT, "out of fold: toxic held %.3f, civil held %.3f%n", result.toxicHeldShare(),
+				result.civilHeldShare());
+		System.out.printf(Locale.ROOT, "new Thresholds(%.4f, %.4f, %.4f, %.4f, %.4f, %.4f)%n", t.toxic(),
+				t.severeToxic(), t.obscene(), t.threat(), t.insult(), t.identityHate());
+	}
+}
