@@ -20,7 +20,8 @@ class ModularityTests {
 	void everyFeatureIsAModule() {
 		assertThat(modules.stream().map(module -> module.getBasePackage().getName()))
 			.containsExactlyInAnyOrder("dev.gazette.publication", "dev.gazette.article", "dev.gazette.comment",
-					"dev.gazette.web", "dev.gazette.demo", "dev.gazette.moderation");
+					"dev.gazette.web", "dev.gazette.demo", "dev.gazette.account", "dev.gazette.mail",
+					"dev.gazette.moderation");
 	}
 
 	/** Module diagrams and canvases in {@code target/spring-modulith-docs}, for the architecture notes. */

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the moderation pipeline decides, under {@code gazette.moderation.*}. Every threshold is a setting; README
  * lists them with their defaults.
  *
+ * @param automaticScreening run the automatic checks (words, classifier, spam, trust) on every comment
  * @param maxLinks more links than this in one comment hold it as possible spam
  * @param burstCount more comments than this by one author within {@code burstWindow} hold the next ones
  * @param burstWindow see {@code burstCount}
@@ -27,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrainAfter retrain the classifier after this many new moderator decisions
  */
 @ConfigurationProperties("gazette.moderation")
-public record ModerationProperties(@DefaultValue("3") int maxLinks,
+public record ModerationProperties(@DefaultValue("false") boolean automaticScreening, @DefaultValue("3") int maxLinks,
 		@DefaultValue("5") int burstCount, @DefaultValue("2m") Duration burstWindow,
 		@DefaultValue("1d") Duration newAccountAge, @DefaultValue("7d") Duration trustWindow,
 		@DefaultValue("0.3") double trustRejectedShare, @DefaultValue("3") int trustMinimum,

@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rejected, spam and repeat offenders are slowed down, and every decision is on record.
  */
 @RunningGazette
+@TestPropertySource(properties = "gazette.moderation.automatic-screening=true")
 class ModeratingCommentsTests {
 
 	@Autowired
