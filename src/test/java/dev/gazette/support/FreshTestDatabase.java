@@ -47,7 +47,10 @@ public class FreshTestDatabase implements EnvironmentPostProcessor, Ordered {
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("freshTestDatabase", Map.of("spring.datasource.url", url,
 					"spring.datasource.username", server != null && !server.isBlank() ? "postgres" : "sa",
-					"spring.datasource.password", "")));
+					"spring.datasource.password", "",
+					// The suite keeps several application contexts alive at once; small pools keep them all within
+					// PostgreSQL's default 100 connections.
+					"spring.datasource.hikari.maximum-pool-size", "5", "spring.datasource.hikari.minimum-idle", "1")));
 	}
 
 	public static boolean onPostgres() {
