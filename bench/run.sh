@@ -59,8 +59,15 @@ stop_app() {
 drop_db() {
   if [[ -n "$PG_DB" ]]; then
     log "dropping database $PG_DB"
-    psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qc "drop database if exists $PG_DB" </dev/null \
-      || log "could not drop database $PG_DB"
+    local try
+    for try in 1 2 3 4 5 6; do # the server may be out of connections for a moment (shared machine)
+      if psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qc "drop database if exists $PG_DB" </dev/null; then
+        PG_DB=""
+        return 0
+      fi
+      sleep 5
+    done
+    log "could not drop database $PG_DB; drop it by hand"
     PG_DB=""
   fi
 }
