@@ -297,11 +297,19 @@ public class Accounts {
 		return name == null ? "" : name.replaceAll("[\\p{Cc}\\s]+", " ").strip();
 	}
 
+	/**
+	 * Whether the text has the shape of an e-mail address (one @, a dotted domain, at most 254 characters). The one
+	 * check every feature uses; whether the address exists is for the verification link to prove.
+	 */
+	public static boolean isEmailAddress(String email) {
+		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+	}
+
 	static Optional<String> emailProblem(String email) {
 		if (email.isEmpty()) {
 			return Optional.of("Please give your e-mail address.");
 		}
-		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+		if (!isEmailAddress(email)) {
 			return Optional.of("That does not look like an e-mail address.");
 		}
 		return Optional.empty();

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -46,7 +45,6 @@ public class Comments {
 
 	private final Accounts accounts;
 
-	private static final Pattern GUEST_EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
 
 	private final ObjectProvider<CommentScreening> screening;
 
@@ -344,7 +342,7 @@ public class Comments {
 					"A display name can be at most " + CommentProperties.MAX_NAME + " characters long."));
 		}
 		String email = commenter.guestEmail();
-		if (email != null && (email.length() > 254 || !GUEST_EMAIL.matcher(email).matches())) {
+		if (email != null && !Accounts.isEmailAddress(email)) {
 			problems.add(new FieldProblem("guestEmail", "That does not look like an e-mail address."));
 		}
 		if (parentId != null) {
