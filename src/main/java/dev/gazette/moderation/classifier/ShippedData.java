@@ -18,7 +18,7 @@ public final class ShippedData {
 	private ShippedData() {
 	}
 
-	/** The 1,760 training comments. */
+	/** The 1,887 training comments. */
 	public static List<LabelledComment> training() {
 		return LabelledData.readResource(LabelledData.SHIPPED_TRAINING);
 	}

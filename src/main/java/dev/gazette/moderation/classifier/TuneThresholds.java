@@ -10,7 +10,7 @@ import java.util.Locale;
  * they were put into {@link Thresholds#defaults()}.
  *
  * <pre>
- * java -cp target/classes dev.gazette.moderation.classifier.TuneThresholds [--train FILE ...] [--civil-budget 0.05]
+ * java -cp target/classes dev.gazette.moderation.classifier.TuneThresholds [--train FILE ...] [--civil-budget 0.04]
  * </pre>
  */
 public final class TuneThresholds {
@@ -19,7 +19,11 @@ public final class TuneThresholds {
 
 	static final int REPEATS = 5;
 
-	static final double CIVIL_BUDGET = 0.05;
+	/**
+	 * The share of civil training comments the tuned thresholds may hold, out of fold. The target on new text is 5%;
+	 * tuning to 4% leaves a margin for text unlike the training set.
+	 */
+	static final double CIVIL_BUDGET = 0.04;
 
 	private TuneThresholds() {
 	}
@@ -32,7 +36,7 @@ public final class TuneThresholds {
 				case "--train" -> training.addAll(LabelledData.read(Path.of(args[i + 1])));
 				case "--civil-budget" -> budget = Double.parseDouble(args[i + 1]);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]
-						+ "\nusage: TuneThresholds [--train FILE ...] [--civil-budget 0.05]");
+						+ "\nusage: TuneThresholds [--train FILE ...] [--civil-budget 0.04]");
 			}
 		}
 		if (training.isEmpty()) {

@@ -47,15 +47,16 @@ class TrainingTests {
 
 	@Test
 	void moderatorsApprovalsTeachTheModelWhatIsCivil() {
-		String accusation = "This article is propaganda and the author knows it.";
+		// In the shipped data this phrase opens many toxic comments, so on its own it is still held.
+		String accusation = "Another day, another propaganda piece.";
 		List<LabelledComment> withDecisions = new ArrayList<>(Trainer.shippedData());
-		withDecisions.add(LabelledComment.civil("c1", "This article is propaganda and the editor knows it."));
-		withDecisions.add(LabelledComment.civil("c2", "Propaganda, plain and simple, and the author knows it."));
-		withDecisions.add(LabelledComment.civil("c3", "The article reads like government propaganda."));
+		withDecisions.add(LabelledComment.civil("c1", "Another day, another propaganda piece from the ministry."));
+		withDecisions.add(LabelledComment.civil("c2", "Another propaganda piece. Where are the sources?"));
+		withDecisions.add(LabelledComment.civil("c3", "Another day, another piece of government propaganda."));
 		Model retrained = Trainer.train(withDecisions, TrainingOptions.defaults());
 		assertThat(Thresholds.defaults().holds(ShippedModel.get().score(accusation))).isTrue();
 		assertThat(Thresholds.defaults().holds(retrained.score(accusation))).isFalse();
-		assertThat(retrained.trainedRows()).isEqualTo(1763);
+		assertThat(retrained.trainedRows()).isEqualTo(1890);
 	}
 
 	@Test
