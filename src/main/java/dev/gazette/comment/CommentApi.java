@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,10 @@ class CommentApi {
 
 	private final ArticleCatalog articles;
 
-	CommentApi(Comments comments, ArticleCatalog articles) {
+	private final ClientKeys clientKeys;
+
+	CommentApi(Comments comments, ArticleCatalog articles, ClientKeys clientKeys) {
+		this.clientKeys = clientKeys;
 		this.comments = comments;
 		this.articles = articles;
 	}
@@ -77,10 +81,10 @@ class CommentApi {
 					+ "allowed. A refused request stores nothing.")
 	@ApiResponse(responseCode = "201", description = "Stored")
 	ResponseEntity<CommentJson> post(@PathVariable String slug, @RequestBody CommentRequest request,
-			@AuthenticationPrincipal AccountPrincipal viewer) {
+			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletRequest http) {
 		Comment comment = comments.submit(slug, new CommentDraft(request.body(), request.parentId(),
 				Boolean.TRUE.equals(request.acknowledgeNudge())),
-				Commenter.of(viewer, request.authorName(), request.guestEmail()));
+				Commenter.of(viewer, request.authorName(), request.guestEmail(), clientKeys.of(http)));
 		return ResponseEntity.created(URI.create("/articles/" + slug + "/comments/" + comment.id()))
 			.body(CommentJson.stored(comment));
 	}

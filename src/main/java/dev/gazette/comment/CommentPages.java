@@ -6,6 +6,7 @@ import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.publication.Publications;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -33,8 +34,12 @@ class CommentPages {
 
 	private final Clock clock;
 
-	CommentPages(Comments comments, ArticleCatalog articles, Publications publications, Clock clock) {
+	private final ClientKeys clientKeys;
+
+	CommentPages(Comments comments, ArticleCatalog articles, Publications publications, Clock clock,
+			ClientKeys clientKeys) {
 		this.comments = comments;
+		this.clientKeys = clientKeys;
 		this.articles = articles;
 		this.publications = publications;
 		this.clock = clock;
@@ -44,10 +49,11 @@ class CommentPages {
 	String post(@PathVariable String slug, @RequestParam(required = false) String authorName,
 			@RequestParam(required = false) String guestEmail, @RequestParam(required = false) String body,
 			@RequestParam(required = false) Long parentId, @RequestParam(defaultValue = "false") boolean nudgeAcknowledged,
-			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletResponse response, Model model) {
+			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		try {
 			Comment comment = comments.submit(slug, new CommentDraft(body, parentId, nudgeAcknowledged),
-					Commenter.of(viewer, authorName, guestEmail));
+					Commenter.of(viewer, authorName, guestEmail, clientKeys.of(request)));
 			if (!comment.isPublished()) {
 				return "redirect:/articles/" + slug + "/comments/" + comment.id() + "/received";
 			}

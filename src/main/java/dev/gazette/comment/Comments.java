@@ -309,7 +309,7 @@ public class Comments {
 			return commenter;
 		}
 		return accounts.find(commenter.accountId())
-			.map(account -> new Commenter(account.id(), account.displayName(), null))
+			.map(account -> new Commenter(account.id(), account.displayName(), null, commenter.client()))
 			.orElse(commenter);
 	}
 

@@ -40,10 +40,8 @@ import org.springframework.stereotype.Service;
  * A reader whose text would be held by the words or the classifier is first told so, once (the nudge); if they
  * post anyway it is held. Suspended accounts are refused.
  * <p>
- * The automatic checks run only with {@code gazette.moderation.automatic-screening=true}. They are off by default
- * for now: the classifier still holds some harsh but civil comments and short comments in other languages, and the
- * spam rules need per-client keys for guests (README, Moderation). Off, suspensions and pre-moderated articles still
- * apply, and the console, reports and word lists work on what readers and moderators flag.
+ * With {@code gazette.moderation.automatic-screening=false} (on by default) only suspensions and pre-moderated
+ * articles apply, for a site that wants to rely on reports and moderators alone.
  */
 @Service
 public class ModerationPipeline implements CommentScreening {
@@ -66,8 +64,12 @@ public class ModerationPipeline implements CommentScreening {
 
 	private final Clock clock;
 
+	private final ClientActivity activity;
+
 	ModerationPipeline(WordLists words, ClassifierModels classifier, ExternalScorers external, Comments comments,
-			Accounts accounts, ModerationProperties properties, ObjectMapper json, Clock clock) {
+			Accounts accounts, ModerationProperties properties, ObjectMapper json, Clock clock,
+			ClientActivity activity) {
+		this.activity = activity;
 		this.words = words;
 		this.classifier = classifier;
 		this.external = external;
@@ -93,6 +95,9 @@ public class ModerationPipeline implements CommentScreening {
 					: Screening.publish();
 		}
 		Decision decision = decide(submission, account);
+		if (!submission.edit() && decision.action() != Action.NUDGE) {
+			activity.record(submission.commenter().client(), submission.body(), clock.instant());
+		}
 		return switch (decision.action()) {
 			case PUBLISH -> new Screening(Screening.Verdict.PUBLISH, record(decision), null);
 			case NUDGE -> new Screening(Screening.Verdict.NUDGE, null, nudgeMessage(decision));
@@ -169,20 +174,30 @@ public class ModerationPipeline implements CommentScreening {
 		if (links > properties.maxLinks()) {
 			signals.add(new Signal("spam", links + " links", Action.HOLD));
 		}
-		Long accountId = submission.commenter().accountId();
-		String email = submission.commenter().guestEmail();
-		Instant now = clock.instant();
-		List<Comment> recent = comments.recentBy(accountId, email, now.minus(properties.trustWindow()));
-		String normalised = submission.body().strip().toLowerCase(Locale.ROOT);
-		if (!submission.edit() && recent.stream().anyMatch(c -> c.body().strip().toLowerCase(Locale.ROOT).equals(normalised))) {
-			signals.add(new Signal("spam", "the same text was posted before", Action.HOLD));
+		if (!submission.edit()) {
+			Long accountId = submission.commenter().accountId();
+			String email = submission.commenter().guestEmail();
+			String client = properties.perClientChecks() ? submission.commenter().client() : null;
+			Instant now = clock.instant();
+			// An account or a guest's address has a history in the database; every post also has its client's
+			// last hour in memory, which is all there is for a guest who gave no address.
+			List<Comment> recent = accountId == null && email == null ? List.of()
+					: comments.recentBy(accountId, email, now.minus(properties.trustWindow()));
+			String normalised = submission.body().strip().toLowerCase(Locale.ROOT);
+			if (recent.stream().anyMatch(c -> c.body().strip().toLowerCase(Locale.ROOT).equals(normalised))
+					|| activity.postedBefore(client, submission.body(), now)) {
+				signals.add(new Signal("spam", "the same text was posted before", Action.HOLD));
+			}
+			Instant burstStart = now.minus(properties.burstWindow());
+			long burst = Math.max(recent.stream().filter(c -> c.createdAt().isAfter(burstStart)).count(),
+					activity.postsSince(client, burstStart));
+			if (burst >= properties.burstCount()) {
+				signals.add(new Signal("spam", burst + " comments in " + properties.burstWindow().toMinutes()
+						+ " minutes", Action.HOLD));
+			}
 		}
-		long burst = recent.stream().filter(c -> c.createdAt().isAfter(now.minus(properties.burstWindow()))).count();
-		if (!submission.edit() && burst >= properties.burstCount()) {
-			signals.add(new Signal("spam", burst + " comments in " + properties.burstWindow().toMinutes() + " minutes",
-					Action.HOLD));
-		}
-		if (links > 0 && account.isPresent() && account.get().createdAt().isAfter(now.minus(properties.newAccountAge()))) {
+		if (links > 0 && account.isPresent()
+				&& account.get().createdAt().isAfter(clock.instant().minus(properties.newAccountAge()))) {
 			signals.add(new Signal("spam", "links from an account younger than "
 					+ properties.newAccountAge().toHours() + " hours", Action.HOLD));
 		}

@@ -26,9 +26,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perspectiveApiKey a Perspective API key (unset: not used; the public service is closing, never required)
  * @param perspectiveUrl the Perspective endpoint
  * @param retrainAfter retrain the classifier after this many new moderator decisions
+ * @param perClientChecks also count bursts and repeated text per client network address (in this node's memory),
+ * which is all there is to go on for a guest who gave no e-mail address
  */
 @ConfigurationProperties("gazette.moderation")
-public record ModerationProperties(@DefaultValue("false") boolean automaticScreening, @DefaultValue("3") int maxLinks,
+public record ModerationProperties(@DefaultValue("true") boolean automaticScreening, @DefaultValue("3") int maxLinks,
 		@DefaultValue("5") int burstCount, @DefaultValue("2m") Duration burstWindow,
 		@DefaultValue("1d") Duration newAccountAge, @DefaultValue("7d") Duration trustWindow,
 		@DefaultValue("0.3") double trustRejectedShare, @DefaultValue("3") int trustMinimum,
@@ -36,5 +38,5 @@ public record ModerationProperties(@DefaultValue("false") boolean automaticScree
 		@DefaultValue("3") int reportThreshold, String externalUrl, @DefaultValue("2s") Duration externalTimeout,
 		@DefaultValue("true") boolean externalFailOpen, String perspectiveApiKey,
 		@DefaultValue("https://commentanalyzer.googleapis.com/v1alpha1/comments:analyze") String perspectiveUrl,
-		@DefaultValue("50") int retrainAfter) {
+		@DefaultValue("50") int retrainAfter, @DefaultValue("true") boolean perClientChecks) {
 }

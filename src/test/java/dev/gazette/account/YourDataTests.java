@@ -121,7 +121,7 @@ class YourDataTests {
 		long answered = comment(http, "Answered one", null);
 		long alone = comment(http, "Nobody answered this", null);
 		Reader other = readers.join("Noa");
-		long reply = comment(signedIn(other), "I answer you", answered);
+		long reply = comment(signedIn(other), "Here is my answer.", answered);
 
 		http.postForm("/settings/delete", Map.of("currentPassword", reader.password(), "comments", "remove"));
 
@@ -131,7 +131,7 @@ class YourDataTests {
 		assertThat(commentRow(answered)).containsEntry("status", "deleted").containsEntry("body", "");
 		Document page = Jsoup.parse(new Http(port).get(article.path()).body());
 		assertThat(page.getElementById("comment-" + answered).selectFirst(".comment-removed").text()).isEqualTo("[deleted]");
-		assertThat(page.getElementById("comment-" + reply).selectFirst(".comment-body").text()).isEqualTo("I answer you");
+		assertThat(page.getElementById("comment-" + reply).selectFirst(".comment-body").text()).isEqualTo("Here is my answer.");
 		assertThat(page.getElementById("comment-" + alone)).isNull();
 		assertThat(jdbc.sql("select detail from account_event where account_id = :id and kind = 'deleted'")
 			.param("id", reader.id())

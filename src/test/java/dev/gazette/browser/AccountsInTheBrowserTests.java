@@ -111,7 +111,7 @@ class AccountsInTheBrowserTests {
 			signInFromTheVerifiedPage(reader, email, "no-script-sign-in-page");
 
 			reader.visit(article.path());
-			commentAsTheSignedInReader(reader, name, "I will climb all **212** steps.");
+			commentAsTheSignedInReader(reader, name, "The view from all **212** steps is worth the climb.");
 
 			signOutFromTheHeader(reader);
 		}

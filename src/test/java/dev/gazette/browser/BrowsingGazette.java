@@ -19,8 +19,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * articles, comments and accounts and never assume nobody else did.
  * <p>
  * Every browser and HTTP client here comes from the same address, so the limits per client address on signing in,
- * joining and reset mail ({@code gazette.accounts.*-per-address}) are lifted, as in {@code RunningGazette};
- * {@code AbuseResistanceTests} checks them.
+ * joining and reset mail ({@code gazette.accounts.*-per-address}) and the spam checks for bursts of posts are
+ * lifted, as in {@code RunningGazette}; so is the limit per account signing in, since the page checks sign the
+ * same admin in for every admin page. {@code AbuseResistanceTests} and {@code SpamBurstTests} check them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +29,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.demo-content=true", "gazette.clock=" + BrowsingGazette.NOW,
 				"gazette.base-url=https://gazette.example", "gazette.accounts.sign-in-per-address=100000",
-				"gazette.accounts.sign-up-per-address=100000", "gazette.accounts.reset-per-address=100000" })
+				"gazette.accounts.sign-up-per-address=100000", "gazette.accounts.reset-per-address=100000",
+				"gazette.accounts.sign-in-per-account=100000",
+				"gazette.moderation.burst-count=100000", "gazette.moderation.per-client-checks=false" })
 public @interface BrowsingGazette {
 
 	/** What the application's clock says: Sunday, November 29th 2026 (19 Kislev 5787). */

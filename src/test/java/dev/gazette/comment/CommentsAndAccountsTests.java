@@ -81,7 +81,7 @@ class CommentsAndAccountsTests {
 			assertThat(form.selectFirst("#comment-form .commenting-as").text()).isEqualTo("Commenting as Tamar Shalev");
 			assertThat(form.selectFirst("#comment-form input[name=authorName]")).isNull();
 
-			long id = post(authorsBrowser, Map.of("authorName", "The Editor", "body", "Signed, me."));
+			long id = post(authorsBrowser, Map.of("authorName", "The Editor", "body", "Posted under my own name, as always."));
 
 			assertThat(commentOnPage(id).selectFirst(".comment-author").text()).isEqualTo("Tamar Shalev");
 			assertThat(row(id)).containsEntry("account_id", author.id()).containsEntry("author_name", "Tamar Shalev");

@@ -102,14 +102,14 @@ class PostingACommentTests {
 
 	@Test
 	void theReplyPageQuotesTheCommentAndPostsTheReplyUnderIt() {
-		long parent = postedId(postForm(article, "Ayelet", "What do you think?", null));
+		long parent = postedId(postForm(article, "Ayelet", "What is the council's view on this?", null));
 		Document articlePage = page(article.path());
 		String replyLink = articlePage.getElementById("comment-" + parent).selectFirst(".comment-actions a").attr("href");
 
 		Document replyPage = page(replyLink);
 
 		assertThat(replyPage.selectFirst("h1").text()).isEqualTo("Reply to Ayelet");
-		assertThat(replyPage.selectFirst(".quoted-comment .comment-body").text()).isEqualTo("What do you think?");
+		assertThat(replyPage.selectFirst(".quoted-comment .comment-body").text()).isEqualTo("What is the council's view on this?");
 		assertThat(replyPage.selectFirst("form#comment-form input[name=parentId]").val()).isEqualTo(String.valueOf(parent));
 	}
 

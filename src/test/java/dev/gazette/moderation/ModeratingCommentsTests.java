@@ -31,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rejected, spam and repeat offenders are slowed down, and every decision is on record.
  */
 @RunningGazette
-@TestPropertySource(properties = "gazette.moderation.automatic-screening=true")
 class ModeratingCommentsTests {
 
 	@Autowired
@@ -82,9 +80,10 @@ class ModeratingCommentsTests {
 
 	@Test
 	void harshButCivilCommentsArePublishedAtOnce() {
-		// Known false positives, to be fixed in the classifier (see the moderation issue's note): "This article is
-		// propaganda." (toxic) and "The Kesthari government lies about the dam ..." (severe_toxic) are held today.
-		for (String civil : List.of("The prime minister is a disaster for this country and should resign.",
+		for (String civil : List.of("This article is propaganda.",
+				"The Kesthari government lies about the dam and everyone in the valley knows it.",
+				"The army shelled a hospital. That is a war crime, whoever did it.",
+				"Ich stimme dem Autor nicht zu.", "Oğuz Türk burada, katılıyorum.", "מאמר מצוין, תודה רבה 🙏","The prime minister is a disaster for this country and should resign.",
 				"Hamas is a terrorist organisation; the attack on the village was a massacre.",
 				"The Nazis murdered millions, and denying the genocide of 1915 is a disgrace.",
 				"You are simply wrong about the dates: the accord was signed in 1998, not 2001.")) {
