@@ -18,12 +18,16 @@ import dev.gazette.moderation.classifier.LabelledComment;
 import dev.gazette.moderation.classifier.Model;
 import dev.gazette.moderation.classifier.ModelCodec;
 import dev.gazette.moderation.classifier.Scores;
+import dev.gazette.moderation.classifier.ThresholdTuning;
 import dev.gazette.moderation.classifier.Thresholds;
 import dev.gazette.moderation.classifier.Trainer;
 import dev.gazette.moderation.classifier.TrainingOptions;
+import dev.gazette.moderation.classifier.TuneThresholds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
@@ -34,6 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
  * node. The first start trains version 1 from the labelled comments shipped with Gazette; moderators' decisions are
  * kept as training examples and, every {@code gazette.moderation.retrain-after} decisions, a new version is trained
  * from the shipped data plus this site's decisions. Nodes look for a newer version once a minute.
+ * <p>
+ * A version trained on more than the shipped data gets hold thresholds of its own, tuned by 5-fold
+ * cross-validation on what it was trained on with the same civil budget as the shipped defaults
+ * ({@link TuneThresholds#CIVIL_BUDGET}); they are stored with the model. Admins retrain from scratch, optionally
+ * with a labelled file of their own, on {@code /admin/moderation/model} or with {@code POST /api/v1/moderation/model}.
  */
 @Service
 public class ClassifierModels {
@@ -42,8 +51,14 @@ public class ClassifierModels {
 
 	static final Duration REFRESH_EVERY = Duration.ofMinutes(1);
 
-	private record Loaded(Model model, long version, Instant checkedAt) {
+	private record Loaded(Model model, long version, Thresholds thresholds, Instant checkedAt) {
 	}
+
+	/** One trained version, as the admin page lists it. */
+	public record Version(long version, Instant createdAt, int trainedRows, String description, Thresholds thresholds) {
+	}
+
+	static final int TUNING_FOLDS = 5;
 
 	private final JdbcClient jdbc;
 
@@ -51,14 +66,22 @@ public class ClassifierModels {
 
 	private final Clock clock;
 
-	private final Thresholds thresholds = Thresholds.defaults();
-
 	private final AtomicReference<Loaded> current = new AtomicReference<>();
 
 	ClassifierModels(JdbcClient jdbc, ModerationProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * Loads the newest version, or trains the first one, as soon as the application is up, so that the first reader
+	 * to comment after a start does not wait for it.
+	 */
+	@Async
+	@EventListener(ApplicationReadyEvent.class)
+	public void warmUp() {
+		loaded();
 	}
 
 	public Scores score(String text) {
@@ -71,7 +94,7 @@ public class ClassifierModels {
 	 */
 	public Set<Label> held(Scores scores) {
 		Set<Label> held = EnumSet.noneOf(Label.class);
-		held.addAll(thresholds.exceeded(scores));
+		held.addAll(loaded().thresholds().exceeded(scores));
 		held.remove(Label.TOXIC);
 		return held;
 	}
@@ -118,26 +141,81 @@ public class ClassifierModels {
 		}
 	}
 
-	/** Trains a new version from scratch: the shipped data, any extra examples, and every kept decision. */
+	/**
+	 * Trains a new version from scratch: the shipped data, any extra examples, and every kept decision; with more
+	 * than the shipped data, its thresholds are tuned too (several training runs: seconds for thousands of
+	 * examples, minutes for a large file).
+	 */
 	@Transactional
 	public synchronized long retrain(String why, List<LabelledComment> extra) {
 		List<LabelledComment> examples = new ArrayList<>(Trainer.shippedData());
+		int shipped = examples.size();
 		examples.addAll(extra);
 		examples.addAll(feedback());
 		Model model = Trainer.train(examples, TrainingOptions.defaults());
+		boolean shippedOnly = examples.size() == shipped;
+		Thresholds thresholds = shippedOnly ? Thresholds.defaults()
+				: ThresholdTuning.tune(examples, TrainingOptions.defaults(), TUNING_FOLDS, 1,
+						TuneThresholds.CIVIL_BUDGET).thresholds();
 		long version = jdbc.sql("select coalesce(max(version), 0) + 1 from moderation_model").query(Long.class).single();
 		jdbc.sql("""
-				insert into moderation_model (version, created_at, trained_rows, description, model)
-				values (:version, :at, :rows, :description, :model)""")
+				insert into moderation_model (version, created_at, trained_rows, description, model, thresholds)
+				values (:version, :at, :rows, :description, :model, :thresholds)""")
 			.param("version", version)
 			.param("at", clock.instant().atOffset(ZoneOffset.UTC))
 			.param("rows", examples.size())
 			.param("description", why.length() > 300 ? why.substring(0, 300) : why)
 			.param("model", ModelCodec.encode(model))
+			.param("thresholds", shippedOnly ? null : format(thresholds))
 			.update();
-		current.set(new Loaded(model, version, clock.instant()));
-		log.info("Trained moderation model version {} on {} examples ({})", version, examples.size(), why);
+		current.set(new Loaded(model, version, thresholds, clock.instant()));
+		log.info("Trained moderation model version {} on {} examples ({}); thresholds {}", version, examples.size(),
+				why, format(thresholds));
 		return version;
+	}
+
+	/**
+	 * Retrains on another thread and returns at once: what the admin page and the API start, since a large file
+	 * takes minutes. A failure is logged; the current version stays in use.
+	 */
+	@Async
+	public void retrainInBackground(String why, List<LabelledComment> extra) {
+		try {
+			retrain(why, extra);
+		}
+		catch (RuntimeException ex) {
+			log.error("Retraining the moderation model failed ({}); the current version stays in use", why, ex);
+		}
+	}
+
+	/** Every trained version, newest first. */
+	@Transactional(readOnly = true)
+	public List<Version> versions() {
+		return jdbc.sql("""
+				select version, created_at, trained_rows, description, thresholds
+				from moderation_model order by version desc""")
+			.query((rs, n) -> new Version(rs.getLong("version"),
+					rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("trained_rows"),
+					rs.getString("description"), parse(rs.getString("thresholds"))))
+			.list();
+	}
+
+	/** The thresholds the current version holds at. */
+	public Thresholds thresholds() {
+		return loaded().thresholds();
+	}
+
+	static String format(Thresholds t) {
+		return String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%.4f,%.4f", t.toxic(), t.severeToxic(), t.obscene(),
+				t.threat(), t.insult(), t.identityHate());
+	}
+
+	static Thresholds parse(String stored) {
+		if (stored == null || stored.isBlank()) {
+			return Thresholds.defaults();
+		}
+		double[] v = Arrays.stream(stored.split(",")).mapToDouble(Double::parseDouble).toArray();
+		return new Thresholds(v[0], v[1], v[2], v[3], v[4], v[5]);
 	}
 
 	public long retrain(String why) {
@@ -163,15 +241,15 @@ public class ClassifierModels {
 			return current.get();
 		}
 		if (known != null && known.version() == newest) {
-			Loaded checked = new Loaded(known.model(), known.version(), clock.instant());
+			Loaded checked = new Loaded(known.model(), known.version(), known.thresholds(), clock.instant());
 			current.set(checked);
 			return checked;
 		}
-		byte[] bytes = jdbc.sql("select model from moderation_model where version = :version")
+		Loaded fresh = jdbc.sql("select model, thresholds from moderation_model where version = :version")
 			.param("version", newest)
-			.query((rs, n) -> rs.getBytes(1))
+			.query((rs, n) -> new Loaded(ModelCodec.decode(rs.getBytes("model")), newest,
+					parse(rs.getString("thresholds")), clock.instant()))
 			.single();
-		Loaded fresh = new Loaded(ModelCodec.decode(bytes), newest, clock.instant());
 		current.set(fresh);
 		return fresh;
 	}

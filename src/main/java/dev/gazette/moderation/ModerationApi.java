@@ -1,16 +1,26 @@
 package dev.gazette.moderation;
 
+import java.io.StringReader;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.gazette.account.AccountPrincipal;
+import dev.gazette.article.Article;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.DiscussionSettings;
 import dev.gazette.comment.Comment;
 import dev.gazette.moderation.QueueView.Queue;
+import dev.gazette.moderation.classifier.LabelledComment;
+import dev.gazette.moderation.classifier.LabelledData;
+import dev.gazette.moderation.classifier.LabelledDataException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,9 +31,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Moderation over the API, with a personal access token. */
 @RestController
@@ -38,7 +51,20 @@ class ModerationApi {
 
 	private final ModerationPipeline pipeline;
 
-	ModerationApi(ModerationQueues queues, ModerationService moderation, Reports reports, ModerationPipeline pipeline) {
+	private final ClassifierModels models;
+
+	private final DiscussionControls discussions;
+
+	private final ArticleCatalog articles;
+
+	private final AuditLog audit;
+
+	ModerationApi(ModerationQueues queues, ModerationService moderation, Reports reports, ModerationPipeline pipeline,
+			ClassifierModels models, DiscussionControls discussions, ArticleCatalog articles, AuditLog audit) {
+		this.models = models;
+		this.discussions = discussions;
+		this.articles = articles;
+		this.audit = audit;
 		this.queues = queues;
 		this.moderation = moderation;
 		this.reports = reports;
@@ -96,6 +122,70 @@ class ModerationApi {
 		return new ScoreJson(decision.action().key(), decision.signals(), decision.scores());
 	}
 
+	@GetMapping("/api/v1/moderation/model")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "The classifier's versions (admins)", description = "Newest first; the newest is in use. "
+			+ "Each with when it was trained, on how many examples, why, and its hold thresholds.")
+	List<ClassifierModels.Version> modelVersions() {
+		return models.versions();
+	}
+
+	@PostMapping(path = "/api/v1/moderation/model",
+			consumes = { "text/csv", "application/x-ndjson", "application/jsonl", MediaType.ALL_VALUE })
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Retrain the classifier from scratch (admins)", description = "Trains a new version on the "
+			+ "shipped data, every moderator decision kept on this site and, when the request has a body, the labelled "
+			+ "comments in it: text/csv in the id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate "
+			+ "layout, or application/x-ndjson (JSON lines). Answers 202 at once; training runs in the background and "
+			+ "the new version shows in GET /api/v1/moderation/model. A file that cannot be read is refused with 400 "
+			+ "and nothing starts.")
+	@ApiResponse(responseCode = "202", description = "Training started")
+	ResponseEntity<Map<String, Object>> retrain(@RequestBody(required = false) String body,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+			@AuthenticationPrincipal AccountPrincipal admin) {
+		List<LabelledComment> extra = List.of();
+		if (body != null && !body.isBlank()) {
+			boolean jsonLines = contentType != null && (contentType.contains("ndjson") || contentType.contains("jsonl"));
+			try {
+				extra = jsonLines ? LabelledData.readJsonLines(new StringReader(body), "the request")
+						: LabelledData.readCsv(new StringReader(body), "the request");
+			}
+			catch (LabelledDataException ex) {
+				throw new IllegalArgumentException("The labelled comments cannot be read: " + ex.getMessage());
+			}
+			if (extra.isEmpty()) {
+				throw new IllegalArgumentException("The request has no labelled comments.");
+			}
+		}
+		String why = "retrained over the API from the shipped data, this site's decisions"
+				+ (extra.isEmpty() ? "" : " and " + extra.size() + " examples sent with the request");
+		audit.record(null, null, admin.id(), "classifier-retrained", null, why);
+		models.retrainInBackground(why, extra);
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/moderation/model"))
+			.body(Map.of("status", "training", "extraExamples", extra.size()));
+	}
+
+	@PutMapping(path = "/api/v1/articles/{slug}/discussion", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasAnyRole('MODERATOR', 'EDITOR', 'ADMIN')")
+	@Operation(summary = "How an article's discussion is run (moderators, editors)", description = "{\"open\": true, "
+			+ "\"premoderated\": false, \"closeAfterDays\": 14, \"guestsAllowed\": null}: closeAfterDays null for never, "
+			+ "guestsAllowed null for the site's default. 404 for an unknown article, 400 for a bad value. Recorded in "
+			+ "the audit log.")
+	DiscussionJson discussion(@PathVariable String slug, @RequestBody DiscussionJson request,
+			@AuthenticationPrincipal AccountPrincipal moderator) {
+		if (articles.find(slug).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no published article '" + slug + "'.");
+		}
+		if (request.open() == null) {
+			throw new IllegalArgumentException("open is required: true or false");
+		}
+		Article changed = discussions.change(slug, request.open(), new DiscussionSettings(
+				Boolean.TRUE.equals(request.premoderated()), request.closeAfterDays(), request.guestsAllowed()),
+				moderator.id());
+		return DiscussionJson.of(changed);
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> bad(IllegalArgumentException ex) {
 		return ResponseEntity.badRequest()
@@ -104,6 +194,14 @@ class ModerationApi {
 	}
 
 	record DecisionRequest(String action, String reason) {
+	}
+
+	record DiscussionJson(Boolean open, Boolean premoderated, Integer closeAfterDays, Boolean guestsAllowed) {
+
+		static DiscussionJson of(Article article) {
+			DiscussionSettings s = article.discussion();
+			return new DiscussionJson(article.commentsOpen(), s.premoderated(), s.closeAfterDays(), s.guestsAllowed());
+		}
 	}
 
 	record ReportRequest(String reason, String detail) {
