@@ -37,7 +37,12 @@ final class SitePages {
 		ARTICLE_SIGNED_IN(200, Visitor.READER), EDIT_COMMENT_PAGE(200, Visitor.READER),
 		DELETE_COMMENT_PAGE(200, Visitor.READER), SETTINGS_PAGE(200, Visitor.READER),
 
-		ADMIN_PEOPLE_PAGE(200, Visitor.ADMIN), OUTBOX_PAGE(200, Visitor.ADMIN), OUTBOX_MESSAGE_PAGE(200, Visitor.ADMIN);
+		ADMIN_PEOPLE_PAGE(200, Visitor.ADMIN), OUTBOX_PAGE(200, Visitor.ADMIN), OUTBOX_MESSAGE_PAGE(200, Visitor.ADMIN),
+
+		GUIDELINES_PAGE, REPORT_COMMENT_PAGE(200, Visitor.READER), MODERATION_QUEUE_PAGE(200, Visitor.ADMIN),
+		MODERATION_QUEUE_OF_ONE_ARTICLE(200, Visitor.ADMIN), WORD_LISTS_PAGE(200, Visitor.ADMIN),
+		AUDIT_LOG_PAGE(200, Visitor.ADMIN), CLASSIFIER_PAGE(200, Visitor.ADMIN),
+		DISCUSSION_SETTINGS_PAGE(200, Visitor.ADMIN);
 
 		private final int status;
 
@@ -126,6 +131,16 @@ final class SitePages {
 		pages.paths.put(Kind.ADMIN_PEOPLE_PAGE, "/admin/people");
 		pages.paths.put(Kind.OUTBOX_PAGE, "/admin/outbox");
 		pages.paths.put(Kind.OUTBOX_MESSAGE_PAGE, "/admin/outbox/" + resetMail.id());
+		pages.paths.put(Kind.GUIDELINES_PAGE, "/guidelines");
+		pages.paths.put(Kind.REPORT_COMMENT_PAGE, river + "/comments/" + firstOnRiver.id() + "/report");
+		// The demo discussion has comments held for moderators, so the queue has items with their signals.
+		pages.paths.put(Kind.MODERATION_QUEUE_PAGE, "/admin/moderation?queue=pending");
+		pages.paths.put(Kind.MODERATION_QUEUE_OF_ONE_ARTICLE, "/admin/moderation?queue=approved&article="
+				+ BrowsingGazette.RIVER);
+		pages.paths.put(Kind.WORD_LISTS_PAGE, "/admin/moderation/words");
+		pages.paths.put(Kind.AUDIT_LOG_PAGE, "/admin/moderation/audit");
+		pages.paths.put(Kind.CLASSIFIER_PAGE, "/admin/moderation/model");
+		pages.paths.put(Kind.DISCUSSION_SETTINGS_PAGE, "/admin/moderation/discussions/" + BrowsingGazette.RIVER);
 		return pages;
 	}
 
