@@ -28,7 +28,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.clock=" + RunningGazette.NOW, "gazette.base-url=" + RunningGazette.BASE_URL,
 				"gazette.accounts.sign-in-per-address=100000", "gazette.accounts.sign-up-per-address=100000",
-				"gazette.accounts.reset-per-address=100000" })
+				"gazette.accounts.reset-per-address=100000",
+				"gazette.email-a-friend.per-address=100000" })
 public @interface RunningGazette {
 
 	/** What the application's clock says: a Sunday, 10 Av 5778. */
