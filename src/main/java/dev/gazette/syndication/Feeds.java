@@ -193,10 +193,13 @@ public class Feeds {
 		feed.setUri(self);
 		feed.setLanguage(properties.language());
 		feed.setGenerator("Gazette");
-		SyndPerson publisher = new SyndPersonImpl();
-		publisher.setName(publications.current().name());
-		publisher.setUri(addresses.base() + "/");
-		feed.setAuthors(List.of(publisher));
+		if (format == FeedFormat.ATOM) {
+			// Atom wants an author for the feed; RSS's managingEditor would have to be an e-mail address.
+			SyndPerson publisher = new SyndPersonImpl();
+			publisher.setName(publications.current().name());
+			publisher.setUri(addresses.base() + "/");
+			feed.setAuthors(List.of(publisher));
+		}
 		feed.setLinks(List.of(link(pageUrl, "alternate", "text/html"), link(self, "self", format.mediaType())));
 		if (format == FeedFormat.RSS) {
 			// RSS has no self link of its own; feed readers and validators look for Atom's.
@@ -222,7 +225,13 @@ public class Feeds {
 		if (properties.fullText()) {
 			entry.setContents(List.of(html(article.bodyHtml())));
 		}
-		entry.setAuthors(article.authors().stream().map(this::person).toList());
+		if (format == FeedFormat.ATOM) {
+			entry.setAuthors(article.authors().stream().map(this::person).toList());
+		}
+		else if (!article.authors().isEmpty()) {
+			// RSS's own author element must be an e-mail address; the byline goes in dc:creator.
+			entry.setAuthor(String.join(", ", article.authors().stream().map(Author::displayName).toList()));
+		}
 		List<SyndCategory> categories = new ArrayList<>();
 		if (article.section() != null) {
 			categories.add(category(article.section().name()));
@@ -286,6 +295,7 @@ public class Feeds {
 		SyndPerson author = new SyndPersonImpl();
 		author.setName(comment.displayName());
 		entry.setAuthors(List.of(author));
+		entry.setAuthor(comment.displayName());
 		return entry;
 	}
 

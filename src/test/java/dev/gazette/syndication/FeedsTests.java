@@ -129,6 +129,8 @@ class FeedsTests {
 		assertThat(item.getPubDate()).isEqualTo(Date.from(OLDER));
 		assertThat(HtmlUtils.htmlUnescape(item.getDescription().getValue())).isEqualTo("Tides & <walls> rise.");
 		assertThat(item.getContent()).as("excerpts only by default").isNull();
+		assertThat(item.getAuthor()).as("RSS's author must be an address").isNull();
+		assertThat(creators(item.getForeignMarkup(), item)).containsExactly("Oğuz Türk");
 		assertThat(item.getCategories()).extracting(Category::getValue).containsExactly("Tides", tag);
 		Enclosure enclosure = item.getEnclosures().get(0);
 		assertThat(enclosure.getUrl()).isEqualTo(BASE + STATIC_IMAGE);
@@ -267,6 +269,13 @@ class FeedsTests {
 
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + port + path);
+	}
+
+	/** The byline of an RSS item, as Rome reads it back from {@code dc:creator}. */
+	private static List<String> creators(List<Element> markup, Item item) {
+		com.rometools.rome.feed.module.DCModule dc = (com.rometools.rome.feed.module.DCModule) item
+			.getModule(com.rometools.rome.feed.module.DCModule.URI);
+		return dc == null ? List.of() : dc.getCreators();
 	}
 
 	private static Element mediaContent(List<Element> markup) {
