@@ -173,8 +173,8 @@ public class ShareMetadata {
 	}
 
 	/**
-	 * JSON that cannot end its script element or open a comment in it: {@code </script>} and {@code <!--} in a
-	 * headline become {@code \u003c/script\u003e} and {@code \u003c!--}, which a JSON parser reads back unchanged.
+	 * JSON that cannot end its script element or open a comment in it: every less-than, greater-than and ampersand
+	 * (and the two Unicode line separators) is written as a JSON escape, which a JSON parser reads back unchanged.
 	 * These characters occur only inside JSON strings, so replacing them everywhere is safe.
 	 */
 	static String scriptSafe(String json) {

@@ -16,7 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * unique slugs and never assume the database is otherwise empty.
  * <p>
  * The whole suite talks to it from one address, so the limits per client address ({@code gazette.accounts.*-per-address})
- * and on e-mailing articles ({@code gazette.email-a-friend.per-address}) are lifted here; {@code AbuseResistanceTests} checks them in an application of its own with small limits. The limit
+ * and on e-mailing articles ({@code gazette.email-a-friend.per-address}) are lifted here; {@code AbuseResistanceTests}
+ * and {@code ReachInAGazetteOfItsOwnTests} check them in applications of their own with small limits. The limit
  * per account tried is left at its default: each test signs in to accounts of its own.
  * <p>
  * Fixture articles are published before {@link #NOW} (by default at {@link Newsroom#DEFAULT_PUBLISHED_AT}); the
