@@ -8,6 +8,7 @@ import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.LeadImage;
+import dev.gazette.publication.Publications;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom;
@@ -43,6 +44,9 @@ class EmailingAFriendTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Publications publications;
 
 	@LocalServerPort
 	int port;
@@ -100,7 +104,7 @@ class EmailingAFriendTests {
 			assertThat(mailbox.count(friend)).isEqualTo(1);
 			Mailbox.Message mail = mailbox.latestTo(friend);
 			assertThat(mail.category()).isEqualTo("email-a-friend");
-			assertThat(mail.subject()).isEqualTo("“Sea wall “approved” — שלום 🎉” — an article from Gazette");
+			assertThat(mail.subject()).isEqualTo("“Sea wall “approved” — שלום 🎉” — an article from " + publications.current().name());
 			assertThat(mail.text()).contains("Someone who gave their name as “Oğuz Türk”")
 				.contains("> Thought of you 🎉\n> שלום — <b>not bold</b> & \"quoted\"")
 				.contains("Three summers of <work> & more.")
@@ -128,7 +132,7 @@ class EmailingAFriendTests {
 		String friend = Readers.uniqueEmail("friend");
 		assertThat(send(friend, "Miriam Haddad", "").statusCode()).isEqualTo(200);
 		Mailbox.Message mail = mailbox.latestTo(friend);
-		assertThat(mail.text()).contains("Miriam Haddad, a reader of Gazette, thought you would like to read this.")
+		assertThat(mail.text()).contains("Miriam Haddad, a reader of " + publications.current().name() + ", thought you would like to read this.")
 			.doesNotContain("Their note");
 	}
 
