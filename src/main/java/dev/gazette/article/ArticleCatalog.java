@@ -2,6 +2,7 @@ package dev.gazette.article;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.article.ArticleRepository.ArticleInsert;
 import dev.gazette.article.ArticleRepository.ArticleRow;
+import dev.gazette.article.ArticleRepository.Filter;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,23 +88,73 @@ public class ArticleCatalog {
 
 	@Transactional(readOnly = true)
 	public ArticleList latest(int page) {
-		return list(null, null, page, pageSize);
+		return list(Filter.ALL, page, pageSize);
 	}
 
 	/** A page of the latest articles with a page size of the caller's choosing (1 to 100). */
 	@Transactional(readOnly = true)
 	public ArticleList latest(int page, int size) {
-		return list(null, null, page, Math.max(1, Math.min(100, size)));
+		return list(Filter.ALL, page, clamp(size));
 	}
 
 	@Transactional(readOnly = true)
 	public ArticleList inSection(Section section, int page) {
-		return list(section.slug(), null, page, pageSize);
+		return inSection(section, page, pageSize);
+	}
+
+	/** A page of a section's latest articles, of a size of the caller's choosing (1 to 100). */
+	@Transactional(readOnly = true)
+	public ArticleList inSection(Section section, int page, int size) {
+		return list(new Filter(section.slug(), null, null, null), page, clamp(size));
 	}
 
 	@Transactional(readOnly = true)
 	public ArticleList byAuthor(Author author, int page) {
-		return list(null, author.slug(), page, pageSize);
+		return byAuthor(author, page, pageSize);
+	}
+
+	/** A page of an author's latest articles, of a size of the caller's choosing (1 to 100). */
+	@Transactional(readOnly = true)
+	public ArticleList byAuthor(Author author, int page, int size) {
+		return list(new Filter(null, author.slug(), null, null), page, clamp(size));
+	}
+
+	/** A page of the latest articles with a tag, of a size of the caller's choosing (1 to 100). */
+	@Transactional(readOnly = true)
+	public ArticleList tagged(Tag tag, int page, int size) {
+		return list(new Filter(null, null, tag.slug(), null), page, clamp(size));
+	}
+
+	/** The articles published since {@code since} (and by now), newest first, at most {@code limit} (1 to 1,000). */
+	@Transactional(readOnly = true)
+	public List<ArticleSummary> publishedSince(Instant since, int limit) {
+		return list(new Filter(null, null, null, since), 1, Math.max(1, Math.min(1_000, limit))).items();
+	}
+
+	/** How many articles are published by now. */
+	@Transactional(readOnly = true)
+	public long countPublished() {
+		return repository.count(Filter.ALL, clock.instant());
+	}
+
+	/**
+	 * One page of every published article's address and times, oldest first, so that a page keeps its articles as
+	 * new ones are published (sitemaps). Pages count from 1.
+	 */
+	@Transactional(readOnly = true)
+	public List<ArticleStamp> stamps(int page, int size) {
+		return repository.stamps(clock.instant(), size, (long) (Math.max(1, page) - 1) * size);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Tag> tag(String slug) {
+		return repository.tag(slug);
+	}
+
+	/** Every author, by name. */
+	@Transactional(readOnly = true)
+	public List<Author> authors() {
+		return repository.authors();
 	}
 
 	@Transactional(readOnly = true)
@@ -165,11 +217,14 @@ public class ArticleCatalog {
 				article.commentsOpen()));
 	}
 
-	private ArticleList list(String sectionSlug, String authorSlug, int page, int pageSize) {
+	private static int clamp(int size) {
+		return Math.max(1, Math.min(100, size));
+	}
+
+	private ArticleList list(Filter filter, int page, int pageSize) {
 		int current = Math.max(1, page);
-		List<ArticleRow> rows = repository.latest(sectionSlug, authorSlug, clock.instant(), pageSize,
-				(long) (current - 1) * pageSize);
-		long total = repository.count(sectionSlug, authorSlug, clock.instant());
+		List<ArticleRow> rows = repository.latest(filter, clock.instant(), pageSize, (long) (current - 1) * pageSize);
+		long total = repository.count(filter, clock.instant());
 		Map<Long, List<Author>> authors = repository.authorsOf(rows.stream().map(ArticleRow::id).toList());
 		List<ArticleSummary> items = rows.stream()
 			.map(row -> new ArticleSummary(row.id(), row.slug(), row.headline(), row.standfirst(), row.kind(),

@@ -57,38 +57,67 @@ class ArticleRepository {
 			.optional();
 	}
 
-	List<ArticleRow> latest(String sectionSlug, String authorSlug, Instant now, int limit, long offset) {
-		return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a left join section s on s.id = a.section_id "
-				+ where(sectionSlug, authorSlug) + " order by a.published_at desc, a.id desc limit :limit offset :offset")
+	List<ArticleRow> latest(Filter filter, Instant now, int limit, long offset) {
+		return filter.bind(jdbc.sql("select " + ARTICLE_COLUMNS + " from article a left join section s on s.id = a.section_id "
+				+ filter.where() + " order by a.published_at desc, a.id desc limit :limit offset :offset"))
 			.param("now", at(now))
-			.param("section", sectionSlug)
-			.param("author", authorSlug)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> articleRow(rs, null))
 			.list();
 	}
 
-	long count(String sectionSlug, String authorSlug, Instant now) {
-		return jdbc.sql("select count(*) from article a left join section s on s.id = a.section_id "
-				+ where(sectionSlug, authorSlug))
+	long count(Filter filter, Instant now) {
+		return filter.bind(jdbc.sql("select count(*) from article a left join section s on s.id = a.section_id "
+				+ filter.where()))
 			.param("now", at(now))
-			.param("section", sectionSlug)
-			.param("author", authorSlug)
 			.query(Long.class)
 			.single();
 	}
 
-	private static String where(String sectionSlug, String authorSlug) {
-		StringBuilder where = new StringBuilder("where a.published_at <= :now");
-		if (sectionSlug != null) {
-			where.append(" and s.slug = :section");
+	/** Every published article's address and times, oldest first, a page at a time (for sitemaps). */
+	List<ArticleStamp> stamps(Instant now, int limit, long offset) {
+		return jdbc.sql("""
+				select id, slug, published_at, updated_at from article where published_at <= :now
+				order by published_at, id limit :limit offset :offset""")
+			.param("now", at(now))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> new ArticleStamp(rs.getLong("id"), rs.getString("slug"), instant(rs, "published_at"),
+					instant(rs, "updated_at")))
+			.list();
+	}
+
+	/**
+	 * Which articles a list shows: all published ones, or those in one section, by one author, with one tag,
+	 * published since an instant; {@code null} leaves a condition out.
+	 */
+	record Filter(String section, String author, String tag, Instant since) {
+
+		static final Filter ALL = new Filter(null, null, null, null);
+
+		String where() {
+			StringBuilder where = new StringBuilder("where a.published_at <= :now");
+			if (section != null) {
+				where.append(" and s.slug = :section");
+			}
+			if (author != null) {
+				where.append(" and exists (select 1 from article_author aa join author au on au.id = aa.author_id "
+						+ "where aa.article_id = a.id and au.slug = :author)");
+			}
+			if (tag != null) {
+				where.append(" and exists (select 1 from article_tag art join tag t on t.id = art.tag_id "
+						+ "where art.article_id = a.id and t.slug = :tag)");
+			}
+			if (since != null) {
+				where.append(" and a.published_at >= :since");
+			}
+			return where.toString();
 		}
-		if (authorSlug != null) {
-			where.append(" and exists (select 1 from article_author aa join author au on au.id = aa.author_id "
-					+ "where aa.article_id = a.id and au.slug = :author)");
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			return statement.param("section", section).param("author", author).param("tag", tag).param("since", at(since));
 		}
-		return where.toString();
 	}
 
 	Map<Long, List<Author>> authorsOf(Collection<Long> articleIds) {
@@ -124,6 +153,17 @@ class ArticleRepository {
 
 	Optional<Author> author(String slug) {
 		return jdbc.sql("select * from author where slug = :slug").param("slug", slug).query((rs, n) -> author(rs)).optional();
+	}
+
+	Optional<Tag> tag(String slug) {
+		return jdbc.sql("select slug, name from tag where slug = :slug")
+			.param("slug", slug)
+			.query((rs, n) -> new Tag(rs.getString("slug"), rs.getString("name")))
+			.optional();
+	}
+
+	List<Author> authors() {
+		return jdbc.sql("select * from author order by display_name, id").query((rs, n) -> author(rs)).list();
 	}
 
 	Optional<Section> section(String slug) {

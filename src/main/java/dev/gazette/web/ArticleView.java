@@ -37,10 +37,9 @@ public record ArticleView(Article article, String publishedText, String publishe
 		return article.authors();
 	}
 
-	/** {@code Email a copy of “HEADLINE” to a friend}: a prepared message in the reader's own mail program. */
+	/** {@code Email a copy of “HEADLINE” to a friend}: the form that sends it from Gazette. */
 	public String emailToFriendHref() {
-		return "mailto:?subject=" + encode(article.headline()) + "&body="
-				+ encode(article.headline() + "\n\n" + nullToEmpty(article.standfirst()) + "\n\n" + url);
+		return path() + "/email";
 	}
 
 	public String facebookShareHref() {
@@ -59,7 +58,4 @@ public record ArticleView(Article article, String publishedText, String publishe
 		return UriUtils.encode(text, StandardCharsets.UTF_8);
 	}
 
-	private static String nullToEmpty(String text) {
-		return text == null ? "" : text;
-	}
 }

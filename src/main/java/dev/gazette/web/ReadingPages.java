@@ -20,6 +20,8 @@ import dev.gazette.comment.DiscussionSort;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
+import dev.gazette.syndication.Feeds;
+import dev.gazette.syndication.ShareMetadata;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,9 +51,15 @@ class ReadingPages {
 
 	private final Accounts accounts;
 
+	private final ShareMetadata shareMetadata;
+
+	private final Feeds feeds;
+
 	ReadingPages(ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
-			Clock clock, Accounts accounts) {
+			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds) {
 		this.accounts = accounts;
+		this.shareMetadata = shareMetadata;
+		this.feeds = feeds;
 		this.catalog = catalog;
 		this.comments = comments;
 		this.publications = publications;
@@ -62,6 +70,7 @@ class ReadingPages {
 	@GetMapping("/")
 	String front(@RequestParam(defaultValue = "1") int page, Model model) {
 		model.addAttribute("listing", listing(catalog.latest(page), "/"));
+		model.addAttribute("feeds", feeds.site());
 		return "article/front";
 	}
 
@@ -70,6 +79,7 @@ class ReadingPages {
 		Section section = catalog.section(slug).orElseThrow(ReadingPages::notFound);
 		model.addAttribute("section", section);
 		model.addAttribute("listing", listing(catalog.inSection(section, page), "/sections/" + slug));
+		model.addAttribute("feeds", feeds.forSection(section));
 		return "article/section";
 	}
 
@@ -78,6 +88,7 @@ class ReadingPages {
 		Author author = catalog.author(slug).orElseThrow(ReadingPages::notFound);
 		model.addAttribute("author", author);
 		model.addAttribute("listing", listing(catalog.byAuthor(author, page), "/authors/" + slug));
+		model.addAttribute("feeds", feeds.forAuthor(author));
 		return "article/author";
 	}
 
@@ -90,6 +101,8 @@ class ReadingPages {
 		CommentProperties settings = comments.settings();
 		ArticleView view = ArticleView.of(article, publication, properties.baseUrl(), discussion.publishedComments());
 		model.addAttribute("article", view);
+		model.addAttribute("meta", shareMetadata.forArticle(article, discussion.publishedComments()));
+		model.addAttribute("feeds", feeds.forArticle(article));
 		model.addAttribute("discussion",
 				comments.view(article, discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize()),
 						viewer == null ? null : viewer.id(), publication.timeZone()));

@@ -30,7 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "gazette.demo-content=true", "gazette.clock=" + BrowsingGazette.NOW,
 				"gazette.base-url=https://gazette.example", "gazette.accounts.sign-in-per-address=100000",
 				"gazette.accounts.sign-up-per-address=100000", "gazette.accounts.reset-per-address=100000",
-				"gazette.accounts.sign-in-per-account=100000",
+				"gazette.accounts.sign-in-per-account=100000", "gazette.email-a-friend.per-address=100000",
 				"gazette.moderation.burst-count=100000", "gazette.moderation.per-client-checks=false" })
 public @interface BrowsingGazette {
 

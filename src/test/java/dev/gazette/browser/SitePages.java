@@ -31,7 +31,7 @@ final class SitePages {
 	enum Kind {
 
 		FRONT_PAGE, SECTION_PAGE, AUTHOR_PAGE, ARTICLE_WITH_DISCUSSION, LONG_DISCUSSION_PAGE_2, THREAD_PAGE, REPLY_PAGE,
-		NOT_FOUND_PAGE(404, Visitor.GUEST),
+		NOT_FOUND_PAGE(404, Visitor.GUEST), EMAIL_A_FRIEND_PAGE, EMAIL_A_FRIEND_SIGNED_IN(200, Visitor.READER),
 
 		JOIN_PAGE, SIGN_IN_PAGE, FORGOT_PASSWORD_PAGE, RESET_PASSWORD_PAGE, PROFILE_PAGE,
 		ARTICLE_SIGNED_IN(200, Visitor.READER), EDIT_COMMENT_PAGE(200, Visitor.READER),
@@ -119,6 +119,8 @@ final class SitePages {
 		pages.paths.put(Kind.THREAD_PAGE, article.path() + "/threads/" + busiest.id());
 		pages.paths.put(Kind.REPLY_PAGE, river + "/comments/" + firstOnRiver.id() + "/reply");
 		pages.paths.put(Kind.NOT_FOUND_PAGE, "/articles/no-such-story");
+		pages.paths.put(Kind.EMAIL_A_FRIEND_PAGE, river + "/email");
+		pages.paths.put(Kind.EMAIL_A_FRIEND_SIGNED_IN, commented.path() + "/email");
 		pages.paths.put(Kind.JOIN_PAGE, "/join");
 		pages.paths.put(Kind.SIGN_IN_PAGE, "/sign-in");
 		pages.paths.put(Kind.FORGOT_PASSWORD_PAGE, "/forgot-password");

@@ -80,6 +80,8 @@ public final class Newsroom {
 
 		private boolean commentsOpen = true;
 
+		private final List<String> tags = new ArrayList<>();
+
 		public ArticleDraft slug(String slug) {
 			this.slug = slug;
 			return this;
@@ -135,6 +137,11 @@ public final class Newsroom {
 			return this;
 		}
 
+		public ArticleDraft tagged(String... names) {
+			this.tags.addAll(List.of(names));
+			return this;
+		}
+
 		public ArticleDraft closedForComments() {
 			this.commentsOpen = false;
 			return this;
@@ -145,7 +152,7 @@ public final class Newsroom {
 				authors.add(author("Dana Reporter"));
 			}
 			long id = catalog.publish(new NewArticle(slug, headline, standfirst, body, kind, sectionSlug,
-					authors.stream().map(Author::slug).toList(), List.of(), publishedAt, updatedAt, leadImage, source,
+					authors.stream().map(Author::slug).toList(), List.copyOf(tags), publishedAt, updatedAt, leadImage, source,
 					null, commentsOpen));
 			return new Published(id, slug, headline, standfirst, List.copyOf(authors));
 		}

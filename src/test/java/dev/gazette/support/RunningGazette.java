@@ -16,10 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * unique slugs and never assume the database is otherwise empty.
  * <p>
  * The whole suite talks to it from one address, so the limits per client address ({@code gazette.accounts.*-per-address})
- * are lifted here; {@code AbuseResistanceTests} checks them in an application of its own with small limits. The limit
- * per account tried is left at its default: each test signs in to accounts of its own. For the same reason, and
- * because the fixed clock puts every post in the same minute, the spam checks for bursts of posts and per client
- * address are lifted too; {@code SpamBurstTests} checks them in an application of its own.
+ * and on e-mailing articles ({@code gazette.email-a-friend.per-address}) are lifted here; {@code AbuseResistanceTests}
+ * and {@code ReachInAGazetteOfItsOwnTests} check them in applications of their own with small limits. For the same
+ * reason, and because the fixed clock puts every post in the same minute, the spam checks for bursts of posts and
+ * per client address are lifted too; {@code SpamBurstTests} checks them. The limit per account tried is left at its
+ * default: each test signs in to accounts of its own.
  * <p>
  * Fixture articles are published before {@link #NOW} (by default at {@link Newsroom#DEFAULT_PUBLISHED_AT}); the
  * hour just before {@link #NOW} is left to the front page test, which needs the newest articles to be its own.
@@ -30,8 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.clock=" + RunningGazette.NOW, "gazette.base-url=" + RunningGazette.BASE_URL,
 				"gazette.accounts.sign-in-per-address=100000", "gazette.accounts.sign-up-per-address=100000",
-				"gazette.accounts.reset-per-address=100000", "gazette.moderation.burst-count=100000",
-				"gazette.moderation.per-client-checks=false" })
+				"gazette.accounts.reset-per-address=100000", "gazette.email-a-friend.per-address=100000",
+				"gazette.moderation.burst-count=100000", "gazette.moderation.per-client-checks=false" })
 public @interface RunningGazette {
 
 	/** What the application's clock says: a Sunday, 10 Av 5778. */

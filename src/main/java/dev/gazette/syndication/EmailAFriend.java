@@ -1,0 +1,119 @@
+package dev.gazette.syndication;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.gazette.article.Article;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.Author;
+import dev.gazette.mail.MailTemplates;
+import dev.gazette.mail.Mailer;
+import dev.gazette.publication.Publication;
+import dev.gazette.publication.Publications;
+import dev.gazette.publication.Timestamps;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * “Email a copy of this article to a friend”: one message to each address a reader gives, with the headline,
+ * standfirst, byline, lead image and a link, the sender's name and their plain-text note. All the messages are
+ * written to the outbox in one transaction, so either every friend gets one or nobody does; a request that is
+ * wrong in any way, or over a limit, sends nothing.
+ */
+@Service
+public class EmailAFriend {
+
+	static final String TEMPLATE = "article-from-a-friend";
+
+	static final String CATEGORY = "email-a-friend";
+
+	private final ArticleCatalog catalog;
+
+	private final Mailer mailer;
+
+	private final MailTemplates templates;
+
+	private final Publications publications;
+
+	private final SiteAddresses addresses;
+
+	private final FriendThrottle throttle;
+
+	EmailAFriend(ArticleCatalog catalog, Mailer mailer, MailTemplates templates, Publications publications,
+			SiteAddresses addresses, FriendThrottle throttle) {
+		this.catalog = catalog;
+		this.mailer = mailer;
+		this.templates = templates;
+		this.publications = publications;
+		this.addresses = addresses;
+		this.throttle = throttle;
+	}
+
+	/** Who asks: the client's address, and their account when signed in ({@code null} for a guest). */
+	record Sender(String clientAddress, Long accountId) {
+	}
+
+	/**
+	 * Sends the article to every recipient.
+	 * @throws FriendRequest.Refused when a field is wrong (nothing is sent)
+	 * @throws Throttled when the sender, their account or a recipient has had too many of these lately
+	 */
+	@Transactional
+	public List<String> send(Article article, FriendRequest request, Sender sender) {
+		Optional<Duration> wait = throttle.tryAcquire(sender.clientAddress(), sender.accountId(), request.recipients());
+		if (wait.isPresent()) {
+			throw new Throttled(wait.get());
+		}
+		Map<String, Object> model = model(article, request, sender.accountId() != null);
+		MailTemplates.Rendered message = templates.render(TEMPLATE, model);
+		for (String recipient : request.recipients()) {
+			mailer.send(message.to(recipient, CATEGORY));
+		}
+		return request.recipients();
+	}
+
+	Optional<Article> article(String slug) {
+		return catalog.find(slug);
+	}
+
+	private Map<String, Object> model(Article article, FriendRequest request, boolean signedIn) {
+		Publication publication = publications.current();
+		Map<String, Object> model = new HashMap<>();
+		model.put("site", oneLine(publication.name()));
+		model.put("senderName", request.senderName());
+		model.put("signedIn", signedIn);
+		model.put("noteLines", request.note() == null ? List.of() : List.of(request.note().split("\n", -1)));
+		model.put("headline", oneLine(article.headline()));
+		model.put("standfirst", article.standfirst());
+		model.put("byline", String.join(" and ", article.authors().stream().map(Author::displayName).toList()));
+		model.put("published", Timestamps.articleTime(article.publishedAt(), publication.timeZone()));
+		model.put("link", addresses.article(article.slug()));
+		model.put("image", article.leadImage() == null ? null
+				: MailImage.of(addresses.absolute(article.leadImage().url()), article.leadImage()));
+		return model;
+	}
+
+	/** A headline or name on one line, as a subject line must be. */
+	private static String oneLine(String text) {
+		return text.replaceAll("[\\s\\p{Cc}]+", " ").strip();
+	}
+
+	/** The sender (or their account, or a recipient) has reached a limit; {@code retryAfter} says for how long. */
+	static final class Throttled extends RuntimeException {
+
+		private final transient Duration retryAfter;
+
+		Throttled(Duration retryAfter) {
+			super("Too many articles e-mailed; try again in " + retryAfter);
+			this.retryAfter = retryAfter;
+		}
+
+		Duration retryAfter() {
+			return retryAfter;
+		}
+	}
+}
