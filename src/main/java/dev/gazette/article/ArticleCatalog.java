@@ -2,6 +2,7 @@ package dev.gazette.article;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,17 +166,31 @@ public class ArticleCatalog {
 				article.commentsOpen()));
 	}
 
+	/**
+	 * Articles whose publication time is from {@code from} up to (not including) {@code to}, and has come, oldest first: what a newsletter
+	 * for that period lists.
+	 */
+	@Transactional(readOnly = true)
+	public List<ArticleSummary> publishedBetween(Instant from, Instant to) {
+		Instant now = clock.instant();
+		List<ArticleRow> rows = repository.publishedBetween(from, to.isAfter(now) ? now : to);
+		return summaries(rows);
+	}
+
+	private List<ArticleSummary> summaries(List<ArticleRow> rows) {
+		Map<Long, List<Author>> authors = repository.authorsOf(rows.stream().map(ArticleRow::id).toList());
+		return rows.stream()
+			.map(row -> new ArticleSummary(row.id(), row.slug(), row.headline(), row.standfirst(), row.kind(),
+					row.section(), authors.getOrDefault(row.id(), List.of()), row.publishedAt(), row.leadImage()))
+			.toList();
+	}
+
 	private ArticleList list(String sectionSlug, String authorSlug, int page, int pageSize) {
 		int current = Math.max(1, page);
 		List<ArticleRow> rows = repository.latest(sectionSlug, authorSlug, clock.instant(), pageSize,
 				(long) (current - 1) * pageSize);
 		long total = repository.count(sectionSlug, authorSlug, clock.instant());
-		Map<Long, List<Author>> authors = repository.authorsOf(rows.stream().map(ArticleRow::id).toList());
-		List<ArticleSummary> items = rows.stream()
-			.map(row -> new ArticleSummary(row.id(), row.slug(), row.headline(), row.standfirst(), row.kind(),
-					row.section(), authors.getOrDefault(row.id(), List.of()), row.publishedAt(), row.leadImage()))
-			.toList();
-		return new ArticleList(items, current, pageSize, total);
+		return new ArticleList(summaries(rows), current, pageSize, total);
 	}
 
 	private Article complete(ArticleRow row) {

@@ -69,6 +69,16 @@ class ArticleRepository {
 			.list();
 	}
 
+	/** Articles published from {@code from} up to (not including) {@code to}, oldest first. */
+	List<ArticleRow> publishedBetween(Instant from, Instant to) {
+		return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a left join section s on s.id = a.section_id "
+				+ "where a.published_at >= :from and a.published_at < :to order by a.published_at, a.id")
+			.param("from", at(from))
+			.param("to", at(to))
+			.query((rs, n) -> articleRow(rs, null))
+			.list();
+	}
+
 	long count(String sectionSlug, String authorSlug, Instant now) {
 		return jdbc.sql("select count(*) from article a left join section s on s.id = a.section_id "
 				+ where(sectionSlug, authorSlug))
