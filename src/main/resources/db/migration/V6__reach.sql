@@ -116,7 +116,7 @@ create table webhook_delivery (
     delivery_id      varchar(40)   not null unique,
     event_id         varchar(120)  not null,
     event_type       varchar(64)   not null,
-    payload          varchar(20000) not null,
+    payload          varchar(200000) not null,
     status           varchar(16)   not null check (status in ('queued', 'delivering', 'delivered', 'failed')),
     created_at       timestamp with time zone not null,
     attempts         integer       not null default 0,

@@ -41,8 +41,11 @@ public class ArticleCatalog {
 
 	private final Cache<Boolean, List<Section>> sections = Caffeine.newBuilder().expireAfterWrite(SECTIONS_TTL).build();
 
+	private final ArticleAnnouncements announcements;
+
 	ArticleCatalog(ArticleRepository repository, ArticleBodyRenderer bodyRenderer, Clock clock,
-			ArticleProperties properties) {
+			ArticleProperties properties, ArticleAnnouncements announcements) {
+		this.announcements = announcements;
 		this.repository = repository;
 		this.bodyRenderer = bodyRenderer;
 		this.clock = clock;
@@ -144,7 +147,7 @@ public class ArticleCatalog {
 	}
 
 	/**
-	 * Publishes a new article.
+	 * Publishes a new article; one whose publication time has come is announced with {@link ArticlePublished} at once.
 	 * @throws IllegalArgumentException when the slug is taken or a named author or section does not exist
 	 */
 	@Transactional
@@ -160,10 +163,15 @@ public class ArticleCatalog {
 				.orElseThrow(() -> new IllegalArgumentException("Unknown author '" + authorSlug + "'")));
 		}
 		List<Long> tagIds = article.tags().stream().map(name -> repository.tagId(Slugs.of(name), name)).toList();
-		return repository.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
+		long id = repository.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
 				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
 				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
 				article.commentsOpen()));
+		// Visible now: announced now. A future-dated article is announced by ArticleAnnouncements when its time comes.
+		if (article.publishedAt() != null && !article.publishedAt().isAfter(clock.instant())) {
+			announcements.announce(id, clock.instant());
+		}
+		return id;
 	}
 
 	/**
@@ -175,6 +183,15 @@ public class ArticleCatalog {
 		Instant now = clock.instant();
 		List<ArticleRow> rows = repository.publishedBetween(from, to.isAfter(now) ? now : to);
 		return summaries(rows);
+	}
+
+	/**
+	 * Announces, with {@link ArticlePublished}, every future-dated article whose time has come; every node does this on
+	 * a schedule ({@code gazette.articles.announce-interval}), and each article is announced once.
+	 * @return how many articles this call announced
+	 */
+	public int announceDue() {
+		return announcements.announceDue();
 	}
 
 	private List<ArticleSummary> summaries(List<ArticleRow> rows) {
