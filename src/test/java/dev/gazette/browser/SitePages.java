@@ -37,7 +37,10 @@ final class SitePages {
 		ARTICLE_SIGNED_IN(200, Visitor.READER), EDIT_COMMENT_PAGE(200, Visitor.READER),
 		DELETE_COMMENT_PAGE(200, Visitor.READER), SETTINGS_PAGE(200, Visitor.READER),
 
-		ADMIN_PEOPLE_PAGE(200, Visitor.ADMIN), OUTBOX_PAGE(200, Visitor.ADMIN), OUTBOX_MESSAGE_PAGE(200, Visitor.ADMIN);
+		ADMIN_PEOPLE_PAGE(200, Visitor.ADMIN), OUTBOX_PAGE(200, Visitor.ADMIN), OUTBOX_MESSAGE_PAGE(200, Visitor.ADMIN),
+
+		NEWSLETTER_PAGE, NEWSLETTER_SIGNED_IN(200, Visitor.READER), ADMIN_NEWSLETTER_PAGE(200, Visitor.ADMIN),
+		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN);
 
 		private final int status;
 
@@ -126,6 +129,10 @@ final class SitePages {
 		pages.paths.put(Kind.ADMIN_PEOPLE_PAGE, "/admin/people");
 		pages.paths.put(Kind.OUTBOX_PAGE, "/admin/outbox");
 		pages.paths.put(Kind.OUTBOX_MESSAGE_PAGE, "/admin/outbox/" + resetMail.id());
+		pages.paths.put(Kind.NEWSLETTER_PAGE, "/newsletter");
+		pages.paths.put(Kind.NEWSLETTER_SIGNED_IN, "/newsletter");
+		pages.paths.put(Kind.ADMIN_NEWSLETTER_PAGE, "/admin/newsletter");
+		pages.paths.put(Kind.ADMIN_WEBHOOKS_PAGE, "/admin/webhooks");
 		return pages;
 	}
 
