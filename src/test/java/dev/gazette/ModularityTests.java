@@ -21,7 +21,8 @@ class ModularityTests {
 		assertThat(modules.stream().map(module -> module.getBasePackage().getName()))
 			.containsExactlyInAnyOrder("dev.gazette.publication", "dev.gazette.article", "dev.gazette.comment",
 					"dev.gazette.web", "dev.gazette.demo", "dev.gazette.account", "dev.gazette.mail",
-					"dev.gazette.moderation", "dev.gazette.syndication");
+					"dev.gazette.moderation", "dev.gazette.syndication", "dev.gazette.notification",
+					"dev.gazette.newsletter", "dev.gazette.webhook");
 	}
 
 	/** Module diagrams and canvases in {@code target/spring-modulith-docs}, for the architecture notes. */

@@ -91,6 +91,30 @@ class AccountRepository {
 			.update();
 	}
 
+	/** @return whether the account exists */
+	boolean setReplyNotifications(long id, boolean on) {
+		return jdbc.sql("update account set reply_notifications = :on, version = version + 1 where id = :id")
+			.param("id", id)
+			.param("on", on)
+			.update() == 1;
+	}
+
+	/** @return whether the account exists */
+	boolean setNewsletter(long id, boolean on) {
+		return jdbc.sql("update account set newsletter = :on, version = version + 1 where id = :id")
+			.param("id", id)
+			.param("on", on)
+			.update() == 1;
+	}
+
+	List<NewsletterReader> newsletterReaders() {
+		return jdbc.sql("""
+				select id, email, display_name from account
+				where newsletter = true and email_verified_at is not null order by id""")
+			.query((rs, n) -> new NewsletterReader(rs.getLong("id"), rs.getString("email"), rs.getString("display_name")))
+			.list();
+	}
+
 	void setAvatar(long id, byte[] png) {
 		jdbc.sql("update account set avatar_png = :png, version = version + 1 where id = :id")
 			.param("id", id)

@@ -240,6 +240,30 @@ public class Accounts {
 	}
 
 	/**
+	 * Turns reply notifications on or off, as the one-click link in a notification mail does.
+	 * @return whether there is such an account
+	 */
+	@Transactional
+	public boolean changeReplyNotifications(long accountId, boolean on) {
+		return repository.setReplyNotifications(accountId, on);
+	}
+
+	/**
+	 * Turns the newsletter on or off for an account (the newsletter page, its one-click unsubscribe link).
+	 * @return whether there is such an account
+	 */
+	@Transactional
+	public boolean changeNewsletter(long accountId, boolean on) {
+		return repository.setNewsletter(accountId, on);
+	}
+
+	/** Accounts with a verified address that want the newsletter, oldest first. */
+	@Transactional(readOnly = true)
+	public List<NewsletterReader> newsletterReaders() {
+		return repository.newsletterReaders();
+	}
+
+	/**
 	 * Deletes an account for good. Its comments stay in their threads as "[deleted]" without their text, or go
 	 * entirely when {@code removeContributions}. The deletion itself is recorded.
 	 * @throws AccountProblem when the password is wrong

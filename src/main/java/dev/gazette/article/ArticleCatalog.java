@@ -42,8 +42,11 @@ public class ArticleCatalog {
 
 	private final Cache<Boolean, List<Section>> sections = Caffeine.newBuilder().expireAfterWrite(SECTIONS_TTL).build();
 
+	private final ArticleAnnouncements announcements;
+
 	ArticleCatalog(ArticleRepository repository, ArticleBodyRenderer bodyRenderer, Clock clock,
-			ArticleProperties properties) {
+			ArticleProperties properties, ArticleAnnouncements announcements) {
+		this.announcements = announcements;
 		this.repository = repository;
 		this.bodyRenderer = bodyRenderer;
 		this.clock = clock;
@@ -195,7 +198,7 @@ public class ArticleCatalog {
 	}
 
 	/**
-	 * Publishes a new article.
+	 * Publishes a new article; one whose publication time has come is announced with {@link ArticlePublished} at once.
 	 * @throws IllegalArgumentException when the slug is taken or a named author or section does not exist
 	 */
 	@Transactional
@@ -211,10 +214,43 @@ public class ArticleCatalog {
 				.orElseThrow(() -> new IllegalArgumentException("Unknown author '" + authorSlug + "'")));
 		}
 		List<Long> tagIds = article.tags().stream().map(name -> repository.tagId(Slugs.of(name), name)).toList();
-		return repository.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
+		long id = repository.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
 				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
 				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
 				article.commentsOpen()));
+		// Visible now: announced now. A future-dated article is announced by ArticleAnnouncements when its time comes.
+		if (article.publishedAt() != null && !article.publishedAt().isAfter(clock.instant())) {
+			announcements.announce(id, clock.instant());
+		}
+		return id;
+	}
+
+	/**
+	 * Articles whose publication time is from {@code from} up to (not including) {@code to}, and has come, oldest first: what a newsletter
+	 * for that period lists.
+	 */
+	@Transactional(readOnly = true)
+	public List<ArticleSummary> publishedBetween(Instant from, Instant to) {
+		Instant now = clock.instant();
+		List<ArticleRow> rows = repository.publishedBetween(from, to.isAfter(now) ? now : to);
+		return summaries(rows);
+	}
+
+	/**
+	 * Announces, with {@link ArticlePublished}, every future-dated article whose time has come; every node does this on
+	 * a schedule ({@code gazette.articles.announce-interval}), and each article is announced once.
+	 * @return how many articles this call announced
+	 */
+	public int announceDue() {
+		return announcements.announceDue();
+	}
+
+	private List<ArticleSummary> summaries(List<ArticleRow> rows) {
+		Map<Long, List<Author>> authors = repository.authorsOf(rows.stream().map(ArticleRow::id).toList());
+		return rows.stream()
+			.map(row -> new ArticleSummary(row.id(), row.slug(), row.headline(), row.standfirst(), row.kind(),
+					row.section(), authors.getOrDefault(row.id(), List.of()), row.publishedAt(), row.leadImage()))
+			.toList();
 	}
 
 	private static int clamp(int size) {
@@ -225,12 +261,7 @@ public class ArticleCatalog {
 		int current = Math.max(1, page);
 		List<ArticleRow> rows = repository.latest(filter, clock.instant(), pageSize, (long) (current - 1) * pageSize);
 		long total = repository.count(filter, clock.instant());
-		Map<Long, List<Author>> authors = repository.authorsOf(rows.stream().map(ArticleRow::id).toList());
-		List<ArticleSummary> items = rows.stream()
-			.map(row -> new ArticleSummary(row.id(), row.slug(), row.headline(), row.standfirst(), row.kind(),
-					row.section(), authors.getOrDefault(row.id(), List.of()), row.publishedAt(), row.leadImage()))
-			.toList();
-		return new ArticleList(items, current, pageSize, total);
+		return new ArticleList(summaries(rows), current, pageSize, total);
 	}
 
 	private Article complete(ArticleRow row) {

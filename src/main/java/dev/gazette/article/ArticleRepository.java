@@ -67,6 +67,44 @@ class ArticleRepository {
 			.list();
 	}
 
+	/** Articles published from {@code from} up to (not including) {@code to}, oldest first. */
+	List<ArticleRow> publishedBetween(Instant from, Instant to) {
+		return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a left join section s on s.id = a.section_id "
+				+ "where a.published_at >= :from and a.published_at < :to order by a.published_at, a.id")
+			.param("from", at(from))
+			.param("to", at(to))
+			.query((rs, n) -> articleRow(rs, null))
+			.list();
+	}
+
+	/** Articles whose time has come and that were not announced yet, oldest first. */
+	List<Long> unannounced(Instant now, int limit) {
+		return jdbc.sql("select id from article where announced_at is null and published_at <= :now order by published_at, id limit :limit")
+			.param("now", at(now))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Sets the announced marker; of several callers at once, exactly one sees it change. */
+	boolean markAnnounced(long id, Instant now) {
+		return jdbc.sql("update article set announced_at = :now where id = :id and announced_at is null and published_at <= :now")
+			.param("id", id)
+			.param("now", at(now))
+			.update() == 1;
+	}
+
+	/** The event for an article, if it exists. */
+	List<ArticlePublished> announcement(long id) {
+		return jdbc.sql("""
+				select a.id, a.slug, a.headline, a.published_at, s.slug as section_slug
+				from article a left join section s on s.id = a.section_id where a.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> new ArticlePublished(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"),
+					rs.getString("section_slug"), instant(rs, "published_at")))
+			.list();
+	}
+
 	long count(Filter filter, Instant now) {
 		return filter.bind(jdbc.sql("select count(*) from article a left join section s on s.id = a.section_id "
 				+ filter.where()))

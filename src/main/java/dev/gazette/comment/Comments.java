@@ -130,6 +130,10 @@ public class Comments {
 		repository.recordModeration(id, screening.record());
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), draft.parentId(), status));
+		if (status == CommentStatus.PUBLISHED) {
+			events.publishEvent(new CommentPublished(id, article.id(), article.slug(), draft.parentId(),
+					commenter.accountId(), clock.instant()));
+		}
 		return repository.find(id).orElseThrow();
 	}
 
@@ -153,7 +157,8 @@ public class Comments {
 	}
 
 	/**
-	 * A moderator's decision: publishes, holds or rejects a comment. The discussion's count and version follow.
+	 * A moderator's decision: publishes, holds or rejects a comment. The discussion's count and version follow; a
+	 * comment that becomes visible is announced with {@link CommentPublished}.
 	 * @throws IllegalArgumentException for an unknown comment or a status moderators do not set
 	 */
 	@Transactional
@@ -169,6 +174,12 @@ public class Comments {
 		repository.setStatus(commentId, to);
 		int delta = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
 		repository.touchDiscussion(comment.articleId(), delta);
+		if (to == CommentStatus.PUBLISHED) {
+			// The slug only names the article in links; an article withdrawn since keeps its comment unannounced.
+			articles.slugOf(comment.articleId())
+				.ifPresent(slug -> events.publishEvent(new CommentPublished(commentId, comment.articleId(), slug,
+						comment.parentId(), comment.accountId(), clock.instant())));
+		}
 		return repository.find(commentId).orElseThrow();
 	}
 

@@ -69,5 +69,10 @@ public final class MailTemplates {
 		public Mail to(String recipient, String category) {
 			return new Mail(recipient, subject, text, html, category);
 		}
+
+		/** Addressed, with extra headers such as {@code List-Unsubscribe}. */
+		public Mail to(String recipient, String category, Map<String, String> headers) {
+			return new Mail(recipient, subject, text, html, category, headers);
+		}
 	}
 }

@@ -32,6 +32,10 @@ final class MimeMails {
 		message.setHeader("Message-ID", messageId(mail, from));
 		// RFC 3834: written by a machine, so auto-responders leave it alone.
 		message.setHeader("Auto-Submitted", "auto-generated");
+		// The sender's own fields, such as List-Unsubscribe: printable ASCII on one line, checked by Mail.
+		for (var header : mail.headers().entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
 		if (mail.html() == null) {
 			message.setText(mail.text(), UTF_8);
 			return;

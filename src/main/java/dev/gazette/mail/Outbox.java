@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +33,8 @@ class Outbox {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into mail_message (recipient, subject, text_body, html_body, category, status, created_at,
-				                          next_attempt_at)
-				values (:to, :subject, :text, :html, :category, :status, :created, :next)""")
+				                          next_attempt_at, headers)
+				values (:to, :subject, :text, :html, :category, :status, :created, :next, :headers)""")
 			.param("to", mail.to())
 			.param("subject", mail.subject())
 			.param("text", mail.text())
@@ -41,6 +43,7 @@ class Outbox {
 			.param("status", status.key())
 			.param("created", utc(createdAt))
 			.param("next", status == MailStatus.QUEUED ? utc(createdAt) : null)
+			.param("headers", writeHeaders(mail.headers()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -157,7 +160,32 @@ class Outbox {
 		return new OutboxMessage(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
 				rs.getString("text_body"), rs.getString("html_body"), rs.getString("category"),
 				MailStatus.fromKey(rs.getString("status")), instant(rs, "created_at"), instant(rs, "sent_at"),
-				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"));
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
+				readHeaders(rs.getString("headers")));
+	}
+
+	/** One {@code Name: value} line per header; {@link Mail} has made sure neither part holds a line break. */
+	static String writeHeaders(Map<String, String> headers) {
+		if (headers.isEmpty()) {
+			return null;
+		}
+		StringBuilder lines = new StringBuilder();
+		headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append('\n'));
+		return lines.toString();
+	}
+
+	static Map<String, String> readHeaders(String lines) {
+		if (lines == null || lines.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String line : lines.split("\n")) {
+			int colon = line.indexOf(": ");
+			if (colon > 0) {
+				headers.put(line.substring(0, colon), line.substring(colon + 2));
+			}
+		}
+		return headers;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

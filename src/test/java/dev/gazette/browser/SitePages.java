@@ -42,7 +42,10 @@ final class SitePages {
 		GUIDELINES_PAGE, REPORT_COMMENT_PAGE(200, Visitor.READER), MODERATION_QUEUE_PAGE(200, Visitor.ADMIN),
 		MODERATION_QUEUE_OF_ONE_ARTICLE(200, Visitor.ADMIN), WORD_LISTS_PAGE(200, Visitor.ADMIN),
 		AUDIT_LOG_PAGE(200, Visitor.ADMIN), CLASSIFIER_PAGE(200, Visitor.ADMIN),
-		DISCUSSION_SETTINGS_PAGE(200, Visitor.ADMIN);
+		DISCUSSION_SETTINGS_PAGE(200, Visitor.ADMIN),
+
+		NEWSLETTER_PAGE, NEWSLETTER_SIGNED_IN(200, Visitor.READER), ADMIN_NEWSLETTER_PAGE(200, Visitor.ADMIN),
+		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN);
 
 		private final int status;
 
@@ -143,6 +146,10 @@ final class SitePages {
 		pages.paths.put(Kind.AUDIT_LOG_PAGE, "/admin/moderation/audit");
 		pages.paths.put(Kind.CLASSIFIER_PAGE, "/admin/moderation/model");
 		pages.paths.put(Kind.DISCUSSION_SETTINGS_PAGE, "/admin/moderation/discussions/" + BrowsingGazette.RIVER);
+		pages.paths.put(Kind.NEWSLETTER_PAGE, "/newsletter");
+		pages.paths.put(Kind.NEWSLETTER_SIGNED_IN, "/newsletter");
+		pages.paths.put(Kind.ADMIN_NEWSLETTER_PAGE, "/admin/newsletter");
+		pages.paths.put(Kind.ADMIN_WEBHOOKS_PAGE, "/admin/webhooks");
 		return pages;
 	}
 

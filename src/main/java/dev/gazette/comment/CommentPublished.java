@@ -1,0 +1,24 @@
+package dev.gazette.comment;
+
+import java.time.Instant;
+
+/**
+ * A comment became visible to the public: posted and published at once, or approved by a moderator after being
+ * held. Announced once per such change, in the transaction that made it; listeners (reply notifications, webhooks,
+ * search) run after the commit and are recorded in the event publication registry, so none is lost in a crash.
+ *
+ * @param commentId the comment
+ * @param articleId its article
+ * @param articleSlug its article's slug, for links
+ * @param parentId the comment it replies to, or {@code null} for a new thread
+ * @param accountId its author's account, or {@code null} for a guest
+ * @param publishedAt when it became visible
+ */
+public record CommentPublished(long commentId, long articleId, String articleSlug, Long parentId, Long accountId,
+		Instant publishedAt) {
+
+	/** The comment's permalink path, which redirects to wherever the comment is shown. */
+	public String permalinkPath() {
+		return "/articles/" + articleSlug + "/comments/" + commentId;
+	}
+}

@@ -1,0 +1,229 @@
+package dev.gazette.newsletter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.gazette.account.Accounts;
+import dev.gazette.account.NewsletterReader;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.ArticleSummary;
+import dev.gazette.article.Author;
+import dev.gazette.mail.MailTemplates;
+import dev.gazette.mail.Mailer;
+import dev.gazette.newsletter.Issues.Delivery;
+import dev.gazette.newsletter.Issues.Span;
+import dev.gazette.newsletter.Subscribers.Guest;
+import dev.gazette.newsletter.Subscribers.Preference;
+import dev.gazette.publication.GazetteProperties;
+import dev.gazette.publication.Publications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds each period's issue once and mails its deliveries; runs on every node every
+ * {@code gazette.newsletter.poll-interval}. After a restart or an outage it catches up with the latest period only:
+ * a digest of last week's news a week late helps nobody.
+ */
+@Component
+class Digests implements SchedulingConfigurer {
+
+	static final String CATEGORY = "newsletter";
+
+	private static final int BATCH = 100;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.ENGLISH);
+
+	private static final Logger log = LoggerFactory.getLogger(Digests.class);
+
+	private final Issues issues;
+
+	private final Subscribers subscribers;
+
+	private final Accounts accounts;
+
+	private final ArticleCatalog articles;
+
+	private final Mailer mailer;
+
+	private final MailTemplates templates;
+
+	private final Publications publications;
+
+	private final GazetteProperties site;
+
+	private final NewsletterProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	Digests(Issues issues, Subscribers subscribers, Accounts accounts, ArticleCatalog articles, Mailer mailer,
+			MailTemplates templates, Publications publications, GazetteProperties site, NewsletterProperties properties,
+			Clock clock, TransactionTemplate transaction) {
+		this.issues = issues;
+		this.subscribers = subscribers;
+		this.accounts = accounts;
+		this.articles = articles;
+		this.mailer = mailer;
+		this.templates = templates;
+		this.publications = publications;
+		this.site = site;
+		this.properties = properties;
+		this.clock = clock;
+		this.transaction = transaction;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		// Not at start-up: the first look comes one interval later, when the application is surely ready.
+		registrar.addFixedDelayTask(new FixedDelayTask(this::runQuietly, properties.pollInterval(), properties.pollInterval()));
+	}
+
+	private void runQuietly() {
+		try {
+			run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Newsletter run stopped early; it resumes within {}", properties.pollInterval(), ex);
+		}
+	}
+
+	/**
+	 * Builds the issues that are due and mails every pending delivery this node gets to first.
+	 * @return how many digests this call mailed
+	 */
+	int run() {
+		Instant now = clock.instant();
+		transaction.executeWithoutResult(status -> subscribers.expire(now));
+		for (Frequency frequency : Frequency.values()) {
+			build(Period.latest(frequency, now, zone(), properties.sendHour(), properties.weeklyDay()), now);
+		}
+		int mailed = sendPending();
+		transaction.executeWithoutResult(status -> issues.finishIssues(clock.instant()));
+		return mailed;
+	}
+
+	/** Claims the period's issue and writes its recipients, in one transaction; an issue that exists is left alone. */
+	private void build(Period period, Instant now) {
+		if (issues.exists(period)) {
+			return;
+		}
+		List<ArticleSummary> list = articles.publishedBetween(period.start(), period.end());
+		transaction.executeWithoutResult(status -> issues.claim(period, list.size(), now).ifPresent(issueId -> {
+			if (!list.isEmpty()) {
+				issues.setRecipients(issueId, addRecipients(issueId, period.frequency()));
+			}
+		}));
+	}
+
+	private int addRecipients(long issueId, Frequency frequency) {
+		int added = 0;
+		Map<Long, Preference> preferences = subscribers.preferences();
+		for (NewsletterReader reader : accounts.newsletterReaders()) {
+			Preference preference = preferences.getOrDefault(reader.accountId(), Preference.DEFAULT);
+			if (preference.frequency() == frequency && issues.addDelivery(issueId,
+					reader.email().toLowerCase(Locale.ROOT), reader.accountId(), null, preference.sections())) {
+				added++;
+			}
+		}
+		for (Guest guest : subscribers.confirmed()) {
+			if (guest.frequency() == frequency
+					&& issues.addDelivery(issueId, guest.email(), null, guest.id(), guest.sections())) {
+				added++;
+			}
+		}
+		return added;
+	}
+
+	private int sendPending() {
+		int mailed = 0;
+		Map<Long, List<ArticleSummary>> issueArticles = new HashMap<>();
+		List<Long> pending;
+		do {
+			pending = issues.pendingDeliveries(BATCH);
+			for (long deliveryId : pending) {
+				Boolean sent = transaction.execute(status -> send(deliveryId, issueArticles));
+				if (Boolean.TRUE.equals(sent)) {
+					mailed++;
+				}
+			}
+		}
+		while (pending.size() == BATCH);
+		return mailed;
+	}
+
+	/** Takes the delivery and writes its mail in the same transaction: both happen, or neither. */
+	private boolean send(long deliveryId, Map<Long, List<ArticleSummary>> issueArticles) {
+		Instant now = clock.instant();
+		if (!issues.take(deliveryId, "sent", now)) {
+			return false;
+		}
+		Delivery delivery = issues.delivery(deliveryId).orElseThrow();
+		Span span = issues.span(delivery.issueId());
+		List<ArticleSummary> all = issueArticles.computeIfAbsent(delivery.issueId(),
+				issue -> articles.publishedBetween(span.start(), span.end()));
+		List<DigestItem> items = all.stream()
+			.filter(article -> delivery.sections().isEmpty() || (article.section() != null
+					&& delivery.sections().contains(article.section().slug())))
+			.map(this::item)
+			.toList();
+		if (items.isEmpty()) {
+			issues.markSkipped(deliveryId);
+			return false;
+		}
+		Optional<String> greeting = delivery.accountId() == null ? Optional.empty()
+				: accounts.find(delivery.accountId()).map(account -> account.displayName());
+		String token = Tokens.newToken();
+		String unsubscribe = site.baseUrl() + Newsletter.UNSUBSCRIBE_PATH + "?token=" + token;
+		Map<String, Object> model = new HashMap<>();
+		model.put("site", publications.current().name());
+		model.put("name", greeting.orElse(null));
+		model.put("title", title(span));
+		model.put("articles", items);
+		model.put("manageLink", site.baseUrl() + "/newsletter");
+		model.put("unsubscribeLink", unsubscribe);
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		headers.put("List-Id", "<" + span.frequency().key() + ".newsletter." + host() + ">");
+		headers.put("Precedence", "bulk");
+		long mailId = mailer.send(templates.render("newsletter-digest", model).to(delivery.email(), CATEGORY, headers));
+		issues.recordMail(deliveryId, Tokens.hash(token), mailId);
+		return true;
+	}
+
+	private DigestItem item(ArticleSummary article) {
+		String byline = String.join(", ", article.authors().stream().map(Author::displayName).toList());
+		return new DigestItem(article.headline(), article.standfirst(),
+				article.section() == null ? null : article.section().name(), byline.isEmpty() ? null : byline,
+				site.baseUrl() + "/articles/" + article.slug());
+	}
+
+	private String title(Span span) {
+		ZoneId zone = zone();
+		String day = DAY.format(span.end().atZone(zone));
+		return span.frequency() == Frequency.DAILY ? "Daily digest, " + day : "Weekly digest, the week to " + day;
+	}
+
+	private String host() {
+		return java.net.URI.create(site.baseUrl()).getHost();
+	}
+
+	private ZoneId zone() {
+		return publications.current().timeZone();
+	}
+}

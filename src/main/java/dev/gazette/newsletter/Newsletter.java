@@ -1,0 +1,226 @@
+package dev.gazette.newsletter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.gazette.account.AccountEvents.AccountDeleted;
+import dev.gazette.account.Accounts;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.Section;
+import dev.gazette.mail.MailTemplates;
+import dev.gazette.mail.Mailer;
+import dev.gazette.newsletter.NewsletterProblem.FieldProblem;
+import dev.gazette.newsletter.Subscribers.Guest;
+import dev.gazette.newsletter.Subscribers.Preference;
+import dev.gazette.publication.GazetteProperties;
+import dev.gazette.publication.Publications;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Subscribing and unsubscribing: guests by address with double opt-in, accounts directly (their address is
+ * verified). No answer tells a stranger whether an address is subscribed.
+ */
+@Service
+public class Newsletter {
+
+	static final String CONFIRM_PATH = "/newsletter/confirm";
+
+	static final String UNSUBSCRIBE_PATH = "/newsletter/unsubscribe";
+
+	private final Subscribers subscribers;
+
+	private final Issues issues;
+
+	private final Accounts accounts;
+
+	private final ArticleCatalog articles;
+
+	private final Mailer mailer;
+
+	private final MailTemplates templates;
+
+	private final Publications publications;
+
+	private final GazetteProperties site;
+
+	private final NewsletterProperties properties;
+
+	private final Clock clock;
+
+	Newsletter(Subscribers subscribers, Issues issues, Accounts accounts, ArticleCatalog articles, Mailer mailer,
+			MailTemplates templates, Publications publications, GazetteProperties site, NewsletterProperties properties,
+			Clock clock) {
+		this.subscribers = subscribers;
+		this.issues = issues;
+		this.accounts = accounts;
+		this.articles = articles;
+		this.mailer = mailer;
+		this.templates = templates;
+		this.publications = publications;
+		this.site = site;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A subscription request as a form or the API makes it: raw, to be checked. */
+	record Request(String email, String frequency, List<String> sections) {
+	}
+
+	/** A request that passed the checks. */
+	record Checked(String email, Frequency frequency, List<String> sections) {
+	}
+
+	/**
+	 * A guest asks for the newsletter: a confirmation link goes to the address (at most once per
+	 * {@code resend-after}); nothing else happens until it is followed.
+	 * @throws NewsletterProblem when the address, frequency or a section is not valid; nothing is stored or sent
+	 */
+	@Transactional
+	public void subscribe(Request request) {
+		Checked checked = check(request, true);
+		Instant now = clock.instant();
+		Optional<Guest> existing = subscribers.guest(checked.email());
+		if (existing.isPresent() && existing.get().lastRequestedAt().plus(properties.resendAfter()).isAfter(now)) {
+			// Someone is mailing this address repeatedly: the first link is still on its way.
+			return;
+		}
+		String token = Tokens.newToken();
+		Instant expires = now.plus(properties.confirmValidFor());
+		if (existing.isEmpty()) {
+			subscribers.addPending(checked.email(), checked.frequency(), checked.sections(), Tokens.hash(token), expires, now);
+		}
+		else {
+			subscribers.request(existing.get().id(), checked.frequency(), checked.sections(), Tokens.hash(token), expires,
+					now);
+		}
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("site", publications.current().name());
+		model.put("frequency", checked.frequency().key());
+		model.put("sections", sectionNames(checked.sections()));
+		model.put("link", site.baseUrl() + CONFIRM_PATH + "?token=" + token);
+		model.put("validFor", properties.confirmValidFor().toHours() + " hours");
+		mailer.send(templates.render("newsletter-confirm", model).to(checked.email(), "newsletter-confirm"));
+	}
+
+	/** Whether a confirmation link would work, without using it (the page asks before confirming). */
+	@Transactional(readOnly = true)
+	public boolean canConfirm(String token) {
+		return Tokens.plausible(token) && subscribers.confirmable(Tokens.hash(token), clock.instant());
+	}
+
+	/** Follows a confirmation link: the subscription (or its change) takes effect. */
+	@Transactional
+	public boolean confirm(String token) {
+		return Tokens.plausible(token) && subscribers.confirm(Tokens.hash(token), clock.instant());
+	}
+
+	/**
+	 * A signed-in reader's choices; the account gets the newsletter from now on.
+	 * @throws NewsletterProblem when the frequency or a section is not valid
+	 */
+	@Transactional
+	public void subscribeAccount(long accountId, String frequency, List<String> sections) {
+		Checked checked = check(new Request(null, frequency, sections), false);
+		subscribers.savePreference(accountId, checked.frequency(), checked.sections());
+		accounts.changeNewsletter(accountId, true);
+	}
+
+	@Transactional
+	public void unsubscribeAccount(long accountId) {
+		accounts.changeNewsletter(accountId, false);
+	}
+
+	/** The account's choices (weekly, every section, until it chooses). */
+	@Transactional(readOnly = true)
+	public Choice choiceOf(long accountId) {
+		Preference preference = subscribers.preference(accountId);
+		var account = accounts.find(accountId).orElseThrow();
+		return new Choice(account.newsletter(), account.email(), preference.frequency().key(), preference.sections());
+	}
+
+	/** What an account chose, for the form. */
+	public record Choice(boolean subscribed, String email, String frequency, List<String> sections) {
+	}
+
+	/** Whether a one-click link is ours, without acting on it. */
+	@Transactional(readOnly = true)
+	public boolean isUnsubscribeLink(String token) {
+		return Tokens.plausible(token) && issues.byUnsubscribeHash(Tokens.hash(token)).isPresent();
+	}
+
+	/**
+	 * Stops the newsletter for whoever a digest with this token went to: the account's preference is turned off, a
+	 * guest's subscription is deleted. Doing it twice does no harm.
+	 * @return whether the token was one of ours
+	 */
+	@Transactional
+	public boolean unsubscribe(String token) {
+		if (!Tokens.plausible(token)) {
+			return false;
+		}
+		return issues.byUnsubscribeHash(Tokens.hash(token)).map(delivery -> {
+			if (delivery.accountId() != null) {
+				accounts.changeNewsletter(delivery.accountId(), false);
+			}
+			if (delivery.subscriberId() != null) {
+				subscribers.remove(delivery.subscriberId());
+			}
+			return true;
+		}).orElse(false);
+	}
+
+	@ApplicationModuleListener
+	void on(AccountDeleted deleted) {
+		subscribers.forgetAccount(deleted.accountId());
+	}
+
+	/** The sections a reader may choose from, in the newsroom's order. */
+	public List<Section> sections() {
+		return articles.sections();
+	}
+
+	private Checked check(Request request, boolean needsAddress) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String email = request.email() == null ? "" : request.email().strip().toLowerCase(Locale.ROOT);
+		if (needsAddress) {
+			if (email.isEmpty()) {
+				problems.add(new FieldProblem("email", "Please give your e-mail address."));
+			}
+			else if (!Accounts.isEmailAddress(email)) {
+				problems.add(new FieldProblem("email", "That does not look like an e-mail address."));
+			}
+		}
+		Optional<Frequency> frequency = Frequency.parse(request.frequency());
+		if (frequency.isEmpty()) {
+			problems.add(new FieldProblem("frequency", "Please choose daily or weekly."));
+		}
+		Set<String> known = new LinkedHashSet<>();
+		articles.sections().forEach(section -> known.add(section.slug()));
+		List<String> chosen = request.sections() == null ? List.of()
+				: request.sections().stream().filter(slug -> slug != null && !slug.isBlank()).map(String::strip).distinct().toList();
+		if (chosen.stream().anyMatch(slug -> !known.contains(slug))) {
+			problems.add(new FieldProblem("sections", "Please choose sections from the list."));
+		}
+		if (!problems.isEmpty()) {
+			throw new NewsletterProblem("Please check what is marked.", problems);
+		}
+		// In the newsroom's order, whatever order the form sent them in.
+		List<String> ordered = known.stream().filter(chosen::contains).toList();
+		return new Checked(email, frequency.get(), ordered);
+	}
+
+	List<String> sectionNames(List<String> slugs) {
+		return articles.sections().stream().filter(section -> slugs.contains(section.slug())).map(Section::name).toList();
+	}
+}

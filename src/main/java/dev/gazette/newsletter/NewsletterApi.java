@@ -1,0 +1,49 @@
+package dev.gazette.newsletter;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Subscribing an address over the API: the same double opt-in as the form. */
+@RestController
+class NewsletterApi {
+
+	private final Newsletter newsletter;
+
+	NewsletterApi(Newsletter newsletter) {
+		this.newsletter = newsletter;
+	}
+
+	/** {@code sections}: section slugs; none (or absent) means every section. */
+	record SubscriptionRequest(String email, String frequency, List<String> sections) {
+	}
+
+	@PostMapping(path = "/api/v1/newsletter/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Subscribe an address to the newsletter",
+			description = "Answers 202 and mails a confirmation link; nothing is sent until it is followed. The answer is "
+					+ "the same whether or not the address was subscribed already. 400 problem JSON with errors [{field, "
+					+ "message}] for a malformed address, a frequency other than daily or weekly, or an unknown section.")
+	ResponseEntity<Map<String, String>> subscribe(@RequestBody SubscriptionRequest request) {
+		newsletter.subscribe(new Newsletter.Request(request.email(), request.frequency(), request.sections()));
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.body(Map.of("status", "confirmation-sent", "detail", "Follow the link we mailed to confirm the subscription."));
+	}
+
+	@ExceptionHandler(NewsletterProblem.class)
+	ResponseEntity<ProblemDetail> refused(NewsletterProblem problem) {
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem.getMessage());
+		detail.setTitle("The subscription was not accepted");
+		detail.setProperty("errors", problem.errors());
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
+	}
+}

@@ -1,0 +1,235 @@
+package dev.gazette.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.gazette.account.Account;
+import dev.gazette.account.AccountEvents.AccountDeleted;
+import dev.gazette.account.Accounts;
+import dev.gazette.article.Article;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentPublished;
+import dev.gazette.comment.Comments;
+import dev.gazette.mail.MailTemplates;
+import dev.gazette.mail.Mailer;
+import dev.gazette.notification.ReplyQueue.Pending;
+import dev.gazette.publication.GazetteProperties;
+import dev.gazette.publication.Publications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Queues a notification when a reply to an account's comment is published, and mails each recipient's due batch.
+ * See the package notes for who is told what.
+ */
+@Service
+class ReplyNotifications implements SchedulingConfigurer {
+
+	static final String CATEGORY = "reply-notification";
+
+	static final String UNSUBSCRIBE_PATH = "/notifications/unsubscribe";
+
+	private static final int EXCERPT = 280;
+
+	private static final int RECIPIENTS_PER_RUN = 200;
+
+	private static final Logger log = LoggerFactory.getLogger(ReplyNotifications.class);
+
+	private final ReplyQueue queue;
+
+	private final Comments comments;
+
+	private final Accounts accounts;
+
+	private final ArticleCatalog articles;
+
+	private final Mailer mailer;
+
+	private final MailTemplates templates;
+
+	private final Publications publications;
+
+	private final GazetteProperties site;
+
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	ReplyNotifications(ReplyQueue queue, Comments comments, Accounts accounts, ArticleCatalog articles, Mailer mailer,
+			MailTemplates templates, Publications publications, GazetteProperties site,
+			NotificationProperties properties, Clock clock, TransactionTemplate transaction) {
+		this.queue = queue;
+		this.comments = comments;
+		this.accounts = accounts;
+		this.articles = articles;
+		this.mailer = mailer;
+		this.templates = templates;
+		this.publications = publications;
+		this.site = site;
+		this.properties = properties;
+		this.clock = clock;
+		this.transaction = transaction;
+	}
+
+	/** A published reply to an account's comment, by someone else, for an author who wants to know: queue it. */
+	@ApplicationModuleListener
+	void on(CommentPublished published) {
+		if (published.parentId() == null) {
+			return;
+		}
+		Optional<Long> recipient = comments.find(published.parentId()).map(Comment::accountId);
+		if (recipient.isEmpty() || recipient.get().equals(published.accountId())) {
+			return;
+		}
+		long recipientId = recipient.get();
+		if (accounts.find(recipientId).filter(Account::replyNotifications).isEmpty()) {
+			return;
+		}
+		Instant now = clock.instant();
+		Instant due = queue.pendingDueAt(recipientId).orElse(now.plus(properties.replyBatchWindow()));
+		queue.add(recipientId, published.commentId(), now, due);
+	}
+
+	@ApplicationModuleListener
+	void on(AccountDeleted deleted) {
+		queue.forget(deleted.accountId());
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this::sendDueQuietly, properties.pollInterval());
+	}
+
+	private void sendDueQuietly() {
+		try {
+			sendDue();
+		}
+		catch (RuntimeException ex) {
+			// The database is unreachable, say: the rows stay pending and the next run comes back to them.
+			log.warn("Reply notifications stopped early; they resume within {}", properties.pollInterval(), ex);
+		}
+	}
+
+	/**
+	 * Mails every batch that is due and that this node gets to first.
+	 * @return how many mails this call wrote
+	 */
+	int sendDue() {
+		Instant now = clock.instant();
+		int mails = 0;
+		for (long recipientId : queue.dueRecipients(now, RECIPIENTS_PER_RUN)) {
+			Boolean sent = transaction.execute(status -> sendBatch(recipientId, now, status));
+			if (Boolean.TRUE.equals(sent)) {
+				mails++;
+			}
+		}
+		return mails;
+	}
+
+	/**
+	 * Takes the recipient's pending rows and, in the same transaction, writes their mail: both happen or neither.
+	 * Every row is first marked dropped; those that make it into the mail are then marked sent.
+	 */
+	private boolean sendBatch(long recipientId, Instant now, TransactionStatus status) {
+		List<Pending> pending = queue.pending(recipientId);
+		List<Long> ids = pending.stream().map(Pending::id).toList();
+		if (ids.isEmpty() || queue.settle(ids, "dropped", null, now) != ids.size()) {
+			// Another node took (some of) them first: it sends them.
+			status.setRollbackOnly();
+			return false;
+		}
+		Optional<Account> account = accounts.find(recipientId)
+			.filter(Account::replyNotifications)
+			.filter(Account::emailVerified);
+		if (account.isEmpty()) {
+			return false;
+		}
+		Map<Long, Long> rowOfReply = new HashMap<>();
+		pending.forEach(row -> rowOfReply.put(row.replyId(), row.id()));
+		List<Long> sentRows = new ArrayList<>();
+		List<ReplyItem> items = new ArrayList<>();
+		comments.findAll(rowOfReply.keySet())
+			.stream()
+			.filter(Comment::isPublished)
+			.sorted(Comparator.comparing(Comment::createdAt).thenComparing(Comment::id))
+			.forEach(reply -> item(reply).ifPresent(item -> {
+				items.add(item);
+				sentRows.add(rowOfReply.get(reply.id()));
+			}));
+		if (items.isEmpty()) {
+			return false;
+		}
+		String token = Tokens.newToken();
+		long batchId = queue.addBatch(recipientId, now, items.size(), Tokens.hash(token));
+		queue.relabel(sentRows, "sent", batchId);
+		String unsubscribe = site.baseUrl() + UNSUBSCRIBE_PATH + "?token=" + token;
+		Map<String, Object> model = new HashMap<>();
+		model.put("site", publications.current().name());
+		model.put("name", account.get().displayName());
+		model.put("replies", List.copyOf(items));
+		model.put("settingsLink", site.baseUrl() + "/settings");
+		model.put("unsubscribeLink", unsubscribe);
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
+		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		long mailId = mailer.send(templates.render("reply-notification", model)
+			.to(account.get().email(), CATEGORY, headers));
+		queue.recordMail(batchId, mailId);
+		return true;
+	}
+
+	/** A reply as the mail shows it; none when its article is no longer public. */
+	private Optional<ReplyItem> item(Comment reply) {
+		return articles.slugOf(reply.articleId())
+			.flatMap(articles::find)
+			.map(article -> new ReplyItem(reply.displayName(), article.headline(), excerpt(reply.body()),
+					permalink(article, reply)));
+	}
+
+	private String permalink(Article article, Comment reply) {
+		return site.baseUrl() + "/articles/" + article.slug() + "/comments/" + reply.id();
+	}
+
+	/** The start of the reply's text, cut at a whole code point. */
+	static String excerpt(String body) {
+		String text = body.strip();
+		if (text.codePointCount(0, text.length()) <= EXCERPT) {
+			return text;
+		}
+		return text.substring(0, text.offsetByCodePoints(0, EXCERPT)).stripTrailing() + "…";
+	}
+
+	/**
+	 * Stops reply notifications for the account a one-click link was sent to.
+	 * @return whether the token was one of ours
+	 */
+	boolean unsubscribe(String token) {
+		return recipientOf(token).map(account -> accounts.changeReplyNotifications(account, false)).orElse(false);
+	}
+
+	/** Whether a one-click link is ours, without acting on it. */
+	boolean isKnown(String token) {
+		return recipientOf(token).isPresent();
+	}
+
+	private Optional<Long> recipientOf(String token) {
+		return Tokens.plausible(token) ? queue.recipientOf(Tokens.hash(token)) : Optional.empty();
+	}
+}

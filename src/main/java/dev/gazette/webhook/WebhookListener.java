@@ -1,0 +1,89 @@
+package dev.gazette.webhook;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.gazette.article.ArticlePublished;
+import dev.gazette.comment.CommentPublished;
+import dev.gazette.comment.Comments;
+import dev.gazette.publication.GazetteProperties;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns published articles and comments into queued deliveries, one per webhook that wants the event, after the
+ * commit that published them. The event id is derived from the object and its publication time, so a listener run
+ * again (after a crash) queues nothing new.
+ */
+@Component
+class WebhookListener {
+
+	private final Webhooks webhooks;
+
+	private final DeliveryQueue queue;
+
+	private final Comments comments;
+
+	private final GazetteProperties site;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	WebhookListener(Webhooks webhooks, DeliveryQueue queue, Comments comments, GazetteProperties site, ObjectMapper json,
+			Clock clock) {
+		this.webhooks = webhooks;
+		this.queue = queue;
+		this.comments = comments;
+		this.site = site;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(ArticlePublished published) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("id", published.articleId());
+		data.put("slug", published.slug());
+		data.put("headline", published.headline());
+		data.put("section", published.sectionSlug());
+		data.put("url", site.baseUrl() + "/articles/" + published.slug());
+		data.put("publishedAt", published.publishedAt().toString());
+		enqueue(WebhookEvent.ARTICLE_PUBLISHED,
+				"article." + published.articleId() + "." + published.publishedAt().toEpochMilli(), data);
+	}
+
+	@ApplicationModuleListener
+	void on(CommentPublished published) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("id", published.commentId());
+		data.put("articleId", published.articleId());
+		data.put("articleSlug", published.articleSlug());
+		data.put("parentId", published.parentId());
+		comments.find(published.commentId()).ifPresent(comment -> {
+			data.put("authorName", comment.displayName());
+			data.put("bodyHtml", comment.bodyHtml());
+		});
+		data.put("url", site.baseUrl() + published.permalinkPath());
+		data.put("publishedAt", published.publishedAt().toString());
+		enqueue(WebhookEvent.COMMENT_PUBLISHED,
+				"comment." + published.commentId() + "." + published.publishedAt().toEpochMilli(), data);
+	}
+
+	private void enqueue(WebhookEvent event, String eventId, Map<String, Object> data) {
+		var hooks = webhooks.activeFor(event);
+		if (hooks.isEmpty()) {
+			return;
+		}
+		Map<String, Object> envelope = new LinkedHashMap<>();
+		envelope.put("id", "evt_" + eventId);
+		envelope.put("type", event.key());
+		envelope.put("createdAt", clock.instant().toString());
+		envelope.put("data", data);
+		String payload = json.writeValueAsString(envelope);
+		hooks.forEach(hook -> queue.add(hook.id(), "evt_" + eventId, event.key(), payload, clock.instant()));
+	}
+}
