@@ -239,7 +239,7 @@ class ReplyNotificationTests {
 		comment(bob, "A reply to a guest.", guests.id());
 		Reader quiet = readers.join("Quiet Reader");
 		accounts.updateProfile(quiet.id(), "Quiet Reader", null, false, false);
-		comment(bob, "A reply to someone who turned it off.", comment(quiet, "Leave me be.", null).id());
+		comment(bob, "A reply to someone who turned it off.", comment(quiet, "Just reading along today.", null).id());
 		clock.advance(Duration.ofMinutes(15));
 
 		notifications.sendDue();
