@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The publication's settings and masthead. The settings row is read once and kept; the dateline is computed once
@@ -64,7 +66,19 @@ public class Publications {
 			.param("disclaimer", publication.opinionDisclaimer())
 			.param("invitation", publication.contributorInvitation())
 			.update();
-		current.set(null);
+		// Forget the kept row only once the change is committed: cleared earlier, a page rendered in between would
+		// read the old row again and keep it.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					current.set(null);
+				}
+			});
+		}
+		else {
+			current.set(null);
+		}
 	}
 
 	private Publication load() {
