@@ -48,8 +48,11 @@ public class ModerationQueues {
 
 	private final Clock clock;
 
+	private final ModerationPipeline pipeline;
+
 	ModerationQueues(Comments comments, Reports reports, ArticleCatalog articles, Accounts accounts, AuditLog audit,
-			ModerationProperties properties, ObjectMapper json, Clock clock) {
+			ModerationProperties properties, ObjectMapper json, Clock clock, ModerationPipeline pipeline) {
+		this.pipeline = pipeline;
 		this.comments = comments;
 		this.reports = reports;
 		this.articles = articles;
@@ -101,7 +104,19 @@ public class ModerationQueues {
 					id -> articles.slugOf(id).flatMap(articles::find).orElse(null));
 			Comment parent = comment.parentId() == null ? null : comments.find(comment.parentId()).orElse(null);
 			JsonNode record = comments.moderationRecord(comment.id()).map(json::readTree).orElse(null);
-			items.add(new QueueItem(comment, article, parent, signals(record), scores(record),
+			List<Signal> signals = signals(record);
+			Map<String, Double> scores = scores(record);
+			if (record == null && comment.status() == CommentStatus.PENDING) {
+				// Held with no record (imported, or held while the automatic checks were off): score it now, and say so.
+				Decision now = pipeline.assess(comment.body());
+				signals = now.signals()
+					.stream()
+					.map(signal -> new Signal(signal.name(), signal.detail() + " (scored now; nothing was recorded when it was held)",
+							signal.action()))
+					.toList();
+				scores = now.scores();
+			}
+			items.add(new QueueItem(comment, article, parent, signals, scores,
 					reasons.getOrDefault(comment.id(), List.of()),
 					comment.accountId() == null ? null : accounts.find(comment.accountId()).orElse(null),
 					comments.historyOf(comment.accountId(), null, clock.instant().minus(properties.trustWindow())),

@@ -60,6 +60,9 @@ class ModeratingCommentsTests {
 	WordLists words;
 
 	@Autowired
+	ModerationQueues queues;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@LocalServerPort
@@ -184,6 +187,21 @@ class ModeratingCommentsTests {
 
 		assertThat(page.select("#comment-form a[href=/guidelines]")).isNotEmpty();
 		assertThat(http.get("/guidelines").body()).contains("argue with ideas");
+	}
+
+	@Test
+	void aCommentHeldWithoutARecordIsScoredWhenAModeratorLooksAtIt() {
+		long id = comments.importComment(article.id(), null, "Imported", "You are a pathetic idiot and a liar.",
+				CommentStatus.PENDING, java.time.Instant.parse(RunningGazette.NOW));
+
+		QueueItem item = queues.item(id).orElseThrow();
+
+		assertThat(item.signals()).anySatisfy(signal -> {
+			assertThat(signal.name()).isEqualTo("classifier");
+			assertThat(signal.detail()).contains("personal attack").contains("scored now");
+		});
+		assertThat(item.scores().get("insult")).isGreaterThan(0.5);
+		assertThat(comments.moderationRecord(id)).as("looking stores nothing").isEmpty();
 	}
 
 	@Test
