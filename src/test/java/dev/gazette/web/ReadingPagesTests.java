@@ -186,6 +186,15 @@ class ReadingPagesTests {
 		}
 
 		@Test
+		void anOpinionPieceInTheOpinionSectionSaysOpinionOnce() {
+			Published opinion = newsroom.article().opinion().in(newsroom.section("Opinion")).publish();
+
+			Document page = page(opinion.path());
+
+			assertThat(page.selectFirst(".story-header .kicker").text()).isEqualTo("Opinion");
+		}
+
+		@Test
 		void shareLinksCarryTheArticlesAddressPercentEncoded() {
 			Document page = page(news.path());
 			String url = RunningGazette.BASE_URL + news.path();
