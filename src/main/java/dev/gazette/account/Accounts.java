@@ -172,9 +172,14 @@ public class Accounts {
 		return account;
 	}
 
-	/** @throws AccountProblem when the current password is wrong or the new one is refused */
+	/**
+	 * Changes the password and signs the account out everywhere else: a session someone else opened with the old
+	 * password ends with it (remember-me cookies, signed with the password hash, stop working too).
+	 * @param keepSession the session making the change, which stays signed in; null for none
+	 * @throws AccountProblem when the current password is wrong or the new one is refused
+	 */
 	@Transactional
-	public void changePassword(long accountId, String currentPassword, String newPassword) {
+	public void changePassword(long accountId, String currentPassword, String newPassword, String keepSession) {
 		StoredAccount stored = repository.byId(accountId).orElseThrow();
 		requirePassword(stored, currentPassword);
 		policy.problemWith(newPassword, stored.account().email()).ifPresent(message -> {
@@ -182,6 +187,7 @@ public class Accounts {
 		});
 		repository.changePassword(accountId, encoder.encode(newPassword));
 		repository.record(accountId, "password-changed", null, accountId, clock.instant());
+		sessions.endAllExcept(stored.account().email(), keepSession);
 		mail.passwordChanged(stored.account());
 	}
 

@@ -20,4 +20,9 @@ class Sessions {
 	void endAll(String email) {
 		sessions.findByPrincipalName(email).keySet().forEach(sessions::deleteById);
 	}
+
+	/** Ends every session of the account but {@code keep} (the one making the change; null keeps none). */
+	void endAllExcept(String email, String keep) {
+		sessions.findByPrincipalName(email).keySet().stream().filter(id -> !id.equals(keep)).forEach(sessions::deleteById);
+	}
 }

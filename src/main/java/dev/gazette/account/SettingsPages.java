@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -90,9 +91,10 @@ class SettingsPages {
 	@PostMapping("/settings/password")
 	String password(@AuthenticationPrincipal AccountPrincipal viewer,
 			@RequestParam(required = false) String currentPassword, @RequestParam(required = false) String newPassword,
-			HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
-			accounts.changePassword(viewer.id(), currentPassword, newPassword);
+			HttpSession session = request.getSession(false);
+			accounts.changePassword(viewer.id(), currentPassword, newPassword, session == null ? null : session.getId());
 			return "redirect:/settings?saved=password";
 		}
 		catch (AccountProblem problem) {

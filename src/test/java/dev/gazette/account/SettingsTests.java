@@ -167,6 +167,20 @@ class SettingsTests {
 		assertThat(signsIn(reader.password())).isFalse();
 	}
 
+	@Test
+	void changingThePasswordSignsOutEveryOtherSessionButThisOne() {
+		Http otherDevice = new Http(port);
+		otherDevice.signIn(reader.email(), reader.password());
+		assertThat(otherDevice.get("/settings").statusCode()).isEqualTo(200);
+
+		assertThat(changePassword(reader.password(), "Lanterns over the old harbour").statusCode()).isEqualTo(302);
+
+		assertThat(http.get("/settings").statusCode()).as("the session that changed it").isEqualTo(200);
+		HttpResponse<String> other = otherDevice.get("/settings");
+		assertThat(other.statusCode()).isEqualTo(302);
+		assertThat(other.headers().firstValue("Location").orElseThrow()).contains("/sign-in");
+	}
+
 	// --- helpers ---
 
 	private HttpResponse<String> saveProfile(String name, String bio, boolean replies, boolean newsletter) {
