@@ -1,6 +1,7 @@
 package dev.gazette.account;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,22 +28,31 @@ class SignInThrottle extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if ("POST".equals(request.getMethod()) && !allowed(request)) {
+		Duration wait = "POST".equals(request.getMethod()) ? waitFor(request) : Duration.ZERO;
+		if (!wait.isZero()) {
+			// Whole seconds, rounded up: the earliest moment a new attempt can succeed.
+			response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
 			response.sendError(429);
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	private boolean allowed(HttpServletRequest request) {
+	/** Zero when the request may go on, else how long until it could. */
+	private Duration waitFor(HttpServletRequest request) {
 		String address = request.getRemoteAddr();
 		return switch (request.getServletPath()) {
-			case "/sign-in" -> throttle.tryAcquire(Action.SIGN_IN_ADDRESS, address)
-					& throttle.tryAcquire(Action.SIGN_IN_ACCOUNT, Accounts.normalise(request.getParameter("email")));
+			// Both buckets are charged, whichever is empty: the longer wait is the one that counts.
+			case "/sign-in" -> longer(throttle.tryAcquire(Action.SIGN_IN_ADDRESS, address),
+					throttle.tryAcquire(Action.SIGN_IN_ACCOUNT, Accounts.normalise(request.getParameter("email"))));
 			// Asking for a new verification link sends mail as joining does, so it counts as joining.
 			case "/join", "/api/v1/accounts", "/verify/resend" -> throttle.tryAcquire(Action.SIGN_UP, address);
 			case "/forgot-password" -> throttle.tryAcquire(Action.RESET, address);
-			default -> true;
+			default -> Duration.ZERO;
 		};
+	}
+
+	private static Duration longer(Duration a, Duration b) {
+		return a.compareTo(b) >= 0 ? a : b;
 	}
 }

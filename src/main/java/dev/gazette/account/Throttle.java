@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.stereotype.Component;
 
@@ -30,9 +31,11 @@ class Throttle {
 		this.buckets = Caffeine.newBuilder().expireAfterAccess(properties.period().multipliedBy(2)).maximumSize(100_000).build();
 	}
 
-	/** Takes one attempt from the bucket; false when the limit is reached. */
-	boolean tryAcquire(Action action, String key) {
-		return buckets.get(action + "|" + key, k -> newBucket(limit(action), properties.period())).tryConsume(1);
+	/** Takes one attempt from the bucket; zero when it was allowed, else how long until the next one is. */
+	Duration tryAcquire(Action action, String key) {
+		ConsumptionProbe probe = buckets.get(action + "|" + key, k -> newBucket(limit(action), properties.period()))
+			.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
 	}
 
 	private int limit(Action action) {

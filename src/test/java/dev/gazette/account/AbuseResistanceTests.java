@@ -63,6 +63,8 @@ class AbuseResistanceTests {
 
 		assertThat(allowed).isLessThanOrEqualTo(GazetteWithSmallLimits.SIGN_IN_PER_ADDRESS);
 		assertThat(right.statusCode()).isEqualTo(429);
+		assertThat(Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow())).as("seconds to wait")
+			.isBetween(1L, 15 * 60L);
 		assertThat(http.get("/settings").statusCode()).as("not signed in").isEqualTo(302);
 		Document page = Jsoup.parse(right.body());
 		assertThat(page.selectFirst(".error-page h1").text()).isEqualTo("Too many attempts");
