@@ -108,13 +108,16 @@ public class Accounts {
 		if (!problems.isEmpty()) {
 			throw new AccountProblem("Please check what is marked.", problems);
 		}
+		// Hashed whether or not the address is taken: bcrypt is most of the time an answer takes, and skipping it for
+		// a taken address would tell anyone with a stopwatch which addresses have accounts.
+		String hash = encoder.encode(request.password());
 		Optional<StoredAccount> existing = repository.byEmail(email);
 		if (existing.isPresent()) {
 			mail.alreadyRegistered(existing.get().account(), site.baseUrl() + "/sign-in",
 					site.baseUrl() + "/forgot-password");
 			return;
 		}
-		long id = repository.insert(email, name, encoder.encode(request.password()), clock.instant());
+		long id = repository.insert(email, name, hash, clock.instant());
 		repository.record(id, "signed-up", null, null, clock.instant());
 		Account account = repository.byId(id).orElseThrow().account();
 		sendVerification(account);
