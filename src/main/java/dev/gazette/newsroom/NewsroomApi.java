@@ -12,6 +12,7 @@ import dev.gazette.article.Source;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -150,6 +151,12 @@ class NewsroomApi {
 			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** Two requests claimed one slug at the same moment: the unique index refused the second. */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> clash(DuplicateKeyException ex) {
+		return refused(NewsroomException.conflict("slug", "Another article took this slug at the same moment."));
 	}
 
 	private PieceJson view(Manuscript piece, AccountPrincipal who) {
