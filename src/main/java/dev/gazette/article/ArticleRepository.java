@@ -374,14 +374,15 @@ class ArticleRepository {
 	}
 
 	/** Replaces an article's copy, bylines and tags; {@code updatedAt} {@code null} leaves the update time alone. */
-	void updateCopy(long id, ArticleCopy copy, Long sectionId, List<Long> authorIds, List<Long> tagIds,
-			Instant updatedAt) {
-		jdbc.sql("""
+	boolean updateCopy(long id, long version, ArticleCopy copy, Long sectionId, List<Long> authorIds,
+			List<Long> tagIds, Instant updatedAt) {
+		int updated = jdbc.sql("""
 				update article set slug = :slug, headline = :headline, standfirst = :standfirst, body_markdown = :body,
 				    kind = :kind, section_id = :section, source_name = :sourceName, source_url = :sourceUrl,
 				    canonical_url = :canonical, updated_at = coalesce(:updated, updated_at), version = version + 1
-				where id = :id""")
+				where id = :id and version = :version""")
 			.param("id", id)
+			.param("version", version)
 			.param("slug", copy.slug())
 			.param("headline", copy.headline())
 			.param("standfirst", copy.standfirst())
@@ -393,20 +394,28 @@ class ArticleRepository {
 			.param("canonical", copy.canonicalUrl())
 			.param("updated", at(updatedAt))
 			.update();
+		if (updated == 0) {
+			return false;
+		}
 		jdbc.sql("delete from article_author where article_id = :id").param("id", id).update();
 		jdbc.sql("delete from article_tag where article_id = :id").param("id", id).update();
 		linkAuthorsAndTags(id, authorIds, tagIds);
+		return true;
 	}
 
-	/** Moves an article to a state; {@code publishedAt} {@code null} keeps its publication time. */
-	void moveTo(long id, ArticleState state, Instant publishedAt) {
-		jdbc.sql("""
+	/**
+	 * Moves an article to a state if it is still at {@code version}; {@code publishedAt} {@code null} keeps its
+	 * publication time.
+	 */
+	boolean moveTo(long id, long version, ArticleState state, Instant publishedAt) {
+		return jdbc.sql("""
 				update article set state = :state, published_at = coalesce(:published, published_at), version = version + 1
-				where id = :id""")
+				where id = :id and version = :version""")
 			.param("id", id)
+			.param("version", version)
 			.param("state", state.key())
 			.param("published", at(publishedAt))
-			.update();
+			.update() == 1;
 	}
 
 	Optional<Long> holderOfSlug(String slug) {

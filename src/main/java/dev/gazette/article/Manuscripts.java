@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.gazette.article.ArticleRepository.ArticleInsert;
 import dev.gazette.article.ArticleRepository.ManuscriptRow;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,11 +65,13 @@ public class Manuscripts {
 	/**
 	 * Replaces an article's copy. A visible article's update time moves; when a published article's slug changes, the
 	 * old slug is remembered and leads to the new one.
+	 * @param version the version the change was made to: someone else's change in between refuses this one
 	 * @throws IllegalArgumentException when the article does not exist, the slug is another article's or a named
 	 * author or section does not exist
+	 * @throws OptimisticLockingFailureException when the article changed since {@code version}
 	 */
 	@Transactional
-	public Manuscript revise(long id, ArticleCopy copy) {
+	public Manuscript revise(long id, long version, ArticleCopy copy) {
 		Manuscript before = find(id).orElseThrow(() -> new IllegalArgumentException("There is no article " + id));
 		Optional<Long> holder = repository.holderOfSlug(copy.slug());
 		if (holder.isPresent() && holder.get() != id) {
@@ -76,7 +79,10 @@ public class Manuscripts {
 		}
 		Instant now = clock.instant();
 		boolean visible = before.state() == ArticleState.PUBLISHED;
-		repository.updateCopy(id, copy, sectionId(copy), authorIds(copy), tagIds(copy), visible ? now : null);
+		if (before.version() != version
+				|| !repository.updateCopy(id, version, copy, sectionId(copy), authorIds(copy), tagIds(copy), visible ? now : null)) {
+			throw changedMeanwhile(id);
+		}
 		if (!before.copy().slug().equals(copy.slug())) {
 			repository.forgetOldSlug(copy.slug());
 			if (visible || before.state() == ArticleState.UNPUBLISHED) {
@@ -90,9 +96,11 @@ public class Manuscripts {
 	 * Moves an article to another state. Publishing sets the publication time to now for a piece never published
 	 * before (one that was published, then unpublished, keeps its original time); scheduling sets it to
 	 * {@code scheduledAt}. An article that becomes visible for the first time is announced.
+	 * @param version the version the decision was made on: someone else's change in between refuses this one
+	 * @throws OptimisticLockingFailureException when the article changed since {@code version}
 	 */
 	@Transactional
-	public Manuscript moveTo(long id, ArticleState state, Instant scheduledAt) {
+	public Manuscript moveTo(long id, long version, ArticleState state, Instant scheduledAt) {
 		ManuscriptRow row = repository.manuscript(id).orElseThrow(() -> new IllegalArgumentException("There is no article " + id));
 		Instant now = clock.instant();
 		Instant publishedAt = switch (state) {
@@ -100,11 +108,17 @@ public class Manuscripts {
 			case SCHEDULED -> scheduledAt;
 			default -> null;
 		};
-		repository.moveTo(id, state, publishedAt);
+		if (!repository.moveTo(id, version, state, publishedAt)) {
+			throw changedMeanwhile(id);
+		}
 		if (state == ArticleState.PUBLISHED && !row.announced()) {
 			announcements.announce(id, now);
 		}
 		return find(id).orElseThrow();
+	}
+
+	private static OptimisticLockingFailureException changedMeanwhile(long id) {
+		return new OptimisticLockingFailureException("Article " + id + " changed in the meantime");
 	}
 
 	private Manuscript complete(ManuscriptRow row) {

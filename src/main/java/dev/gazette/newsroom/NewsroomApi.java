@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -157,6 +158,12 @@ class NewsroomApi {
 	@ExceptionHandler(DuplicateKeyException.class)
 	ResponseEntity<ProblemDetail> clash(DuplicateKeyException ex) {
 		return refused(NewsroomException.conflict("slug", "Another article took this slug at the same moment."));
+	}
+
+	/** Someone else changed the piece between this request's reading it and writing it. */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> changedMeanwhile(OptimisticLockingFailureException ex) {
+		return refused(NewsroomException.conflict(null, "The piece changed in the meantime; read it again and retry."));
 	}
 
 	private PieceJson view(Manuscript piece, AccountPrincipal who) {

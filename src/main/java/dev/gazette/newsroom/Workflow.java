@@ -185,7 +185,7 @@ public class Workflow {
 		if (action == Action.PUBLISH || action == Action.SCHEDULE) {
 			readyForReaders(piece);
 		}
-		return manuscripts.moveTo(id, action.target(), scheduledAt);
+		return manuscripts.moveTo(id, piece.version(), action.target(), scheduledAt);
 	}
 
 	private static void permit(Action action, AccountPrincipal who, Manuscript piece) {
@@ -264,7 +264,7 @@ public class Workflow {
 			revisions.add(piece.id(), null, null, then, "as it was before the newsroom", RevisionFields.of(piece.copy()),
 					piece.copy().bodyMarkdown());
 		}
-		Manuscript saved = manuscripts.revise(piece.id(), copy);
+		Manuscript saved = manuscripts.revise(piece.id(), piece.version(), copy);
 		record(saved, who, summary);
 		return saved;
 	}

@@ -7,6 +7,9 @@ import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.ArticleState;
+import dev.gazette.article.Manuscript;
+import dev.gazette.article.Manuscripts;
 import dev.gazette.article.Author;
 import dev.gazette.newsroom.Desk.Writer;
 import dev.gazette.support.Http;
@@ -21,14 +24,17 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.gazette.newsroom.Desk.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Every save keeps a revision (who, when, the fields); two revisions compare field by field and line by line; an old
- * revision comes back as a new one. A published piece's new slug leaves the old address answering 301.
+ * revision comes back as a new one. A published piece's new slug leaves the old address answering 301. A change made
+ * on a version someone else has since changed is refused.
  */
 @NewsroomGazette
 class NewsroomRevisionsTests {
@@ -44,6 +50,9 @@ class NewsroomRevisionsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Manuscripts manuscripts;
 
 	@LocalServerPort
 	int port;
@@ -193,6 +202,22 @@ class NewsroomRevisionsTests {
 		assertThat(slug).isEqualTo("2018");
 		assertThat(new Http(port).getJson("/api/v1/articles/2018").statusCode()).isEqualTo(200);
 		assertThat(desk.read("/articles/2018").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aChangeMadeOnAStaleVersionIsRefusedSoNoSaveIsLost() {
+		long id = desk.start(writer, "headline", "Two editors at once", "bodyMarkdown", "Body.");
+		Manuscript read = manuscripts.find(id).orElseThrow();
+		patch(editor, id, Json.object("bodyMarkdown", "The other editor's body."));
+
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> manuscripts.revise(id, read.version(), read.copy()));
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> manuscripts.moveTo(id, read.version(), ArticleState.SUBMITTED, null));
+
+		JsonNode piece = desk.piece(editor, id);
+		assertThat(piece.get("bodyMarkdown").asString()).isEqualTo("The other editor's body.");
+		assertThat(piece.get("state").asString()).isEqualTo("draft");
 	}
 
 	private JsonNode patch(Writer who, long id, String json) {
