@@ -364,6 +364,57 @@ class ArticleRepository {
 			.optional();
 	}
 
+	/**
+	 * A page of articles in any state, newest first; {@code state} (as readers experience it) and {@code ownerId}
+	 * narrow it when not {@code null}.
+	 */
+	List<ManuscriptSummary> manuscripts(ArticleState state, Long ownerId, Instant now, int limit, long offset) {
+		return jdbc.sql("select a.id, a.state, a.slug, a.headline, a.created_by, a.created_at, a.published_at, a.updated_at "
+				+ "from article a " + manuscriptFilter(state, ownerId)
+				+ " order by a.id desc limit :limit offset :offset")
+			.param("state", state == null ? null : state.key())
+			.param("owner", ownerId)
+			.param("now", at(now))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> {
+				ArticleState stored = ArticleState.fromKey(rs.getString("state"));
+				Instant publishedAt = instant(rs, "published_at");
+				boolean due = publishedAt != null && !publishedAt.isAfter(now);
+				return new ManuscriptSummary(rs.getLong("id"),
+						stored == ArticleState.SCHEDULED && due ? ArticleState.PUBLISHED : stored, rs.getString("slug"),
+						rs.getString("headline"), rs.getObject("created_by", Long.class), instant(rs, "created_at"),
+						publishedAt, instant(rs, "updated_at"));
+			})
+			.list();
+	}
+
+	long countManuscripts(ArticleState state, Long ownerId, Instant now) {
+		return jdbc.sql("select count(*) from article a " + manuscriptFilter(state, ownerId))
+			.param("state", state == null ? null : state.key())
+			.param("owner", ownerId)
+			.param("now", at(now))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String manuscriptFilter(ArticleState state, Long ownerId) {
+		StringBuilder where = new StringBuilder("where 1 = 1");
+		if (state == ArticleState.PUBLISHED) {
+			where.append(" and (a.state = 'published' or (a.state = 'scheduled' and a.published_at <= :now))");
+		}
+		else if (state == ArticleState.SCHEDULED) {
+			where.append(" and a.state = 'scheduled' and a.published_at > :now");
+		}
+		else if (state != null) {
+			where.append(" and a.state = :state");
+		}
+		if (ownerId != null) {
+			where.append(" and a.created_by = :owner");
+		}
+		return where.toString();
+	}
+
 	/** Marks a just-inserted article as a draft started by an account. */
 	void startDraft(long id, long ownerId, Instant now) {
 		jdbc.sql("update article set state = 'draft', created_by = :owner, created_at = :now where id = :id")

@@ -39,6 +39,19 @@ public class Manuscripts {
 		return repository.manuscript(id).map(this::complete);
 	}
 
+	/**
+	 * A page of pieces, newest first (size 1 to 100); {@code state} (as readers experience it) and {@code ownerId}
+	 * narrow the list when not {@code null}.
+	 */
+	@Transactional(readOnly = true)
+	public ManuscriptList list(ArticleState state, Long ownerId, int page, int size) {
+		int current = Math.max(1, page);
+		int limit = Math.max(1, Math.min(100, size));
+		Instant now = clock.instant();
+		return new ManuscriptList(repository.manuscripts(state, ownerId, now, limit, (long) (current - 1) * limit),
+				current, limit, repository.countManuscripts(state, ownerId, now));
+	}
+
 	/** The article that has this slug now, in any state. */
 	@Transactional(readOnly = true)
 	public Optional<Long> holderOfSlug(String slug) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.ArticleState;
 import dev.gazette.article.Manuscript;
+import dev.gazette.article.ManuscriptList;
+import dev.gazette.article.ManuscriptSummary;
 import dev.gazette.article.Source;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +57,16 @@ class NewsroomApi {
 		Manuscript piece = workflow.start(ArticlePatch.of(fields), who);
 		return ResponseEntity.created(URI.create("/api/v1/newsroom/articles/" + piece.id()))
 			.body(PieceJson.of(piece, List.of()));
+	}
+
+	@GetMapping
+	@Operation(summary = "Pieces, newest first: everyone's for editors, one's own for writers", description = "state: "
+			+ "draft, submitted, in_review, scheduled, published or unpublished (all when absent); page from 1, size 1 to 100.")
+	PieceListJson pieces(@RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal who) {
+		ManuscriptList list = workflow.pieces(state(state), page, size, who);
+		return new PieceListJson(list.items().stream().map(SummaryJson::of).toList(), list.page(), list.size(),
+				list.total());
 	}
 
 	@GetMapping("/{id}")
@@ -168,6 +180,31 @@ class NewsroomApi {
 
 	private PieceJson view(Manuscript piece, AccountPrincipal who) {
 		return PieceJson.of(piece, workflow.notes(piece.id(), who));
+	}
+
+	private static ArticleState state(String key) {
+		if (key == null || key.isBlank()) {
+			return null;
+		}
+		try {
+			return ArticleState.fromKey(key);
+		}
+		catch (IllegalArgumentException ex) {
+			throw NewsroomException.badInput("state", "state is one of draft, submitted, in_review, scheduled, "
+					+ "published, unpublished.");
+		}
+	}
+
+	record PieceListJson(List<SummaryJson> items, int page, int size, long total) {
+	}
+
+	record SummaryJson(long id, String state, String slug, String headline, Long ownerId, Instant createdAt,
+			Instant publishedAt, Instant updatedAt) {
+
+		static SummaryJson of(ManuscriptSummary s) {
+			return new SummaryJson(s.id(), s.state().key(), s.slug(), s.headline(), s.ownerId(), s.createdAt(),
+					s.publishedAt(), s.updatedAt());
+		}
 	}
 
 	record ScheduleRequest(String at) {

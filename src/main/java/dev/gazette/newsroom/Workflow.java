@@ -8,9 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import dev.gazette.account.AccountPrincipal;
+import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleCopy;
+import dev.gazette.article.ArticleState;
 import dev.gazette.article.Manuscript;
+import dev.gazette.article.ManuscriptList;
 import dev.gazette.article.Manuscripts;
 import dev.gazette.article.Slugs;
 import dev.gazette.publication.Publications;
@@ -67,6 +70,16 @@ public class Workflow {
 		Manuscript started = manuscripts.find(id).orElseThrow();
 		record(started, who, "started");
 		return started;
+	}
+
+	/**
+	 * A page of pieces, newest first, optionally in one state: every piece for editors, one's own for writers.
+	 */
+	@Transactional(readOnly = true)
+	public ManuscriptList pieces(ArticleState state, int page, int size, AccountPrincipal who) {
+		permit(Action.START, who, null);
+		Long owner = who.has(Role.EDITOR) ? null : who.id();
+		return manuscripts.list(state, owner, page, size);
 	}
 
 	/** A piece, to someone who may read it. */

@@ -262,6 +262,31 @@ class NewsroomWorkflowTests {
 		assertThat(desk.piece(editor, id).get("state").asString()).isEqualTo("draft");
 	}
 
+	@Test
+	void theListShowsEditorsEveryPieceAndWritersOnlyTheirOwn() {
+		Writer contributor = desk.join("Lisa Lister", Role.CONTRIBUTOR);
+		long mine = desk.start(contributor, "headline", "Mine to list");
+		desk.post(contributor, "/" + mine + "/submit");
+		long others = desk.start(staff.get("other"), "headline", "Not hers to list");
+
+		JsonNode hers = Json.read(desk.call(contributor, "GET", "", null));
+		JsonNode herSubmitted = Json.read(desk.call(contributor, "GET", "?state=submitted", null));
+		JsonNode editorsDrafts = Json.read(desk.call(staff.get("editor"), "GET", "?state=draft&size=100", null));
+		JsonNode editorsSubmitted = Json.read(desk.call(staff.get("editor"), "GET", "?state=submitted&size=100", null));
+
+		assertThat(hers.get("total").asLong()).isEqualTo(1);
+		assertThat(hers.get("items").get(0).get("id").asLong()).isEqualTo(mine);
+		assertThat(hers.get("items").get(0).get("state").asString()).isEqualTo("submitted");
+		assertThat(hers.get("items").get(0).get("headline").asString()).isEqualTo("Mine to list");
+		assertThat(herSubmitted.get("items").findValuesAsString("state")).containsExactly("submitted");
+		assertThat(editorsDrafts.get("items").findValues("id").stream().map(JsonNode::asLong)).contains(others)
+			.doesNotContain(mine);
+		assertThat(editorsDrafts.get("items").findValuesAsString("state")).containsOnly("draft");
+		assertThat(editorsSubmitted.get("items").findValues("id").stream().map(JsonNode::asLong)).contains(mine);
+		assertProblem(desk.call(staff.get("reader"), "GET", "", null), 403);
+		assertProblem(desk.call(contributor, "GET", "?state=lost", null), 400);
+	}
+
 	private List<String> everywhereAReaderLooks(String slug) {
 		return List.of(desk.read("/").body(), desk.read("/authors/" + byline.slug()).body(),
 				desk.read("/feeds/rss.xml").body(), desk.read("/feeds/atom.xml").body(),
