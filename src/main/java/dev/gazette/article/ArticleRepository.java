@@ -475,16 +475,12 @@ class ArticleRepository {
 
 	/** Remembers that an article was at {@code oldSlug}; a slug remembers only its latest article. */
 	void rememberOldSlug(String oldSlug, long articleId, Instant now) {
-		forgetOldSlug(oldSlug);
+		jdbc.sql("delete from article_slug_history where slug = :slug").param("slug", oldSlug).update();
 		jdbc.sql("insert into article_slug_history (slug, article_id, changed_at) values (:slug, :id, :now)")
 			.param("slug", oldSlug)
 			.param("id", articleId)
 			.param("now", at(now))
 			.update();
-	}
-
-	void forgetOldSlug(String slug) {
-		jdbc.sql("delete from article_slug_history where slug = :slug").param("slug", slug).update();
 	}
 
 	/** The current slug of the visible article that was once at {@code oldSlug}. */

@@ -71,7 +71,6 @@ public class Manuscripts {
 				copy.bodyMarkdown(), copy.kind(), sectionId(copy), authorIds(copy), tagIds(copy), null, null, null,
 				copy.source(), copy.canonicalUrl(), true));
 		repository.startDraft(id, ownerId, clock.instant());
-		repository.forgetOldSlug(copy.slug());
 		return id;
 	}
 
@@ -96,11 +95,11 @@ public class Manuscripts {
 				|| !repository.updateCopy(id, version, copy, sectionId(copy), authorIds(copy), tagIds(copy), visible ? now : null)) {
 			throw changedMeanwhile(id);
 		}
-		if (!before.copy().slug().equals(copy.slug())) {
-			repository.forgetOldSlug(copy.slug());
-			if (visible || before.state() == ArticleState.UNPUBLISHED) {
-				repository.rememberOldSlug(before.copy().slug(), id, now);
-			}
+		// An old slug keeps leading to its article until another article is published at it: a page that exists
+		// comes before a redirect.
+		boolean wasPublic = visible || before.state() == ArticleState.UNPUBLISHED;
+		if (!before.copy().slug().equals(copy.slug()) && wasPublic) {
+			repository.rememberOldSlug(before.copy().slug(), id, now);
 		}
 		return find(id).orElseThrow();
 	}

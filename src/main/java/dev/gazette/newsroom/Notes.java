@@ -28,8 +28,12 @@ class Notes {
 			.param("body", body)
 			.param("at", at.atOffset(ZoneOffset.UTC))
 			.update();
-		List<Note> notes = of(articleId);
-		return notes.get(notes.size() - 1);
+		long id = jdbc.sql("select max(id) from article_note where article_id = :article and account_id = :account")
+			.param("article", articleId)
+			.param("account", accountId)
+			.query(Long.class)
+			.single();
+		return new Note(id, articleId, accountId, accountName, body, at);
 	}
 
 	List<Note> of(long articleId) {

@@ -180,6 +180,23 @@ class NewsroomRevisionsTests {
 	}
 
 	@Test
+	void anOldSlugLeadsToItsArticleUntilAnotherIsPublishedThere() {
+		long first = desk.start(writer, "headline", "Harbour lights", "authors", List.of(byline.slug()), "bodyMarkdown",
+				"First.");
+		desk.post(writer, "/" + first + "/publish");
+		patch(writer, first, Json.object("slug", "harbour-lights-return"));
+		long second = desk.start(writer, "headline", "Harbour lights", "slug", "harbour-lights", "authors",
+				List.of(byline.slug()), "bodyMarkdown", "Second.");
+
+		assertThat(desk.read("/articles/harbour-lights").statusCode()).as("the new piece is a draft").isEqualTo(301);
+
+		desk.post(writer, "/" + second + "/publish");
+
+		assertThat(desk.read("/articles/harbour-lights").statusCode()).isEqualTo(200);
+		assertThat(desk.read("/articles/harbour-lights").body()).contains("Second.");
+	}
+
+	@Test
 	void aDraftsSlugComesFromTheHeadlineUniquelyAndANewHeadlineLeavesItAlone() {
 		long first = desk.start(writer, "headline", "Çay time in İzmir");
 		long second = desk.start(writer, "headline", "Çay time in İzmir");
