@@ -1,18 +1,23 @@
 package dev.gazette.article;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriUtils;
 
 /** Published articles as JSON: {@code /api/v1/articles}. */
 @RestController
@@ -35,10 +40,18 @@ class ArticleApi {
 	}
 
 	@GetMapping("/{slug}")
-	@Operation(summary = "One published article with its body as Markdown and as sanitised HTML")
-	ArticleJson article(@PathVariable String slug) {
-		return catalog.find(slug).map(ArticleJson::of).orElseThrow(() -> new ResponseStatusException(
-				HttpStatus.NOT_FOUND, "There is no published article at '" + slug + "'."));
+	@Operation(summary = "One published article with its body as Markdown and as sanitised HTML",
+			description = "At a slug the article had before, 301 to its current address.")
+	ResponseEntity<ArticleJson> article(@PathVariable String slug) {
+		Optional<Article> article = catalog.find(slug);
+		if (article.isPresent()) {
+			return ResponseEntity.ok(ArticleJson.of(article.get()));
+		}
+		String movedTo = catalog.movedTo(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+				"There is no published article at '" + slug + "'."));
+		return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+			.location(URI.create("/api/v1/articles/" + UriUtils.encodePathSegment(movedTo, StandardCharsets.UTF_8)))
+			.build();
 	}
 
 	record ArticlePageJson(List<ArticleSummaryJson> items, int page, int size, long total) {

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The published catalogue: what readers can see, newest first. An article is visible once its publication time
- * has come (by the injected clock).
+ * The published catalogue: what readers can see, newest first. An article is visible when it is published (or
+ * scheduled) and its publication time has come (by the injected clock); drafts and unpublished articles are not.
  * <p>
  * Article pages are the hottest read in Gazette, so a loaded article is kept in memory and reused for as long as
  * its row's {@code version} is unchanged: one indexed read per request keeps every node correct without a shared
@@ -81,6 +81,15 @@ public class ArticleCatalog {
 		Optional<Article> loaded = repository.findPublished(slug, clock.instant()).map(this::complete);
 		loaded.ifPresent(article -> bySlug.put(slug, article));
 		return loaded;
+	}
+
+	/**
+	 * Where a published article that was once at {@code oldSlug} lives now: its current slug, or empty when no visible
+	 * article ever had that slug (or it is an article's current slug).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> movedTo(String oldSlug) {
+		return repository.movedTo(oldSlug, clock.instant());
 	}
 
 	/** The slug of a published article, by id. */

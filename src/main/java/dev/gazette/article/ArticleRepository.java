@@ -26,6 +26,12 @@ class ArticleRepository {
 			a.comments_close_after_days, a.guests_allowed,
 			s.id as section_id, s.slug as section_slug, s.name as section_name, s.description as section_description""";
 
+	/**
+	 * What readers see: a published article, or a scheduled one whose time has come (the announcer marks it published
+	 * soon after, but readers need not wait for it). Needs the alias {@code a} and the parameter {@code :now}.
+	 */
+	static final String VISIBLE = "a.state in ('published', 'scheduled') and a.published_at <= :now";
+
 	private final JdbcClient jdbc;
 
 	ArticleRepository(JdbcClient jdbc) {
@@ -33,7 +39,7 @@ class ArticleRepository {
 	}
 
 	Optional<Long> versionOfPublished(String slug, Instant now) {
-		return jdbc.sql("select version from article where slug = :slug and published_at <= :now")
+		return jdbc.sql("select a.version from article a where a.slug = :slug and " + VISIBLE)
 			.param("slug", slug)
 			.param("now", at(now))
 			.query(Long.class)
@@ -41,7 +47,7 @@ class ArticleRepository {
 	}
 
 	Optional<String> slugOfPublished(long id, Instant now) {
-		return jdbc.sql("select slug from article where id = :id and published_at <= :now")
+		return jdbc.sql("select a.slug from article a where a.id = :id and " + VISIBLE)
 			.param("id", id)
 			.param("now", at(now))
 			.query(String.class)
@@ -50,7 +56,7 @@ class ArticleRepository {
 
 	Optional<ArticleRow> findPublished(String slug, Instant now) {
 		return jdbc.sql("select " + ARTICLE_COLUMNS + ", a.body_markdown from article a "
-				+ "left join section s on s.id = a.section_id where a.slug = :slug and a.published_at <= :now")
+				+ "left join section s on s.id = a.section_id where a.slug = :slug and " + VISIBLE)
 			.param("slug", slug)
 			.param("now", at(now))
 			.query((rs, n) -> articleRow(rs, rs.getString("body_markdown")))
@@ -70,25 +76,30 @@ class ArticleRepository {
 	/** Articles published from {@code from} up to (not including) {@code to}, oldest first. */
 	List<ArticleRow> publishedBetween(Instant from, Instant to) {
 		return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a left join section s on s.id = a.section_id "
-				+ "where a.published_at >= :from and a.published_at < :to order by a.published_at, a.id")
+				+ "where a.published_at >= :from and a.published_at < :to and " + VISIBLE + " order by a.published_at, a.id")
 			.param("from", at(from))
 			.param("to", at(to))
+			.param("now", at(to))
 			.query((rs, n) -> articleRow(rs, null))
 			.list();
 	}
 
 	/** Articles whose time has come and that were not announced yet, oldest first. */
 	List<Long> unannounced(Instant now, int limit) {
-		return jdbc.sql("select id from article where announced_at is null and published_at <= :now order by published_at, id limit :limit")
+		return jdbc.sql("select a.id from article a where a.announced_at is null and " + VISIBLE + " order by a.published_at, a.id limit :limit")
 			.param("now", at(now))
 			.param("limit", limit)
 			.query(Long.class)
 			.list();
 	}
 
-	/** Sets the announced marker; of several callers at once, exactly one sees it change. */
+	/**
+	 * Sets the announced marker, and marks a scheduled article published; of several callers at once, exactly one sees
+	 * it change.
+	 */
 	boolean markAnnounced(long id, Instant now) {
-		return jdbc.sql("update article set announced_at = :now where id = :id and announced_at is null and published_at <= :now")
+		return jdbc.sql("update article a set announced_at = :now, state = 'published' where a.id = :id "
+				+ "and a.announced_at is null and " + VISIBLE)
 			.param("id", id)
 			.param("now", at(now))
 			.update() == 1;
@@ -116,8 +127,9 @@ class ArticleRepository {
 	/** Every published article's address and times, oldest first, a page at a time (for sitemaps). */
 	List<ArticleStamp> stamps(Instant now, int limit, long offset) {
 		return jdbc.sql("""
-				select id, slug, published_at, updated_at from article where published_at <= :now
-				order by published_at, id limit :limit offset :offset""")
+				select a.id, a.slug, a.published_at, a.updated_at from article a
+				where a.state in ('published', 'scheduled') and a.published_at <= :now
+				order by a.published_at, a.id limit :limit offset :offset""")
 			.param("now", at(now))
 			.param("limit", limit)
 			.param("offset", offset)
@@ -135,7 +147,7 @@ class ArticleRepository {
 		static final Filter ALL = new Filter(null, null, null, null);
 
 		String where() {
-			StringBuilder where = new StringBuilder("where a.published_at <= :now");
+			StringBuilder where = new StringBuilder("where " + VISIBLE);
 			if (section != null) {
 				where.append(" and s.slug = :section");
 			}
@@ -287,21 +299,25 @@ class ArticleRepository {
 			.param("commentsOpen", a.commentsOpen())
 			.update();
 		long id = jdbc.sql("select id from article where slug = :slug").param("slug", a.slug()).query(Long.class).single();
+		linkAuthorsAndTags(id, a.authorIds(), a.tagIds());
+		return id;
+	}
+
+	private void linkAuthorsAndTags(long id, List<Long> authorIds, List<Long> tagIds) {
 		int position = 0;
-		for (long authorId : a.authorIds()) {
+		for (long authorId : authorIds) {
 			jdbc.sql("insert into article_author (article_id, author_id, position) values (:article, :author, :position)")
 				.param("article", id)
 				.param("author", authorId)
 				.param("position", position++)
 				.update();
 		}
-		for (long tagId : a.tagIds()) {
+		for (long tagId : tagIds) {
 			jdbc.sql("insert into article_tag (article_id, tag_id) values (:article, :tag)")
 				.param("article", id)
 				.param("tag", tagId)
 				.update();
 		}
-		return id;
 	}
 
 	long tagId(String slug, String name) {
@@ -323,6 +339,162 @@ class ArticleRepository {
 
 	boolean slugTaken(String slug) {
 		return jdbc.sql("select count(*) from article where slug = :slug").param("slug", slug).query(Long.class).single() > 0;
+	}
+
+	// --- the newsroom: articles in any state ---
+
+	Optional<ManuscriptRow> manuscript(long id) {
+		return jdbc.sql("""
+				select a.id, a.state, a.slug, a.headline, a.standfirst, a.kind, a.body_markdown, a.source_name, a.source_url,
+				       a.canonical_url, a.created_by, a.created_at, a.published_at, a.updated_at, a.announced_at, a.version,
+				       s.slug as section_slug
+				from article a left join section s on s.id = a.section_id where a.id = :id""")
+			.param("id", id)
+			.query((rs, n) -> {
+				String sourceName = rs.getString("source_name");
+				ArticleCopy copy = new ArticleCopy(rs.getString("headline"), rs.getString("standfirst"),
+						rs.getString("slug"), ArticleKind.fromKey(rs.getString("kind")), rs.getString("section_slug"),
+						List.of(), List.of(), rs.getString("body_markdown"),
+						sourceName == null ? null : new Source(sourceName, rs.getString("source_url")),
+						rs.getString("canonical_url"));
+				return new ManuscriptRow(rs.getLong("id"), ArticleState.fromKey(rs.getString("state")), copy,
+						(Long) rs.getObject("created_by", Long.class), instant(rs, "created_at"), instant(rs, "published_at"),
+						instant(rs, "updated_at"), instant(rs, "announced_at") != null, rs.getLong("version"));
+			})
+			.optional();
+	}
+
+	/**
+	 * A page of articles in any state, newest first; {@code state} (as readers experience it) and {@code ownerId}
+	 * narrow it when not {@code null}.
+	 */
+	List<ManuscriptSummary> manuscripts(ArticleState state, Long ownerId, Instant now, int limit, long offset) {
+		return jdbc.sql("select a.id, a.state, a.slug, a.headline, a.created_by, a.created_at, a.published_at, a.updated_at "
+				+ "from article a " + manuscriptFilter(state, ownerId)
+				+ " order by a.id desc limit :limit offset :offset")
+			.param("state", state == null ? null : state.key())
+			.param("owner", ownerId)
+			.param("now", at(now))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> {
+				ArticleState stored = ArticleState.fromKey(rs.getString("state"));
+				Instant publishedAt = instant(rs, "published_at");
+				boolean due = publishedAt != null && !publishedAt.isAfter(now);
+				return new ManuscriptSummary(rs.getLong("id"),
+						stored == ArticleState.SCHEDULED && due ? ArticleState.PUBLISHED : stored, rs.getString("slug"),
+						rs.getString("headline"), rs.getObject("created_by", Long.class), instant(rs, "created_at"),
+						publishedAt, instant(rs, "updated_at"));
+			})
+			.list();
+	}
+
+	long countManuscripts(ArticleState state, Long ownerId, Instant now) {
+		return jdbc.sql("select count(*) from article a " + manuscriptFilter(state, ownerId))
+			.param("state", state == null ? null : state.key())
+			.param("owner", ownerId)
+			.param("now", at(now))
+			.query(Long.class)
+			.single();
+	}
+
+	private static String manuscriptFilter(ArticleState state, Long ownerId) {
+		StringBuilder where = new StringBuilder("where 1 = 1");
+		if (state == ArticleState.PUBLISHED) {
+			where.append(" and (a.state = 'published' or (a.state = 'scheduled' and a.published_at <= :now))");
+		}
+		else if (state == ArticleState.SCHEDULED) {
+			where.append(" and a.state = 'scheduled' and a.published_at > :now");
+		}
+		else if (state != null) {
+			where.append(" and a.state = :state");
+		}
+		if (ownerId != null) {
+			where.append(" and a.created_by = :owner");
+		}
+		return where.toString();
+	}
+
+	/** Marks a just-inserted article as a draft started by an account. */
+	void startDraft(long id, long ownerId, Instant now) {
+		jdbc.sql("update article set state = 'draft', created_by = :owner, created_at = :now where id = :id")
+			.param("id", id)
+			.param("owner", ownerId)
+			.param("now", at(now))
+			.update();
+	}
+
+	/** Replaces an article's copy, bylines and tags; {@code updatedAt} {@code null} leaves the update time alone. */
+	boolean updateCopy(long id, long version, ArticleCopy copy, Long sectionId, List<Long> authorIds,
+			List<Long> tagIds, Instant updatedAt) {
+		int updated = jdbc.sql("""
+				update article set slug = :slug, headline = :headline, standfirst = :standfirst, body_markdown = :body,
+				    kind = :kind, section_id = :section, source_name = :sourceName, source_url = :sourceUrl,
+				    canonical_url = :canonical, updated_at = coalesce(:updated, updated_at), version = version + 1
+				where id = :id and version = :version""")
+			.param("id", id)
+			.param("version", version)
+			.param("slug", copy.slug())
+			.param("headline", copy.headline())
+			.param("standfirst", copy.standfirst())
+			.param("body", copy.bodyMarkdown())
+			.param("kind", copy.kind().key())
+			.param("section", sectionId)
+			.param("sourceName", copy.source() == null ? null : copy.source().name())
+			.param("sourceUrl", copy.source() == null ? null : copy.source().url())
+			.param("canonical", copy.canonicalUrl())
+			.param("updated", at(updatedAt))
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		jdbc.sql("delete from article_author where article_id = :id").param("id", id).update();
+		jdbc.sql("delete from article_tag where article_id = :id").param("id", id).update();
+		linkAuthorsAndTags(id, authorIds, tagIds);
+		return true;
+	}
+
+	/**
+	 * Moves an article to a state if it is still at {@code version}; {@code publishedAt} {@code null} keeps its
+	 * publication time.
+	 */
+	boolean moveTo(long id, long version, ArticleState state, Instant publishedAt) {
+		return jdbc.sql("""
+				update article set state = :state, published_at = coalesce(:published, published_at), version = version + 1
+				where id = :id and version = :version""")
+			.param("id", id)
+			.param("version", version)
+			.param("state", state.key())
+			.param("published", at(publishedAt))
+			.update() == 1;
+	}
+
+	Optional<Long> holderOfSlug(String slug) {
+		return jdbc.sql("select id from article where slug = :slug").param("slug", slug).query(Long.class).optional();
+	}
+
+	/** Remembers that an article was at {@code oldSlug}; a slug remembers only its latest article. */
+	void rememberOldSlug(String oldSlug, long articleId, Instant now) {
+		jdbc.sql("delete from article_slug_history where slug = :slug").param("slug", oldSlug).update();
+		jdbc.sql("insert into article_slug_history (slug, article_id, changed_at) values (:slug, :id, :now)")
+			.param("slug", oldSlug)
+			.param("id", articleId)
+			.param("now", at(now))
+			.update();
+	}
+
+	/** The current slug of the visible article that was once at {@code oldSlug}. */
+	Optional<String> movedTo(String oldSlug, Instant now) {
+		return jdbc.sql("select a.slug from article_slug_history h join article a on a.id = h.article_id "
+				+ "where h.slug = :slug and " + VISIBLE)
+			.param("slug", oldSlug)
+			.param("now", at(now))
+			.query(String.class)
+			.optional();
+	}
+
+	record ManuscriptRow(long id, ArticleState state, ArticleCopy copy, Long ownerId, Instant createdAt,
+			Instant publishedAt, Instant updatedAt, boolean announced, long version) {
 	}
 
 	// --- mapping ---

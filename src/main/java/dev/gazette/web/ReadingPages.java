@@ -1,8 +1,10 @@
 package dev.gazette.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.gazette.account.Account;
 import dev.gazette.account.AccountPrincipal;
@@ -31,6 +33,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The pages a reader reads: the front page, section and author pages, and the article page with its discussion.
@@ -92,10 +97,15 @@ class ReadingPages {
 		return "article/author";
 	}
 
+	/** An article; at a slug it had before (a published article's slug was changed), 301 to where it is now. */
 	@GetMapping("/articles/{slug}")
-	String article(@PathVariable String slug, @RequestParam(required = false) String sort,
+	ModelAndView article(@PathVariable String slug, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "1") int cpage, @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
-		Article article = catalog.find(slug).orElseThrow(ReadingPages::notFound);
+		Optional<Article> found = catalog.find(slug);
+		if (found.isEmpty()) {
+			return new ModelAndView(movedPermanently(catalog.movedTo(slug).orElseThrow(ReadingPages::notFound)));
+		}
+		Article article = found.get();
 		Publication publication = publications.current();
 		Discussion discussion = comments.discussion(article.id());
 		CommentProperties settings = comments.settings();
@@ -106,7 +116,14 @@ class ReadingPages {
 		model.addAttribute("discussion",
 				comments.view(article, discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize()),
 						viewer == null ? null : viewer.id(), publication.timeZone()));
-		return "article/page";
+		return new ModelAndView("article/page");
+	}
+
+	private static RedirectView movedPermanently(String slug) {
+		RedirectView redirect = new RedirectView("/articles/" + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8), true);
+		redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+		redirect.setExposeModelAttributes(false);
+		return redirect;
 	}
 
 	/** A reader's public profile: name, bio, avatar and their latest published comments. */

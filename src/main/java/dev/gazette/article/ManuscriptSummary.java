@@ -1,0 +1,8 @@
+package dev.gazette.article;
+
+import java.time.Instant;
+
+/** A piece in a newsroom list: enough to find it and see where it stands, without its body. */
+public record ManuscriptSummary(long id, ArticleState state, String slug, String headline, Long ownerId,
+		Instant createdAt, Instant publishedAt, Instant updatedAt) {
+}

@@ -1,0 +1,246 @@
+package dev.gazette.newsroom;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.gazette.account.AccountPrincipal;
+import dev.gazette.article.ArticleState;
+import dev.gazette.article.Manuscript;
+import dev.gazette.article.ManuscriptList;
+import dev.gazette.article.ManuscriptSummary;
+import dev.gazette.article.Source;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The writing API, {@code /api/v1/newsroom/articles/{id}}: pieces by numeric id, in any state, apart from the reading
+ * API's {@code /api/v1/articles/{slug}} (so a slug that looks like a number never meets a writing path). Every call
+ * needs a personal access token; what each account may do is decided by {@link Workflow}.
+ */
+@RestController
+@RequestMapping("/api/v1/newsroom/articles")
+@PreAuthorize("isAuthenticated()")
+@Tag(name = "Newsroom")
+class NewsroomApi {
+
+	private final Workflow workflow;
+
+	NewsroomApi(Workflow workflow) {
+		this.workflow = workflow;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Start a draft (contributors, authors, editors)", description = "Fields: headline (required), "
+			+ "standfirst, slug (made from the headline when absent), kind (news|opinion), section (slug), tags (names), "
+			+ "authors (slugs), bodyMarkdown, source {name, url}, canonicalUrl. 201 with Location.")
+	ResponseEntity<PieceJson> start(@RequestBody Map<String, Object> fields, @AuthenticationPrincipal AccountPrincipal who) {
+		Manuscript piece = workflow.start(ArticlePatch.of(fields), who);
+		return ResponseEntity.created(URI.create("/api/v1/newsroom/articles/" + piece.id()))
+			.body(PieceJson.of(piece, List.of()));
+	}
+
+	@GetMapping
+	@Operation(summary = "Pieces, newest first: everyone's for editors, one's own for writers", description = "state: "
+			+ "draft, submitted, in_review, scheduled, published or unpublished (all when absent); page from 1, size 1 to 100.")
+	PieceListJson pieces(@RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal AccountPrincipal who) {
+		ManuscriptList list = workflow.pieces(state(state), page, size, who);
+		return new PieceListJson(list.items().stream().map(SummaryJson::of).toList(), list.page(), list.size(),
+				list.total());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A piece in any state, with the editors' notes")
+	PieceJson piece(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
+		return PieceJson.of(workflow.piece(id, who), workflow.notes(id, who));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
+	@Operation(summary = "Change a piece's fields", description = "Only the fields sent change; null clears one (a null "
+			+ "slug is made again from the headline). Every save that changes something keeps a revision.")
+	PieceJson edit(@PathVariable long id, @RequestBody Map<String, Object> fields,
+			@AuthenticationPrincipal AccountPrincipal who) {
+		return PieceJson.of(workflow.edit(id, ArticlePatch.of(fields), who), workflow.notes(id, who));
+	}
+
+	@PostMapping("/{id}/submit")
+	@Operation(summary = "Submit a draft for review")
+	PieceJson submit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
+		return view(workflow.submit(id, who), who);
+	}
+
+	@PostMapping("/{id}/review")
+	@Operation(summary = "Take a submitted piece into review (editors)")
+	PieceJson review(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
+		return view(workflow.review(id, who), who);
+	}
+
+	@PostMapping("/{id}/publish")
+	@Operation(summary = "Publish now (authors their own, editors any)")
+	PieceJson publish(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
+		return view(workflow.publish(id, who), who);
+	}
+
+	@PostMapping("/{id}/unpublish")
+	@Operation(summary = "Take a published piece off the site (editors)")
+	PieceJson unpublish(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
+		return view(workflow.unpublish(id, who), who);
+	}
+
+	@PostMapping("/{id}/draft")
+	@Operation(summary = "Send a piece back to draft", description = "Editors from any state but draft and published; "
+			+ "writers withdraw their own submitted piece.")
+	PieceJson returnToDraft(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
+		return view(workflow.returnToDraft(id, who), who);
+	}
+
+	@PostMapping(path = "/{id}/schedule", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Schedule a piece (editors)", description = "{\"at\": \"2018-07-23T09:00\"}: a local date-time "
+			+ "in the publication's time zone, or an instant with an offset (2018-07-23T06:00:00Z); must be in the future.")
+	PieceJson schedule(@PathVariable long id, @RequestBody ScheduleRequest request,
+			@AuthenticationPrincipal AccountPrincipal who) {
+		return view(workflow.schedule(id, request.at(), who), who);
+	}
+
+	@PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Leave a note to the writer (editors)", description = "{\"body\": \"…\"}, 1 to 4,000 characters.")
+	ResponseEntity<NoteJson> note(@PathVariable long id, @RequestBody NoteRequest request,
+			@AuthenticationPrincipal AccountPrincipal who) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(NoteJson.of(workflow.addNote(id, request.body(), who)));
+	}
+
+	@GetMapping("/{id}/revisions")
+	@Operation(summary = "A piece's revisions, newest first", description = "Each with who saved it, when, what the save "
+			+ "was, and its fields and body.")
+	List<RevisionJson> revisions(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
+		return workflow.revisions(id, who).stream().map(RevisionJson::of).toList();
+	}
+
+	@GetMapping("/{id}/revisions/diff")
+	@Operation(summary = "What changed from one revision to another", description = "The fields that differ, and the "
+			+ "body line by line: a unified diff and a list of changes.")
+	RevisionDiff diff(@PathVariable long id, @RequestParam int from, @RequestParam int to,
+			@AuthenticationPrincipal AccountPrincipal who) {
+		return workflow.diff(id, from, to, who);
+	}
+
+	@PostMapping("/{id}/revisions/{number}/restore")
+	@Operation(summary = "Bring back an old revision", description = "Its fields and body become the piece's, as a new "
+			+ "revision.")
+	PieceJson restore(@PathVariable long id, @PathVariable int number, @AuthenticationPrincipal AccountPrincipal who) {
+		return view(workflow.restore(id, number, who), who);
+	}
+
+	@ExceptionHandler(NewsroomException.class)
+	ResponseEntity<ProblemDetail> refused(NewsroomException ex) {
+		HttpStatus status = switch (ex.kind()) {
+			case BAD_INPUT -> HttpStatus.BAD_REQUEST;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		if (ex.field() != null) {
+			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** Two requests claimed one slug at the same moment: the unique index refused the second. */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> clash(DuplicateKeyException ex) {
+		return refused(NewsroomException.conflict("slug", "Another article took this slug at the same moment."));
+	}
+
+	/** Someone else changed the piece between this request's reading it and writing it. */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> changedMeanwhile(OptimisticLockingFailureException ex) {
+		return refused(NewsroomException.conflict(null, "The piece changed in the meantime; read it again and retry."));
+	}
+
+	private PieceJson view(Manuscript piece, AccountPrincipal who) {
+		return PieceJson.of(piece, workflow.notes(piece.id(), who));
+	}
+
+	private static ArticleState state(String key) {
+		if (key == null || key.isBlank()) {
+			return null;
+		}
+		try {
+			return ArticleState.fromKey(key);
+		}
+		catch (IllegalArgumentException ex) {
+			throw NewsroomException.badInput("state", "state is one of draft, submitted, in_review, scheduled, "
+					+ "published, unpublished.");
+		}
+	}
+
+	record PieceListJson(List<SummaryJson> items, int page, int size, long total) {
+	}
+
+	record SummaryJson(long id, String state, String slug, String headline, Long ownerId, Instant createdAt,
+			Instant publishedAt, Instant updatedAt) {
+
+		static SummaryJson of(ManuscriptSummary s) {
+			return new SummaryJson(s.id(), s.state().key(), s.slug(), s.headline(), s.ownerId(), s.createdAt(),
+					s.publishedAt(), s.updatedAt());
+		}
+	}
+
+	record ScheduleRequest(String at) {
+	}
+
+	record NoteRequest(String body) {
+	}
+
+	record PieceJson(long id, String state, String slug, String headline, String standfirst, String kind,
+			String section, List<String> tags, List<String> authors, String bodyMarkdown, Source source,
+			String canonicalUrl, Long ownerId, Instant createdAt, Instant publishedAt, Instant updatedAt, long version,
+			String readerPath, List<NoteJson> notes) {
+
+		static PieceJson of(Manuscript m, List<Note> notes) {
+			var c = m.copy();
+			return new PieceJson(m.id(), m.state().key(), c.slug(), c.headline(), c.standfirst(), c.kind().key(),
+					c.sectionSlug(), c.tags(), c.authorSlugs(), c.bodyMarkdown(), c.source(), c.canonicalUrl(), m.ownerId(),
+					m.createdAt(), m.publishedAt(), m.updatedAt(), m.version(),
+					m.state() == ArticleState.PUBLISHED ? "/articles/" + c.slug() : null,
+					notes.stream().map(NoteJson::of).toList());
+		}
+	}
+
+	record NoteJson(long id, Long byId, String by, Instant at, String body) {
+
+		static NoteJson of(Note note) {
+			return new NoteJson(note.id(), note.accountId(), note.accountName(), note.createdAt(), note.body());
+		}
+	}
+
+	record RevisionJson(int number, Long byId, String by, Instant at, String summary, RevisionFields fields,
+			String bodyMarkdown) {
+
+		static RevisionJson of(Revision r) {
+			return new RevisionJson(r.number(), r.accountId(), r.accountName(), r.createdAt(), r.summary(), r.fields(),
+					r.bodyMarkdown());
+		}
+	}
+}

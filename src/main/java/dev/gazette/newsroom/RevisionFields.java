@@ -1,0 +1,43 @@
+package dev.gazette.newsroom;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.gazette.article.ArticleCopy;
+import dev.gazette.article.ArticleKind;
+import dev.gazette.article.Source;
+
+/**
+ * A revision's fields other than the body, as stored (JSON) and compared: the field names are the API's.
+ */
+public record RevisionFields(String headline, String standfirst, String slug, String kind, String section, List<String> tags,
+		List<String> authors, String sourceName, String sourceUrl, String canonicalUrl) {
+
+	static RevisionFields of(ArticleCopy copy) {
+		return new RevisionFields(copy.headline(), copy.standfirst(), copy.slug(), copy.kind().key(), copy.sectionSlug(),
+				copy.tags(), copy.authorSlugs(), copy.source() == null ? null : copy.source().name(),
+				copy.source() == null ? null : copy.source().url(), copy.canonicalUrl());
+	}
+
+	ArticleCopy withBody(String bodyMarkdown) {
+		return new ArticleCopy(headline, standfirst, slug, ArticleKind.fromKey(kind), section, tags, authors, bodyMarkdown,
+				sourceName == null ? null : new Source(sourceName, sourceUrl), canonicalUrl);
+	}
+
+	/** The fields by name, in a stable order, for diffs. */
+	Map<String, Object> byName() {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("headline", headline);
+		fields.put("standfirst", standfirst);
+		fields.put("slug", slug);
+		fields.put("kind", kind);
+		fields.put("section", section);
+		fields.put("tags", tags == null ? List.of() : tags);
+		fields.put("authors", authors == null ? List.of() : authors);
+		fields.put("sourceName", sourceName);
+		fields.put("sourceUrl", sourceUrl);
+		fields.put("canonicalUrl", canonicalUrl);
+		return fields;
+	}
+}

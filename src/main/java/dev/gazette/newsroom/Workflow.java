@@ -1,0 +1,333 @@
+package dev.gazette.newsroom;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import dev.gazette.account.AccountPrincipal;
+import dev.gazette.account.Role;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.ArticleCopy;
+import dev.gazette.article.ArticleState;
+import dev.gazette.article.Manuscript;
+import dev.gazette.article.ManuscriptList;
+import dev.gazette.article.Manuscripts;
+import dev.gazette.article.Slugs;
+import dev.gazette.publication.Publications;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The newsroom's one door: every change to a piece goes through here, and here alone decides who may make it
+ * ({@link Action}). A refused request throws {@link NewsroomException} before anything is written (and each method is
+ * one transaction, so nothing half-done stays either).
+ */
+@Service
+public class Workflow {
+
+	static final int HEADLINE_MAX = 300;
+
+	static final int BODY_MAX = 200_000;
+
+	static final int NOTE_MAX = 4_000;
+
+	private final Manuscripts manuscripts;
+
+	private final ArticleCatalog catalog;
+
+	private final Revisions revisions;
+
+	private final Notes notes;
+
+	private final Publications publications;
+
+	private final Clock clock;
+
+	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes,
+			Publications publications, Clock clock) {
+		this.manuscripts = manuscripts;
+		this.catalog = catalog;
+		this.revisions = revisions;
+		this.notes = notes;
+		this.publications = publications;
+		this.clock = clock;
+	}
+
+	/** Starts a draft owned by {@code who}; its first revision. */
+	@Transactional
+	public Manuscript start(ArticlePatch patch, AccountPrincipal who) {
+		permit(Action.START, who, null);
+		ArticleCopy copy = patch.applyTo(null);
+		if (patch.slugFromHeadline(true)) {
+			copy = withSlug(copy, freeSlug(copy.slug(), null));
+		}
+		validate(copy, null);
+		long id = manuscripts.startDraft(copy, who.id());
+		Manuscript started = manuscripts.find(id).orElseThrow();
+		record(started, who, "started");
+		return started;
+	}
+
+	/**
+	 * A page of pieces, newest first, optionally in one state: every piece for editors, one's own for writers.
+	 */
+	@Transactional(readOnly = true)
+	public ManuscriptList pieces(ArticleState state, int page, int size, AccountPrincipal who) {
+		permit(Action.START, who, null);
+		Long owner = who.has(Role.EDITOR) ? null : who.id();
+		return manuscripts.list(state, owner, page, size);
+	}
+
+	/** A piece, to someone who may read it. */
+	@Transactional(readOnly = true)
+	public Manuscript piece(long id, AccountPrincipal who) {
+		Manuscript piece = piece(id);
+		permit(Action.READ, who, piece);
+		return piece;
+	}
+
+	/** Changes the fields the patch names; a save that changes nothing keeps no revision. */
+	@Transactional
+	public Manuscript edit(long id, ArticlePatch patch, AccountPrincipal who) {
+		Manuscript piece = piece(id);
+		permit(Action.EDIT, who, piece);
+		ArticleCopy copy = patch.applyTo(piece.copy());
+		if (patch.slugFromHeadline(false)) {
+			copy = withSlug(copy, freeSlug(copy.slug(), id));
+		}
+		validate(copy, id);
+		if (copy.equals(piece.copy())) {
+			return piece;
+		}
+		return save(piece, copy, who, "edited");
+	}
+
+	@Transactional
+	public Manuscript submit(long id, AccountPrincipal who) {
+		return move(id, Action.SUBMIT, who, null);
+	}
+
+	@Transactional
+	public Manuscript review(long id, AccountPrincipal who) {
+		return move(id, Action.REVIEW, who, null);
+	}
+
+	@Transactional
+	public Manuscript publish(long id, AccountPrincipal who) {
+		return move(id, Action.PUBLISH, who, null);
+	}
+
+	@Transactional
+	public Manuscript unpublish(long id, AccountPrincipal who) {
+		return move(id, Action.UNPUBLISH, who, null);
+	}
+
+	@Transactional
+	public Manuscript returnToDraft(long id, AccountPrincipal who) {
+		return move(id, Action.RETURN_TO_DRAFT, who, null);
+	}
+
+	/**
+	 * Schedules a piece to go live at {@code at}: an ISO-8601 instant with an offset ({@code 2018-07-23T06:00:00Z},
+	 * {@code 2018-07-23T09:00+03:00}) or a local date-time ({@code 2018-07-23T09:00}) in the publication's time zone.
+	 */
+	@Transactional
+	public Manuscript schedule(long id, String at, AccountPrincipal who) {
+		Manuscript piece = piece(id);
+		permit(Action.SCHEDULE, who, piece);
+		Instant when = instant(at);
+		if (!when.isAfter(clock.instant())) {
+			throw NewsroomException.badInput("at", "The time " + at + " has passed; schedule a piece for the future.");
+		}
+		return move(id, Action.SCHEDULE, who, when);
+	}
+
+	@Transactional
+	public Note addNote(long id, String body, AccountPrincipal who) {
+		Manuscript piece = piece(id);
+		permit(Action.NOTE, who, piece);
+		if (body == null || body.isBlank() || body.length() > NOTE_MAX) {
+			throw NewsroomException.badInput("body", "A note is 1 to 4,000 characters.");
+		}
+		return notes.add(id, who.id(), who.displayName(), body.strip(), clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Note> notes(long id, AccountPrincipal who) {
+		permit(Action.READ, who, piece(id));
+		return notes.of(id);
+	}
+
+	/** A piece's revisions, newest first. */
+	@Transactional(readOnly = true)
+	public List<Revision> revisions(long id, AccountPrincipal who) {
+		permit(Action.READ, who, piece(id));
+		return revisions.of(id);
+	}
+
+	@Transactional(readOnly = true)
+	public RevisionDiff diff(long id, int from, int to, AccountPrincipal who) {
+		permit(Action.READ, who, piece(id));
+		return RevisionDiff.between(revision(id, from), revision(id, to));
+	}
+
+	/** Brings back an old revision's fields and body, as a new revision. */
+	@Transactional
+	public Manuscript restore(long id, int number, AccountPrincipal who) {
+		Manuscript piece = piece(id);
+		permit(Action.EDIT, who, piece);
+		Revision old = revision(id, number);
+		ArticleCopy copy = old.fields().withBody(old.bodyMarkdown());
+		validate(copy, id);
+		return save(piece, copy, who, "restored revision " + number);
+	}
+
+	// --- the rules ---
+
+	private Manuscript move(long id, Action action, AccountPrincipal who, Instant scheduledAt) {
+		Manuscript piece = piece(id);
+		permit(action, who, piece);
+		if (!action.startsFrom(piece.state())) {
+			throw NewsroomException.conflict(null, "You cannot " + action.description() + ": it is "
+					+ piece.state().key().replace('_', ' ') + ".");
+		}
+		if (action == Action.PUBLISH || action == Action.SCHEDULE) {
+			readyForReaders(piece);
+		}
+		return manuscripts.moveTo(id, piece.version(), action.target(), scheduledAt);
+	}
+
+	private static void permit(Action action, AccountPrincipal who, Manuscript piece) {
+		if (!action.allowedFor(who, piece)) {
+			throw NewsroomException.forbidden("Your account may not " + action.description() + ".");
+		}
+	}
+
+	private static void readyForReaders(Manuscript piece) {
+		if (piece.copy().authorSlugs().isEmpty()) {
+			throw NewsroomException.conflict("authors", "A piece needs at least one author in its byline before readers see it.");
+		}
+		if (piece.copy().bodyMarkdown().isBlank()) {
+			throw NewsroomException.conflict("bodyMarkdown", "A piece needs a body before readers see it.");
+		}
+	}
+
+	private void validate(ArticleCopy copy, Long id) {
+		if (copy.headline() == null || copy.headline().isBlank()) {
+			throw NewsroomException.badInput("headline", "A headline is required.");
+		}
+		if (copy.headline().length() > HEADLINE_MAX) {
+			throw NewsroomException.badInput("headline", "A headline is at most 300 characters.");
+		}
+		String slug = copy.slug();
+		if (slug == null || slug.isEmpty() || slug.length() > 200 || !Slugs.of(slug).equals(slug)) {
+			throw NewsroomException.badInput("slug", "A slug is 1 to 200 lower-case letters and digits joined by "
+					+ "single hyphens, like ‘river-commission-to-reopen’.");
+		}
+		manuscripts.holderOfSlug(slug).filter(holder -> !holder.equals(id)).ifPresent(holder -> {
+			throw NewsroomException.conflict("slug", "Another article already has the slug ‘" + slug + "’.");
+		});
+		atMost("standfirst", copy.standfirst(), 1_000);
+		if (copy.bodyMarkdown().length() > BODY_MAX) {
+			throw NewsroomException.badInput("bodyMarkdown", "The body is at most 200,000 characters; this one has "
+					+ copy.bodyMarkdown().length() + ".");
+		}
+		if (copy.sectionSlug() != null && catalog.section(copy.sectionSlug()).isEmpty()) {
+			throw NewsroomException.badInput("section", "There is no section ‘" + copy.sectionSlug() + "’.");
+		}
+		for (String author : copy.authorSlugs()) {
+			if (catalog.author(author).isEmpty()) {
+				throw NewsroomException.badInput("authors", "There is no author ‘" + author + "’.");
+			}
+		}
+		for (String tag : copy.tags()) {
+			if (tag.length() > 120 || Slugs.of(tag).isEmpty()) {
+				throw NewsroomException.badInput("tags", "A tag is up to 120 characters with at least one letter or digit.");
+			}
+		}
+		if (copy.source() != null) {
+			atMost("source", copy.source().name(), 200);
+			webAddress("source", copy.source().url());
+		}
+		webAddress("canonicalUrl", copy.canonicalUrl());
+	}
+
+	private static void atMost(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			throw NewsroomException.badInput(field, field + " is at most " + max + " characters.");
+		}
+	}
+
+	private static void webAddress(String field, String url) {
+		if (url != null && (url.length() > 1_000 || !(url.startsWith("https://") || url.startsWith("http://")))) {
+			throw NewsroomException.badInput(field, field + " must be an http or https address of up to 1,000 characters.");
+		}
+	}
+
+	// --- helpers ---
+
+	private Manuscript save(Manuscript piece, ArticleCopy copy, AccountPrincipal who, String summary) {
+		if (!revisions.any(piece.id())) {
+			Instant then = piece.updatedAt() != null ? piece.updatedAt()
+					: piece.publishedAt() != null ? piece.publishedAt() : clock.instant();
+			revisions.add(piece.id(), null, null, then, "as it was before the newsroom", RevisionFields.of(piece.copy()),
+					piece.copy().bodyMarkdown());
+		}
+		Manuscript saved = manuscripts.revise(piece.id(), piece.version(), copy);
+		record(saved, who, summary);
+		return saved;
+	}
+
+	private void record(Manuscript piece, AccountPrincipal who, String summary) {
+		revisions.add(piece.id(), who.id(), who.displayName(), clock.instant(), summary, RevisionFields.of(piece.copy()),
+				piece.copy().bodyMarkdown());
+	}
+
+	private Manuscript piece(long id) {
+		return manuscripts.find(id).orElseThrow(() -> NewsroomException.notFound("There is no piece " + id + "."));
+	}
+
+	private Revision revision(long id, int number) {
+		return revisions.find(id, number)
+			.orElseThrow(() -> NewsroomException.notFound("Piece " + id + " has no revision " + number + "."));
+	}
+
+	/** A slug made from the headline that no other article has: {@code slug}, {@code slug-2}, {@code slug-3}, … */
+	private String freeSlug(String generated, Long id) {
+		String base = generated == null || generated.isEmpty() ? "article" : generated;
+		base = base.length() > 190 ? base.substring(0, 190).replaceAll("-+$", "") : base;
+		String candidate = base;
+		for (int n = 2; manuscripts.holderOfSlug(candidate).filter(holder -> !holder.equals(id)).isPresent(); n++) {
+			candidate = base + "-" + n;
+		}
+		return candidate;
+	}
+
+	private static ArticleCopy withSlug(ArticleCopy copy, String slug) {
+		return new ArticleCopy(copy.headline(), copy.standfirst(), slug, copy.kind(), copy.sectionSlug(), copy.tags(),
+				copy.authorSlugs(), copy.bodyMarkdown(), copy.source(), copy.canonicalUrl());
+	}
+
+	private Instant instant(String at) {
+		if (at == null || at.isBlank()) {
+			throw NewsroomException.badInput("at", "Say when: an ISO-8601 time such as 2018-07-23T09:00 (the "
+					+ "publication's time zone) or 2018-07-23T06:00:00Z.");
+		}
+		try {
+			return OffsetDateTime.parse(at.strip()).toInstant();
+		}
+		catch (DateTimeParseException notWithAnOffset) {
+			try {
+				return LocalDateTime.parse(at.strip()).atZone(publications.current().timeZone()).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				throw NewsroomException.badInput("at", "‘" + at + "’ is not a time: use 2018-07-23T09:00 (the "
+						+ "publication's time zone) or 2018-07-23T06:00:00Z.");
+			}
+		}
+	}
+}
