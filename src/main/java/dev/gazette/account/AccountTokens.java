@@ -1,15 +1,11 @@
 package dev.gazette.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
+
+import dev.gazette.mail.LinkTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,8 +30,6 @@ class AccountTokens {
 	record Redeemed(Long accountId, String newEmail) {
 	}
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -55,13 +49,13 @@ class AccountTokens {
 				.param("purpose", purpose.key())
 				.update();
 		}
-		String token = newSecret();
+		String token = LinkTokens.newToken();
 		jdbc.sql("""
 				insert into account_token (account_id, purpose, token_hash, new_email, created_at, expires_at)
 				values (:account, :purpose, :hash, :email, :now, :expires)""")
 			.param("account", accountId)
 			.param("purpose", purpose.key())
-			.param("hash", hash(token))
+			.param("hash", LinkTokens.hash(token))
 			.param("email", newEmail)
 			.param("now", AccountRepository.at(now))
 			.param("expires", AccountRepository.at(now.plus(validFor)))
@@ -74,7 +68,7 @@ class AccountTokens {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();
 		}
-		String hash = hash(token);
+		String hash = LinkTokens.hash(token);
 		Instant now = clock.instant();
 		int used = jdbc.sql("""
 				update account_token set used_at = :now
@@ -103,26 +97,10 @@ class AccountTokens {
 		return jdbc.sql("""
 				select count(*) from account_token
 				where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > :now""")
-			.param("hash", hash(token))
+			.param("hash", LinkTokens.hash(token))
 			.param("purpose", purpose.key())
 			.param("now", AccountRepository.at(clock.instant()))
 			.query(Long.class)
 			.single() == 1;
-	}
-
-	static String newSecret() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	static String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.gazette.mail.LinkTokens;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,16 +51,16 @@ public class ApiTokens {
 			throw new AccountProblem("Please name the token (up to " + MAX_NAME + " characters), e.g. the app that uses it.",
 					List.of(new AccountProblem.FieldProblem("name", "Give the token a name of 1 to " + MAX_NAME + " characters.")));
 		}
-		String token = PREFIX + AccountTokens.newSecret();
+		String token = PREFIX + LinkTokens.newToken();
 		Instant now = clock.instant();
 		jdbc.sql("insert into api_token (account_id, name, token_hash, created_at) values (:account, :name, :hash, :now)")
 			.param("account", accountId)
 			.param("name", clean)
-			.param("hash", AccountTokens.hash(token))
+			.param("hash", LinkTokens.hash(token))
 			.param("now", AccountRepository.at(now))
 			.update();
 		long id = jdbc.sql("select id from api_token where token_hash = :hash")
-			.param("hash", AccountTokens.hash(token))
+			.param("hash", LinkTokens.hash(token))
 			.query(Long.class)
 			.single();
 		accounts.record(accountId, "api-token-created", clean, accountId, now);
@@ -94,7 +96,7 @@ public class ApiTokens {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
 		}
-		String hash = AccountTokens.hash(token);
+		String hash = LinkTokens.hash(token);
 		Optional<Long> accountId = jdbc.sql("select account_id from api_token where token_hash = :hash and revoked_at is null")
 			.param("hash", hash)
 			.query(Long.class)

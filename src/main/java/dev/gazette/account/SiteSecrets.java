@@ -1,5 +1,7 @@
 package dev.gazette.account;
 
+import dev.gazette.mail.LinkTokens;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +20,7 @@ class SiteSecrets {
 	String get(String name) {
 		jdbc.sql("insert into site_secret (name, secret) values (:name, :secret) on conflict do nothing")
 			.param("name", name)
-			.param("secret", AccountTokens.newSecret())
+			.param("secret", LinkTokens.newToken())
 			.update();
 		return jdbc.sql("select secret from site_secret where name = :name").param("name", name).query(String.class).single();
 	}

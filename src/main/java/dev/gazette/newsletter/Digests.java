@@ -16,6 +16,7 @@ import dev.gazette.account.NewsletterReader;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleSummary;
 import dev.gazette.article.Author;
+import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.newsletter.Issues.Delivery;
@@ -187,7 +188,7 @@ class Digests implements SchedulingConfigurer {
 		}
 		Optional<String> greeting = delivery.accountId() == null ? Optional.empty()
 				: accounts.find(delivery.accountId()).map(account -> account.displayName());
-		String token = Tokens.newToken();
+		String token = LinkTokens.newToken();
 		String unsubscribe = site.baseUrl() + Newsletter.UNSUBSCRIBE_PATH + "?token=" + token;
 		Map<String, Object> model = new HashMap<>();
 		model.put("site", publications.current().name());
@@ -202,7 +203,7 @@ class Digests implements SchedulingConfigurer {
 		headers.put("List-Id", "<" + span.frequency().key() + ".newsletter." + host() + ">");
 		headers.put("Precedence", "bulk");
 		long mailId = mailer.send(templates.render("newsletter-digest", model).to(delivery.email(), CATEGORY, headers));
-		issues.recordMail(deliveryId, Tokens.hash(token), mailId);
+		issues.recordMail(deliveryId, LinkTokens.hash(token), mailId);
 		return true;
 	}
 

@@ -15,6 +15,7 @@ import dev.gazette.account.AccountEvents.AccountDeleted;
 import dev.gazette.account.Accounts;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Section;
+import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.newsletter.NewsletterProblem.FieldProblem;
@@ -95,13 +96,13 @@ public class Newsletter {
 			// Someone is mailing this address repeatedly: the first link is still on its way.
 			return;
 		}
-		String token = Tokens.newToken();
+		String token = LinkTokens.newToken();
 		Instant expires = now.plus(properties.confirmValidFor());
 		if (existing.isEmpty()) {
-			subscribers.addPending(checked.email(), checked.frequency(), checked.sections(), Tokens.hash(token), expires, now);
+			subscribers.addPending(checked.email(), checked.frequency(), checked.sections(), LinkTokens.hash(token), expires, now);
 		}
 		else {
-			subscribers.request(existing.get().id(), checked.frequency(), checked.sections(), Tokens.hash(token), expires,
+			subscribers.request(existing.get().id(), checked.frequency(), checked.sections(), LinkTokens.hash(token), expires,
 					now);
 		}
 		Map<String, Object> model = new LinkedHashMap<>();
@@ -116,13 +117,13 @@ public class Newsletter {
 	/** Whether a confirmation link would work, without using it (the page asks before confirming). */
 	@Transactional(readOnly = true)
 	public boolean canConfirm(String token) {
-		return Tokens.plausible(token) && subscribers.confirmable(Tokens.hash(token), clock.instant());
+		return LinkTokens.plausible(token) && subscribers.confirmable(LinkTokens.hash(token), clock.instant());
 	}
 
 	/** Follows a confirmation link: the subscription (or its change) takes effect. */
 	@Transactional
 	public boolean confirm(String token) {
-		return Tokens.plausible(token) && subscribers.confirm(Tokens.hash(token), clock.instant());
+		return LinkTokens.plausible(token) && subscribers.confirm(LinkTokens.hash(token), clock.instant());
 	}
 
 	/**
@@ -156,7 +157,7 @@ public class Newsletter {
 	/** Whether a one-click link is ours, without acting on it. */
 	@Transactional(readOnly = true)
 	public boolean isUnsubscribeLink(String token) {
-		return Tokens.plausible(token) && issues.byUnsubscribeHash(Tokens.hash(token)).isPresent();
+		return LinkTokens.plausible(token) && issues.byUnsubscribeHash(LinkTokens.hash(token)).isPresent();
 	}
 
 	/**
@@ -166,10 +167,10 @@ public class Newsletter {
 	 */
 	@Transactional
 	public boolean unsubscribe(String token) {
-		if (!Tokens.plausible(token)) {
+		if (!LinkTokens.plausible(token)) {
 			return false;
 		}
-		return issues.byUnsubscribeHash(Tokens.hash(token)).map(delivery -> {
+		return issues.byUnsubscribeHash(LinkTokens.hash(token)).map(delivery -> {
 			if (delivery.accountId() != null) {
 				accounts.changeNewsletter(delivery.accountId(), false);
 			}

@@ -18,6 +18,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentPublished;
 import dev.gazette.comment.Comments;
+import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.notification.ReplyQueue.Pending;
@@ -176,8 +177,8 @@ class ReplyNotifications implements SchedulingConfigurer {
 		if (items.isEmpty()) {
 			return false;
 		}
-		String token = Tokens.newToken();
-		long batchId = queue.addBatch(recipientId, now, items.size(), Tokens.hash(token));
+		String token = LinkTokens.newToken();
+		long batchId = queue.addBatch(recipientId, now, items.size(), LinkTokens.hash(token));
 		queue.relabel(sentRows, "sent", batchId);
 		String unsubscribe = site.baseUrl() + UNSUBSCRIBE_PATH + "?token=" + token;
 		Map<String, Object> model = new HashMap<>();
@@ -230,6 +231,6 @@ class ReplyNotifications implements SchedulingConfigurer {
 	}
 
 	private Optional<Long> recipientOf(String token) {
-		return Tokens.plausible(token) ? queue.recipientOf(Tokens.hash(token)) : Optional.empty();
+		return LinkTokens.plausible(token) ? queue.recipientOf(LinkTokens.hash(token)) : Optional.empty();
 	}
 }
