@@ -346,8 +346,8 @@ class ArticleRepository {
 	Optional<ManuscriptRow> manuscript(long id) {
 		return jdbc.sql("""
 				select a.id, a.state, a.slug, a.headline, a.standfirst, a.kind, a.body_markdown, a.source_name, a.source_url,
-				       a.canonical_url, a.created_by, a.created_at, a.published_at, a.updated_at, a.announced_at, a.version,
-				       s.slug as section_slug
+				       a.canonical_url, a.lead_media_id, a.seo_title, a.seo_description, a.created_by, a.created_at,
+				       a.published_at, a.updated_at, a.announced_at, a.version, s.slug as section_slug
 				from article a left join section s on s.id = a.section_id where a.id = :id""")
 			.param("id", id)
 			.query((rs, n) -> {
@@ -356,7 +356,8 @@ class ArticleRepository {
 						rs.getString("slug"), ArticleKind.fromKey(rs.getString("kind")), rs.getString("section_slug"),
 						List.of(), List.of(), rs.getString("body_markdown"),
 						sourceName == null ? null : new Source(sourceName, rs.getString("source_url")),
-						rs.getString("canonical_url"));
+						rs.getString("canonical_url"), rs.getObject("lead_media_id", Long.class), rs.getString("seo_title"),
+						rs.getString("seo_description"));
 				return new ManuscriptRow(rs.getLong("id"), ArticleState.fromKey(rs.getString("state")), copy,
 						(Long) rs.getObject("created_by", Long.class), instant(rs, "created_at"), instant(rs, "published_at"),
 						instant(rs, "updated_at"), instant(rs, "announced_at") != null, rs.getLong("version"));
@@ -415,12 +416,18 @@ class ArticleRepository {
 		return where.toString();
 	}
 
-	/** Marks a just-inserted article as a draft started by an account. */
-	void startDraft(long id, long ownerId, Instant now) {
-		jdbc.sql("update article set state = 'draft', created_by = :owner, created_at = :now where id = :id")
+	/** Marks a just-inserted article as a draft started by an account, with the newsroom's own fields. */
+	void startDraft(long id, long ownerId, Instant now, ArticleCopy copy) {
+		jdbc.sql("""
+				update article set state = 'draft', created_by = :owner, created_at = :now, lead_media_id = :leadMedia,
+				    seo_title = :seoTitle, seo_description = :seoDescription
+				where id = :id""")
 			.param("id", id)
 			.param("owner", ownerId)
 			.param("now", at(now))
+			.param("leadMedia", copy.leadImageId())
+			.param("seoTitle", copy.seoTitle())
+			.param("seoDescription", copy.seoDescription())
 			.update();
 	}
 
@@ -430,7 +437,8 @@ class ArticleRepository {
 		int updated = jdbc.sql("""
 				update article set slug = :slug, headline = :headline, standfirst = :standfirst, body_markdown = :body,
 				    kind = :kind, section_id = :section, source_name = :sourceName, source_url = :sourceUrl,
-				    canonical_url = :canonical, updated_at = coalesce(:updated, updated_at), version = version + 1
+				    canonical_url = :canonical, lead_media_id = :leadMedia, seo_title = :seoTitle,
+				    seo_description = :seoDescription, updated_at = coalesce(:updated, updated_at), version = version + 1
 				where id = :id and version = :version""")
 			.param("id", id)
 			.param("version", version)
@@ -443,6 +451,9 @@ class ArticleRepository {
 			.param("sourceName", copy.source() == null ? null : copy.source().name())
 			.param("sourceUrl", copy.source() == null ? null : copy.source().url())
 			.param("canonical", copy.canonicalUrl())
+			.param("leadMedia", copy.leadImageId())
+			.param("seoTitle", copy.seoTitle())
+			.param("seoDescription", copy.seoDescription())
 			.param("updated", at(updatedAt))
 			.update();
 		if (updated == 0) {

@@ -70,7 +70,7 @@ public class Manuscripts {
 		long id = repository.insertArticle(new ArticleInsert(copy.slug(), copy.headline(), copy.standfirst(),
 				copy.bodyMarkdown(), copy.kind(), sectionId(copy), authorIds(copy), tagIds(copy), null, null, null,
 				copy.source(), copy.canonicalUrl(), true));
-		repository.startDraft(id, ownerId, clock.instant());
+		repository.startDraft(id, ownerId, clock.instant(), copy);
 		return id;
 	}
 
@@ -137,9 +137,7 @@ public class Manuscripts {
 		List<Long> ids = List.of(row.id());
 		List<String> authors = repository.authorsOf(ids).getOrDefault(row.id(), List.of()).stream().map(Author::slug).toList();
 		List<String> tags = repository.tagsOf(ids).getOrDefault(row.id(), List.of()).stream().map(Tag::name).toList();
-		ArticleCopy stored = row.copy();
-		ArticleCopy copy = new ArticleCopy(stored.headline(), stored.standfirst(), stored.slug(), stored.kind(),
-				stored.sectionSlug(), tags, authors, stored.bodyMarkdown(), stored.source(), stored.canonicalUrl());
+		ArticleCopy copy = row.copy().withBylinesAndTags(authors, tags);
 		boolean due = row.publishedAt() != null && !row.publishedAt().isAfter(clock.instant());
 		ArticleState state = row.state() == ArticleState.SCHEDULED && due ? ArticleState.PUBLISHED : row.state();
 		return new Manuscript(row.id(), state, copy, row.ownerId(), row.createdAt(), row.publishedAt(), row.updatedAt(),

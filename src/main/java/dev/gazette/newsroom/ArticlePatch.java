@@ -20,7 +20,7 @@ import dev.gazette.article.Source;
 public final class ArticlePatch {
 
 	static final Set<String> FIELDS = Set.of("headline", "standfirst", "slug", "kind", "section", "tags", "authors",
-			"bodyMarkdown", "source", "canonicalUrl");
+			"bodyMarkdown", "source", "canonicalUrl", "leadImage", "seoTitle", "seoDescription");
 
 	private final Map<String, Object> changes;
 
@@ -50,7 +50,8 @@ public final class ArticlePatch {
 	/** The copy with this patch applied; for a new piece {@code current} is {@code null}. */
 	ArticleCopy applyTo(ArticleCopy current) {
 		ArticleCopy base = current != null ? current
-				: new ArticleCopy(null, null, null, ArticleKind.NEWS, null, List.of(), List.of(), "", null, null);
+				: new ArticleCopy(null, null, null, ArticleKind.NEWS, null, List.of(), List.of(), "", null, null, null, null,
+						null);
 		String headline = value("headline", base.headline());
 		String slug = value("slug", current == null ? null : base.slug());
 		if (slug == null && headline != null) {
@@ -63,7 +64,8 @@ public final class ArticlePatch {
 				value("section", base.sectionSlug()), value("tags", base.tags()), value("authors", base.authorSlugs()),
 				value("bodyMarkdown", base.bodyMarkdown()), source == null ? null
 						: new Source((String) source.get("name"), (String) source.get("url")),
-				value("canonicalUrl", base.canonicalUrl()));
+				value("canonicalUrl", base.canonicalUrl()), value("leadImage", base.leadImageId()),
+				value("seoTitle", base.seoTitle()), value("seoDescription", base.seoDescription()));
 	}
 
 	/** Whether the slug is to be made from the headline: absent or {@code null} on a new piece, {@code null} later. */
@@ -98,6 +100,7 @@ public final class ArticlePatch {
 			case "tags", "authors" -> strings(field, value);
 			case "kind" -> kind(value);
 			case "source" -> source(value);
+			case "leadImage" -> mediaId(value);
 			default -> {
 				if (!(value instanceof String text)) {
 					throw NewsroomException.badInput(field, field + " must be a string.");
@@ -105,10 +108,18 @@ public final class ArticlePatch {
 				if (field.equals("bodyMarkdown")) {
 					yield text;
 				}
-				boolean optional = field.equals("standfirst") || field.equals("section") || field.equals("canonicalUrl");
+				boolean optional = field.equals("standfirst") || field.equals("section") || field.equals("canonicalUrl")
+						|| field.equals("seoTitle") || field.equals("seoDescription");
 				yield optional && text.isBlank() ? null : text.strip();
 			}
 		};
+	}
+
+	private static Long mediaId(Object value) {
+		if (value instanceof Number number && number.doubleValue() == number.longValue() && number.longValue() > 0) {
+			return number.longValue();
+		}
+		throw NewsroomException.badInput("leadImage", "leadImage must be null or the id of an image in the media library.");
 	}
 
 	private static String kind(Object value) {

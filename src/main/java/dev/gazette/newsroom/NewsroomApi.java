@@ -52,7 +52,8 @@ class NewsroomApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Start a draft (contributors, authors, editors)", description = "Fields: headline (required), "
 			+ "standfirst, slug (made from the headline when absent), kind (news|opinion), section (slug), tags (names), "
-			+ "authors (slugs), bodyMarkdown, source {name, url}, canonicalUrl. 201 with Location.")
+			+ "authors (slugs), bodyMarkdown, source {name, url}, canonicalUrl, leadImage (a media library id), seoTitle, "
+			+ "seoDescription. 201 with Location.")
 	ResponseEntity<PieceJson> start(@RequestBody Map<String, Object> fields, @AuthenticationPrincipal AccountPrincipal who) {
 		Manuscript piece = workflow.start(ArticlePatch.of(fields), who);
 		return ResponseEntity.created(URI.create("/api/v1/newsroom/articles/" + piece.id()))
@@ -215,13 +216,14 @@ class NewsroomApi {
 
 	record PieceJson(long id, String state, String slug, String headline, String standfirst, String kind,
 			String section, List<String> tags, List<String> authors, String bodyMarkdown, Source source,
-			String canonicalUrl, Long ownerId, Instant createdAt, Instant publishedAt, Instant updatedAt, long version,
-			String readerPath, List<NoteJson> notes) {
+			String canonicalUrl, Long leadImage, String seoTitle, String seoDescription, Long ownerId, Instant createdAt,
+			Instant publishedAt, Instant updatedAt, long version, String readerPath, List<NoteJson> notes) {
 
 		static PieceJson of(Manuscript m, List<Note> notes) {
 			var c = m.copy();
 			return new PieceJson(m.id(), m.state().key(), c.slug(), c.headline(), c.standfirst(), c.kind().key(),
-					c.sectionSlug(), c.tags(), c.authorSlugs(), c.bodyMarkdown(), c.source(), c.canonicalUrl(), m.ownerId(),
+					c.sectionSlug(), c.tags(), c.authorSlugs(), c.bodyMarkdown(), c.source(), c.canonicalUrl(),
+					c.leadImageId(), c.seoTitle(), c.seoDescription(), m.ownerId(),
 					m.createdAt(), m.publishedAt(), m.updatedAt(), m.version(),
 					m.state() == ArticleState.PUBLISHED ? "/articles/" + c.slug() : null,
 					notes.stream().map(NoteJson::of).toList());

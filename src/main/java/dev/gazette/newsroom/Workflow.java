@@ -35,6 +35,10 @@ public class Workflow {
 
 	static final int NOTE_MAX = 4_000;
 
+	static final int SEO_TITLE_MAX = 300;
+
+	static final int SEO_DESCRIPTION_MAX = 500;
+
 	private final Manuscripts manuscripts;
 
 	private final ArticleCatalog catalog;
@@ -63,7 +67,7 @@ public class Workflow {
 		permit(Action.START, who, null);
 		ArticleCopy copy = patch.applyTo(null);
 		if (patch.slugFromHeadline(true)) {
-			copy = withSlug(copy, freeSlug(copy.slug(), null));
+			copy = copy.withSlug(freeSlug(copy.slug(), null));
 		}
 		validate(copy, null);
 		long id = manuscripts.startDraft(copy, who.id());
@@ -97,7 +101,7 @@ public class Workflow {
 		permit(Action.EDIT, who, piece);
 		ArticleCopy copy = patch.applyTo(piece.copy());
 		if (patch.slugFromHeadline(false)) {
-			copy = withSlug(copy, freeSlug(copy.slug(), id));
+			copy = copy.withSlug(freeSlug(copy.slug(), id));
 		}
 		validate(copy, id);
 		if (copy.equals(piece.copy())) {
@@ -254,6 +258,8 @@ public class Workflow {
 			webAddress("source", copy.source().url());
 		}
 		webAddress("canonicalUrl", copy.canonicalUrl());
+		atMost("seoTitle", copy.seoTitle(), SEO_TITLE_MAX);
+		atMost("seoDescription", copy.seoDescription(), SEO_DESCRIPTION_MAX);
 	}
 
 	private static void atMost(String field, String value, int max) {
@@ -305,11 +311,6 @@ public class Workflow {
 			candidate = base + "-" + n;
 		}
 		return candidate;
-	}
-
-	private static ArticleCopy withSlug(ArticleCopy copy, String slug) {
-		return new ArticleCopy(copy.headline(), copy.standfirst(), slug, copy.kind(), copy.sectionSlug(), copy.tags(),
-				copy.authorSlugs(), copy.bodyMarkdown(), copy.source(), copy.canonicalUrl());
 	}
 
 	private Instant instant(String at) {

@@ -147,6 +147,26 @@ class NewsroomRevisionsTests {
 	}
 
 	@Test
+	void theSearchTitleAndDescriptionAreSavedRevisedAndRestoredLikeTheCopy() {
+		long id = desk.start(writer, "headline", "Council votes on the harbour", "seoTitle", "Harbour vote: what changes",
+				"seoDescription", "Şehir meclisi votes on the harbour plan; דיון ציבורי 🌊");
+		JsonNode changed = patch(writer, id, Json.object("seoTitle", null, "seoDescription", "   "));
+
+		assertThat(changed.get("seoTitle").isNull()).isTrue();
+		assertThat(changed.get("seoDescription").isNull()).as("a blank description means none").isTrue();
+		JsonNode diff = Json.read(desk.call(writer, "GET", "/" + id + "/revisions/diff?from=1&to=2", null));
+		assertThat(diff.get("fields").findValuesAsString("field")).containsExactly("seoTitle", "seoDescription");
+		JsonNode restored = Json.read(desk.post(writer, "/" + id + "/revisions/1/restore"));
+		assertThat(restored.get("seoTitle").asString()).isEqualTo("Harbour vote: what changes");
+		assertThat(restored.get("seoDescription").asString())
+			.isEqualTo("Şehir meclisi votes on the harbour plan; דיון ציבורי 🌊");
+
+		assertProblem(desk.call(writer, "PATCH", "/" + id, Json.object("seoTitle", "x".repeat(301))), 400);
+		assertThat(Json.read(desk.call(writer, "GET", "/" + id, null)).get("seoTitle").asString())
+			.isEqualTo("Harbour vote: what changes");
+	}
+
+	@Test
 	void aPieceFromBeforeTheNewsroomKeepsItsOldStateAsTheFirstRevision() {
 		Published old = newsroom.article().headline("Written before the newsroom").body("Old body.").publish();
 
