@@ -1,6 +1,12 @@
 package dev.gazette.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.gazette.article.ArticleCatalog;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,18 +20,37 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Every error the container sees ends here: people get a page in the site's layout, API clients get RFC 9457
- * problem JSON. Neither ever carries a stack trace or an exception message.
+ * problem JSON. Neither ever carries a stack trace or an exception message. One 404 is not an error: an address
+ * under an article's old slug (a comment permalink in a notification, its comment feed, the e-mail form) leads to the
+ * same address under the article's slug now, as the article page itself does.
  */
 @Controller
 class ErrorPages implements ErrorController {
+
+	/** Addresses below an article: the prefix, the slug, the rest. The article's own address redirects itself. */
+	private static final Pattern UNDER_AN_ARTICLE = Pattern.compile("^(/articles/|/feeds/articles/|/api/v1/articles/)([^/]+)(/.+)$");
+
+	private final ArticleCatalog catalog;
+
+	ErrorPages(ArticleCatalog catalog) {
+		this.catalog = catalog;
+	}
 
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
 		HttpStatus status = status(request);
 		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (status == HttpStatus.NOT_FOUND && path != null
+				&& ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+			Optional<URI> moved = movedArticle(path, (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING));
+			if (moved.isPresent()) {
+				return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(moved.get()).build();
+			}
+		}
 		if (path != null && path.startsWith("/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatus(status);
 			problem.setInstance(URI.create(path));
@@ -34,6 +59,20 @@ class ErrorPages implements ErrorController {
 		response.setStatus(status.value());
 		model.addAttribute("error", ErrorView.of(status));
 		return "web/error";
+	}
+
+	/** The same address under the slug the article has now, when {@code path} is below an old slug of a visible one. */
+	private Optional<URI> movedArticle(String path, String query) {
+		Matcher under = UNDER_AN_ARTICLE.matcher(path);
+		if (!under.matches()) {
+			return Optional.empty();
+		}
+		String slug = UriUtils.decode(under.group(2), StandardCharsets.UTF_8);
+		if (catalog.find(slug).isPresent()) {
+			return Optional.empty();
+		}
+		return catalog.movedTo(slug).map(now -> URI.create(under.group(1)
+				+ UriUtils.encodePathSegment(now, StandardCharsets.UTF_8) + under.group(3) + (query == null ? "" : "?" + query)));
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

@@ -200,6 +200,27 @@ class NewsroomRevisionsTests {
 	}
 
 	@Test
+	void addressesBelowAnOldSlugLeadToTheSameAddressesUnderTheNewOne() {
+		long id = desk.start(writer, "headline", "Tram line extended", "authors", List.of(byline.slug()), "bodyMarkdown",
+				"The tram now reaches the harbour.");
+		desk.post(writer, "/" + id + "/publish");
+		patch(writer, id, Json.object("slug", "tram-line-reaches-the-harbour"));
+
+		HttpResponse<String> feed = desk.read("/feeds/articles/tram-line-extended/comments/atom.xml");
+		assertThat(feed.statusCode()).isEqualTo(301);
+		assertThat(feed.headers().firstValue("Location").orElseThrow())
+			.endsWith("/feeds/articles/tram-line-reaches-the-harbour/comments/atom.xml");
+		HttpResponse<String> form = desk.read("/articles/tram-line-extended/email?from=feed");
+		assertThat(form.statusCode()).isEqualTo(301);
+		assertThat(form.headers().firstValue("Location").orElseThrow())
+			.endsWith("/articles/tram-line-reaches-the-harbour/email?from=feed");
+		assertThat(desk.read("/articles/tram-line-reaches-the-harbour/email?from=feed").statusCode()).isEqualTo(200);
+		assertThat(desk.read("/articles/tram-line-reaches-the-harbour/comments/999999").statusCode())
+			.as("an unknown comment under the current slug stays a 404").isEqualTo(404);
+		assertThat(desk.read("/articles/never-was-an-article/email").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void anOldSlugLeadsToItsArticleUntilAnotherIsPublishedThere() {
 		long first = desk.start(writer, "headline", "Harbour lights", "authors", List.of(byline.slug()), "bodyMarkdown",
 				"First.");
