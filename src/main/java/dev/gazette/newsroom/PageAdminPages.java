@@ -40,10 +40,6 @@ class PageAdminPages {
 		this.publications = publications;
 	}
 
-	/** A page as the list shows it: when it was last changed, and by whom. */
-	record PageLine(SitePage page, String updated) {
-	}
-
 	@GetMapping("/admin/pages")
 	String list(HttpServletResponse response, Model model) {
 		response.setHeader("Cache-Control", "no-store");
