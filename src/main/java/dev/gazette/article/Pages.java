@@ -85,7 +85,7 @@ public class Pages {
 				    updated_by_name = :name where slug = :slug""")
 			.param("title", cleanTitle)
 			.param("body", body)
-			.param("at", java.sql.Timestamp.from(clock.instant()))
+			.param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
 			.param("by", accountId)
 			.param("name", accountName)
 			.param("slug", slug)
@@ -95,7 +95,7 @@ public class Pages {
 
 	private SitePage page(ResultSet rs) throws SQLException {
 		String markdown = rs.getString("body_markdown");
-		Instant updated = rs.getTimestamp("updated_at").toInstant();
+		Instant updated = rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant();
 		return new SitePage(rs.getString("slug"), rs.getString("title"), markdown, renderer.render(markdown), updated,
 				rs.getString("updated_by_name"));
 	}
