@@ -118,5 +118,5 @@ create table pitch (
 create index pitch_status_idx on pitch (status, created_at);
 
 -- The opinion pages' invitation pointed readers at the contact page; pitches now have a page of their own.
-update publication set contributor_invitation = 'Have something to say? Pitch us a blog post: see Write for us.'
+update publication set contributor_invitation = 'Have something to say? Pitch us a blog post.'
 where contributor_invitation = 'Have something to say? Pitch us a blog post through our contact page.';
