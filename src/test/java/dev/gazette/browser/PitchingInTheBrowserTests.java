@@ -46,6 +46,7 @@ class PitchingInTheBrowserTests {
 
 			page.getByLabel("Your name").fill("Nilüfer Şahin");
 			page.getByLabel("Your e-mail address").fill(email);
+			reader.expectErrorAnswer(400, "/write-for-us");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the pitch")).click();
 
 			assertThat(page.locator("#summary-error")).containsText("what you would like to write about");
