@@ -12,7 +12,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
 /**
- * One token bucket per client address for pitches. Like the other throttles it lives in this node's memory and is
+ * Token buckets for pitches: one per client address, and one per sender's e-mail address (each pitch is acknowledged
+ * by mail, so without it the form could be used to send many mails to one stranger). Like the other throttles it lives in this node's memory and is
  * forgotten when idle; behind a load balancer each node enforces its own share.
  */
 @Component
@@ -27,19 +28,34 @@ class PitchThrottle {
 		this.buckets = Caffeine.newBuilder().expireAfterAccess(properties.period().multipliedBy(2)).maximumSize(100_000).build();
 	}
 
-	/** Takes one pitch from the address's bucket: empty when allowed, else how long until it may try again. */
-	Optional<Duration> tryAcquire(String clientAddress) {
-		Bucket bucket = buckets.get(clientAddress, key -> Bucket.builder()
+	/**
+	 * Takes one pitch from both buckets, or from neither: empty when allowed, else how long until it may try again.
+	 */
+	Optional<Duration> tryAcquire(String clientAddress, String email) {
+		Bucket address = bucket("address|" + clientAddress);
+		ConsumptionProbe probe = address.tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			return Optional.of(wait(probe));
+		}
+		ConsumptionProbe recipient = bucket("email|" + email).tryConsumeAndReturnRemaining(1);
+		if (!recipient.isConsumed()) {
+			address.addTokens(1);
+			return Optional.of(wait(recipient));
+		}
+		return Optional.empty();
+	}
+
+	private Bucket bucket(String key) {
+		return buckets.get(key, k -> Bucket.builder()
 			.addLimit(Bandwidth.builder()
 				.capacity(properties.perAddress())
 				.refillGreedy(properties.perAddress(), properties.period())
 				.build())
 			.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (probe.isConsumed()) {
-			return Optional.empty();
-		}
+	}
+
+	private Duration wait(ConsumptionProbe probe) {
 		long nanos = probe.getNanosToWaitForRefill();
-		return Optional.of(nanos == Long.MAX_VALUE ? properties.period() : Duration.ofNanos(nanos));
+		return nanos == Long.MAX_VALUE ? properties.period() : Duration.ofNanos(nanos);
 	}
 }

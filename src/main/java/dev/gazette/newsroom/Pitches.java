@@ -138,14 +138,15 @@ class Pitches {
 		if (!problems.isEmpty()) {
 			throw new Invalid("Please check what is marked.", problems);
 		}
-		throttle.tryAcquire(clientAddress).ifPresent(wait -> {
+		throttle.tryAcquire(clientAddress, clean.email()).ifPresent(wait -> {
 			throw new Throttled(wait);
 		});
 		long id = repository.insert(clean.name(), clean.email(), clean.summary(), blankToNull(clean.sample()),
 				blankToNull(clean.sampleUrl()), clock.instant());
 		Pitch pitch = repository.find(id).orElseThrow();
 		if (properties.acknowledge()) {
-			send("pitch-received", pitch.email(), Map.of("name", pitch.name(), "summary", pitch.summary()));
+			// Only the name comes back in the mail, not the summary: the mail cannot carry a stranger's text to a stranger.
+			send("pitch-received", pitch.email(), Map.of("name", pitch.name()));
 		}
 		return pitch;
 	}

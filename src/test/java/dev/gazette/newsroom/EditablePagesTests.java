@@ -119,6 +119,19 @@ class EditablePagesTests {
 	}
 
 	@Test
+	void theLivePreviewAnswersTheSanitisedHtmlOfTheMarkdown() {
+		HttpResponse<String> preview = editor.postForm("/admin/pages/preview",
+				Map.of("body", "**Bold** <script>alert(1)</script> [home](javascript:alert(2))"));
+
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(preview.body()).contains("<strong>Bold</strong>").doesNotContain("<script").doesNotContain("javascript:");
+		Http reader = new Http(port);
+		Reader someone = readers.join("Curious Reader");
+		reader.signIn(someone.email(), someone.password());
+		assertThat(reader.postForm("/admin/pages/preview", Map.of("body", "**x**")).statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void aBlankTitleOrTextIsRefusedWithMessagesAndChangesNothing() {
 		HttpResponse<String> refused = editor.postForm("/admin/pages/about", Map.of("title", " ", "body", "", "action", "save"));
 

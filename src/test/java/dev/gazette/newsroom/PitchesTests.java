@@ -85,7 +85,8 @@ class PitchesTests {
 		assertThat(stored.get("name")).isEqualTo("Ayşe Yılmaz 🌊");
 		assertThat(stored.get("status")).isEqualTo("open");
 		assertThat(mailbox.latestTo(email).subject()).isEqualTo("We received your pitch");
-		assertThat(mailbox.latestTo(email).text()).contains("Why the Bosphorus ferries matter to İstanbul.");
+		assertThat(mailbox.latestTo(email).text()).contains("Hello Ayşe Yılmaz 🌊")
+			.as("a stranger's text is not mailed on").doesNotContain("Bosphorus");
 	}
 
 	@Test
