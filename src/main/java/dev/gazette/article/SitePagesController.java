@@ -30,9 +30,8 @@ class SitePagesController {
 		this.contributors = contributors;
 	}
 
-	@GetMapping({ "/about", "/contact", "/guidelines" })
-	String page(jakarta.servlet.http.HttpServletRequest request, Model model) {
-		String slug = request.getRequestURI().substring(1);
+	@GetMapping("/{slug:about|contact|guidelines}")
+	String page(@PathVariable String slug, Model model) {
 		model.addAttribute("page", pages.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		return "article/site-page";
 	}

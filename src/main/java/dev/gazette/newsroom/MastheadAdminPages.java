@@ -1,9 +1,11 @@
 package dev.gazette.newsroom;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import dev.gazette.account.Account;
+import dev.gazette.account.AccountProblem.FieldProblem;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.FormState;
 import dev.gazette.article.AuthorProfile;
@@ -237,9 +239,8 @@ class MastheadAdminPages {
 		if (!accountEmail.isEmpty()) {
 			accountId = accounts.findByEmail(accountEmail).map(Account::id).orElse(null);
 			if (accountId == null) {
-				return refusedAuthor(id, form, new FormState(form.values(),
-						java.util.List.of(new dev.gazette.account.AccountProblem.FieldProblem("accountEmail",
-								"No account has this address.")),
+				return refusedAuthor(id, new FormState(form.values(),
+						List.of(new FieldProblem("accountEmail", "No account has this address.")),
 						"Please check what is marked."), response, model);
 			}
 		}
@@ -250,11 +251,11 @@ class MastheadAdminPages {
 			return "redirect:/admin/authors/" + saved.author().id() + "?saved";
 		}
 		catch (Refused refused) {
-			return refusedAuthor(id, form, Forms.failed(form.values(), refused), response, model);
+			return refusedAuthor(id, Forms.failed(form.values(), refused), response, model);
 		}
 	}
 
-	private String refusedAuthor(Long id, AuthorForm form, FormState state, HttpServletResponse response, Model model) {
+	private String refusedAuthor(Long id, FormState state, HttpServletResponse response, Model model) {
 		response.setStatus(HttpStatus.BAD_REQUEST.value());
 		return authorPage(response, model, id == null ? null : contributors.author(id).orElse(null), state);
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.gazette.account.AccountProblem.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -71,9 +72,8 @@ class PitchApi {
 			+ "absent); at most 200.")
 	List<PitchJson> list(@RequestParam(required = false) String status) {
 		if (status != null && !status.isBlank() && !PitchPages.STATUSES.contains(status)) {
-			throw new Pitches.Invalid("status must be one of open, invited, declined.",
-					List.of(new dev.gazette.account.AccountProblem.FieldProblem("status",
-							"status must be one of open, invited, declined.")));
+			String message = "status must be one of open, invited, declined.";
+			throw new Pitches.Invalid(message, List.of(new FieldProblem("status", message)));
 		}
 		return pitches.list(status == null || status.isBlank() ? null : status, 200).stream().map(PitchJson::of).toList();
 	}
