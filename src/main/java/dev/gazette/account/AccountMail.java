@@ -47,6 +47,11 @@ class AccountMail {
 		send("confirm-new-address", newEmail, Map.of("name", account.displayName(), "link", link));
 	}
 
+	void contributorInvitation(Account account, String link, boolean newAccount) {
+		send("contributor-invitation", account.email(),
+				Map.of("name", account.displayName(), "link", link, "newAccount", newAccount));
+	}
+
 	void passwordChanged(Account account) {
 		send("password-changed", account.email(), Map.of("name", account.displayName()));
 	}

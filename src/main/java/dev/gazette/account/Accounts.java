@@ -34,6 +34,9 @@ public class Accounts {
 
 	static final Duration RESET_VALID_FOR = Duration.ofHours(1);
 
+	/** An invited contributor's link to choose a password works for a week: invitations are not always read at once. */
+	static final Duration INVITATION_VALID_FOR = Duration.ofDays(7);
+
 	static final int MAX_NAME = 60;
 
 	static final int MAX_BIO = 1_000;
@@ -149,6 +152,51 @@ public class Accounts {
 			String token = tokens.issue(account.id(), Purpose.RESET, RESET_VALID_FOR, null);
 			mail.resetPassword(account, site.baseUrl() + "/reset-password?token=" + token);
 		});
+	}
+
+	/** What {@link #inviteContributor} did: the account that now has the contributor role, and whether it is new. */
+	public record ContributorInvitation(long accountId, boolean newAccount) {
+	}
+
+	/**
+	 * Invites someone to write for the publication (an editor accepted their pitch): the account with the address gets
+	 * the contributor role, or a new account is made with it; either way a mail with a link to choose a password (the
+	 * reset path, valid for {@link #INVITATION_VALID_FOR}) goes to the address. Following it also proves the address.
+	 * @throws AccountProblem when the address or the name is not usable
+	 */
+	@Transactional
+	public ContributorInvitation inviteContributor(String email, String displayName, Long actorId) {
+		String address = normalise(email);
+		String name = cutName(displayName);
+		List<FieldProblem> problems = new ArrayList<>();
+		emailProblem(address).ifPresent(message -> problems.add(new FieldProblem("email", message)));
+		nameProblem(name).ifPresent(message -> problems.add(new FieldProblem("displayName", message)));
+		if (!problems.isEmpty()) {
+			throw new AccountProblem("Please check what is marked.", problems);
+		}
+		Optional<StoredAccount> existing = repository.byEmail(address);
+		boolean created = existing.isEmpty();
+		// A new account gets a password nobody knows; its owner chooses one through the link.
+		long id = existing.map(stored -> stored.account().id())
+			.orElseGet(() -> repository.insert(address, name,
+					encoder.encode(java.util.UUID.randomUUID().toString()), clock.instant()));
+		if (created) {
+			repository.record(id, "invited", "contributor", actorId, clock.instant());
+		}
+		repository.grant(id, Role.CONTRIBUTOR);
+		repository.record(id, "role-granted", Role.CONTRIBUTOR.key(), actorId, clock.instant());
+		Account account = repository.byId(id).orElseThrow().account();
+		sessions.endAll(account.email());
+		String token = tokens.issue(id, Purpose.RESET, INVITATION_VALID_FOR, null);
+		mail.contributorInvitation(account, site.baseUrl() + "/reset-password?token=" + token, created);
+		return new ContributorInvitation(id, created);
+	}
+
+	/** A pitch allows a longer name than an account: the account takes its first {@link #MAX_NAME} characters. */
+	private static String cutName(String displayName) {
+		String name = cleanName(displayName);
+		return name.codePointCount(0, name.length()) > MAX_NAME ? name.substring(0, name.offsetByCodePoints(0, MAX_NAME)).strip()
+				: name;
 	}
 
 	public boolean isResetTokenValid(String token) {

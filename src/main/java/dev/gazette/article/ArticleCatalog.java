@@ -182,6 +182,11 @@ public class ArticleCatalog {
 		return sections.get(Boolean.TRUE, all -> List.copyOf(repository.sections()));
 	}
 
+	/** Forgets the cached sections: the newsroom changed them. */
+	void sectionsChanged() {
+		sections.invalidateAll();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Author> author(String slug) {
 		return repository.author(slug);

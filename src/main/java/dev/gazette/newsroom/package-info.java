@@ -4,6 +4,6 @@
  * themselves stay in the article feature; the newsroom changes them only through
  * {@link dev.gazette.article.Manuscripts}. Other features use {@link dev.gazette.newsroom.Workflow}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Newsroom", allowedDependencies = { "article", "account",
+@org.springframework.modulith.ApplicationModule(displayName = "Newsroom", allowedDependencies = { "article", "account", "mail",
 		"publication" })
 package dev.gazette.newsroom;

@@ -14,6 +14,8 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleList;
 import dev.gazette.article.ArticleSummary;
 import dev.gazette.article.Author;
+import dev.gazette.article.AuthorProfile;
+import dev.gazette.article.Contributors;
 import dev.gazette.article.Section;
 import dev.gazette.comment.CommentProperties;
 import dev.gazette.comment.Comments;
@@ -60,8 +62,11 @@ class ReadingPages {
 
 	private final Feeds feeds;
 
+	private final Contributors contributors;
+
 	ReadingPages(ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
-			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds) {
+			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds, Contributors contributors) {
+		this.contributors = contributors;
 		this.accounts = accounts;
 		this.shareMetadata = shareMetadata;
 		this.feeds = feeds;
@@ -92,6 +97,7 @@ class ReadingPages {
 	String author(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
 		Author author = catalog.author(slug).orElseThrow(ReadingPages::notFound);
 		model.addAttribute("author", author);
+		model.addAttribute("links", contributors.profile(slug).map(AuthorProfile::links).orElse(List.of()));
 		model.addAttribute("listing", listing(catalog.byAuthor(author, page), "/authors/" + slug));
 		model.addAttribute("feeds", feeds.forAuthor(author));
 		return "article/author";

@@ -75,7 +75,7 @@ class ReadingInTheBrowserTests {
 			reader.screenshot("lead-story", false);
 
 			Locator byline = page.locator(".byline-block a.byline").first();
-			String author = byline.textContent().strip();
+			String author = byline.locator(".byline-name").textContent().strip();
 			byline.click();
 
 			assertThat(page.locator(".author-header h1")).hasText(author);

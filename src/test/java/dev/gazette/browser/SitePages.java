@@ -12,6 +12,8 @@ import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.DiscussionSort;
+import dev.gazette.support.Http;
+import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
@@ -45,7 +47,13 @@ final class SitePages {
 		DISCUSSION_SETTINGS_PAGE(200, Visitor.ADMIN),
 
 		NEWSLETTER_PAGE, NEWSLETTER_SIGNED_IN(200, Visitor.READER), ADMIN_NEWSLETTER_PAGE(200, Visitor.ADMIN),
-		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN);
+		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN),
+
+		ABOUT_PAGE, CONTACT_PAGE, WRITE_FOR_US_PAGE, ADMIN_SECTIONS_PAGE(200, Visitor.ADMIN),
+		ADMIN_TAGS_PAGE(200, Visitor.ADMIN), ADMIN_AUTHORS_PAGE(200, Visitor.ADMIN),
+		ADMIN_AUTHOR_PAGE(200, Visitor.ADMIN), ADMIN_PAGES_PAGE(200, Visitor.ADMIN),
+		ADMIN_PAGE_EDIT_PAGE(200, Visitor.ADMIN), ADMIN_PITCHES_PAGE(200, Visitor.ADMIN),
+		ADMIN_PITCH_PAGE(200, Visitor.ADMIN);
 
 		private final int status;
 
@@ -89,7 +97,7 @@ final class SitePages {
 	 * reset under way) and notes an address of every kind of page.
 	 */
 	static SitePages publish(ArticleCatalog catalog, Comments comments, Accounts accountService, Readers readers,
-			Mailbox mailbox) {
+			Mailbox mailbox, int port) {
 		DemoNewsroom newsroom = new DemoNewsroom(catalog, comments);
 		Published article = newsroom.longDiscussion("Readers debate the harbour plan at length", 52);
 		Comment busiest = comments.discussion(article.id()).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
@@ -110,6 +118,9 @@ final class SitePages {
 		accountService.requestPasswordReset(reader.email());
 		Mailbox.Message resetMail = mailbox.latestTo(reader.email());
 		Readers.Reader admin = readers.join("Sami Admin", Role.ADMIN);
+		long pitch = Json.read(new Http(port).postJson("/api/v1/pitches", Json.object("name", "Pınar Writer", "email",
+				Readers.uniqueEmail("pitch"), "summary", "A series on the bridges of the old town.\nThree pieces, one a week.",
+				"sample", "The first bridge was wooden."))).get("id").asLong();
 
 		SitePages pages = new SitePages();
 		pages.accounts.put(Visitor.READER, reader);
@@ -150,6 +161,17 @@ final class SitePages {
 		pages.paths.put(Kind.NEWSLETTER_SIGNED_IN, "/newsletter");
 		pages.paths.put(Kind.ADMIN_NEWSLETTER_PAGE, "/admin/newsletter");
 		pages.paths.put(Kind.ADMIN_WEBHOOKS_PAGE, "/admin/webhooks");
+		pages.paths.put(Kind.ABOUT_PAGE, "/about");
+		pages.paths.put(Kind.CONTACT_PAGE, "/contact");
+		pages.paths.put(Kind.WRITE_FOR_US_PAGE, "/write-for-us");
+		pages.paths.put(Kind.ADMIN_SECTIONS_PAGE, "/admin/sections");
+		pages.paths.put(Kind.ADMIN_TAGS_PAGE, "/admin/tags");
+		pages.paths.put(Kind.ADMIN_AUTHORS_PAGE, "/admin/authors");
+		pages.paths.put(Kind.ADMIN_AUTHOR_PAGE, "/admin/authors/" + catalog.author(BrowsingGazette.AUTHOR).orElseThrow().id());
+		pages.paths.put(Kind.ADMIN_PAGES_PAGE, "/admin/pages");
+		pages.paths.put(Kind.ADMIN_PAGE_EDIT_PAGE, "/admin/pages/about");
+		pages.paths.put(Kind.ADMIN_PITCHES_PAGE, "/admin/pitches");
+		pages.paths.put(Kind.ADMIN_PITCH_PAGE, "/admin/pitches/" + pitch);
 		return pages;
 	}
 

@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * <p>
  * The whole suite talks to it from one address, so the limits per client address ({@code gazette.accounts.*-per-address})
  * and on e-mailing articles ({@code gazette.email-a-friend.per-address}) are lifted here; {@code AbuseResistanceTests}
- * and {@code ReachInAGazetteOfItsOwnTests} check them in applications of their own with small limits. For the same
+ * and {@code ReachInAGazetteOfItsOwnTests} check them in applications of their own with small limits (pitches per
+ * address, {@code gazette.pitches.per-address}, likewise: {@code PitchThrottleTests}). For the same
  * reason, and because the fixed clock puts every post in the same minute, the spam checks for bursts of posts and
  * per client address are lifted too; {@code SpamBurstTests} checks them. The limit per account tried is left at its
  * default: each test signs in to accounts of its own.
@@ -32,7 +33,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "gazette.clock=" + RunningGazette.NOW, "gazette.base-url=" + RunningGazette.BASE_URL,
 				"gazette.accounts.sign-in-per-address=100000", "gazette.accounts.sign-up-per-address=100000",
 				"gazette.accounts.reset-per-address=100000", "gazette.email-a-friend.per-address=100000",
-				"gazette.moderation.burst-count=100000", "gazette.moderation.per-client-checks=false" })
+				"gazette.moderation.burst-count=100000", "gazette.moderation.per-client-checks=false",
+				"gazette.pitches.per-address=100000" })
 public @interface RunningGazette {
 
 	/** What the application's clock says: a Sunday, 10 Av 5778. */

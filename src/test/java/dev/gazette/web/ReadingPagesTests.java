@@ -124,7 +124,8 @@ class ReadingPagesTests {
 			Element byline = page(news.path()).selectFirst(".byline-block a.byline");
 
 			assertThat(byline.attr("href")).isEqualTo("/authors/" + author.slug());
-			assertThat(byline.text()).isEqualTo("Dalia Cohen");
+			assertThat(byline.selectFirst(".byline-name").text()).isEqualTo("Dalia Cohen");
+			assertThat(byline.selectFirst(".byline-title").text()).isEqualTo(author.title());
 			assertThat(byline.selectFirst("img.avatar").attr("src")).isEqualTo(author.avatarUrl());
 		}
 

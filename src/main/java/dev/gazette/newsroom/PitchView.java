@@ -1,0 +1,14 @@
+package dev.gazette.newsroom;
+
+import java.time.ZoneId;
+
+import dev.gazette.publication.Timestamps;
+
+/** A pitch as the editors' pages show it, with its times in the publication's time zone. */
+public record PitchView(Pitch pitch, String received, String decided) {
+
+	static PitchView of(Pitch pitch, ZoneId zone) {
+		return new PitchView(pitch, Timestamps.articleTime(pitch.createdAt(), zone),
+				pitch.decidedAt() == null ? null : Timestamps.articleTime(pitch.decidedAt(), zone));
+	}
+}

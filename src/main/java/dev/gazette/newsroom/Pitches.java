@@ -1,0 +1,259 @@
+package dev.gazette.newsroom;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.gazette.account.AccountProblem;
+import dev.gazette.account.AccountProblem.FieldProblem;
+import dev.gazette.account.Accounts;
+import dev.gazette.mail.MailTemplates;
+import dev.gazette.mail.Mailer;
+import dev.gazette.publication.Publications;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pitches: a would-be contributor sends a summary (and a sample or a link) from {@code /write-for-us}; editors read
+ * the queue and invite the sender as a contributor (an account with the contributor role and a link to choose a
+ * password) or decline, optionally with a message. Every decision records who and when.
+ */
+@Service
+class Pitches {
+
+	static final int MAX_NAME = 100;
+
+	static final int MAX_SUMMARY = 2_000;
+
+	static final int MAX_SAMPLE = 20_000;
+
+	static final int MAX_URL = 1_000;
+
+	static final int MAX_MESSAGE = 2_000;
+
+	static final String CATEGORY = "pitch";
+
+	/** A pitch as sent. */
+	record Submission(String name, String email, String summary, String sample, String sampleUrl) {
+	}
+
+	/** A pitch or a decision that was refused; nothing was stored. */
+	static class Invalid extends RuntimeException {
+
+		private final transient List<FieldProblem> problems;
+
+		Invalid(String message, List<FieldProblem> problems) {
+			super(message);
+			this.problems = List.copyOf(problems);
+		}
+
+		List<FieldProblem> problems() {
+			return problems;
+		}
+	}
+
+	/** Too many pitches from one address; nothing was stored. */
+	static class Throttled extends RuntimeException {
+
+		private final transient Duration retryAfter;
+
+		Throttled(Duration retryAfter) {
+			super("Too many pitches from this address.");
+			this.retryAfter = retryAfter;
+		}
+
+		Duration retryAfter() {
+			return retryAfter;
+		}
+	}
+
+	private final PitchRepository repository;
+
+	private final PitchThrottle throttle;
+
+	private final PitchProperties properties;
+
+	private final Accounts accounts;
+
+	private final Mailer mailer;
+
+	private final MailTemplates templates;
+
+	private final Publications publications;
+
+	private final Clock clock;
+
+	Pitches(PitchRepository repository, PitchThrottle throttle, PitchProperties properties, Accounts accounts,
+			Mailer mailer, MailTemplates templates, Publications publications, Clock clock) {
+		this.repository = repository;
+		this.throttle = throttle;
+		this.properties = properties;
+		this.accounts = accounts;
+		this.mailer = mailer;
+		this.templates = templates;
+		this.publications = publications;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a pitch (and acknowledges it by mail, unless turned off).
+	 * @throws Invalid when a field is missing or wrong
+	 * @throws Throttled when the address sent too many pitches lately
+	 */
+	@Transactional
+	Pitch submit(Submission submission, String clientAddress) {
+		Submission clean = new Submission(oneLine(submission.name()), oneLine(submission.email()).toLowerCase(Locale.ROOT),
+				text(submission.summary()), text(submission.sample()), oneLine(submission.sampleUrl()));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (clean.name().isEmpty()) {
+			problems.add(new FieldProblem("name", "Please give your name."));
+		}
+		else {
+			tooLong(problems, "name", clean.name(), MAX_NAME);
+		}
+		if (clean.email().isEmpty()) {
+			problems.add(new FieldProblem("email", "Please give your e-mail address, so that we can answer."));
+		}
+		else if (!Accounts.isEmailAddress(clean.email())) {
+			problems.add(new FieldProblem("email", "That does not look like an e-mail address."));
+		}
+		if (clean.summary().isEmpty()) {
+			problems.add(new FieldProblem("summary", "Please tell us what you would like to write about."));
+		}
+		else {
+			tooLong(problems, "summary", clean.summary(), MAX_SUMMARY);
+		}
+		tooLong(problems, "sample", clean.sample(), MAX_SAMPLE);
+		if (!clean.sampleUrl().isEmpty() && !isWebAddress(clean.sampleUrl())) {
+			problems.add(new FieldProblem("sampleUrl", "Please give a full web address starting with https:// or http://."));
+		}
+		if (!problems.isEmpty()) {
+			throw new Invalid("Please check what is marked.", problems);
+		}
+		throttle.tryAcquire(clientAddress, clean.email()).ifPresent(wait -> {
+			throw new Throttled(wait);
+		});
+		long id = repository.insert(clean.name(), clean.email(), clean.summary(), blankToNull(clean.sample()),
+				blankToNull(clean.sampleUrl()), clock.instant());
+		Pitch pitch = repository.find(id).orElseThrow();
+		if (properties.acknowledge()) {
+			// Only the name comes back in the mail, not the summary: the mail cannot carry a stranger's text to a stranger.
+			send("pitch-received", pitch.email(), Map.of("name", pitch.name()));
+		}
+		return pitch;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Pitch> find(long id) {
+		return repository.find(id);
+	}
+
+	/** Pitches with a status ({@code open}, {@code invited}, {@code declined}; all when null), newest first. */
+	@Transactional(readOnly = true)
+	List<Pitch> list(String status, int limit) {
+		return repository.list(status, limit);
+	}
+
+	@Transactional(readOnly = true)
+	Map<String, Long> counts() {
+		Map<String, Long> counts = new HashMap<>();
+		for (String status : List.of("open", "invited", "declined")) {
+			counts.put(status, repository.count(status));
+		}
+		return counts;
+	}
+
+	/**
+	 * Invites the sender of an open pitch as a contributor: their account gets the role, or one is made; they are
+	 * mailed a link to choose a password.
+	 * @throws Invalid when the pitch is not open any more, or its address cannot have an account
+	 */
+	@Transactional
+	Pitch invite(long id, long editorId, String editorName) {
+		Pitch pitch = open(id);
+		Accounts.ContributorInvitation invitation;
+		try {
+			invitation = accounts.inviteContributor(pitch.email(), pitch.name(), editorId);
+		}
+		catch (AccountProblem problem) {
+			throw new Invalid(problem.errors().isEmpty() ? problem.getMessage() : problem.errors().get(0).message(),
+					List.of());
+		}
+		repository.decide(id, "invited", invitation.accountId(), editorId, editorName, null, clock.instant());
+		return repository.find(id).orElseThrow();
+	}
+
+	/**
+	 * Declines an open pitch; a message, when given, is mailed to the sender.
+	 * @throws Invalid when the pitch is not open any more or the message is too long
+	 */
+	@Transactional
+	Pitch decline(long id, String message, long editorId, String editorName) {
+		Pitch pitch = open(id);
+		String note = text(message);
+		if (note.codePointCount(0, note.length()) > MAX_MESSAGE) {
+			throw new Invalid("Please check what is marked.",
+					List.of(new FieldProblem("message", "A message can be at most " + MAX_MESSAGE + " characters long.")));
+		}
+		repository.decide(id, "declined", null, editorId, editorName, blankToNull(note), clock.instant());
+		if (!note.isEmpty()) {
+			send("pitch-declined", pitch.email(), Map.of("name", pitch.name(), "message", note));
+		}
+		return repository.find(id).orElseThrow();
+	}
+
+	private Pitch open(long id) {
+		Pitch pitch = repository.find(id).orElseThrow(() -> new Invalid("There is no such pitch.", List.of()));
+		if (!pitch.isOpen()) {
+			throw new Invalid("This pitch was already " + pitch.status() + " by " + pitch.decidedByName() + ".", List.of());
+		}
+		return pitch;
+	}
+
+	private void send(String template, String to, Map<String, Object> model) {
+		Map<String, Object> withSite = new HashMap<>(model);
+		withSite.put("site", publications.current().name());
+		mailer.send(templates.render(template, withSite).to(to, CATEGORY));
+	}
+
+	private static String oneLine(String value) {
+		return value == null ? "" : value.replaceAll("[\\p{Cc}\\s]+", " ").strip();
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : value.replace("\r\n", "\n").strip();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isEmpty() ? null : value;
+	}
+
+	private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
+		if (value.codePointCount(0, value.length()) > max) {
+			problems.add(new FieldProblem(field, "This can be at most " + String.format(Locale.ROOT, "%,d", max)
+					+ " characters long."));
+		}
+	}
+
+	static boolean isWebAddress(String value) {
+		if (value.length() > MAX_URL || value.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
+			return false;
+		}
+		try {
+			URI uri = new URI(value);
+			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+			return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && !uri.getHost().isEmpty();
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+}
