@@ -33,6 +33,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -220,14 +221,14 @@ class ArticlePages {
 	// --- the scripts' endpoints ---
 
 	/** The live preview: the body as readers will see it, and its length. */
-	@PostMapping(path = "/admin/articles/preview", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/admin/articles/preview")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> preview(@RequestParam(defaultValue = "") String bodyMarkdown,
 			@AuthenticationPrincipal AccountPrincipal who) {
 		try {
 			String markdown = bodyMarkdown.replace("\r\n", "\n");
 			Words words = Words.in(markdown);
-			return ResponseEntity.ok(Map.of("html", workflow.preview(markdown, who), "words", words.count(), "minutes",
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("html", workflow.preview(markdown, who), "words", words.count(), "minutes",
 					words.minutes()));
 		}
 		catch (NewsroomException ex) {
@@ -236,14 +237,16 @@ class ArticlePages {
 	}
 
 	/** Keeps the writer's unsaved form apart from the piece; readers see nothing of it. */
-	@PostMapping(path = "/admin/articles/{id}/autosave", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/admin/articles/{id}/autosave")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, @RequestParam MultiValueMap<String, String> posted,
 			@AuthenticationPrincipal AccountPrincipal who) {
 		EditorForm form = EditorForm.from(posted);
 		try {
 			Instant at = workflow.autosave(id, form.readVersion(), form.fields(), form.bodyMarkdown(), who);
-			return ResponseEntity.ok(Map.of("savedAt", clockTime(at), "at", at.toString()));
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("savedAt", clockTime(at), "at", at.toString()));
 		}
 		catch (NewsroomException ex) {
 			return refusal(ex);
@@ -257,6 +260,17 @@ class ArticlePages {
 			return null;
 		});
 		return "redirect:/admin/articles/" + id;
+	}
+
+	/** A refusal no page handles itself (a reader opening the list): the error page with its status. */
+	@ExceptionHandler(NewsroomException.class)
+	void refused(NewsroomException ex, HttpServletResponse response) throws java.io.IOException {
+		response.sendError(switch (ex.kind()) {
+			case BAD_INPUT -> 400;
+			case FORBIDDEN -> 403;
+			case NOT_FOUND -> 404;
+			case CONFLICT -> 409;
+		});
 	}
 
 	// --- helpers ---
