@@ -71,7 +71,8 @@ class AccessibilityTests {
 	@BeforeAll
 	void publishOneOfEveryKindOfPage() {
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox);
+		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
+				port);
 		newsroom = new DemoNewsroom(catalog, comments);
 	}
 

@@ -60,7 +60,8 @@ class HtmlValidityTests {
 	void publishOneOfEveryKindOfPage() {
 		http = new Http(port);
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox);
+		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
+				port);
 	}
 
 	@ParameterizedTest(name = "the {0}")
