@@ -194,6 +194,37 @@ class ArticleEditorTests {
 	}
 
 	@Test
+	void publishingWithoutABylineIsRefusedOnThePageAndChangesNothing() {
+		Person eda = pages.join("Eda Editor", Role.EDITOR);
+		long id = eda.start("headline", "Nobody wrote this", "bodyMarkdown", "A body without a byline.");
+
+		HttpResponse<String> refused = eda.press(id, "publish");
+
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(Jsoup.parse(refused.body()).getElementById("problem").text()).contains("at least one author");
+		assertThat(manuscripts.find(id).orElseThrow().state()).isEqualTo(ArticleState.DRAFT);
+	}
+
+	@Test
+	void thePreviewButtonShowsTheBodyAsReadersWillSeeItAndSavesNothing() {
+		Person eda = pages.join("Eda Editor", Role.EDITOR);
+		long id = eda.start("headline", "Preview me", "authors", byline.slug(), "bodyMarkdown", "Old words.");
+		Manuscript before = manuscripts.find(id).orElseThrow();
+
+		HttpResponse<String> previewed = eda.browser().postForm("/admin/articles/" + id,
+				eda.form(eda.page("/admin/articles/" + id), "bodyMarkdown", "## A heading\n\nNew *words* here.", "intent",
+						"preview"));
+
+		assertThat(previewed.statusCode()).isEqualTo(200);
+		Document page = Jsoup.parse(previewed.body());
+		assertThat(page.select("#preview h2").text()).isEqualTo("A heading");
+		assertThat(page.select("#preview em").text()).isEqualTo("words");
+		assertThat(page.select("#word-count .words").text()).isEqualTo("5");
+		assertThat(page.getElementById("bodyMarkdown").val()).isEqualTo("## A heading\n\nNew *words* here.");
+		assertThat(manuscripts.find(id).orElseThrow()).isEqualTo(before);
+	}
+
+	@Test
 	void aNewPieceWithoutAHeadlineIsNotStartedAndKeepsTheText() {
 		Person eda = pages.join("Eda Editor", Role.EDITOR);
 		long count = articles();
