@@ -33,6 +33,11 @@ public record EditorView(Long id, String state, EditorForm form, Map<String, Str
 		return errors.get(field);
 	}
 
+	/** Whether a posted value is one of these choices (one that is not is still shown, so the writer's choice stays). */
+	public static boolean offers(List<Option> options, String value) {
+		return value.isEmpty() || options.stream().anyMatch(option -> option.value().equals(value));
+	}
+
 	/** The text shown as the search result's title: the SEO title, else the headline. */
 	public String searchTitle() {
 		return form.seoTitle().isBlank() ? form.headline() : form.seoTitle();
