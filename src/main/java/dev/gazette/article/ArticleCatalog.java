@@ -192,6 +192,14 @@ public class ArticleCatalog {
 		return repository.author(slug);
 	}
 
+	/**
+	 * An article body's Markdown as readers will see it on the article page: the same renderer and sanitiser, so the
+	 * newsroom's preview shows exactly what publishing will.
+	 */
+	public String renderBody(String markdown) {
+		return bodyRenderer.render(markdown == null ? "" : markdown);
+	}
+
 	/** Whether anything has ever been written into this database (the demo content is loaded only when not). */
 	@Transactional(readOnly = true)
 	public boolean isEmpty() {
@@ -284,6 +292,7 @@ public class ArticleCatalog {
 				bodyRenderer.render(row.bodyMarkdown()), row.kind(), row.section(),
 				repository.authorsOf(id).getOrDefault(row.id(), List.of()),
 				repository.tagsOf(id).getOrDefault(row.id(), List.of()), row.publishedAt(), row.updatedAt(),
-				row.leadImage(), row.source(), row.canonicalUrl(), row.commentsOpen(), row.version(), row.discussion());
+				row.leadImage(), row.source(), row.canonicalUrl(), row.commentsOpen(), row.version(), row.discussion(),
+				row.seoTitle(), row.seoDescription());
 	}
 }

@@ -23,7 +23,7 @@ class ArticleRepository {
 			a.id, a.slug, a.headline, a.standfirst, a.kind, a.published_at, a.updated_at, a.lead_image_url,
 			a.lead_image_width, a.lead_image_height, a.lead_image_alt, a.lead_image_caption, a.lead_image_credit,
 			a.source_name, a.source_url, a.canonical_url, a.comments_open, a.version, a.premoderated,
-			a.comments_close_after_days, a.guests_allowed,
+			a.comments_close_after_days, a.guests_allowed, a.seo_title, a.seo_description,
 			s.id as section_id, s.slug as section_slug, s.name as section_name, s.description as section_description""";
 
 	/**
@@ -370,9 +370,16 @@ class ArticleRepository {
 	 * narrow it when not {@code null}.
 	 */
 	List<ManuscriptSummary> manuscripts(ArticleState state, Long ownerId, Instant now, int limit, long offset) {
-		return jdbc.sql("select a.id, a.state, a.slug, a.headline, a.created_by, a.created_at, a.published_at, a.updated_at "
-				+ "from article a " + manuscriptFilter(state, ownerId)
-				+ " order by a.id desc limit :limit offset :offset")
+		return manuscripts(state, ownerId, now, limit, offset, false);
+	}
+
+	/** The same, oldest first by when each piece last changed state ({@code oldestFirst}). */
+	List<ManuscriptSummary> manuscripts(ArticleState state, Long ownerId, Instant now, int limit, long offset,
+			boolean oldestFirst) {
+		return jdbc.sql("select a.id, a.state, a.slug, a.headline, a.created_by, a.created_at, a.published_at, a.updated_at, "
+				+ "a.state_changed_at from article a " + manuscriptFilter(state, ownerId)
+				+ (oldestFirst ? " order by coalesce(a.state_changed_at, a.created_at), a.id" : " order by a.id desc")
+				+ " limit :limit offset :offset")
 			.param("state", state == null ? null : state.key())
 			.param("owner", ownerId)
 			.param("now", at(now))
@@ -385,7 +392,7 @@ class ArticleRepository {
 				return new ManuscriptSummary(rs.getLong("id"),
 						stored == ArticleState.SCHEDULED && due ? ArticleState.PUBLISHED : stored, rs.getString("slug"),
 						rs.getString("headline"), rs.getObject("created_by", Long.class), instant(rs, "created_at"),
-						publishedAt, instant(rs, "updated_at"));
+						publishedAt, instant(rs, "updated_at"), instant(rs, "state_changed_at"));
 			})
 			.list();
 	}
@@ -419,7 +426,8 @@ class ArticleRepository {
 	/** Marks a just-inserted article as a draft started by an account, with the newsroom's own fields. */
 	void startDraft(long id, long ownerId, Instant now, ArticleCopy copy) {
 		jdbc.sql("""
-				update article set state = 'draft', created_by = :owner, created_at = :now, lead_media_id = :leadMedia,
+				update article set state = 'draft', created_by = :owner, created_at = :now, state_changed_at = :now,
+				    lead_media_id = :leadMedia,
 				    seo_title = :seoTitle, seo_description = :seoDescription
 				where id = :id""")
 			.param("id", id)
@@ -469,11 +477,13 @@ class ArticleRepository {
 	 * Moves an article to a state if it is still at {@code version}; {@code publishedAt} {@code null} keeps its
 	 * publication time.
 	 */
-	boolean moveTo(long id, long version, ArticleState state, Instant publishedAt) {
+	boolean moveTo(long id, long version, ArticleState state, Instant publishedAt, Instant now) {
 		return jdbc.sql("""
-				update article set state = :state, published_at = coalesce(:published, published_at), version = version + 1
+				update article set state = :state, published_at = coalesce(:published, published_at), version = version + 1,
+				    state_changed_at = :now
 				where id = :id and version = :version""")
 			.param("id", id)
+			.param("now", at(now))
 			.param("version", version)
 			.param("state", state.key())
 			.param("published", at(publishedAt))
@@ -525,7 +535,8 @@ class ArticleRepository {
 				instant(rs, "published_at"), instant(rs, "updated_at"), image, source, rs.getString("canonical_url"),
 				rs.getBoolean("comments_open"), rs.getLong("version"),
 				new DiscussionSettings(rs.getBoolean("premoderated"), (Integer) rs.getObject("comments_close_after_days"),
-						(Boolean) rs.getObject("guests_allowed")));
+						(Boolean) rs.getObject("guests_allowed")),
+				rs.getString("seo_title"), rs.getString("seo_description"));
 	}
 
 	private static Author author(ResultSet rs) throws SQLException {
@@ -544,7 +555,8 @@ class ArticleRepository {
 
 	record ArticleRow(long id, String slug, String headline, String standfirst, String bodyMarkdown, ArticleKind kind,
 			Section section, Instant publishedAt, Instant updatedAt, LeadImage leadImage, Source source,
-			String canonicalUrl, boolean commentsOpen, long version, DiscussionSettings discussion) {
+			String canonicalUrl, boolean commentsOpen, long version, DiscussionSettings discussion, String seoTitle,
+			String seoDescription) {
 	}
 
 	record ArticleInsert(String slug, String headline, String standfirst, String bodyMarkdown, ArticleKind kind,

@@ -52,6 +52,15 @@ public class Manuscripts {
 				current, limit, repository.countManuscripts(state, ownerId, now));
 	}
 
+	/**
+	 * Up to {@code limit} pieces in a state (as readers experience it), the longest waiting first: the ones that have
+	 * been in it since the earliest time. {@code ownerId} narrows them when not {@code null}.
+	 */
+	@Transactional(readOnly = true)
+	public List<ManuscriptSummary> longestIn(ArticleState state, Long ownerId, int limit) {
+		return repository.manuscripts(state, ownerId, clock.instant(), Math.max(1, Math.min(500, limit)), 0, true);
+	}
+
 	/** The article that has this slug now, in any state. */
 	@Transactional(readOnly = true)
 	public Optional<Long> holderOfSlug(String slug) {
@@ -120,7 +129,7 @@ public class Manuscripts {
 			case SCHEDULED -> scheduledAt;
 			default -> null;
 		};
-		if (!repository.moveTo(id, version, state, publishedAt)) {
+		if (!repository.moveTo(id, version, state, publishedAt, now)) {
 			throw changedMeanwhile(id);
 		}
 		if (state == ArticleState.PUBLISHED && !row.announced()) {

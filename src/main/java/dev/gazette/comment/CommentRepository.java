@@ -240,6 +240,27 @@ class CommentRepository {
 		return counts;
 	}
 
+	Map<Long, CommentActivity> activity(Collection<Long> articleIds, Instant recent, Instant since) {
+		Map<Long, CommentActivity> activity = new HashMap<>();
+		if (articleIds.isEmpty()) {
+			return activity;
+		}
+		jdbc.sql("""
+				select article_id,
+				       sum(case when status = 'published' and created_at >= :recent then 1 else 0 end) as recent,
+				       sum(case when status = 'published' and created_at >= :since then 1 else 0 end) as since,
+				       sum(case when status = 'pending' then 1 else 0 end) as held
+				from comment where article_id in (:ids) group by article_id""")
+			.param("ids", articleIds)
+			.param("recent", recent.atOffset(java.time.ZoneOffset.UTC))
+			.param("since", since.atOffset(java.time.ZoneOffset.UTC))
+			.query(rs -> {
+				long id = rs.getLong("article_id");
+				activity.put(id, new CommentActivity(id, rs.getLong("recent"), rs.getLong("since"), rs.getLong("held")));
+			});
+		return activity;
+	}
+
 	private static Comment comment(ResultSet rs) throws SQLException {
 		long parentId = rs.getLong("parent_id");
 		Long parent = rs.wasNull() ? null : parentId;

@@ -90,6 +90,16 @@ public class Comments {
 		return repository.publishedCounts(articleIds);
 	}
 
+	/**
+	 * How busy each article's discussion is, in one query: published comments posted since {@code recent} and since
+	 * {@code since} (give the later time as {@code recent}), and comments held for moderators. An article without
+	 * comments is absent from the map.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, CommentActivity> activity(Collection<Long> articleIds, Instant recent, Instant since) {
+		return repository.activity(articleIds, recent, since);
+	}
+
 	/** A comment that the public can see (published, or a placeholder with visible replies) in this article. */
 	@Transactional(readOnly = true)
 	public Optional<Comment> findVisible(long articleId, long commentId) {

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.Role;
@@ -14,6 +16,7 @@ import dev.gazette.article.ArticleCopy;
 import dev.gazette.article.ArticleState;
 import dev.gazette.article.Manuscript;
 import dev.gazette.article.ManuscriptList;
+import dev.gazette.article.ManuscriptSummary;
 import dev.gazette.article.Manuscripts;
 import dev.gazette.article.Slugs;
 import dev.gazette.publication.Publications;
@@ -51,8 +54,11 @@ public class Workflow {
 
 	private final Clock clock;
 
+	private final Autosaves autosaves;
+
 	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes,
-			Publications publications, Clock clock) {
+			Publications publications, Clock clock, Autosaves autosaves) {
+		this.autosaves = autosaves;
 		this.manuscripts = manuscripts;
 		this.catalog = catalog;
 		this.revisions = revisions;
@@ -108,6 +114,90 @@ public class Workflow {
 			return piece;
 		}
 		return save(piece, copy, who, "edited");
+	}
+
+	/**
+	 * Changes the fields the patch names if the piece is still at {@code version}, the version the writer's form was
+	 * read at: a save over someone else's newer save is refused (a conflict on the field {@code version}), so neither
+	 * is lost. A save clears the writer's autosave of the piece.
+	 */
+	@Transactional
+	public Manuscript edit(long id, long version, ArticlePatch patch, AccountPrincipal who) {
+		Manuscript piece = piece(id);
+		permit(Action.EDIT, who, piece);
+		if (piece.version() != version) {
+			throw NewsroomException.conflict("version", "Someone else saved this piece while you were editing it. "
+					+ "Your text is below, not saved: compare it with the current version, then save again.");
+		}
+		Manuscript saved = edit(id, patch, who);
+		autosaves.discard(id, who.id());
+		return saved;
+	}
+
+	/** What {@code who} may do with {@code piece} now: each action they are allowed that its state allows. */
+	public PieceActions actions(Manuscript piece, AccountPrincipal who) {
+		return new PieceActions(may(Action.EDIT, who, piece), may(Action.SUBMIT, who, piece),
+				may(Action.REVIEW, who, piece), may(Action.PUBLISH, who, piece), may(Action.SCHEDULE, who, piece),
+				may(Action.UNPUBLISH, who, piece), may(Action.RETURN_TO_DRAFT, who, piece), may(Action.NOTE, who, piece));
+	}
+
+	/** Whether {@code who} may write at all (start pieces). */
+	public boolean writes(AccountPrincipal who) {
+		return who != null && Action.START.allowedFor(who, null);
+	}
+
+	/**
+	 * Pieces in a state, the longest waiting first (by when each entered it), at most {@code limit}: everyone's for
+	 * editors, one's own for writers.
+	 */
+	@Transactional(readOnly = true)
+	public List<ManuscriptSummary> waiting(ArticleState state, int limit, AccountPrincipal who) {
+		permit(Action.START, who, null);
+		return manuscripts.longestIn(state, who.has(Role.EDITOR) ? null : who.id(), limit);
+	}
+
+	/** A body's Markdown rendered as readers will see it, for the editor's preview. */
+	public String preview(String markdown, AccountPrincipal who) {
+		permit(Action.START, who, null);
+		if (markdown != null && markdown.length() > BODY_MAX) {
+			throw NewsroomException.badInput("bodyMarkdown", "The body is at most 200,000 characters; this one has "
+					+ markdown.length() + ".");
+		}
+		return catalog.renderBody(markdown);
+	}
+
+	/**
+	 * Keeps what a writer has typed and not saved, apart from the piece (readers never see it), replacing their
+	 * previous autosave of it. Answers when it was kept.
+	 */
+	@Transactional
+	public Instant autosave(long id, long version, Map<String, String> fields, String body, AccountPrincipal who) {
+		Manuscript piece = piece(id);
+		permit(Action.EDIT, who, piece);
+		String text = body == null ? "" : body;
+		if (text.length() > BODY_MAX) {
+			throw NewsroomException.badInput("bodyMarkdown", "The body is at most 200,000 characters; this one has "
+					+ text.length() + ".");
+		}
+		if (Autosaves.size(fields) > 19_000) {
+			throw NewsroomException.badInput(null, "The fields other than the body are too long to keep.");
+		}
+		Instant now = clock.instant();
+		autosaves.save(id, who.id(), version, fields, text, now);
+		return now;
+	}
+
+	/** The writer's own unsaved text of a piece, if they left some. */
+	@Transactional(readOnly = true)
+	public Optional<Autosave> autosaveOf(long id, AccountPrincipal who) {
+		permit(Action.READ, who, piece(id));
+		return autosaves.find(id, who.id());
+	}
+
+	@Transactional
+	public void discardAutosave(long id, AccountPrincipal who) {
+		permit(Action.READ, who, piece(id));
+		autosaves.discard(id, who.id());
 	}
 
 	@Transactional
@@ -203,6 +293,10 @@ public class Workflow {
 			readyForReaders(piece);
 		}
 		return manuscripts.moveTo(id, piece.version(), action.target(), scheduledAt);
+	}
+
+	private static boolean may(Action action, AccountPrincipal who, Manuscript piece) {
+		return action.allowedFor(who, piece) && (action.target() == null || action.startsFrom(piece.state()));
 	}
 
 	private static void permit(Action action, AccountPrincipal who, Manuscript piece) {

@@ -49,9 +49,9 @@ public class ShareMetadata {
 		List<MetaTag> tags = new ArrayList<>();
 		tags.add(MetaTag.property("og:site_name", site));
 		tags.add(MetaTag.property("og:type", "article"));
-		tags.add(MetaTag.property("og:title", article.headline()));
-		if (article.standfirst() != null) {
-			tags.add(MetaTag.property("og:description", article.standfirst()));
+		tags.add(MetaTag.property("og:title", article.searchTitle()));
+		if (article.searchDescription() != null) {
+			tags.add(MetaTag.property("og:description", article.searchDescription()));
 		}
 		tags.add(MetaTag.property("og:url", canonical(article)));
 		LeadImage image = article.leadImage();
@@ -78,9 +78,9 @@ public class ShareMetadata {
 			tags.add(MetaTag.property("article:tag", tag.name()));
 		}
 		tags.add(MetaTag.name("twitter:card", image != null ? "summary_large_image" : "summary"));
-		tags.add(MetaTag.name("twitter:title", article.headline()));
-		if (article.standfirst() != null) {
-			tags.add(MetaTag.name("twitter:description", article.standfirst()));
+		tags.add(MetaTag.name("twitter:title", article.searchTitle()));
+		if (article.searchDescription() != null) {
+			tags.add(MetaTag.name("twitter:description", article.searchDescription()));
 		}
 		if (image != null) {
 			tags.add(MetaTag.name("twitter:image", addresses.absolute(image.url())));
@@ -98,8 +98,8 @@ public class ShareMetadata {
 		ld.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", canonical(article)));
 		ld.put("url", addresses.article(article.slug()));
 		ld.put("headline", article.headline());
-		if (article.standfirst() != null) {
-			ld.put("description", article.standfirst());
+		if (article.searchDescription() != null) {
+			ld.put("description", article.searchDescription());
 		}
 		LeadImage image = article.leadImage();
 		if (image != null) {

@@ -3,6 +3,7 @@ package dev.gazette.web;
 import java.util.List;
 
 import dev.gazette.account.AccountPrincipal;
+import dev.gazette.account.Role;
 import dev.gazette.article.Section;
 import dev.gazette.publication.Masthead;
 
@@ -18,5 +19,10 @@ public record SiteView(Masthead masthead, List<Section> sections, String baseUrl
 
 	public boolean signedIn() {
 		return viewer != null;
+	}
+
+	/** Whether the viewer writes for the publication (contributor, author, editor or admin): the newsroom's links. */
+	public boolean writes() {
+		return viewer != null && (viewer.has(Role.CONTRIBUTOR) || viewer.has(Role.AUTHOR) || viewer.has(Role.EDITOR));
 	}
 }

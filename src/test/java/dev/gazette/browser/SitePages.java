@@ -1,5 +1,6 @@
 package dev.gazette.browser;
 
+import java.net.http.HttpResponse;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
+import org.jsoup.Jsoup;
 
 /**
  * Every kind of page Gazette shows a person, with an address of one of each in the browser tests' Gazette and who
@@ -53,7 +55,11 @@ final class SitePages {
 		ADMIN_TAGS_PAGE(200, Visitor.ADMIN), ADMIN_AUTHORS_PAGE(200, Visitor.ADMIN),
 		ADMIN_AUTHOR_PAGE(200, Visitor.ADMIN), ADMIN_PAGES_PAGE(200, Visitor.ADMIN),
 		ADMIN_PAGE_EDIT_PAGE(200, Visitor.ADMIN), ADMIN_PITCHES_PAGE(200, Visitor.ADMIN),
-		ADMIN_PITCH_PAGE(200, Visitor.ADMIN);
+		ADMIN_PITCH_PAGE(200, Visitor.ADMIN),
+
+		NEWSROOM_DASHBOARD(200, Visitor.ADMIN), ARTICLES_LIST(200, Visitor.ADMIN), NEW_ARTICLE_PAGE(200, Visitor.ADMIN),
+		ARTICLE_EDITOR(200, Visitor.ADMIN), REVISIONS_PAGE(200, Visitor.ADMIN), REVISION_DIFF_PAGE(200, Visitor.ADMIN),
+		RESTORE_REVISION_PAGE(200, Visitor.ADMIN);
 
 		private final int status;
 
@@ -172,7 +178,31 @@ final class SitePages {
 		pages.paths.put(Kind.ADMIN_PAGE_EDIT_PAGE, "/admin/pages/about");
 		pages.paths.put(Kind.ADMIN_PITCHES_PAGE, "/admin/pitches");
 		pages.paths.put(Kind.ADMIN_PITCH_PAGE, "/admin/pitches/" + pitch);
+		long piece = pieceWithTwoRevisions(port, admin);
+		pages.paths.put(Kind.NEWSROOM_DASHBOARD, "/admin/newsroom");
+		pages.paths.put(Kind.ARTICLES_LIST, "/admin/articles");
+		pages.paths.put(Kind.NEW_ARTICLE_PAGE, "/admin/articles/new");
+		pages.paths.put(Kind.ARTICLE_EDITOR, "/admin/articles/" + piece);
+		pages.paths.put(Kind.REVISIONS_PAGE, "/admin/articles/" + piece + "/revisions");
+		pages.paths.put(Kind.REVISION_DIFF_PAGE, "/admin/articles/" + piece + "/revisions/diff?from=1&to=2");
+		pages.paths.put(Kind.RESTORE_REVISION_PAGE, "/admin/articles/" + piece + "/revisions/1/restore");
 		return pages;
+	}
+
+	/** A draft written and then changed through the editor's form, so it has a diff to show; answers its id. */
+	private static long pieceWithTwoRevisions(int port, Readers.Reader admin) {
+		Http browser = new Http(port);
+		browser.signIn(admin.email(), admin.password());
+		HttpResponse<String> started = browser.postForm("/admin/articles", Map.of("headline",
+				"Harbour tugs get a new berth", "authors", BrowsingGazette.AUTHOR, "bodyMarkdown",
+				"The tugs move to the north quay.\n\nWork starts in *March*.", "kind", "news", "version", ""));
+		String location = started.headers().firstValue("Location").orElseThrow();
+		long id = Long.parseLong(location.replaceAll(".*/admin/articles/(\\d+).*", "$1"));
+		String version = Jsoup.parse(browser.get("/admin/articles/" + id).body()).select("input[name=version]").val();
+		browser.postForm("/admin/articles/" + id, Map.of("headline", "Harbour tugs get a new berth in spring", "authors",
+				BrowsingGazette.AUTHOR, "bodyMarkdown", "The tugs move to the north quay.\n\nWork starts in *April*.",
+				"kind", "news", "version", version, "seoTitle", "Tugs move to the north quay"));
+		return id;
 	}
 
 	String path(Kind kind) {

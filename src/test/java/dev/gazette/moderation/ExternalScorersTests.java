@@ -166,7 +166,7 @@ class ExternalScorersTests {
 	private static Submission submission(String text) {
 		Article article = new Article(1, "the-dam", "The dam", "Standfirst", "Body", "<p>Body</p>", ArticleKind.NEWS,
 				null, List.of(), List.of(), Instant.parse("2018-07-01T09:00:00Z"), null, null, null, null, true, 1,
-				DiscussionSettings.DEFAULT);
+				DiscussionSettings.DEFAULT, null, null);
 		return new Submission(article, new Commenter(null, "Leyla", null), text, 7L, false, false);
 	}
 }

@@ -81,6 +81,23 @@ public final class Http {
 			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
+	/**
+	 * Posts a form whose fields may repeat (several selects of one name), in order, as a browser does; the CSRF token
+	 * as in {@link #postForm(String, Map)}.
+	 */
+	public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
+		List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+		if (all.stream().noneMatch(field -> field.getKey().equals("_csrf"))) {
+			all.add(Map.entry("_csrf", csrfToken()));
+		}
+		String body = all.stream()
+			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+			.header("Accept", "text/html")
+			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
 	/** Posts a form without any CSRF token, as a forged cross-site request would. */
 	public HttpResponse<String> postFormWithoutCsrf(String path, Map<String, String> fields) {
 		Map<String, String> all = new LinkedHashMap<>(fields);

@@ -1,0 +1,453 @@
+package dev.gazette.newsroom;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.gazette.account.AccountPrincipal;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.ArticleState;
+import dev.gazette.article.Manuscript;
+import dev.gazette.article.ManuscriptList;
+import dev.gazette.publication.Publications;
+import dev.gazette.publication.Timestamps;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The article editor for people: {@code /admin/articles} (the pieces one may see), {@code /admin/articles/new} and
+ * {@code /admin/articles/{id}} (one form with every field, the preview, the workflow's buttons and the editors' notes),
+ * and the scripts' endpoints for the live preview and autosave. Every change goes through {@link Workflow}; a refused
+ * one shows the form again with the writer's text and the reason, and changes nothing.
+ */
+@Controller
+class ArticlePages {
+
+	static final int PAGE_SIZE = 20;
+
+	private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+	private final Workflow workflow;
+
+	private final ArticleCatalog catalog;
+
+	private final Publications publications;
+
+	private final NewsroomProperties properties;
+
+	private final Clock clock;
+
+	ArticlePages(Workflow workflow, ArticleCatalog catalog, Publications publications, NewsroomProperties properties,
+			Clock clock) {
+		this.workflow = workflow;
+		this.catalog = catalog;
+		this.publications = publications;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	// --- the list ---
+
+	@GetMapping("/admin/articles")
+	String list(@RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		noStore(response);
+		ArticleState shown = state(state);
+		List<ListView.Tab> tabs = new ArrayList<>();
+		tabs.add(new ListView.Tab("", "All", workflow.pieces(null, 1, 1, who).total(), shown == null));
+		for (ArticleState each : ArticleState.values()) {
+			tabs.add(new ListView.Tab(each.key(), label(each), workflow.pieces(each, 1, 1, who).total(), each == shown));
+		}
+		ManuscriptList list = workflow.pieces(shown, page, PAGE_SIZE, who);
+		ZoneId zone = zone();
+		List<ListView.Line> lines = list.items().stream().map(piece -> new ListView.Line(piece.id(), piece.headline(),
+				piece.state().key(), label(piece.state()), piece.publishedAt() != null ? time(piece.publishedAt(), zone)
+						: piece.createdAt() != null ? time(piece.createdAt(), zone) : ""))
+			.toList();
+		model.addAttribute("list", new ListView(shown == null ? "" : shown.key(), tabs, lines, list.page(),
+				(long) list.page() * list.size() < list.total()));
+		return "newsroom/list";
+	}
+
+	// --- the editor ---
+
+	@GetMapping("/admin/articles/new")
+	String blank(@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		if (!workflow.writes(who)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		noStore(response);
+		return editor(model, null, EditorForm.blank(), Map.of(), null, null, null, who);
+	}
+
+	@PostMapping("/admin/articles")
+	String start(@RequestParam MultiValueMap<String, String> posted, @AuthenticationPrincipal AccountPrincipal who,
+			HttpServletResponse response, Model model) {
+		noStore(response);
+		EditorForm form = EditorForm.from(posted);
+		if (previewOnly(posted)) {
+			return editor(model, null, form, Map.of(), null, null, null, who);
+		}
+		try {
+			Manuscript started = workflow.start(form.patch(), who);
+			return "redirect:/admin/articles/" + started.id() + "?saved";
+		}
+		catch (NewsroomException ex) {
+			forbiddenOrMissing(ex);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return editor(model, null, form, errors(ex), null, null, null, who);
+		}
+		catch (DuplicateKeyException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return editor(model, null, form, Map.of("slug", "Another article took this slug at the same moment."), null,
+					null, null, who);
+		}
+	}
+
+	@GetMapping("/admin/articles/{id}")
+	String piece(@PathVariable long id, @RequestParam(required = false) String saved,
+			@RequestParam(required = false) String done, @RequestParam(required = false) String restore,
+			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		noStore(response);
+		Manuscript piece = read(id, who);
+		Optional<Autosave> autosave = call(() -> workflow.autosaveOf(id, who));
+		if (restore != null && autosave.isPresent()) {
+			return editor(model, piece, EditorForm.from(autosave.get()), Map.of(), null,
+					"Your unsaved changes from " + clockTime(autosave.get().savedAt()) + " are back in the form; save to keep them.",
+					null, who);
+		}
+		String notice = saved != null ? "Saved at " + clockTime(clock.instant()) + "."
+				: done != null ? doneNotice(done, piece) : null;
+		String offer = autosave.map(kept -> clockTime(kept.savedAt())).orElse(null);
+		return editor(model, piece, EditorForm.of(piece.copy(), piece.version()), Map.of(), null, notice, offer, who);
+	}
+
+	@PostMapping("/admin/articles/{id}")
+	String save(@PathVariable long id, @RequestParam MultiValueMap<String, String> posted,
+			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		noStore(response);
+		Manuscript piece = read(id, who);
+		EditorForm form = EditorForm.from(posted);
+		if (previewOnly(posted)) {
+			return editor(model, piece, form, Map.of(), null, null, null, who);
+		}
+		try {
+			workflow.edit(id, form.readVersion(), form.patch(), who);
+			return "redirect:/admin/articles/" + id + "?saved";
+		}
+		catch (NewsroomException ex) {
+			forbiddenOrMissing(ex);
+			if ("version".equals(ex.field())) {
+				return stale(response, model, read(id, who), form, ex.getMessage(), who);
+			}
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return editor(model, piece, form, errors(ex), null, null, null, who);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			return stale(response, model, read(id, who), form, "Someone else saved this piece while you were editing "
+					+ "it. Your text is below, not saved: compare it with the current version, then save again.", who);
+		}
+		catch (DuplicateKeyException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return editor(model, piece, form, Map.of("slug", "Another article took this slug at the same moment."), null,
+					null, null, who);
+		}
+	}
+
+	// --- the workflow's moves ---
+
+	@PostMapping("/admin/articles/{id}/{move:submit|review|publish|unpublish|draft}")
+	String move(@PathVariable long id, @PathVariable String move, @AuthenticationPrincipal AccountPrincipal who,
+			HttpServletResponse response, Model model) {
+		return moved(id, move, who, response, model, () -> switch (move) {
+			case "submit" -> workflow.submit(id, who);
+			case "review" -> workflow.review(id, who);
+			case "publish" -> workflow.publish(id, who);
+			case "unpublish" -> workflow.unpublish(id, who);
+			default -> workflow.returnToDraft(id, who);
+		});
+	}
+
+	@PostMapping("/admin/articles/{id}/schedule")
+	String schedule(@PathVariable long id, @RequestParam(defaultValue = "") String at,
+			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		return moved(id, "schedule", who, response, model, () -> workflow.schedule(id, at, who));
+	}
+
+	@PostMapping("/admin/articles/{id}/notes")
+	String note(@PathVariable long id, @RequestParam(defaultValue = "") String body,
+			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		try {
+			workflow.addNote(id, body, who);
+			return "redirect:/admin/articles/" + id + "?done=note#notes";
+		}
+		catch (NewsroomException ex) {
+			forbiddenOrMissing(ex);
+			noStore(response);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			Manuscript piece = read(id, who);
+			return editor(model, piece, EditorForm.of(piece.copy(), piece.version()), Map.of("note", ex.getMessage()), null,
+					null, null, who);
+		}
+	}
+
+	// --- the scripts' endpoints ---
+
+	/** The live preview: the body as readers will see it, and its length. */
+	@PostMapping("/admin/articles/preview")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> preview(@RequestParam(defaultValue = "") String bodyMarkdown,
+			@AuthenticationPrincipal AccountPrincipal who) {
+		try {
+			String markdown = bodyMarkdown.replace("\r\n", "\n");
+			Words words = Words.in(markdown);
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("html", workflow.preview(markdown, who), "words", words.count(), "minutes",
+					words.minutes()));
+		}
+		catch (NewsroomException ex) {
+			return refusal(ex);
+		}
+	}
+
+	/** Keeps the writer's unsaved form apart from the piece; readers see nothing of it. */
+	@PostMapping("/admin/articles/{id}/autosave")
+	@ResponseBody
+	ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, @RequestParam MultiValueMap<String, String> posted,
+			@AuthenticationPrincipal AccountPrincipal who) {
+		EditorForm form = EditorForm.from(posted);
+		try {
+			Instant at = workflow.autosave(id, form.readVersion(), form.fields(), form.bodyMarkdown(), who);
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("savedAt", clockTime(at), "at", at.toString()));
+		}
+		catch (NewsroomException ex) {
+			return refusal(ex);
+		}
+	}
+
+	@PostMapping("/admin/articles/{id}/autosave/discard")
+	String discard(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
+		call(() -> {
+			workflow.discardAutosave(id, who);
+			return null;
+		});
+		return "redirect:/admin/articles/" + id;
+	}
+
+	/** A refusal no page handles itself (a reader opening the list): the error page with its status. */
+	@ExceptionHandler(NewsroomException.class)
+	void refused(NewsroomException ex, HttpServletResponse response) throws java.io.IOException {
+		response.sendError(switch (ex.kind()) {
+			case BAD_INPUT -> 400;
+			case FORBIDDEN -> 403;
+			case NOT_FOUND -> 404;
+			case CONFLICT -> 409;
+		});
+	}
+
+	// --- helpers ---
+
+	private String moved(long id, String move, AccountPrincipal who, HttpServletResponse response, Model model,
+			java.util.function.Supplier<Manuscript> change) {
+		try {
+			change.get();
+			return "redirect:/admin/articles/" + id + "?done=" + move;
+		}
+		catch (NewsroomException ex) {
+			forbiddenOrMissing(ex);
+			noStore(response);
+			response.setStatus(ex.kind() == NewsroomException.Kind.BAD_INPUT ? 400 : 409);
+			Manuscript piece = read(id, who);
+			Map<String, String> errors = "at".equals(ex.field()) ? Map.of("at", ex.getMessage()) : Map.of();
+			return editor(model, piece, EditorForm.of(piece.copy(), piece.version()), errors,
+					errors.isEmpty() ? ex.getMessage() : null, null, null, who);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			noStore(response);
+			response.setStatus(409);
+			Manuscript piece = read(id, who);
+			return editor(model, piece, EditorForm.of(piece.copy(), piece.version()), Map.of(),
+					"The piece changed in the meantime; here it is as it is now.", null, null, who);
+		}
+	}
+
+	private String stale(HttpServletResponse response, Model model, Manuscript current, EditorForm theirs,
+			String message, AccountPrincipal who) {
+		response.setStatus(HttpStatus.CONFLICT.value());
+		// Their text stays in the form, at the version they have now seen, so saving again is a deliberate overwrite.
+		EditorForm form = new EditorForm(theirs.headline(), theirs.standfirst(), theirs.slug(), theirs.kind(),
+				theirs.section(), theirs.tags(), theirs.authors(), theirs.bodyMarkdown(), theirs.sourceName(),
+				theirs.sourceUrl(), theirs.canonicalUrl(), theirs.leadImage(), theirs.seoTitle(), theirs.seoDescription(),
+				Long.toString(current.version()));
+		return editor(model, current, form, Map.of(), message, null, null, who);
+	}
+
+	private String editor(Model model, Manuscript piece, EditorForm form, Map<String, String> errors, String problem,
+			String notice, String autosaveOffer, AccountPrincipal who) {
+		ZoneId zone = zone();
+		Words words = Words.in(form.bodyMarkdown());
+		PieceActions actions = piece == null ? new PieceActions(true, false, false, false, false, false, false, false)
+				: workflow.actions(piece, who);
+		List<EditorView.NoteLine> notes = piece == null ? List.of()
+				: workflow.notes(piece.id(), who).stream()
+					.sorted(java.util.Comparator.comparing(Note::createdAt).thenComparing(Note::id).reversed())
+					.map(note -> new EditorView.NoteLine(note.accountName(), time(note.createdAt(), zone), note.body()))
+					.toList();
+		List<EditorView.Option> sections = catalog.sections().stream()
+			.map(section -> new EditorView.Option(section.slug(), section.name()))
+			.toList();
+		List<EditorView.Option> authors = catalog.authors().stream()
+			.map(author -> new EditorView.Option(author.slug(), author.displayName()))
+			.toList();
+		Instant scheduleAt = piece != null && piece.state() == ArticleState.SCHEDULED ? piece.publishedAt()
+				: clock.instant().plus(1, ChronoUnit.DAYS);
+		String scheduleValue = LocalDateTime.ofInstant(scheduleAt, zone).truncatedTo(ChronoUnit.MINUTES).toString();
+		String scheduledFor = piece != null && piece.state() == ArticleState.SCHEDULED ? time(piece.publishedAt(), zone)
+				: null;
+		String html;
+		try {
+			html = workflow.preview(form.bodyMarkdown(), who);
+		}
+		catch (NewsroomException tooLong) {
+			html = "";
+		}
+		model.addAttribute("editor", new EditorView(piece == null ? null : piece.id(),
+				piece == null ? "new" : label(piece.state()), form, errors, problem, notice, actions, sections, authors, html,
+				words.count(), words.minutes(), notes, autosaveOffer, zone.getId() + " (" + zone.getDisplayName(TextStyle.FULL,
+						Locale.ENGLISH) + ")", scheduleValue, scheduledFor,
+				piece != null && piece.state() == ArticleState.PUBLISHED ? "/articles/" + piece.copy().slug() : null,
+				(int) Math.max(1, properties.autosaveInterval().toSeconds()), Workflow.HEADLINE_MAX,
+				Workflow.SEO_TITLE_MAX, Workflow.SEO_DESCRIPTION_MAX));
+		return "newsroom/editor";
+	}
+
+	private Manuscript read(long id, AccountPrincipal who) {
+		return call(() -> workflow.piece(id, who));
+	}
+
+	/** Runs a read, turning a refusal into the error page it deserves. */
+	private static <T> T call(java.util.function.Supplier<T> read) {
+		try {
+			return read.get();
+		}
+		catch (NewsroomException ex) {
+			forbiddenOrMissing(ex);
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	private static void forbiddenOrMissing(NewsroomException ex) {
+		if (ex.kind() == NewsroomException.Kind.FORBIDDEN) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		if (ex.kind() == NewsroomException.Kind.NOT_FOUND) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private static ResponseEntity<Map<String, Object>> refusal(NewsroomException ex) {
+		int status = switch (ex.kind()) {
+			case BAD_INPUT -> 400;
+			case FORBIDDEN -> 403;
+			case NOT_FOUND -> 404;
+			case CONFLICT -> 409;
+		};
+		Map<String, Object> body = new HashMap<>();
+		body.put("status", status);
+		body.put("detail", ex.getMessage());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+	private static Map<String, String> errors(NewsroomException ex) {
+		String field = ex.field() == null ? "form" : ex.field();
+		return Map.of(switch (field) {
+			case "source" -> "sourceName";
+			default -> field;
+		}, ex.getMessage());
+	}
+
+	private static boolean previewOnly(MultiValueMap<String, String> posted) {
+		return "preview".equals(posted.getFirst("intent"));
+	}
+
+	private String doneNotice(String done, Manuscript piece) {
+		return switch (done) {
+			case "submit" -> "Submitted for review.";
+			case "review" -> "Taken into review.";
+			case "publish" -> "Published.";
+			case "schedule" -> "Scheduled for " + time(piece.publishedAt(), zone()) + ".";
+			case "unpublish" -> "Unpublished: readers no longer see it.";
+			case "draft" -> "Back to draft.";
+			case "note" -> "Note added.";
+			case "restored" -> "Revision restored.";
+			default -> null;
+		};
+	}
+
+	static String label(ArticleState state) {
+		return switch (state) {
+			case DRAFT -> "Draft";
+			case SUBMITTED -> "Submitted";
+			case IN_REVIEW -> "In review";
+			case SCHEDULED -> "Scheduled";
+			case PUBLISHED -> "Published";
+			case UNPUBLISHED -> "Unpublished";
+		};
+	}
+
+	private static ArticleState state(String key) {
+		if (key.isBlank()) {
+			return null;
+		}
+		try {
+			return ArticleState.fromKey(key);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	private ZoneId zone() {
+		return publications.current().timeZone();
+	}
+
+	private String clockTime(Instant at) {
+		return CLOCK_TIME.format(at.atZone(zone()));
+	}
+
+	static String time(Instant instant, ZoneId zone) {
+		return instant == null ? "" : Timestamps.articleTime(instant, zone);
+	}
+
+	static void noStore(HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+	}
+}

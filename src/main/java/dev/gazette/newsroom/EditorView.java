@@ -1,0 +1,56 @@
+package dev.gazette.newsroom;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The article editor page: the form as the writer sees it (their own text after a refused save), messages, what they
+ * may do with the piece now, the preview, the editors' notes and the offer of an unsaved autosave. Times are already
+ * written out in the publication's time zone. Public for the template.
+ *
+ * @param id the piece, or {@code null} for a new one
+ * @param errors messages by form field
+ * @param problem a message about the whole page (a stale save, a refused move), or {@code null}
+ * @param notice what just happened ("Saved at 14:02."), or {@code null}
+ * @param autosaveOffer when the writer's unsaved changes were kept, if they left some and this form is not them
+ * @param scheduleValue the datetime-local value offered for scheduling
+ */
+public record EditorView(Long id, String state, EditorForm form, Map<String, String> errors, String problem,
+		String notice, PieceActions actions, List<Option> sections, List<Option> authors, String previewHtml,
+		int words, int minutes, List<NoteLine> notes, String autosaveOffer, String zone, String scheduleValue,
+		String scheduledFor, String readerPath, int autosaveSeconds, int headlineMax, int seoTitleMax,
+		int seoDescriptionMax) {
+
+	public boolean isNew() {
+		return id == null;
+	}
+
+	public String action() {
+		return id == null ? "/admin/articles" : "/admin/articles/" + id;
+	}
+
+	public String error(String field) {
+		return errors.get(field);
+	}
+
+	/** Whether a posted value is one of these choices (one that is not is still shown, so the writer's choice stays). */
+	public static boolean offers(List<Option> options, String value) {
+		return value.isEmpty() || options.stream().anyMatch(option -> option.value().equals(value));
+	}
+
+	/** The text shown as the search result's title: the SEO title, else the headline. */
+	public String searchTitle() {
+		return form.seoTitle().isBlank() ? form.headline() : form.seoTitle();
+	}
+
+	public String searchDescription() {
+		return form.seoDescription().isBlank() ? form.standfirst() : form.seoDescription();
+	}
+
+	/** A choice in a select: its value and what it says. */
+	public record Option(String value, String label) {
+	}
+
+	public record NoteLine(String by, String at, String body) {
+	}
+}
