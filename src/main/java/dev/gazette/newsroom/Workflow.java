@@ -16,6 +16,7 @@ import dev.gazette.article.Manuscript;
 import dev.gazette.article.ManuscriptList;
 import dev.gazette.article.Manuscripts;
 import dev.gazette.article.Slugs;
+import dev.gazette.media.MediaLibrary;
 import dev.gazette.publication.Publications;
 
 import org.springframework.stereotype.Service;
@@ -51,8 +52,11 @@ public class Workflow {
 
 	private final Clock clock;
 
+	private final MediaLibrary media;
+
 	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes,
-			Publications publications, Clock clock) {
+			Publications publications, Clock clock, MediaLibrary media) {
+		this.media = media;
 		this.manuscripts = manuscripts;
 		this.catalog = catalog;
 		this.revisions = revisions;
@@ -211,12 +215,17 @@ public class Workflow {
 		}
 	}
 
-	private static void readyForReaders(Manuscript piece) {
+	private void readyForReaders(Manuscript piece) {
 		if (piece.copy().authorSlugs().isEmpty()) {
 			throw NewsroomException.conflict("authors", "A piece needs at least one author in its byline before readers see it.");
 		}
 		if (piece.copy().bodyMarkdown().isBlank()) {
 			throw NewsroomException.conflict("bodyMarkdown", "A piece needs a body before readers see it.");
+		}
+		if (piece.copy().leadImageId() != null) {
+			media.missingForPublication(piece.copy().leadImageId()).ifPresent(missing -> {
+				throw NewsroomException.conflict("leadImage", missing);
+			});
 		}
 	}
 
@@ -258,6 +267,10 @@ public class Workflow {
 			webAddress("source", copy.source().url());
 		}
 		webAddress("canonicalUrl", copy.canonicalUrl());
+		if (copy.leadImageId() != null && media.find(copy.leadImageId()).isEmpty()) {
+			throw NewsroomException.badInput("leadImage", "There is no image " + copy.leadImageId()
+					+ " in the media library.");
+		}
 		atMost("seoTitle", copy.seoTitle(), SEO_TITLE_MAX);
 		atMost("seoDescription", copy.seoDescription(), SEO_DESCRIPTION_MAX);
 	}

@@ -5,5 +5,5 @@
  * {@link dev.gazette.article.Manuscripts}. Other features use {@link dev.gazette.newsroom.Workflow}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Newsroom", allowedDependencies = { "article", "account",
-		"publication" })
+		"publication", "media" })
 package dev.gazette.newsroom;
