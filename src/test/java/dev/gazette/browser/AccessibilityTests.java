@@ -17,6 +17,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.Axe.Violation;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
+import dev.gazette.media.MediaLibrary;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +63,12 @@ class AccessibilityTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MediaLibrary media;
+
+	@Autowired
+	UserDetailsService users;
+
 	@LocalServerPort
 	int port;
 
@@ -71,7 +79,8 @@ class AccessibilityTests {
 	@BeforeAll
 	void publishOneOfEveryKindOfPage() {
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox);
+		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
+				media, users);
 		newsroom = new DemoNewsroom(catalog, comments);
 	}
 

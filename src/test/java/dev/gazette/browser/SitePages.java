@@ -1,9 +1,18 @@
 package dev.gazette.browser;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.imageio.ImageIO;
+
+import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
@@ -12,9 +21,13 @@ import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.DiscussionSort;
+import dev.gazette.media.MediaItem;
+import dev.gazette.media.MediaLibrary;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Every kind of page Gazette shows a person, with an address of one of each in the browser tests' Gazette and who
@@ -45,7 +58,8 @@ final class SitePages {
 		DISCUSSION_SETTINGS_PAGE(200, Visitor.ADMIN),
 
 		NEWSLETTER_PAGE, NEWSLETTER_SIGNED_IN(200, Visitor.READER), ADMIN_NEWSLETTER_PAGE(200, Visitor.ADMIN),
-		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN);
+		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN), ADMIN_MEDIA_LIBRARY_PAGE(200, Visitor.ADMIN),
+		ADMIN_MEDIA_ITEM_PAGE(200, Visitor.ADMIN);
 
 		private final int status;
 
@@ -89,7 +103,7 @@ final class SitePages {
 	 * reset under way) and notes an address of every kind of page.
 	 */
 	static SitePages publish(ArticleCatalog catalog, Comments comments, Accounts accountService, Readers readers,
-			Mailbox mailbox) {
+			Mailbox mailbox, MediaLibrary media, UserDetailsService users) {
 		DemoNewsroom newsroom = new DemoNewsroom(catalog, comments);
 		Published article = newsroom.longDiscussion("Readers debate the harbour plan at length", 52);
 		Comment busiest = comments.discussion(article.id()).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
@@ -150,7 +164,33 @@ final class SitePages {
 		pages.paths.put(Kind.NEWSLETTER_SIGNED_IN, "/newsletter");
 		pages.paths.put(Kind.ADMIN_NEWSLETTER_PAGE, "/admin/newsletter");
 		pages.paths.put(Kind.ADMIN_WEBHOOKS_PAGE, "/admin/webhooks");
+		AccountPrincipal adminPrincipal = (AccountPrincipal) users.loadUserByUsername(admin.email());
+		MediaItem photo = media.upload(new MediaLibrary.Upload("harbour-at-dawn.jpg", photo(1400, 900),
+				"Fishing boats moored in the harbour at dawn", "The harbour before the boats go out.",
+				"Photo: Oğuz Türk"), adminPrincipal);
+		media.upload(new MediaLibrary.Upload("untitled.jpg", photo(500, 500), null, null, null), adminPrincipal);
+		pages.paths.put(Kind.ADMIN_MEDIA_LIBRARY_PAGE, "/admin/media");
+		pages.paths.put(Kind.ADMIN_MEDIA_ITEM_PAGE, "/admin/media/" + photo.id());
 		return pages;
+	}
+
+	/** A JPEG of a sky over a sea. */
+	private static byte[] photo(int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new Color(120, 170, 220));
+		graphics.fillRect(0, 0, width, height / 2);
+		graphics.setColor(new Color(20, 60, 110));
+		graphics.fillRect(0, height / 2, width, height - height / 2);
+		graphics.dispose();
+		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "jpeg", jpeg);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return jpeg.toByteArray();
 	}
 
 	String path(Kind kind) {
