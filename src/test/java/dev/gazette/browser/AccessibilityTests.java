@@ -18,6 +18,7 @@ import dev.gazette.browser.Axe.Violation;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
 import dev.gazette.media.MediaLibrary;
+import dev.gazette.newsroom.Workflow;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
@@ -69,6 +70,9 @@ class AccessibilityTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	Workflow workflow;
+
 	@LocalServerPort
 	int port;
 
@@ -80,7 +84,7 @@ class AccessibilityTests {
 	void publishOneOfEveryKindOfPage() {
 		Mailbox mailbox = new Mailbox(jdbc);
 		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
-				media, users);
+				media, users, workflow);
 		newsroom = new DemoNewsroom(catalog, comments);
 	}
 

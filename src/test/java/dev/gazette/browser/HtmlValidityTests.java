@@ -11,6 +11,7 @@ import dev.gazette.browser.NuHtmlChecker.Message;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
 import dev.gazette.media.MediaLibrary;
+import dev.gazette.newsroom.Workflow;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
@@ -57,6 +58,9 @@ class HtmlValidityTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	Workflow workflow;
+
 	@LocalServerPort
 	int port;
 
@@ -69,7 +73,7 @@ class HtmlValidityTests {
 		http = new Http(port);
 		Mailbox mailbox = new Mailbox(jdbc);
 		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
-				media, users);
+				media, users, workflow);
 	}
 
 	@ParameterizedTest(name = "the {0}")

@@ -23,6 +23,8 @@ import dev.gazette.comment.Comments;
 import dev.gazette.comment.DiscussionSort;
 import dev.gazette.media.MediaItem;
 import dev.gazette.media.MediaLibrary;
+import dev.gazette.newsroom.ArticlePatch;
+import dev.gazette.newsroom.Workflow;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
@@ -59,7 +61,7 @@ final class SitePages {
 
 		NEWSLETTER_PAGE, NEWSLETTER_SIGNED_IN(200, Visitor.READER), ADMIN_NEWSLETTER_PAGE(200, Visitor.ADMIN),
 		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN), ADMIN_MEDIA_LIBRARY_PAGE(200, Visitor.ADMIN),
-		ADMIN_MEDIA_ITEM_PAGE(200, Visitor.ADMIN);
+		ADMIN_MEDIA_ITEM_PAGE(200, Visitor.ADMIN), ARTICLE_WITH_LIBRARY_IMAGE;
 
 		private final int status;
 
@@ -103,7 +105,7 @@ final class SitePages {
 	 * reset under way) and notes an address of every kind of page.
 	 */
 	static SitePages publish(ArticleCatalog catalog, Comments comments, Accounts accountService, Readers readers,
-			Mailbox mailbox, MediaLibrary media, UserDetailsService users) {
+			Mailbox mailbox, MediaLibrary media, UserDetailsService users, Workflow workflow) {
 		DemoNewsroom newsroom = new DemoNewsroom(catalog, comments);
 		Published article = newsroom.longDiscussion("Readers debate the harbour plan at length", 52);
 		Comment busiest = comments.discussion(article.id()).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
@@ -171,6 +173,10 @@ final class SitePages {
 		media.upload(new MediaLibrary.Upload("untitled.jpg", photo(500, 500), null, null, null), adminPrincipal);
 		pages.paths.put(Kind.ADMIN_MEDIA_LIBRARY_PAGE, "/admin/media");
 		pages.paths.put(Kind.ADMIN_MEDIA_ITEM_PAGE, "/admin/media/" + photo.id());
+		// Published the demo's way (an old date, so the front page keeps its lead story), then given the library image.
+		Published illustrated = newsroom.article("Fishing fleet returns early as the storm nears");
+		workflow.edit(illustrated.id(), ArticlePatch.of(Map.of("leadImage", photo.id())), adminPrincipal);
+		pages.paths.put(Kind.ARTICLE_WITH_LIBRARY_IMAGE, illustrated.path());
 		return pages;
 	}
 
