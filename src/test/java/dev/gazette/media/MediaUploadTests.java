@@ -241,6 +241,15 @@ class MediaUploadTests {
 		assertThat(after.select("#credit").val()).isEqualTo("Drawing: Ayşe Yılmaz");
 		assertThat(after.select(".media-missing")).isEmpty();
 
+		HttpResponse<String> tooLong = editor.browser().postForm(itemPath, java.util.Map.of("alt", "Another text",
+				"caption", "Our new sign, שלום", "credit", "x".repeat(501)));
+		assertThat(tooLong.statusCode()).isEqualTo(400);
+		Document refused = Jsoup.parse(tooLong.body());
+		assertThat(refused.select("#credit-error").text()).isEqualTo("The credit is at most 500 characters.");
+		assertThat(refused.select("#alt").val()).as("what was typed comes back").isEqualTo("Another text");
+		assertThat(Jsoup.parse(editor.browser().get(itemPath).body()).select("#alt").val()).as("nothing changed")
+			.isEqualTo("A red square");
+
 		Document library = Jsoup.parse(editor.browser().get("/admin/media?q=" + "ayşe").body());
 		assertThat(library.select(".media-tile a").eachAttr("href")).containsExactly(itemPath);
 	}
