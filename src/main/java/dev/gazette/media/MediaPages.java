@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gazette.account.AccountPrincipal;
+import dev.gazette.account.Role;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -127,7 +128,7 @@ class MediaPages {
 			.map(width -> new MediaItemView.Size(width, item.heightAt(width), item.url(width)))
 			.toList();
 		model.addAttribute("media", new MediaItemView(item, Picture.of(item), sizes, library.mayDescribe(who, item),
-				who.has(dev.gazette.account.Role.EDITOR), form, notice));
+				who.has(Role.EDITOR), form, notice));
 		return "media/item";
 	}
 }
