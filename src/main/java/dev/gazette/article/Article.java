@@ -32,6 +32,12 @@ public record Article(long id, String slug, String headline, String standfirst, 
 		return kind == ArticleKind.OPINION;
 	}
 
+	/** The same article with another lead image (a media library picture, resolved when it is read). */
+	Article withLeadImage(LeadImage image) {
+		return new Article(id, slug, headline, standfirst, bodyMarkdown, bodyHtml, kind, section, authors, tags,
+				publishedAt, updatedAt, image, source, canonicalUrl, commentsOpen, version, discussion, seoTitle, seoDescription);
+	}
+
 	public ArticleSummary summary() {
 		return new ArticleSummary(id, slug, headline, standfirst, kind, section, authors, publishedAt, leadImage);
 	}

@@ -13,6 +13,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.article.ArticleRepository.ArticleInsert;
 import dev.gazette.article.ArticleRepository.ArticleRow;
 import dev.gazette.article.ArticleRepository.Filter;
+import dev.gazette.media.MediaLibrary;
+import dev.gazette.media.Picture;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +40,25 @@ public class ArticleCatalog {
 
 	static final Duration SECTIONS_TTL = Duration.ofSeconds(30);
 
-	private final Cache<String, Article> bySlug = Caffeine.newBuilder().maximumSize(2_000).build();
+	private final Cache<String, Loaded> bySlug = Caffeine.newBuilder().maximumSize(2_000).build();
+
+	/**
+	 * A loaded article and its media library lead image's id: the picture (alt text, caption, credit can change without
+	 * the article changing) comes from {@link MediaLibrary#pictures}, which keeps its own cache, on every read.
+	 */
+	private record Loaded(Article article, Long leadMediaId) {
+	}
+
+	private final MediaLibrary media;
 
 	private final Cache<Boolean, List<Section>> sections = Caffeine.newBuilder().expireAfterWrite(SECTIONS_TTL).build();
 
 	private final ArticleAnnouncements announcements;
 
 	ArticleCatalog(ArticleRepository repository, ArticleBodyRenderer bodyRenderer, Clock clock,
-			ArticleProperties properties, ArticleAnnouncements announcements) {
+			ArticleProperties properties, ArticleAnnouncements announcements, MediaLibrary media) {
 		this.announcements = announcements;
+		this.media = media;
 		this.repository = repository;
 		this.bodyRenderer = bodyRenderer;
 		this.clock = clock;
@@ -74,13 +86,20 @@ public class ArticleCatalog {
 		if (version.isEmpty()) {
 			return Optional.empty();
 		}
-		Article cached = bySlug.getIfPresent(slug);
-		if (cached != null && cached.version() == version.get()) {
-			return Optional.of(cached);
+		Loaded cached = bySlug.getIfPresent(slug);
+		if (cached == null || cached.article().version() != version.get()) {
+			Optional<ArticleRow> row = repository.findPublished(slug, clock.instant());
+			if (row.isEmpty()) {
+				return Optional.empty();
+			}
+			cached = new Loaded(complete(row.get()), row.get().leadMediaId());
+			bySlug.put(slug, cached);
 		}
-		Optional<Article> loaded = repository.findPublished(slug, clock.instant()).map(this::complete);
-		loaded.ifPresent(article -> bySlug.put(slug, article));
-		return loaded;
+		if (cached.leadMediaId() == null) {
+			return Optional.of(cached.article());
+		}
+		Picture picture = media.pictures(List.of(cached.leadMediaId())).get(cached.leadMediaId());
+		return Optional.of(cached.article().withLeadImage(picture == null ? null : LeadImage.of(picture)));
 	}
 
 	/**
@@ -269,10 +288,19 @@ public class ArticleCatalog {
 
 	private List<ArticleSummary> summaries(List<ArticleRow> rows) {
 		Map<Long, List<Author>> authors = repository.authorsOf(rows.stream().map(ArticleRow::id).toList());
+		Map<Long, Picture> pictures = media.pictures(rows.stream().map(ArticleRow::leadMediaId).filter(id -> id != null).toList());
 		return rows.stream()
 			.map(row -> new ArticleSummary(row.id(), row.slug(), row.headline(), row.standfirst(), row.kind(),
-					row.section(), authors.getOrDefault(row.id(), List.of()), row.publishedAt(), row.leadImage()))
+					row.section(), authors.getOrDefault(row.id(), List.of()), row.publishedAt(), leadImage(row, pictures)))
 			.toList();
+	}
+
+	private static LeadImage leadImage(ArticleRow row, Map<Long, Picture> pictures) {
+		if (row.leadMediaId() == null) {
+			return row.leadImage();
+		}
+		Picture picture = pictures.get(row.leadMediaId());
+		return picture == null ? null : LeadImage.of(picture);
 	}
 
 	private static int clamp(int size) {

@@ -22,7 +22,7 @@ class ArticleRepository {
 	private static final String ARTICLE_COLUMNS = """
 			a.id, a.slug, a.headline, a.standfirst, a.kind, a.published_at, a.updated_at, a.lead_image_url,
 			a.lead_image_width, a.lead_image_height, a.lead_image_alt, a.lead_image_caption, a.lead_image_credit,
-			a.source_name, a.source_url, a.canonical_url, a.comments_open, a.version, a.premoderated,
+			a.lead_media_id, a.source_name, a.source_url, a.canonical_url, a.comments_open, a.version, a.premoderated,
 			a.comments_close_after_days, a.guests_allowed, a.seo_title, a.seo_description,
 			s.id as section_id, s.slug as section_slug, s.name as section_name, s.description as section_description""";
 
@@ -536,7 +536,7 @@ class ArticleRepository {
 				rs.getBoolean("comments_open"), rs.getLong("version"),
 				new DiscussionSettings(rs.getBoolean("premoderated"), (Integer) rs.getObject("comments_close_after_days"),
 						(Boolean) rs.getObject("guests_allowed")),
-				rs.getString("seo_title"), rs.getString("seo_description"));
+				rs.getString("seo_title"), rs.getString("seo_description"), rs.getObject("lead_media_id", Long.class));
 	}
 
 	private static Author author(ResultSet rs) throws SQLException {
@@ -556,7 +556,7 @@ class ArticleRepository {
 	record ArticleRow(long id, String slug, String headline, String standfirst, String bodyMarkdown, ArticleKind kind,
 			Section section, Instant publishedAt, Instant updatedAt, LeadImage leadImage, Source source,
 			String canonicalUrl, boolean commentsOpen, long version, DiscussionSettings discussion, String seoTitle,
-			String seoDescription) {
+			String seoDescription, Long leadMediaId) {
 	}
 
 	record ArticleInsert(String slug, String headline, String standfirst, String bodyMarkdown, ArticleKind kind,

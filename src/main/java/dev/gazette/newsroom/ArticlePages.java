@@ -19,6 +19,8 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleState;
 import dev.gazette.article.Manuscript;
 import dev.gazette.article.ManuscriptList;
+import dev.gazette.media.MediaItem;
+import dev.gazette.media.MediaLibrary;
 import dev.gazette.publication.Publications;
 import dev.gazette.publication.Timestamps;
 
@@ -64,9 +66,15 @@ class ArticlePages {
 
 	private final Clock clock;
 
+	/** How many of the library's newest images the lead image picker offers (besides the piece's own). */
+	private static final int PICKER_SIZE = 24;
+
+	private final MediaLibrary media;
+
 	ArticlePages(Workflow workflow, ArticleCatalog catalog, Publications publications, NewsroomProperties properties,
-			Clock clock) {
+			Clock clock, MediaLibrary media) {
 		this.workflow = workflow;
+		this.media = media;
 		this.catalog = catalog;
 		this.publications = publications;
 		this.properties = properties;
@@ -345,8 +353,18 @@ class ArticlePages {
 						Locale.ENGLISH) + ")", scheduleValue, scheduledFor,
 				piece != null && piece.state() == ArticleState.PUBLISHED ? "/articles/" + piece.copy().slug() : null,
 				(int) Math.max(1, properties.autosaveInterval().toSeconds()), Workflow.HEADLINE_MAX,
-				Workflow.SEO_TITLE_MAX, Workflow.SEO_DESCRIPTION_MAX));
+				Workflow.SEO_TITLE_MAX, Workflow.SEO_DESCRIPTION_MAX, leadImageChoices(form.leadImageValue())));
 		return "newsroom/editor";
+	}
+
+	/** The library's newest images, with the piece's own lead image first when it is older than those. */
+	private List<MediaItem> leadImageChoices(Long chosen) {
+		List<MediaItem> newest = media.recent("", 1, PICKER_SIZE);
+		if (chosen == null || newest.stream().anyMatch(item -> item.id() == chosen)) {
+			return newest;
+		}
+		return media.find(chosen).map(item -> java.util.stream.Stream.concat(java.util.stream.Stream.of(item),
+				newest.stream()).toList()).orElse(newest);
 	}
 
 	private Manuscript read(long id, AccountPrincipal who) {

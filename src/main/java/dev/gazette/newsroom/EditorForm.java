@@ -134,15 +134,20 @@ public record EditorForm(String headline, String standfirst, String slug, String
 
 	public Long leadImageValue() {
 		try {
-			return leadImage.isBlank() ? null : Long.valueOf(leadImage.strip());
+			return noLeadImage() ? null : Long.valueOf(leadImage.strip());
 		}
 		catch (NumberFormatException ex) {
 			return null;
 		}
 	}
 
+	/** The picker's "No lead image" choice says {@code none}; an empty value means the same. */
+	private boolean noLeadImage() {
+		return leadImage.isBlank() || leadImage.strip().equals("none");
+	}
+
 	private Long leadImageId() {
-		if (leadImage.isBlank()) {
+		if (noLeadImage()) {
 			return null;
 		}
 		try {

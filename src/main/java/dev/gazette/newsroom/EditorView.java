@@ -3,6 +3,8 @@ package dev.gazette.newsroom;
 import java.util.List;
 import java.util.Map;
 
+import dev.gazette.media.MediaItem;
+
 /**
  * The article editor page: the form as the writer sees it (their own text after a refused save), messages, what they
  * may do with the piece now, the preview, the editors' notes and the offer of an unsaved autosave. Times are already
@@ -14,12 +16,13 @@ import java.util.Map;
  * @param notice what just happened ("Saved at 14:02."), or {@code null}
  * @param autosaveOffer when the writer's unsaved changes were kept, if they left some and this form is not them
  * @param scheduleValue the datetime-local value offered for scheduling
+ * @param leadImageChoices the media library's images the lead image picker offers
  */
 public record EditorView(Long id, String state, EditorForm form, Map<String, String> errors, String problem,
 		String notice, PieceActions actions, List<Option> sections, List<Option> authors, String previewHtml,
 		int words, int minutes, List<NoteLine> notes, String autosaveOffer, String zone, String scheduleValue,
 		String scheduledFor, String readerPath, int autosaveSeconds, int headlineMax, int seoTitleMax,
-		int seoDescriptionMax) {
+		int seoDescriptionMax, List<MediaItem> leadImageChoices) {
 
 	public boolean isNew() {
 		return id == null;

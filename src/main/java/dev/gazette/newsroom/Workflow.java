@@ -19,6 +19,7 @@ import dev.gazette.article.ManuscriptList;
 import dev.gazette.article.ManuscriptSummary;
 import dev.gazette.article.Manuscripts;
 import dev.gazette.article.Slugs;
+import dev.gazette.media.MediaLibrary;
 import dev.gazette.publication.Publications;
 
 import org.springframework.stereotype.Service;
@@ -56,9 +57,12 @@ public class Workflow {
 
 	private final Autosaves autosaves;
 
+	private final MediaLibrary media;
+
 	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes,
-			Publications publications, Clock clock, Autosaves autosaves) {
+			Publications publications, Clock clock, Autosaves autosaves, MediaLibrary media) {
 		this.autosaves = autosaves;
+		this.media = media;
 		this.manuscripts = manuscripts;
 		this.catalog = catalog;
 		this.revisions = revisions;
@@ -305,12 +309,17 @@ public class Workflow {
 		}
 	}
 
-	private static void readyForReaders(Manuscript piece) {
+	private void readyForReaders(Manuscript piece) {
 		if (piece.copy().authorSlugs().isEmpty()) {
 			throw NewsroomException.conflict("authors", "A piece needs at least one author in its byline before readers see it.");
 		}
 		if (piece.copy().bodyMarkdown().isBlank()) {
 			throw NewsroomException.conflict("bodyMarkdown", "A piece needs a body before readers see it.");
+		}
+		if (piece.copy().leadImageId() != null) {
+			media.missingForPublication(piece.copy().leadImageId()).ifPresent(missing -> {
+				throw NewsroomException.conflict("leadImage", missing);
+			});
 		}
 	}
 
@@ -352,6 +361,10 @@ public class Workflow {
 			webAddress("source", copy.source().url());
 		}
 		webAddress("canonicalUrl", copy.canonicalUrl());
+		if (copy.leadImageId() != null && media.find(copy.leadImageId()).isEmpty()) {
+			throw NewsroomException.badInput("leadImage", "There is no image " + copy.leadImageId()
+					+ " in the media library.");
+		}
 		atMost("seoTitle", copy.seoTitle(), SEO_TITLE_MAX);
 		atMost("seoDescription", copy.seoDescription(), SEO_DESCRIPTION_MAX);
 	}

@@ -56,11 +56,11 @@ public class ShareMetadata {
 		tags.add(MetaTag.property("og:url", canonical(article)));
 		LeadImage image = article.leadImage();
 		if (image != null) {
-			tags.add(MetaTag.property("og:image", addresses.absolute(image.url())));
-			images.type(image.url()).ifPresent(type -> tags.add(MetaTag.property("og:image:type", type)));
-			if (image.width() != null && image.height() != null) {
-				tags.add(MetaTag.property("og:image:width", image.width()));
-				tags.add(MetaTag.property("og:image:height", image.height()));
+			tags.add(MetaTag.property("og:image", addresses.absolute(image.shareUrl())));
+			images.type(image.shareUrl()).ifPresent(type -> tags.add(MetaTag.property("og:image:type", type)));
+			if (image.shareWidth() != null && image.shareHeight() != null) {
+				tags.add(MetaTag.property("og:image:width", image.shareWidth()));
+				tags.add(MetaTag.property("og:image:height", image.shareHeight()));
 			}
 			if (image.alt() != null) {
 				tags.add(MetaTag.property("og:image:alt", image.alt()));
@@ -83,7 +83,7 @@ public class ShareMetadata {
 			tags.add(MetaTag.name("twitter:description", article.searchDescription()));
 		}
 		if (image != null) {
-			tags.add(MetaTag.name("twitter:image", addresses.absolute(image.url())));
+			tags.add(MetaTag.name("twitter:image", addresses.absolute(image.shareUrl())));
 			if (image.alt() != null) {
 				tags.add(MetaTag.name("twitter:image:alt", image.alt()));
 			}
@@ -105,10 +105,10 @@ public class ShareMetadata {
 		if (image != null) {
 			Map<String, Object> picture = new LinkedHashMap<>();
 			picture.put("@type", "ImageObject");
-			picture.put("url", addresses.absolute(image.url()));
-			if (image.width() != null && image.height() != null) {
-				picture.put("width", image.width());
-				picture.put("height", image.height());
+			picture.put("url", addresses.absolute(image.shareUrl()));
+			if (image.shareWidth() != null && image.shareHeight() != null) {
+				picture.put("width", image.shareWidth());
+				picture.put("height", image.shareHeight());
 			}
 			putIfPresent(picture, "caption", image.caption());
 			putIfPresent(picture, "creditText", image.credit());

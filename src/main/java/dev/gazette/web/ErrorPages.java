@@ -53,6 +53,10 @@ class ErrorPages implements ErrorController {
 		}
 		if (path != null && path.startsWith("/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatus(status);
+			if (status.value() == 413) {
+				problem.setDetail("The request is larger than this server accepts; for an image, the limit is "
+						+ "gazette.media.max-upload-size (20 MB by default).");
+			}
 			problem.setInstance(URI.create(path));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}

@@ -17,6 +17,9 @@ public record ErrorView(int status, String title, String message) {
 					"That page cannot be used this way.");
 			case TOO_MANY_REQUESTS -> new ErrorView(429, "Too many attempts",
 					"To keep accounts safe, we pause after many tries in a short time. Please wait a few minutes and try again.");
+			case CONTENT_TOO_LARGE -> new ErrorView(413, "That file is too large",
+					"The file you sent is larger than Gazette accepts (images: up to 20 MB unless the site says otherwise). "
+							+ "Please go back and choose a smaller one.");
 			default -> status.is4xxClientError()
 					? new ErrorView(status.value(), status.getReasonPhrase(), "Please go back and try again.")
 					: new ErrorView(500, "Something went wrong on our side",

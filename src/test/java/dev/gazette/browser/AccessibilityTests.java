@@ -17,6 +17,8 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.Axe.Violation;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
+import dev.gazette.media.MediaLibrary;
+import dev.gazette.newsroom.Workflow;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
@@ -32,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +64,15 @@ class AccessibilityTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MediaLibrary media;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Workflow workflow;
+
 	@LocalServerPort
 	int port;
 
@@ -72,7 +84,7 @@ class AccessibilityTests {
 	void publishOneOfEveryKindOfPage() {
 		Mailbox mailbox = new Mailbox(jdbc);
 		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
-				port);
+				port, media, users, workflow);
 		newsroom = new DemoNewsroom(catalog, comments);
 	}
 

@@ -10,6 +10,8 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.NuHtmlChecker.Message;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
+import dev.gazette.media.MediaLibrary;
+import dev.gazette.newsroom.Workflow;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +52,15 @@ class HtmlValidityTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MediaLibrary media;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Workflow workflow;
+
 	@LocalServerPort
 	int port;
 
@@ -61,7 +73,7 @@ class HtmlValidityTests {
 		http = new Http(port);
 		Mailbox mailbox = new Mailbox(jdbc);
 		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
-				port);
+				port, media, users, workflow);
 	}
 
 	@ParameterizedTest(name = "the {0}")

@@ -1,10 +1,19 @@
 package dev.gazette.browser;
 
 import java.net.http.HttpResponse;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.imageio.ImageIO;
+
+import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
@@ -13,12 +22,18 @@ import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.DiscussionSort;
+import dev.gazette.media.MediaItem;
+import dev.gazette.media.MediaLibrary;
+import dev.gazette.newsroom.ArticlePatch;
+import dev.gazette.newsroom.Workflow;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
 import org.jsoup.Jsoup;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Every kind of page Gazette shows a person, with an address of one of each in the browser tests' Gazette and who
@@ -49,7 +64,8 @@ final class SitePages {
 		DISCUSSION_SETTINGS_PAGE(200, Visitor.ADMIN),
 
 		NEWSLETTER_PAGE, NEWSLETTER_SIGNED_IN(200, Visitor.READER), ADMIN_NEWSLETTER_PAGE(200, Visitor.ADMIN),
-		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN),
+		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN), ADMIN_MEDIA_LIBRARY_PAGE(200, Visitor.ADMIN),
+		ADMIN_MEDIA_ITEM_PAGE(200, Visitor.ADMIN), ARTICLE_WITH_LIBRARY_IMAGE,
 
 		ABOUT_PAGE, CONTACT_PAGE, WRITE_FOR_US_PAGE, ADMIN_SECTIONS_PAGE(200, Visitor.ADMIN),
 		ADMIN_TAGS_PAGE(200, Visitor.ADMIN), ADMIN_AUTHORS_PAGE(200, Visitor.ADMIN),
@@ -103,7 +119,7 @@ final class SitePages {
 	 * reset under way) and notes an address of every kind of page.
 	 */
 	static SitePages publish(ArticleCatalog catalog, Comments comments, Accounts accountService, Readers readers,
-			Mailbox mailbox, int port) {
+			Mailbox mailbox, int port, MediaLibrary media, UserDetailsService users, Workflow workflow) {
 		DemoNewsroom newsroom = new DemoNewsroom(catalog, comments);
 		Published article = newsroom.longDiscussion("Readers debate the harbour plan at length", 52);
 		Comment busiest = comments.discussion(article.id()).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
@@ -186,6 +202,17 @@ final class SitePages {
 		pages.paths.put(Kind.REVISIONS_PAGE, "/admin/articles/" + piece + "/revisions");
 		pages.paths.put(Kind.REVISION_DIFF_PAGE, "/admin/articles/" + piece + "/revisions/diff?from=1&to=2");
 		pages.paths.put(Kind.RESTORE_REVISION_PAGE, "/admin/articles/" + piece + "/revisions/1/restore");
+		AccountPrincipal adminPrincipal = (AccountPrincipal) users.loadUserByUsername(admin.email());
+		MediaItem photo = media.upload(new MediaLibrary.Upload("harbour-at-dawn.jpg", photo(1400, 900),
+				"Fishing boats moored in the harbour at dawn", "The harbour before the boats go out.",
+				"Photo: Oğuz Türk"), adminPrincipal);
+		media.upload(new MediaLibrary.Upload("untitled.jpg", photo(500, 500), null, null, null), adminPrincipal);
+		pages.paths.put(Kind.ADMIN_MEDIA_LIBRARY_PAGE, "/admin/media");
+		pages.paths.put(Kind.ADMIN_MEDIA_ITEM_PAGE, "/admin/media/" + photo.id());
+		// Published the demo's way (an old date, so the front page keeps its lead story), then given the library image.
+		Published illustrated = newsroom.article("Fishing fleet returns early as the storm nears");
+		workflow.edit(illustrated.id(), ArticlePatch.of(Map.of("leadImage", photo.id())), adminPrincipal);
+		pages.paths.put(Kind.ARTICLE_WITH_LIBRARY_IMAGE, illustrated.path());
 		return pages;
 	}
 
@@ -203,6 +230,25 @@ final class SitePages {
 				BrowsingGazette.AUTHOR, "bodyMarkdown", "The tugs move to the north quay.\n\nWork starts in *April*.",
 				"kind", "news", "version", version, "seoTitle", "Tugs move to the north quay"));
 		return id;
+	}
+
+	/** A JPEG of a sky over a sea. */
+	private static byte[] photo(int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new Color(120, 170, 220));
+		graphics.fillRect(0, 0, width, height / 2);
+		graphics.setColor(new Color(20, 60, 110));
+		graphics.fillRect(0, height / 2, width, height - height / 2);
+		graphics.dispose();
+		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "jpeg", jpeg);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return jpeg.toByteArray();
 	}
 
 	String path(Kind kind) {

@@ -167,6 +167,7 @@ class ArticleEditorTests {
 			a body over 200,000 characters | bodyMarkdown | HUGE                 | bodyMarkdown
 			a canonical address that is not http | canonicalUrl | ftp://example.org/x | canonicalUrl
 			a lead image that is not a number | leadImage | the big one          | leadImage
+			a lead image not in the library | leadImage  | 987654               | leadImage
 			""")
 	void badInputShowsTheFormAgainWithTheMessageAndSavesNothing(String why, String field, String value, String errorField) {
 		Person eda = pages.join("Eda Editor", Role.EDITOR);
@@ -193,6 +194,61 @@ class ArticleEditorTests {
 			assertThat(shown).isEqualTo(sent);
 		}
 		assertThat(manuscripts.find(id).orElseThrow()).isEqualTo(before);
+	}
+
+	@Test
+	void anEditorPicksALibraryImageAsTheLeadAndPublishesOnlyOnceTheImageIsDescribed() {
+		Person eda = pages.join("Eda Editor", Role.EDITOR);
+		HttpResponse<String> uploaded = eda.browser().postFile("/admin/media", "file", "quay.jpg", "image/jpeg",
+				jpeg(1200, 800));
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+		String image = uploaded.headers().firstValue("Location").orElseThrow().replaceAll(".*/admin/media/(\\d+).*", "$1");
+		long id = eda.start("headline", "The quay reopens after the storm", "authors", byline.slug(), "bodyMarkdown",
+				"Boats are back at the quay.");
+
+		Document editor = eda.page("/admin/articles/" + id);
+		assertThat(editor.select("input[type=radio][name=leadImage][value=" + image + "]")).as("the picker offers it").hasSize(1);
+		assertThat(eda.edit(id, "leadImage", image).statusCode()).isEqualTo(302);
+		assertThat(manuscripts.find(id).orElseThrow().copy().leadImageId()).isEqualTo(Long.valueOf(image));
+		assertThat(eda.page("/admin/articles/" + id).select("input[name=leadImage][checked]").val()).isEqualTo(image);
+
+		HttpResponse<String> refused = eda.press(id, "publish");
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(Jsoup.parse(refused.body()).getElementById("problem").text()).contains("alt text", "caption", "credit");
+		assertThat(manuscripts.find(id).orElseThrow().state()).isEqualTo(ArticleState.DRAFT);
+
+		assertThat(eda.browser().postForm("/admin/media/" + image, Map.of("alt", "Fishing boats tied up along a stone quay",
+				"caption", "The quay on its first morning back.", "credit", "Photo: Oğuz Türk")).statusCode()).isEqualTo(302);
+		assertThat(eda.press(id, "publish").statusCode()).isEqualTo(302);
+		Document article = Jsoup.parse(new Http(port).get("/articles/the-quay-reopens-after-the-storm").body());
+		org.jsoup.nodes.Element lead = article.selectFirst("figure img[srcset]");
+		assertThat(lead).as("the lead image with its sizes").isNotNull();
+		assertThat(lead.attr("srcset")).contains("/media/" + image + "/320.jpg 320w", "/media/" + image + "/1024.jpg 1024w");
+		assertThat(lead.attr("alt")).isEqualTo("Fishing boats tied up along a stone quay");
+		assertThat(lead.attr("width")).isEqualTo("1200");
+		assertThat(lead.attr("height")).isEqualTo("800");
+		assertThat(article.select("figure figcaption").text()).contains("The quay on its first morning back.",
+				"Photo: Oğuz Türk");
+	}
+
+	/** A real JPEG, drawn here: a sky over a sea. */
+	private static byte[] jpeg(int width, int height) {
+		java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D graphics = image.createGraphics();
+		graphics.setColor(new java.awt.Color(120, 170, 220));
+		graphics.fillRect(0, 0, width, height / 2);
+		graphics.setColor(new java.awt.Color(20, 60, 110));
+		graphics.fillRect(0, height / 2, width, height - height / 2);
+		graphics.dispose();
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(image, "jpeg", bytes);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
 	}
 
 	@Test

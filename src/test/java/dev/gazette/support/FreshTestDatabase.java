@@ -44,6 +44,13 @@ public class FreshTestDatabase implements EnvironmentPostProcessor, Ordered {
 		else {
 			url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 		}
+		// Files (media uploads) go to a folder of this context's own, not the developer's ./data, unless the test
+		// names one.
+		String dataDir = environment.getProperty("gazette.data-dir");
+		if (dataDir == null || dataDir.equals("./data")) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("freshTestDataDir", Map.of("gazette.data-dir", "target/test-data/" + name)));
+		}
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("freshTestDatabase", Map.of("spring.datasource.url", url,
 					"spring.datasource.username", server != null && !server.isBlank() ? "postgres" : "sa",

@@ -1,0 +1,134 @@
+package dev.gazette.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import dev.gazette.account.AccountPrincipal;
+import dev.gazette.account.Role;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code /admin/media}: the library as a grid of thumbnails (newest first, search, pages) with an upload form, and
+ * {@code /admin/media/{id}}: one image, its sizes, and its alt text, caption and credit to edit. Refused input comes
+ * back in the form with the problem marked (400), and nothing is stored.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('CONTRIBUTOR', 'AUTHOR', 'EDITOR', 'ADMIN')")
+class MediaPages {
+
+	static final String PATH = "/admin/media";
+
+	static final int PAGE_SIZE = 24;
+
+	private final MediaLibrary library;
+
+	MediaPages(MediaLibrary library) {
+		this.library = library;
+	}
+
+	@GetMapping(PATH)
+	String library(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+		return libraryPage(model, q, page, MediaForm.EMPTY);
+	}
+
+	@PostMapping(PATH)
+	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String alt, @RequestParam(required = false) String caption,
+			@RequestParam(required = false) String credit, @AuthenticationPrincipal AccountPrincipal who,
+			HttpServletResponse response, Model model) {
+		MediaForm form = new MediaForm(alt, caption, credit, null, null);
+		try {
+			if (file == null || file.isEmpty()) {
+				throw MediaException.badInput("file", "Choose an image file to upload.");
+			}
+			MediaItem item = library.upload(new MediaLibrary.Upload(file.getOriginalFilename(), file.getBytes(), alt,
+					caption, credit), who);
+			return "redirect:" + PATH + "/" + item.id() + "?uploaded";
+		}
+		catch (MediaException refused) {
+			response.setStatus(refused.status());
+			return libraryPage(model, null, 1, form.refused(refused));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@GetMapping(PATH + "/{id}")
+	String item(@PathVariable long id, @RequestParam(required = false) String uploaded,
+			@RequestParam(required = false) String saved, @AuthenticationPrincipal AccountPrincipal who, Model model) {
+		MediaItem item = library.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String notice = uploaded != null ? "Uploaded." : saved != null ? "Saved." : null;
+		return itemPage(model, item, who, MediaForm.of(item), notice);
+	}
+
+	@PostMapping(PATH + "/{id}")
+	String describe(@PathVariable long id, @RequestParam(required = false) String alt,
+			@RequestParam(required = false) String caption, @RequestParam(required = false) String credit,
+			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		MediaItem item = library.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			library.describe(id, alt, caption, credit, who);
+			return "redirect:" + PATH + "/" + id + "?saved";
+		}
+		catch (MediaException refused) {
+			response.setStatus(refused.status());
+			return itemPage(model, item, who, new MediaForm(alt, caption, credit, null, null).refused(refused), null);
+		}
+	}
+
+	@PostMapping(PATH + "/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response,
+			Model model) {
+		MediaItem item = library.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			library.delete(id, who);
+			return "redirect:" + PATH + "?deleted";
+		}
+		catch (MediaException refused) {
+			response.setStatus(refused.status());
+			return itemPage(model, item, who, MediaForm.of(item).refused(refused), null);
+		}
+	}
+
+	private String libraryPage(Model model, String query, int page, MediaForm form) {
+		int current = Math.max(1, page);
+		long total = library.count(query);
+		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		List<MediaLibraryView.Tile> tiles = library.recent(query, current, PAGE_SIZE)
+			.stream()
+			.map(item -> new MediaLibraryView.Tile(item, Picture.of(item), PATH + "/" + item.id()))
+			.toList();
+		String q = query == null ? "" : query.strip();
+		String base = PATH + "?" + (q.isEmpty() ? "" : "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&") + "page=";
+		model.addAttribute("media", new MediaLibraryView(tiles, q, current, pages, total,
+				current > 1 ? base + (current - 1) : null, current < pages ? base + (current + 1) : null, form));
+		return "media/library";
+	}
+
+	private String itemPage(Model model, MediaItem item, AccountPrincipal who, MediaForm form, String notice) {
+		List<MediaItemView.Size> sizes = item.widths()
+			.stream()
+			.map(width -> new MediaItemView.Size(width, item.heightAt(width), item.url(width)))
+			.toList();
+		model.addAttribute("media", new MediaItemView(item, Picture.of(item), sizes, library.mayDescribe(who, item),
+				who.has(Role.EDITOR), form, notice));
+		return "media/item";
+	}
+}
