@@ -22,7 +22,8 @@ class ModularityTests {
 			.containsExactlyInAnyOrder("dev.gazette.publication", "dev.gazette.article", "dev.gazette.comment",
 					"dev.gazette.web", "dev.gazette.demo", "dev.gazette.account", "dev.gazette.mail",
 					"dev.gazette.moderation", "dev.gazette.syndication", "dev.gazette.notification",
-					"dev.gazette.newsletter", "dev.gazette.webhook", "dev.gazette.newsroom", "dev.gazette.media");
+					"dev.gazette.newsletter", "dev.gazette.webhook", "dev.gazette.newsroom", "dev.gazette.media",
+					"dev.gazette.portrait");
 	}
 
 	/** Module diagrams and canvases in {@code target/spring-modulith-docs}, for the architecture notes. */

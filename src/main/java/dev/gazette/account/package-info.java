@@ -5,5 +5,5 @@
  * {@link dev.gazette.account.AccountEvents}, and contribute to "download your data" through
  * {@link dev.gazette.account.PersonalData}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "publication", "mail" })
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "publication", "mail", "portrait" })
 package dev.gazette.account;

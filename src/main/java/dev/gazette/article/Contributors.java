@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.gazette.portrait.Portraits;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,12 +56,9 @@ public class Contributors {
 
 	private final ArticleCatalog catalog;
 
-	private final AuthorPictures pictures;
-
-	Contributors(ContributorsRepository repository, ArticleCatalog catalog, AuthorPictures pictures) {
+	Contributors(ContributorsRepository repository, ArticleCatalog catalog) {
 		this.repository = repository;
 		this.catalog = catalog;
-		this.pictures = pictures;
 	}
 
 	// --- sections
@@ -272,7 +271,14 @@ public class Contributors {
 	@Transactional
 	public void setPicture(long authorId, byte[] upload) {
 		repository.author(authorId).orElseThrow(() -> new Refused("There is no such author."));
-		repository.setPicture(authorId, pictures.normalise(upload));
+		byte[] png;
+		try {
+			png = Portraits.square(upload);
+		}
+		catch (Portraits.Unusable ex) {
+			throw new Refused(ex.getMessage(), List.of(new Refused.Problem("picture", ex.getMessage())));
+		}
+		repository.setPicture(authorId, png);
 		repository.touchArticlesBy(authorId);
 	}
 

@@ -141,13 +141,13 @@ class ProfilesTests {
 		HttpResponse<String> overOurLimit = http.postFile("/settings/avatar", "avatar", "huge.png", "image/png",
 				new byte[6 * 1024 * 1024]);
 		HttpResponse<String> overTheServersLimit = http.postFile("/settings/avatar", "avatar", "huger.png", "image/png",
-				new byte[8 * 1024 * 1024]);
+				new byte[21 * 1024 * 1024]);
 
 		assertThat(overOurLimit.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(overOurLimit.body()).selectFirst("section[aria-labelledby=avatar-heading] .form-error").text())
 			.isEqualTo("That picture is too large: at most 5 MB, please.");
 		assertThat(overTheServersLimit.statusCode()).isEqualTo(413);
-		assertThat(Jsoup.parse(overTheServersLimit.body()).selectFirst(".error-page h1").text()).isEqualTo("Content Too Large");
+		assertThat(Jsoup.parse(overTheServersLimit.body()).selectFirst(".error-page h1").text()).isEqualTo("That file is too large");
 		assertThat(avatarColumns()).isEqualTo(before);
 	}
 
