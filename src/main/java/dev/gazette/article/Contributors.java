@@ -1,7 +1,5 @@
 package dev.gazette.article;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -337,22 +335,8 @@ public class Contributors {
 	}
 
 	private static void url(List<Refused.Problem> problems, String field, String value) {
-		if (value != null && !isWebAddress(value)) {
+		if (value != null && !WebAddresses.isWebAddress(value, MAX_URL)) {
 			problems.add(new Refused.Problem(field, "Please give a full web address starting with https:// or http://."));
-		}
-	}
-
-	static boolean isWebAddress(String value) {
-		if (value.length() > MAX_URL || value.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
-			return false;
-		}
-		try {
-			URI uri = new URI(value);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-			return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && !uri.getHost().isEmpty();
-		}
-		catch (URISyntaxException ex) {
-			return false;
 		}
 	}
 

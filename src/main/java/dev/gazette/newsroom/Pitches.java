@@ -1,7 +1,5 @@
 package dev.gazette.newsroom;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Optional;
 import dev.gazette.account.AccountProblem;
 import dev.gazette.account.AccountProblem.FieldProblem;
 import dev.gazette.account.Accounts;
+import dev.gazette.article.WebAddresses;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.publication.Publications;
@@ -132,7 +131,7 @@ class Pitches {
 			tooLong(problems, "summary", clean.summary(), MAX_SUMMARY);
 		}
 		tooLong(problems, "sample", clean.sample(), MAX_SAMPLE);
-		if (!clean.sampleUrl().isEmpty() && !isWebAddress(clean.sampleUrl())) {
+		if (!clean.sampleUrl().isEmpty() && !WebAddresses.isWebAddress(clean.sampleUrl(), MAX_URL)) {
 			problems.add(new FieldProblem("sampleUrl", "Please give a full web address starting with https:// or http://."));
 		}
 		if (!problems.isEmpty()) {
@@ -240,20 +239,6 @@ class Pitches {
 		if (value.codePointCount(0, value.length()) > max) {
 			problems.add(new FieldProblem(field, "This can be at most " + String.format(Locale.ROOT, "%,d", max)
 					+ " characters long."));
-		}
-	}
-
-	static boolean isWebAddress(String value) {
-		if (value.length() > MAX_URL || value.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>')) {
-			return false;
-		}
-		try {
-			URI uri = new URI(value);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-			return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && !uri.getHost().isEmpty();
-		}
-		catch (URISyntaxException ex) {
-			return false;
 		}
 	}
 }

@@ -19,6 +19,7 @@ import dev.gazette.article.ManuscriptList;
 import dev.gazette.article.ManuscriptSummary;
 import dev.gazette.article.Manuscripts;
 import dev.gazette.article.Slugs;
+import dev.gazette.article.WebAddresses;
 import dev.gazette.media.MediaLibrary;
 import dev.gazette.publication.Publications;
 
@@ -376,7 +377,7 @@ public class Workflow {
 	}
 
 	private static void webAddress(String field, String url) {
-		if (url != null && (url.length() > 1_000 || !(url.startsWith("https://") || url.startsWith("http://")))) {
+		if (url != null && !WebAddresses.isWebAddress(url, 1_000)) {
 			throw NewsroomException.badInput(field, field + " must be an http or https address of up to 1,000 characters.");
 		}
 	}

@@ -92,6 +92,8 @@ class NewsroomBadInputTests {
 			a field of the wrong type             | PATCH | /ID          | {"tags":"one"}                       | 400 | tags
 			a kind that does not exist            | PATCH | /ID          | {"kind":"essay"}                     | 400 | kind
 			a canonical address that is not one   | PATCH | /ID          | {"canonicalUrl":"javascript:x"}      | 400 | canonicalUrl
+			a canonical address without a host    | PATCH | /ID          | {"canonicalUrl":"https://"}          | 400 | canonicalUrl
+			a source link with a space in it      | PATCH | /ID          | {"source":{"name":"Wire","url":"https://x.org/a b"}} | 400 | source
 			malformed JSON                        | PATCH | /ID          | {"headline":                         | 400 | ''
 			scheduling in the past                | POST  | /ID/schedule | PAST                                 | 400 | at
 			scheduling at no time                 | POST  | /ID/schedule | {"at":"next tuesday"}                | 400 | at
