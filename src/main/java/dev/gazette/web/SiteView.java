@@ -25,4 +25,14 @@ public record SiteView(Masthead masthead, List<Section> sections, String baseUrl
 	public boolean writes() {
 		return viewer != null && (viewer.has(Role.CONTRIBUTOR) || viewer.has(Role.AUTHOR) || viewer.has(Role.EDITOR));
 	}
+
+	/** Whether the viewer has this role (an admin has every role): which staff pages the staff links offer. */
+	public boolean may(Role role) {
+		return viewer != null && viewer.has(role);
+	}
+
+	/** Whether the viewer works on the site (writes, edits, moderates or runs it): the staff links show. */
+	public boolean staff() {
+		return writes() || may(Role.MODERATOR);
+	}
 }
