@@ -91,7 +91,7 @@ public class Contributors {
 		refuseIf(problems);
 		long saved;
 		if (id == null) {
-			saved = repository.insertSection(slug, name, description);
+			saved = catalog.addSection(slug, name, description, repository.nextSectionPosition()).id();
 		}
 		else {
 			if (!repository.updateSection(id, slug, name, description)) {

@@ -41,15 +41,9 @@ class ContributorsRepository {
 			.single() > 0;
 	}
 
-	long insertSection(String slug, String name, String description) {
-		int position = jdbc.sql("select coalesce(max(position), -1) + 1 from section").query(Integer.class).single();
-		jdbc.sql("insert into section (slug, name, description, position) values (:slug, :name, :description, :position)")
-			.param("slug", slug)
-			.param("name", name)
-			.param("description", description)
-			.param("position", position)
-			.update();
-		return jdbc.sql("select id from section where slug = :slug").param("slug", slug).query(Long.class).single();
+	/** The position after the last section's: a new section goes last in the navigation. */
+	int nextSectionPosition() {
+		return jdbc.sql("select coalesce(max(position), -1) + 1 from section").query(Integer.class).single();
 	}
 
 	boolean updateSection(long id, String slug, String name, String description) {
