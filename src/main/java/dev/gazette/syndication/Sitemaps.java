@@ -17,7 +17,9 @@ import dev.gazette.article.ArticleList;
 import dev.gazette.article.ArticleStamp;
 import dev.gazette.article.ArticleSummary;
 import dev.gazette.article.Author;
+import dev.gazette.article.Pages;
 import dev.gazette.article.Section;
+import dev.gazette.article.SitePage;
 import dev.gazette.publication.Publications;
 
 import org.springframework.stereotype.Component;
@@ -59,9 +61,12 @@ class Sitemaps {
 
 	private final java.time.Clock clock;
 
+	private final Pages sitePages;
+
 	Sitemaps(ArticleCatalog catalog, Publications publications, SiteAddresses addresses, FeedProperties feeds,
-			SitemapProperties properties, java.time.Clock clock) {
+			SitemapProperties properties, java.time.Clock clock, Pages sitePages) {
 		this.catalog = catalog;
+		this.sitePages = sitePages;
 		this.publications = publications;
 		this.addresses = addresses;
 		this.feeds = feeds;
@@ -146,6 +151,9 @@ class Sitemaps {
 			}
 			for (Author author : catalog.authors()) {
 				entry(xml, "url", addresses.author(author.slug()), newest(catalog.byAuthor(author, 1, 1)));
+			}
+			for (SitePage page : sitePages.all()) {
+				entry(xml, "url", addresses.absolute(page.path()), page.updatedAt());
 			}
 			xml.writeEndElement();
 		});

@@ -201,7 +201,8 @@ class ReachInAGazetteOfItsOwnTests {
 		newsroom.article().in(section).by(author).publish();
 
 		List<String> pages = texts(xml("/sitemaps/pages.xml"), SITEMAP, "loc");
-		assertThat(pages).contains(BASE + "/", BASE + "/sections/" + section.slug(), BASE + "/authors/" + author.slug());
+		assertThat(pages).contains(BASE + "/", BASE + "/sections/" + section.slug(), BASE + "/authors/" + author.slug(),
+				BASE + "/about", BASE + "/contact", BASE + "/write-for-us", BASE + "/guidelines");
 
 		HttpResponse<String> robots = http.get("/robots.txt");
 		assertThat(robots.statusCode()).isEqualTo(200);
