@@ -48,6 +48,15 @@ class PitchRepository {
 			.list();
 	}
 
+	/** The pitches sent from this address or that made this account a contributor, oldest first. */
+	List<Pitch> ofPerson(String email, long accountId) {
+		return jdbc.sql("select * from pitch where email = :email or account_id = :account order by created_at, id")
+			.param("email", email == null ? "" : email.toLowerCase(java.util.Locale.ROOT))
+			.param("account", accountId)
+			.query((rs, n) -> pitch(rs))
+			.list();
+	}
+
 	long count(String status) {
 		return jdbc.sql("select count(*) from pitch where status = :status").param("status", status).query(Long.class).single();
 	}

@@ -167,6 +167,12 @@ class PitchesTests {
 		HttpResponse<String> again = editor.postForm("/admin/pitches/" + id + "/decline", Map.of("message", "Too late."));
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(Jsoup.parse(again.body()).selectFirst(".form-error").text()).contains("already invited");
+
+		// Their pitch is part of what Gazette holds about them.
+		tools.jackson.databind.JsonNode yours = Json.read(contributor.get("/settings/export")).get("pitches");
+		assertThat(yours).hasSize(1);
+		assertThat(yours.get(0).get("summary").asString()).startsWith("Water rights along the Tigris");
+		assertThat(yours.get(0).get("status").asString()).isEqualTo("invited");
 	}
 
 	@Test
