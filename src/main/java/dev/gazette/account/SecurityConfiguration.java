@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
@@ -21,8 +22,9 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 /**
  * Who may do what, over the web and over the API.
  * <p>
- * Pages: sessions (in the database, shared by every node) only once someone signs in; CSRF tokens in a cookie, so
- * reading never creates a session; form sign-in with remember-me; staff pages under {@code /admin} and settings
+ * Pages: sessions (in the database, shared by every node) only once someone signs in; forms protected against
+ * forgery as {@link FormProtection} says (a token in a cookie for anyone signed in, where the post comes from for
+ * guests), so reading never creates a session or sets a cookie; form sign-in with remember-me; staff pages under {@code /admin} and settings
  * need a signed-in account, and each admin controller checks its role with {@code @PreAuthorize}.
  * <p>
  * API: stateless; a personal access token signs a request in; no CSRF (no cookies are read); errors are problem
@@ -90,8 +92,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, AccountUserDetails users, SiteSecrets secrets, Throttle throttle)
-			throws Exception {
+	SecurityFilterChain web(HttpSecurity http, AccountUserDetails users, SiteSecrets secrets, Throttle throttle,
+			FormProtection forms) throws Exception {
 		TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(secrets.get("remember-me"), users,
 				RememberMeTokenAlgorithm.SHA256);
 		rememberMe.setCookieName(REMEMBER_ME_COOKIE);
@@ -101,11 +103,15 @@ class SecurityConfiguration {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
 		return http
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/settings/**", "/admin/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/settings/**", "/admin/**", "/articles/*/comments/*/report")
 				.authenticated()
 				.anyRequest()
 				.permitAll())
-			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(ONE_CLICK_UNSUBSCRIBE))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				.requireCsrfProtectionMatcher(forms::requiresToken)
+				.ignoringRequestMatchers(ONE_CLICK_UNSUBSCRIBE))
+			.addFilterBefore(new EarlyFormToken(forms), AuthorizationFilter.class)
+			.exceptionHandling(handling -> handling.accessDeniedHandler(new RefusedForms()))
 			.formLogin(form -> form.loginPage("/sign-in")
 				.usernameParameter("email")
 				.passwordParameter("password")

@@ -24,7 +24,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Every error the container sees ends here: people get a page in the site's layout, API clients get RFC 9457
- * problem JSON. Neither ever carries a stack trace or an exception message. One 404 is not an error: an address
+ * problem JSON. Neither ever carries a stack trace or an exception message. A form refused as a possible forgery gets
+ * {@link RefusedFormPage}, which gives the reader's text back. One 404 is not an error: an address
  * under an article's old slug (a comment permalink in a notification, its comment feed, the e-mail form) leads to the
  * same address under the article's slug now, as the article page itself does.
  */
@@ -36,8 +37,11 @@ class ErrorPages implements ErrorController {
 
 	private final ArticleCatalog catalog;
 
-	ErrorPages(ArticleCatalog catalog) {
+	private final RefusedFormPage refusedForms;
+
+	ErrorPages(ArticleCatalog catalog, RefusedFormPage refusedForms) {
 		this.catalog = catalog;
+		this.refusedForms = refusedForms;
 	}
 
 	@RequestMapping("/error")
@@ -59,6 +63,9 @@ class ErrorPages implements ErrorController {
 			}
 			problem.setInstance(URI.create(path));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		if (status == HttpStatus.FORBIDDEN && RefusedFormPage.isRefusedForm(request)) {
+			return refusedForms.render(request, response, model);
 		}
 		response.setStatus(status.value());
 		model.addAttribute("error", ErrorView.of(status));

@@ -1,6 +1,7 @@
 package dev.gazette.web;
 
 import dev.gazette.account.AccountPrincipal;
+import dev.gazette.account.FormProtection;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
@@ -8,7 +9,6 @@ import dev.gazette.publication.Publications;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -27,12 +27,15 @@ class SiteModel {
 
 	private final ResourceUrlProvider resources;
 
+	private final FormProtection forms;
+
 	private volatile String stylesheet;
 
 	private volatile String icon;
 
 	SiteModel(Publications publications, ArticleCatalog catalog, GazetteProperties properties,
-			ResourceUrlProvider resources) {
+			ResourceUrlProvider resources, FormProtection forms) {
+		this.forms = forms;
 		this.publications = publications;
 		this.catalog = catalog;
 		this.properties = properties;
@@ -41,9 +44,8 @@ class SiteModel {
 
 	@ModelAttribute("site")
 	SiteView site(HttpServletRequest request, @AuthenticationPrincipal AccountPrincipal viewer) {
-		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		return new SiteView(publications.masthead(), catalog.sections(), properties.baseUrl(), stylesheet(), icon(),
-				viewer, csrf);
+				viewer, forms.formToken(request));
 	}
 
 	private String stylesheet() {

@@ -12,7 +12,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 /**
  * What the layout of every page needs: masthead, section navigation, the site's address, the fingerprinted
  * addresses of the stylesheet and the icon (so they can be cached for a year), who is signed in ({@code null} for a
- * guest), and the CSRF token every form carries (generated only when a form asks for it).
+ * guest), and the CSRF token the forms of someone with credentials carry ({@code null} for guests, whose forms need
+ * none: see {@link dev.gazette.account.FormProtection}).
  */
 public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet, String icon,
 		AccountPrincipal viewer, CsrfToken csrf) {
