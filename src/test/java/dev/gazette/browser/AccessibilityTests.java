@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -122,6 +123,32 @@ class AccessibilityTests {
 			assertThat(page.getByRole(AriaRole.ALERT)).isVisible();
 
 			assertNothingSerious(page, "the refused comment page on a " + viewport);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Viewport.class)
+	void axeFindsNothingSeriousOnAFormRefusedForAStaleToken(Viewport viewport, Browser browser) {
+		Published article = newsroom.article("Harbour pilots vote on a strike");
+		Readers.Reader account = pages.account(Kind.ARTICLE_SIGNED_IN).orElseThrow();
+		try (Reader reader = Reader.forInjectedChecks(browser, port, viewport)) {
+			Page page = reader.page();
+			reader.signIn(account.email(), account.password());
+			reader.visit(article.path());
+			// The token's cookie is gone (as after signing out and in again in another tab); the open page's is stale.
+			page.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("XSRF-TOKEN"));
+			reader.expectErrorAnswer(403, article.path() + "/comments");
+			String text = "Kept, word for word, on a " + viewport + ".";
+			page.getByLabel("Your comment", new Page.GetByLabelOptions().setExact(true)).fill(text);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment")).click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Please send that again")))
+				.isVisible();
+			assertThat(page.getByLabel("Your text")).hasValue(text);
+
+			assertNothingSerious(page, "the page of a form refused for its stale token on a " + viewport);
+
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send again")).click();
+			assertThat(page.locator("li.comment", new Page.LocatorOptions().setHasText(text))).isVisible();
 		}
 	}
 

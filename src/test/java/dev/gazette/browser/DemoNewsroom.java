@@ -2,6 +2,8 @@ package dev.gazette.browser;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.LeadImage;
@@ -58,6 +60,42 @@ final class DemoNewsroom {
 		for (int i = 1; i <= threads; i++) {
 			long thread = comment(article, "Reader " + i, "Comment number " + i + ": the wall should be higher.", i * 2);
 			reply(article, thread, "Neighbour " + i, "A reply to comment " + i + ": *higher* costs more.", i * 2 + 1);
+		}
+		return article;
+	}
+
+	/**
+	 * A long read with a long discussion, the size real pages reach: a body of 40 paragraphs and 200 published
+	 * comments in 60 threads (60 opening comments, 68 replies to them, 72 replies to those).
+	 */
+	Published bigDiscussion(String headline) {
+		StringBuilder body = new StringBuilder();
+		for (int i = 1; i <= 40; i++) {
+			body.append("Paragraph ").append(i).append(": the harbour council heard from engineers, fishers and ")
+				.append("neighbours about how high the wall must be, what it will cost, and who will pay for the ")
+				.append("locks, the gates and the walkway along the top of it for the next fifty years.\n\n");
+		}
+		Published article = new Newsroom(catalog).article()
+			.headline(headline)
+			.standfirst("Everything the council heard, in one place.")
+			.body(body.toString())
+			.by(catalog.author(BrowsingGazette.AUTHOR).orElseThrow())
+			.publishedAt(PUBLISHED_AT)
+			.publish();
+		int minute = 0;
+		List<Long> threads = new ArrayList<>();
+		for (int i = 1; i <= 60; i++) {
+			threads.add(comment(article, "Reader " + i, "Opening comment " + i
+					+ ": the wall should be higher, and the walkway wider for prams and wheelchairs.", ++minute));
+		}
+		List<Long> replies = new ArrayList<>();
+		for (int i = 0; i < 68; i++) {
+			replies.add(reply(article, threads.get(i % 60), "Neighbour " + i, "Reply " + i
+					+ ": *higher* costs more, and the council has not said where the money comes from.", ++minute));
+		}
+		for (int i = 0; i < 72; i++) {
+			reply(article, replies.get(i % 68), "Engineer " + i, "Answer " + i
+					+ ": the tide tables since 1950 say a metre is enough for now.", ++minute);
 		}
 		return article;
 	}

@@ -96,6 +96,22 @@ class HtmlValidityTests {
 	}
 
 	@Test
+	void theCheckerFindsNoErrorsOnAFormRefusedForAStaleTokenOrAsAForgery() {
+		Published article = new DemoNewsroom(catalog, comments).article("Harbour pilots strike for a day");
+		Http reader = visitorOf(Kind.ARTICLE_SIGNED_IN);
+
+		HttpResponse<String> stale = reader.postForm(article.path() + "/comments",
+				Map.of("_csrf", "stale", "body", "Line one of my comment,\nand line two."));
+		HttpResponse<String> forged = new Http(port).postFormWithoutCsrf(article.path() + "/comments",
+				Map.of("authorName", "Forger", "body", "Forged"));
+
+		assertThat(stale.statusCode()).isEqualTo(403);
+		assertValid(stale.body(), "the page of a form refused for its stale token");
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertValid(forged.body(), "the page of a forged form");
+	}
+
+	@Test
 	void theCheckerItselfReportsErrorsInInvalidHtml() {
 		List<Message> messages = NuHtmlChecker.check(
 				"<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><ul><p>not a list item</p></ul></body></html>");

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jsoup.Connection;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.FormElement;
+
 /**
  * A plain HTTP client for the running application, as a browser or an API client would talk to it: it keeps
- * cookies (so it can sign in), never follows redirects (tests check them), sends and reads UTF-8, and puts the
- * CSRF token into every form it posts, taken from a page's form as a browser would.
+ * cookies (so it can sign in), never follows redirects (tests check them), sends and reads UTF-8, and posts forms
+ * with the headers a browser sends from the site's own page ({@code Origin}, {@code Sec-Fetch-Site}) and the CSRF
+ * token a page's form carries once the client has credentials (a guest's forms carry none). {@link #submit} posts a
+ * page's own form exactly as it came, as a browser does; {@link #postFormWithoutCsrf} sends what a forgery from
+ * another site would.
  */
 public final class Http {
 
@@ -39,6 +49,9 @@ public final class Http {
 		.connectTimeout(Duration.ofSeconds(5))
 		.cookieHandler(cookies)
 		.build();
+
+	/** Where a forged form comes from. */
+	private static final String FORGER = "https://forger.example";
 
 	private final String base;
 
@@ -66,19 +79,45 @@ public final class Http {
 	}
 
 	/**
-	 * Posts a form as a browser does ({@code application/x-www-form-urlencoded}, UTF-8), with a CSRF token taken
-	 * from the sign-in page's form unless {@code fields} brings its own {@code _csrf}.
+	 * Posts a form as a browser does from one of the site's pages ({@code application/x-www-form-urlencoded}, UTF-8),
+	 * with the CSRF token the sign-in page's form carries (if it carries one) unless {@code fields} brings its own
+	 * {@code _csrf}.
 	 */
 	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		all.putIfAbsent("_csrf", csrfToken());
-		String body = all.entrySet()
-			.stream()
-			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-			.collect(Collectors.joining("&"));
-		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-			.header("Accept", "text/html")
-			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+		List<Map.Entry<String, String>> all = new ArrayList<>(fields.entrySet());
+		return postForm(path, all);
+	}
+
+	/**
+	 * Gets {@code page} and sends the form {@code formSelector} picks on it, as a browser does when a person fills
+	 * it in: every field as the page has it (hidden fields and their tokens included, nothing added), then the
+	 * {@code typed} values in place of the fields' own (a button's name and value among them, when it is the one
+	 * pressed). Answers the form's response.
+	 */
+	public HttpResponse<String> submit(String page, String formSelector, Map<String, String> typed) {
+		HttpResponse<String> got = get(page);
+		if (got.statusCode() != 200) {
+			throw new AssertionError("GET " + page + " answered " + got.statusCode());
+		}
+		return submit(Jsoup.parse(got.body(), base + page), formSelector, typed);
+	}
+
+	/** Sends a form of a page already fetched, as {@link #submit(String, String, Map)} does. */
+	public HttpResponse<String> submit(Document page, String formSelector, Map<String, String> typed) {
+		Element element = page.selectFirst(formSelector);
+		if (!(element instanceof FormElement form)) {
+			throw new AssertionError("No form " + formSelector + " on " + page.location());
+		}
+		Map<String, String> left = new LinkedHashMap<>(typed);
+		List<Map.Entry<String, String>> fields = new ArrayList<>();
+		for (Connection.KeyVal field : form.formData()) {
+			String value = left.containsKey(field.key()) ? left.remove(field.key()) : field.value();
+			fields.add(Map.entry(field.key(), value));
+		}
+		left.forEach((name, value) -> fields.add(Map.entry(name, value)));
+		URI action = URI.create(form.absUrl("action"));
+		return sendForm(action.getRawPath() + (action.getRawQuery() == null ? "" : "?" + action.getRawQuery()), fields,
+				base);
 	}
 
 	/**
@@ -86,23 +125,36 @@ public final class Http {
 	 * as in {@link #postForm(String, Map)}.
 	 */
 	public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
-		List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
 		if (all.stream().noneMatch(field -> field.getKey().equals("_csrf"))) {
-			all.add(Map.entry("_csrf", csrfToken()));
+			String token = csrfToken();
+			if (token != null) {
+				all.add(Map.entry("_csrf", token));
+			}
 		}
-		String body = all.stream()
+		return sendForm(path, all, base);
+	}
+
+	/**
+	 * Posts a form as a forgery on another site makes a visitor's browser send it: no CSRF token, and the browser's
+	 * {@code Origin} and {@code Sec-Fetch-Site} naming the forger's site (cookies go along as the client holds them).
+	 */
+	public HttpResponse<String> postFormWithoutCsrf(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.remove("_csrf");
+		return sendForm(path, new ArrayList<>(all.entrySet()), FORGER);
+	}
+
+	/** The form's fields, url-encoded, with the headers a browser sends for a form on a page of {@code origin}. */
+	private HttpResponse<String> sendForm(String path, List<Map.Entry<String, String>> fields, String origin) {
+		String body = fields.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
 			.header("Accept", "text/html")
+			.header("Origin", origin)
+			.header("Sec-Fetch-Site", origin.equals(base) ? "same-origin" : "cross-site")
 			.POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-	}
-
-	/** Posts a form without any CSRF token, as a forged cross-site request would. */
-	public HttpResponse<String> postFormWithoutCsrf(String path, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		all.put("_csrf", "");
-		return postForm(path, all);
 	}
 
 	/** Sends a request with a personal access token. */
@@ -127,13 +179,13 @@ public final class Http {
 				StandardCharsets.UTF_8)));
 	}
 
-	/** The CSRF token a form on the sign-in page carries right now, for this client's cookies. */
+	/**
+	 * The CSRF token a form on the sign-in page carries right now, for this client's cookies; {@code null} when it
+	 * carries none (a guest, whose forms need none).
+	 */
 	public String csrfToken() {
 		Matcher matcher = CSRF_FIELD.matcher(get("/sign-in").body());
-		if (!matcher.find()) {
-			throw new AssertionError("The sign-in page has no CSRF field");
-		}
-		return matcher.group(1);
+		return matcher.find() ? matcher.group(1) : null;
 	}
 
 	/**
@@ -148,9 +200,12 @@ public final class Http {
 		String tail = "\r\n--" + boundary + "--\r\n";
 		byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), content, tail.getBytes(StandardCharsets.UTF_8));
 		String separator = path.contains("?") ? "&" : "?";
-		return send(request(path + separator + "_csrf=" + encode(csrfToken()))
+		String token = csrfToken();
+		return send(request(token == null ? path : path + separator + "_csrf=" + encode(token))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("Accept", "text/html")
+			.header("Origin", base)
+			.header("Sec-Fetch-Site", "same-origin")
 			.POST(BodyPublishers.ofByteArray(body)));
 	}
 
