@@ -3,11 +3,13 @@ package dev.gazette.moderation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,7 @@ import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentScreening;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Screening;
+import dev.gazette.comment.Screening.Concern;
 import dev.gazette.comment.Submission;
 import dev.gazette.moderation.Signal.Action;
 import dev.gazette.moderation.classifier.Label;
@@ -37,8 +40,9 @@ import org.springframework.stereotype.Service;
  * <li>trust: an author with many recent rejections, or (by setting) a new account, is pre-moderated;</li>
  * <li>the article: pre-moderated discussions hold everything.</li>
  * </ol>
- * A reader whose text would be held by the words or the classifier is first told so, once (the nudge); if they
- * post anyway it is held. Suspended accounts are refused.
+ * A reader whose text would be held by the words or the classifier is first told so, once (the nudge), with what
+ * triggered it: the sentences that carry a held label (each scored alone) or the suspect words, and the guideline
+ * they may break; if they post anyway it is held, and moderators see the same explanation. Suspended accounts are refused.
  * <p>
  * With {@code gazette.moderation.automatic-screening=false} (on by default) only suspensions and pre-moderated
  * articles apply, for a site that wants to rely on reports and moderators alone.
@@ -47,6 +51,12 @@ import org.springframework.stereotype.Service;
 public class ModerationPipeline implements CommentScreening {
 
 	private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.|\\]\\(");
+
+	/** At most this many sentences are quoted for one label. */
+	private static final int MAX_PARTS = 3;
+
+	/** The length of the comment's {@code moderation} column. */
+	private static final int RECORD_LENGTH = 4000;
 
 	private final WordLists words;
 
@@ -100,7 +110,7 @@ public class ModerationPipeline implements CommentScreening {
 		}
 		return switch (decision.action()) {
 			case PUBLISH -> new Screening(Screening.Verdict.PUBLISH, record(decision), null);
-			case NUDGE -> new Screening(Screening.Verdict.NUDGE, null, nudgeMessage(decision));
+			case NUDGE -> new Screening(Screening.Verdict.NUDGE, null, nudgeMessage(decision), decision.concerns());
 			case HOLD -> new Screening(Screening.Verdict.HOLD, record(decision),
 					"Thank you. Your comment will appear once a moderator has read it.");
 			case REJECT -> new Screening(Screening.Verdict.REJECT, record(decision),
@@ -125,14 +135,72 @@ public class ModerationPipeline implements CommentScreening {
 	private List<Signal> textSignals(String text, Scores scores) {
 		List<Signal> signals = new ArrayList<>();
 		for (WordLists.Entry entry : words.matches(text)) {
-			signals.add(new Signal(entry.kind() == WordLists.Kind.BANNED ? "banned-words" : "suspect-words",
-					"“" + entry.phrase() + "”", entry.kind() == WordLists.Kind.BANNED ? Action.REJECT : Action.HOLD));
+			boolean banned = entry.kind() == WordLists.Kind.BANNED;
+			signals.add(new Signal(banned ? "banned-words" : "suspect-words", "“" + entry.phrase() + "”",
+					banned ? Action.REJECT : Action.HOLD,
+					banned ? null : concern(Guideline.DEHUMANISING_WORDS, List.of(asWritten(entry.phrase(), text)))));
 		}
-		for (Label label : classifier.held(scores)) {
+		Set<Label> held = classifier.held(scores);
+		List<ScoredSentence> sentences = held.isEmpty() ? List.of() : scoredSentences(text);
+		for (Label label : held) {
 			signals.add(new Signal("classifier", label.description() + " " + String.format(Locale.ROOT, "%.2f",
-					scores.get(label)), Action.HOLD));
+					scores.get(label)), Action.HOLD, concern(Guideline.of(label), carrying(label, scores, sentences))));
 		}
 		return signals;
+	}
+
+	private record ScoredSentence(int position, String text, Scores scores) {
+	}
+
+	private List<ScoredSentence> scoredSentences(String text) {
+		List<String> sentences = CommentParts.sentences(text);
+		List<ScoredSentence> scored = new ArrayList<>();
+		for (int i = 0; i < sentences.size(); i++) {
+			String sentence = sentences.get(i);
+			scored.add(new ScoredSentence(i, sentence, sentences.size() == 1 ? null : classifier.score(sentence)));
+		}
+		return scored;
+	}
+
+	/**
+	 * The sentences that carry a held label, quoted: a one-sentence comment is its own part; otherwise each sentence,
+	 * scored alone, that would be held for the label on its own (the three highest, in the order written) or, when
+	 * none would, the highest-scoring one if it clearly stands out: twice the next one's score and at least half the
+	 * whole comment's. Empty when no sentence does: then it is the comment as a whole.
+	 */
+	private List<String> carrying(Label label, Scores whole, List<ScoredSentence> sentences) {
+		if (sentences.size() == 1) {
+			return List.of(CommentParts.quote(sentences.get(0).text()));
+		}
+		List<ScoredSentence> byScore = sentences.stream()
+			.sorted(Comparator.comparingDouble((ScoredSentence s) -> s.scores().get(label)).reversed())
+			.toList();
+		List<ScoredSentence> parts = byScore.stream()
+			.filter(s -> classifier.held(s.scores()).contains(label))
+			.limit(MAX_PARTS)
+			.toList();
+		if (parts.isEmpty() && !byScore.isEmpty()) {
+			double top = byScore.get(0).scores().get(label);
+			double next = byScore.size() > 1 ? byScore.get(1).scores().get(label) : 0;
+			if (top >= 2 * next && top >= whole.get(label) / 2) {
+				parts = List.of(byScore.get(0));
+			}
+		}
+		return parts.stream()
+			.sorted(Comparator.comparingInt(ScoredSentence::position))
+			.map(s -> CommentParts.quote(s.text()))
+			.toList();
+	}
+
+	/** A listed phrase as the reader wrote it (their case, their accents) when it is there as such, else as listed. */
+	private static String asWritten(String phrase, String text) {
+		Matcher found = Pattern.compile(Pattern.quote(phrase), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+			.matcher(text);
+		return CommentParts.quote(found.find() ? found.group() : phrase);
+	}
+
+	private static Concern concern(Guideline guideline, List<String> parts) {
+		return guideline.concern(parts);
 	}
 
 	/** The decision on a submission, with nothing stored. */
@@ -219,22 +287,65 @@ public class ModerationPipeline implements CommentScreening {
 		}
 	}
 
+	/**
+	 * The record stored with the comment (JSON, at most {@link #RECORD_LENGTH} characters). A signal's concern is
+	 * kept as its guideline's key and the quoted parts; the guideline's words are looked up when it is shown. Should
+	 * the quotes make it too long, only the first of each is kept, and then none.
+	 */
 	private String record(Decision decision) {
+		String record = record(decision, MAX_PARTS);
+		if (record.length() > RECORD_LENGTH) {
+			record = record(decision, 1);
+		}
+		if (record.length() > RECORD_LENGTH) {
+			record = record(decision, 0);
+		}
+		return record;
+	}
+
+	private String record(Decision decision, int partsPerConcern) {
 		Map<String, Object> record = new LinkedHashMap<>();
 		record.put("action", decision.action().key());
-		record.put("signals", decision.signals()
-			.stream()
-			.map(s -> Map.of("name", s.name(), "detail", s.detail(), "action", s.action().key()))
-			.toList());
+		record.put("signals", decision.signals().stream().map(s -> recorded(s, partsPerConcern)).toList());
 		record.put("scores", decision.scores());
 		record.put("model", classifier.version());
 		return json.writeValueAsString(record);
 	}
 
+	private static Map<String, Object> recorded(Signal signal, int partsPerConcern) {
+		Map<String, Object> recorded = new LinkedHashMap<>();
+		recorded.put("name", signal.name());
+		recorded.put("detail", signal.detail());
+		recorded.put("action", signal.action().key());
+		if (signal.concern() != null) {
+			recorded.put("concern", Map.of("guideline", signal.concern().guideline(), "parts",
+					signal.concern().parts().stream().limit(partsPerConcern).toList()));
+		}
+		return recorded;
+	}
+
+	/**
+	 * The nudge in plain text (the API's {@code detail}; the form shows the same from the concerns): what in the
+	 * comment may break which guideline, and what happens if they post it as it is.
+	 */
 	private static String nudgeMessage(Decision decision) {
-		return "Before you post: our guidelines ask everyone to argue with ideas, not attack people or whole peoples. "
-				+ "Your comment may break them, so if you post it as it is, a moderator will read it before it appears. "
-				+ "You can change it, or post it anyway.";
+		StringBuilder message = new StringBuilder("Before you post: ");
+		List<Concern> concerns = decision.concerns();
+		if (concerns.isEmpty()) {
+			message.append("our guidelines ask everyone to argue with ideas, not attack people or whole peoples. ");
+		}
+		for (Concern concern : concerns) {
+			message.append(concern.parts().isEmpty() ? "your comment"
+					: String.join(" and ", concern.parts().stream().map(part -> "“" + part + "”").toList()))
+				.append(" may read as ")
+				.append(concern.reason())
+				.append(". Our guidelines say: ")
+				.append(concern.guidelineText())
+				.append(' ');
+		}
+		return message.append("If you post it as it is, a moderator will read it before it appears. ")
+			.append("You can change it, or post it anyway.")
+			.toString();
 	}
 
 	private static int count(Matcher matcher) {
