@@ -196,6 +196,8 @@ class ModeratingCommentsTests {
 		assertThat(concern.select("q.nudge-part").eachText()).containsExactly(insult);
 		assertThat(concern.text()).contains("may read as a personal attack").contains("not with the people making them");
 		assertThat(concern.selectFirst("a").attr("href")).isEqualTo("/guidelines#not-allowed");
+		assertThat(Jsoup.parse(http.get("/guidelines").body()).getElementById("not-allowed").text())
+			.isEqualTo("Not allowed");
 		assertThat(nudge.text()).doesNotContain("figures on the dam").contains("a moderator will read it");
 		assertThat(Jsoup.parse(response.body()).select("#comment-form button[type=submit]")).hasSize(2);
 	}
@@ -264,7 +266,8 @@ class ModeratingCommentsTests {
 				Json.object("body", "The figures on the dam come from the 2019 survey. You are a pathetic idiot and a liar."));
 
 		JsonNode answer = Json.read(score);
-		assertThat(answer.get("decision").asString()).as("the score API answers as for a reader who already chose to post").isEqualTo("hold");
+		assertThat(answer.get("decision").asString()).as("as for a reader who already chose to post it")
+			.isEqualTo("hold");
 		assertThat(answer.get("concerns").get(0).get("parts").get(0).asString())
 			.isEqualTo("You are a pathetic idiot and a liar.");
 		assertThat(answer.get("signals").findValues("concern")).isNotEmpty();
