@@ -3,13 +3,11 @@ package dev.gazette.moderation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +39,8 @@ import org.springframework.stereotype.Service;
  * <li>the article: pre-moderated discussions hold everything.</li>
  * </ol>
  * A reader whose text would be held by the words or the classifier is first told so, once (the nudge), with what
- * triggered it: the sentences that carry a held label (each scored alone) or the suspect words, and the guideline
- * they may break; if they post anyway it is held, and moderators see the same explanation. Suspended accounts are refused.
+ * triggered it and the guideline it may break ({@link Explanations}); if they post anyway it is held, and moderators
+ * see the same explanation. Suspended accounts are refused.
  * <p>
  * With {@code gazette.moderation.automatic-screening=false} (on by default) only suspensions and pre-moderated
  * articles apply, for a site that wants to rely on reports and moderators alone.
@@ -52,8 +50,8 @@ public class ModerationPipeline implements CommentScreening {
 
 	private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.|\\]\\(");
 
-	/** At most this many sentences are quoted for one label. */
-	private static final int MAX_PARTS = 3;
+	/** At most this many parts are kept for one signal in the stored record. */
+	private static final int MAX_PARTS = Explanations.MAX_PARTS;
 
 	/** The length of the comment's {@code moderation} column. */
 	private static final int RECORD_LENGTH = 4000;
@@ -76,10 +74,13 @@ public class ModerationPipeline implements CommentScreening {
 
 	private final ClientActivity activity;
 
+	private final Explanations explanations;
+
 	ModerationPipeline(WordLists words, ClassifierModels classifier, ExternalScorers external, Comments comments,
 			Accounts accounts, ModerationProperties properties, ObjectMapper json, Clock clock,
 			ClientActivity activity) {
 		this.activity = activity;
+		this.explanations = new Explanations(classifier);
 		this.words = words;
 		this.classifier = classifier;
 		this.external = external;
@@ -138,69 +139,12 @@ public class ModerationPipeline implements CommentScreening {
 			boolean banned = entry.kind() == WordLists.Kind.BANNED;
 			signals.add(new Signal(banned ? "banned-words" : "suspect-words", "“" + entry.phrase() + "”",
 					banned ? Action.REJECT : Action.HOLD,
-					banned ? null : concern(Guideline.DEHUMANISING_WORDS, List.of(asWritten(entry.phrase(), text)))));
+					banned ? null : explanations.ofWords(entry.phrase(), text)));
 		}
-		Set<Label> held = classifier.held(scores);
-		List<ScoredSentence> sentences = held.isEmpty() ? List.of() : scoredSentences(text);
-		for (Label label : held) {
-			signals.add(new Signal("classifier", label.description() + " " + String.format(Locale.ROOT, "%.2f",
-					scores.get(label)), Action.HOLD, concern(Guideline.of(label), carrying(label, scores, sentences))));
-		}
+		Map<Label, Concern> concerns = explanations.ofLabels(classifier.held(scores), scores, text);
+		concerns.forEach((label, concern) -> signals.add(new Signal("classifier", label.description() + " "
+				+ String.format(Locale.ROOT, "%.2f", scores.get(label)), Action.HOLD, concern)));
 		return signals;
-	}
-
-	private record ScoredSentence(int position, String text, Scores scores) {
-	}
-
-	private List<ScoredSentence> scoredSentences(String text) {
-		List<String> sentences = CommentParts.sentences(text);
-		List<ScoredSentence> scored = new ArrayList<>();
-		for (int i = 0; i < sentences.size(); i++) {
-			String sentence = sentences.get(i);
-			scored.add(new ScoredSentence(i, sentence, sentences.size() == 1 ? null : classifier.score(sentence)));
-		}
-		return scored;
-	}
-
-	/**
-	 * The sentences that carry a held label, quoted: a one-sentence comment is its own part; otherwise each sentence,
-	 * scored alone, that would be held for the label on its own (the three highest, in the order written) or, when
-	 * none would, the highest-scoring one if it clearly stands out: twice the next one's score and at least half the
-	 * whole comment's. Empty when no sentence does: then it is the comment as a whole.
-	 */
-	private List<String> carrying(Label label, Scores whole, List<ScoredSentence> sentences) {
-		if (sentences.size() == 1) {
-			return List.of(CommentParts.quote(sentences.get(0).text()));
-		}
-		List<ScoredSentence> byScore = sentences.stream()
-			.sorted(Comparator.comparingDouble((ScoredSentence s) -> s.scores().get(label)).reversed())
-			.toList();
-		List<ScoredSentence> parts = byScore.stream()
-			.filter(s -> classifier.held(s.scores()).contains(label))
-			.limit(MAX_PARTS)
-			.toList();
-		if (parts.isEmpty() && !byScore.isEmpty()) {
-			double top = byScore.get(0).scores().get(label);
-			double next = byScore.size() > 1 ? byScore.get(1).scores().get(label) : 0;
-			if (top >= 2 * next && top >= whole.get(label) / 2) {
-				parts = List.of(byScore.get(0));
-			}
-		}
-		return parts.stream()
-			.sorted(Comparator.comparingInt(ScoredSentence::position))
-			.map(s -> CommentParts.quote(s.text()))
-			.toList();
-	}
-
-	/** A listed phrase as the reader wrote it (their case, their accents) when it is there as such, else as listed. */
-	private static String asWritten(String phrase, String text) {
-		Matcher found = Pattern.compile(Pattern.quote(phrase), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-			.matcher(text);
-		return CommentParts.quote(found.find() ? found.group() : phrase);
-	}
-
-	private static Concern concern(Guideline guideline, List<String> parts) {
-		return guideline.concern(parts);
 	}
 
 	/** The decision on a submission, with nothing stored. */
