@@ -1,6 +1,19 @@
 package dev.gazette.article;
 
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -9,15 +22,20 @@ import org.springframework.stereotype.Component;
 /**
  * Turns an article's Markdown into the HTML of its body. Articles come from the newsroom, not from readers, but
  * the sanitiser still has the last word: an editor's pasted snippet must not be able to run script on readers.
+ * The editable pages' headings also get ids from their words (“Not allowed” is {@code #not-allowed}), so a nudge can
+ * link to the guideline it names.
  */
 @Component
 class ArticleBodyRenderer {
+
+	private static final Pattern HEADING_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "h2", "h3", "h4", "a", "code", "pre",
 				"hr", "figure", "figcaption", "img")
 		.allowAttributes("href").onElements("a")
 		.allowAttributes("src", "alt", "width", "height").onElements("img")
+		.allowAttributes("id").matching(HEADING_ID).onElements("h2", "h3", "h4")
 		.allowStandardUrlProtocols()
 		.requireRelsOnLinks("noopener")
 		.toFactory();
@@ -28,7 +46,60 @@ class ArticleBodyRenderer {
 		.sanitizeUrls(true)
 		.build();
 
+	private final HtmlRenderer withHeadingIds = HtmlRenderer.builder()
+		.sanitizeUrls(true)
+		.attributeProviderFactory(context -> new HeadingIds())
+		.build();
+
 	String render(String markdown) {
 		return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+	}
+
+	/** For the editable pages: headings get ids that links can point at. */
+	String renderWithHeadingIds(String markdown) {
+		return POLICY.sanitize(withHeadingIds.render(parser.parse(markdown)));
+	}
+
+	/** Ids from a heading's words, in ASCII; a repeated heading gets -2, -3…; one with no such words, none. */
+	private static final class HeadingIds implements AttributeProvider {
+
+		private final Set<String> used = new HashSet<>();
+
+		@Override
+		public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+			if (!(node instanceof Heading heading)) {
+				return;
+			}
+			String id = slug(text(heading));
+			if (id.isEmpty()) {
+				return;
+			}
+			String unique = id;
+			for (int n = 2; !used.add(unique); n++) {
+				unique = id + "-" + n;
+			}
+			attributes.put("id", unique);
+		}
+
+		private static String text(Heading heading) {
+			StringBuilder text = new StringBuilder();
+			heading.accept(new AbstractVisitor() {
+				@Override
+				public void visit(Text node) {
+					text.append(node.getLiteral());
+				}
+
+				@Override
+				public void visit(Code node) {
+					text.append(node.getLiteral());
+				}
+			});
+			return text.toString();
+		}
+
+		private static String slug(String words) {
+			String ascii = Normalizer.normalize(words, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+			return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		}
 	}
 }

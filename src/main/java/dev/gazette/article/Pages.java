@@ -52,7 +52,7 @@ public class Pages {
 
 	/** What the Markdown will look like on the page (sanitised HTML), without saving anything. */
 	public String preview(String markdown) {
-		return renderer.render(markdown == null ? "" : markdown);
+		return renderer.renderWithHeadingIds(markdown == null ? "" : markdown);
 	}
 
 	/**
@@ -96,7 +96,8 @@ public class Pages {
 	private SitePage page(ResultSet rs) throws SQLException {
 		String markdown = rs.getString("body_markdown");
 		Instant updated = rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant();
-		return new SitePage(rs.getString("slug"), rs.getString("title"), markdown, renderer.render(markdown), updated,
+		return new SitePage(rs.getString("slug"), rs.getString("title"), markdown,
+				renderer.renderWithHeadingIds(markdown), updated,
 				rs.getString("updated_by_name"));
 	}
 }

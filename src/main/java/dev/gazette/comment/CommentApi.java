@@ -78,7 +78,12 @@ class CommentApi {
 			description = "Answers 201 with the stored comment and its status. Errors are RFC 9457 problem JSON: "
 					+ "400 for a blank or oversized body or name, an unknown parent, a parent on another article or "
 					+ "malformed JSON; 404 for an unknown article; 403 when comments are closed or guests are not "
-					+ "allowed. A refused request stores nothing.")
+					+ "allowed. A refused request stores nothing. 422 is the nudge: the comment would be held for a "
+					+ "moderator; detail says why in a sentence and concerns lists, for each reason, the quoted parts "
+					+ "of the comment that triggered it (parts, empty for the comment as a whole), what it may read as "
+					+ "(reason), the guideline (guideline, a key such as personal-attacks; guidelineText, one "
+					+ "sentence; guidelineUrl). Send it again with acknowledgeNudge to post it anyway.")
+	@ApiResponse(responseCode = "422", description = "The nudge: nothing stored; problem JSON with concerns")
 	@ApiResponse(responseCode = "201", description = "Stored")
 	ResponseEntity<CommentJson> post(@PathVariable String slug, @RequestBody CommentRequest request,
 			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletRequest http) {
@@ -105,6 +110,9 @@ class CommentApi {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		if (!ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors());
+		}
+		if (!ex.concerns().isEmpty()) {
+			problem.setProperty("concerns", ex.concerns());
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

@@ -69,7 +69,7 @@ class CommentPages {
 			Comment parent = parentId == null ? null
 					: comments.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
 			CommentForm form = new CommentForm(authorName, guestEmail, body, parent == null ? null : parentId,
-					ex.errors(), invalid || nudge ? null : ex.getMessage(), nudge ? ex.getMessage() : null);
+					ex.errors(), invalid || nudge ? null : ex.getMessage(), nudge ? ex.getMessage() : null, ex.concerns());
 			model.addAttribute("compose", new ComposeView(article, parent, form, discussionView(article, viewer)));
 			return "comment/compose";
 		}

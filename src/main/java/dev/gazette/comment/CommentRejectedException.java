@@ -34,10 +34,19 @@ public class CommentRejectedException extends RuntimeException {
 
 	private final transient List<FieldProblem> errors;
 
+	private final transient List<Screening.Concern> concerns;
+
 	public CommentRejectedException(Reason reason, String message, List<FieldProblem> errors) {
+		this(reason, message, errors, List.of());
+	}
+
+	/** {@code concerns}: for a nudge, what in the comment may break which guideline. */
+	public CommentRejectedException(Reason reason, String message, List<FieldProblem> errors,
+			List<Screening.Concern> concerns) {
 		super(message);
 		this.reason = reason;
 		this.errors = List.copyOf(errors);
+		this.concerns = List.copyOf(concerns);
 	}
 
 	public Reason reason() {
@@ -46,5 +55,10 @@ public class CommentRejectedException extends RuntimeException {
 
 	public List<FieldProblem> errors() {
 		return errors;
+	}
+
+	/** For a nudge, what in the comment may break which guideline; otherwise empty. */
+	public List<Screening.Concern> concerns() {
+		return concerns;
 	}
 }

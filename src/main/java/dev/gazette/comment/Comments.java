@@ -158,7 +158,7 @@ public class Comments {
 		CommentScreening screening = this.screening.getIfAvailable();
 		Screening result = screening == null ? Screening.publish() : screening.screen(submission);
 		if (result.verdict() == Screening.Verdict.NUDGE) {
-			throw new CommentRejectedException(Reason.NUDGE, result.message(), List.of());
+			throw new CommentRejectedException(Reason.NUDGE, result.message(), List.of(), result.concerns());
 		}
 		if (result.verdict() == Screening.Verdict.REFUSE) {
 			throw new CommentRejectedException(Reason.REFUSED, result.message(), List.of());

@@ -12,6 +12,7 @@ import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.DiscussionSettings;
 import dev.gazette.comment.Comment;
+import dev.gazette.comment.Screening.Concern;
 import dev.gazette.moderation.QueueView.Queue;
 import dev.gazette.moderation.classifier.LabelledComment;
 import dev.gazette.moderation.classifier.LabelledData;
@@ -113,13 +114,18 @@ class ModerationApi {
 	@PostMapping(path = "/api/v1/moderation/score", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("isAuthenticated()")
 	@Operation(summary = "What the pipeline would decide about a text", description = "Word lists, classifier and "
-			+ "links only (no author or article context); nothing is stored.")
+			+ "links only (no author or article context); nothing is stored. decision is publish, nudge, hold or "
+			+ "reject; each signal has name, detail, action and, from the word lists and the classifier, a concern; "
+			+ "concerns is what a reader posting this text would be told, as in the comment API's 422: for each "
+			+ "guideline, the quoted parts of the text that triggered it (parts; empty for the text as a whole), what "
+			+ "it may read as (reason), the guideline (guideline, a key such as personal-attacks; guidelineText; "
+			+ "guidelineUrl).")
 	ScoreJson score(@RequestBody ScoreRequest request) {
 		if (request.body() == null || request.body().isBlank() || request.body().length() > 10_000) {
 			throw new IllegalArgumentException("body must be 1 to 10,000 characters");
 		}
 		Decision decision = pipeline.assess(request.body());
-		return new ScoreJson(decision.action().key(), decision.signals(), decision.scores());
+		return new ScoreJson(decision.action().key(), decision.signals(), decision.scores(), decision.concerns());
 	}
 
 	@GetMapping("/api/v1/moderation/model")
@@ -210,7 +216,7 @@ class ModerationApi {
 	record ScoreRequest(String body) {
 	}
 
-	record ScoreJson(String decision, List<Signal> signals, Map<String, Double> scores) {
+	record ScoreJson(String decision, List<Signal> signals, Map<String, Double> scores, List<Concern> concerns) {
 	}
 
 	record QueueJson(String state, int page, long total, List<ItemJson> items) {

@@ -18,6 +18,7 @@ import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentScreening;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Screening;
+import dev.gazette.comment.Screening.Concern;
 import dev.gazette.comment.Submission;
 import dev.gazette.moderation.Signal.Action;
 import dev.gazette.moderation.classifier.Label;
@@ -37,8 +38,9 @@ import org.springframework.stereotype.Service;
  * <li>trust: an author with many recent rejections, or (by setting) a new account, is pre-moderated;</li>
  * <li>the article: pre-moderated discussions hold everything.</li>
  * </ol>
- * A reader whose text would be held by the words or the classifier is first told so, once (the nudge); if they
- * post anyway it is held. Suspended accounts are refused.
+ * A reader whose text would be held by the words or the classifier is first told so, once (the nudge), with what
+ * triggered it and the guideline it may break ({@link Explanations}); if they post anyway it is held, and moderators
+ * see the same explanation. Suspended accounts are refused.
  * <p>
  * With {@code gazette.moderation.automatic-screening=false} (on by default) only suspensions and pre-moderated
  * articles apply, for a site that wants to rely on reports and moderators alone.
@@ -47,6 +49,12 @@ import org.springframework.stereotype.Service;
 public class ModerationPipeline implements CommentScreening {
 
 	private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://|\\bwww\\.|\\]\\(");
+
+	/** At most this many parts are kept for one signal in the stored record. */
+	private static final int MAX_PARTS = Explanations.MAX_PARTS;
+
+	/** The length of the comment's {@code moderation} column. */
+	private static final int RECORD_LENGTH = 4000;
 
 	private final WordLists words;
 
@@ -66,10 +74,13 @@ public class ModerationPipeline implements CommentScreening {
 
 	private final ClientActivity activity;
 
+	private final Explanations explanations;
+
 	ModerationPipeline(WordLists words, ClassifierModels classifier, ExternalScorers external, Comments comments,
 			Accounts accounts, ModerationProperties properties, ObjectMapper json, Clock clock,
 			ClientActivity activity) {
 		this.activity = activity;
+		this.explanations = new Explanations(classifier);
 		this.words = words;
 		this.classifier = classifier;
 		this.external = external;
@@ -100,7 +111,7 @@ public class ModerationPipeline implements CommentScreening {
 		}
 		return switch (decision.action()) {
 			case PUBLISH -> new Screening(Screening.Verdict.PUBLISH, record(decision), null);
-			case NUDGE -> new Screening(Screening.Verdict.NUDGE, null, nudgeMessage(decision));
+			case NUDGE -> new Screening(Screening.Verdict.NUDGE, null, nudgeMessage(decision), decision.concerns());
 			case HOLD -> new Screening(Screening.Verdict.HOLD, record(decision),
 					"Thank you. Your comment will appear once a moderator has read it.");
 			case REJECT -> new Screening(Screening.Verdict.REJECT, record(decision),
@@ -125,13 +136,14 @@ public class ModerationPipeline implements CommentScreening {
 	private List<Signal> textSignals(String text, Scores scores) {
 		List<Signal> signals = new ArrayList<>();
 		for (WordLists.Entry entry : words.matches(text)) {
-			signals.add(new Signal(entry.kind() == WordLists.Kind.BANNED ? "banned-words" : "suspect-words",
-					"“" + entry.phrase() + "”", entry.kind() == WordLists.Kind.BANNED ? Action.REJECT : Action.HOLD));
+			boolean banned = entry.kind() == WordLists.Kind.BANNED;
+			signals.add(new Signal(banned ? "banned-words" : "suspect-words", "“" + entry.phrase() + "”",
+					banned ? Action.REJECT : Action.HOLD,
+					banned ? null : explanations.ofWords(entry.phrase(), text)));
 		}
-		for (Label label : classifier.held(scores)) {
-			signals.add(new Signal("classifier", label.description() + " " + String.format(Locale.ROOT, "%.2f",
-					scores.get(label)), Action.HOLD));
-		}
+		Map<Label, Concern> concerns = explanations.ofLabels(classifier.held(scores), scores, text);
+		concerns.forEach((label, concern) -> signals.add(new Signal("classifier", label.description() + " "
+				+ String.format(Locale.ROOT, "%.2f", scores.get(label)), Action.HOLD, concern)));
 		return signals;
 	}
 
@@ -219,22 +231,65 @@ public class ModerationPipeline implements CommentScreening {
 		}
 	}
 
+	/**
+	 * The record stored with the comment (JSON, at most {@link #RECORD_LENGTH} characters). A signal's concern is
+	 * kept as its guideline's key and the quoted parts; the guideline's words are looked up when it is shown. Should
+	 * the quotes make it too long, only the first of each is kept, and then none.
+	 */
 	private String record(Decision decision) {
+		String record = record(decision, MAX_PARTS);
+		if (record.length() > RECORD_LENGTH) {
+			record = record(decision, 1);
+		}
+		if (record.length() > RECORD_LENGTH) {
+			record = record(decision, 0);
+		}
+		return record;
+	}
+
+	private String record(Decision decision, int partsPerConcern) {
 		Map<String, Object> record = new LinkedHashMap<>();
 		record.put("action", decision.action().key());
-		record.put("signals", decision.signals()
-			.stream()
-			.map(s -> Map.of("name", s.name(), "detail", s.detail(), "action", s.action().key()))
-			.toList());
+		record.put("signals", decision.signals().stream().map(s -> recorded(s, partsPerConcern)).toList());
 		record.put("scores", decision.scores());
 		record.put("model", classifier.version());
 		return json.writeValueAsString(record);
 	}
 
+	private static Map<String, Object> recorded(Signal signal, int partsPerConcern) {
+		Map<String, Object> recorded = new LinkedHashMap<>();
+		recorded.put("name", signal.name());
+		recorded.put("detail", signal.detail());
+		recorded.put("action", signal.action().key());
+		if (signal.concern() != null) {
+			recorded.put("concern", Map.of("guideline", signal.concern().guideline(), "parts",
+					signal.concern().parts().stream().limit(partsPerConcern).toList()));
+		}
+		return recorded;
+	}
+
+	/**
+	 * The nudge in plain text (the API's {@code detail}; the form shows the same from the concerns): what in the
+	 * comment may break which guideline, and what happens if they post it as it is.
+	 */
 	private static String nudgeMessage(Decision decision) {
-		return "Before you post: our guidelines ask everyone to argue with ideas, not attack people or whole peoples. "
-				+ "Your comment may break them, so if you post it as it is, a moderator will read it before it appears. "
-				+ "You can change it, or post it anyway.";
+		StringBuilder message = new StringBuilder("Before you post: ");
+		List<Concern> concerns = decision.concerns();
+		if (concerns.isEmpty()) {
+			message.append("our guidelines ask everyone to argue with ideas, not attack people or whole peoples. ");
+		}
+		for (Concern concern : concerns) {
+			message.append(concern.parts().isEmpty() ? "your comment"
+					: String.join(" and ", concern.parts().stream().map(part -> "“" + part + "”").toList()))
+				.append(" may read as ")
+				.append(concern.reason())
+				.append(". Our guidelines say: ")
+				.append(concern.guidelineText())
+				.append(' ');
+		}
+		return message.append("If you post it as it is, a moderator will read it before it appears. ")
+			.append("You can change it, or post it anyway.")
+			.toString();
 	}
 
 	private static int count(Matcher matcher) {

@@ -16,6 +16,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Screening.Concern;
 import dev.gazette.moderation.QueueView.Queue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -112,7 +113,7 @@ public class ModerationQueues {
 				signals = now.signals()
 					.stream()
 					.map(signal -> new Signal(signal.name(), signal.detail() + " (scored now; nothing was recorded when it was held)",
-							signal.action()))
+							signal.action(), signal.concern()))
 					.toList();
 				scores = now.scores();
 			}
@@ -130,10 +131,24 @@ public class ModerationQueues {
 		if (record != null) {
 			for (JsonNode signal : record.path("signals")) {
 				signals.add(new Signal(signal.path("name").asString(), signal.path("detail").asString(),
-						Signal.Action.valueOf(signal.path("action").asString("hold").toUpperCase(java.util.Locale.ROOT))));
+						Signal.Action.valueOf(signal.path("action").asString("hold").toUpperCase(java.util.Locale.ROOT)),
+						concern(signal.path("concern"))));
 			}
 		}
 		return signals;
+	}
+
+	/**
+	 * A signal's recorded concern, in the words of today's guideline; none for other checks, for records made before
+	 * concerns were kept, or for a guideline that is no longer there.
+	 */
+	private static Concern concern(JsonNode concern) {
+		if (!concern.isObject()) {
+			return null;
+		}
+		List<String> parts = new ArrayList<>();
+		concern.path("parts").forEach(part -> parts.add(part.asString()));
+		return Guideline.fromKey(concern.path("guideline").asString("")).map(g -> g.concern(parts)).orElse(null);
 	}
 
 	private static Map<String, Double> scores(JsonNode record) {

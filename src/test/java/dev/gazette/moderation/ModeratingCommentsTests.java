@@ -24,6 +24,7 @@ import dev.gazette.support.Readers.Reader;
 import dev.gazette.support.RunningGazette;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -179,6 +180,123 @@ class ModeratingCommentsTests {
 		assertThat(anyway.statusCode()).isEqualTo(302);
 		assertThat(Jsoup.parse(http.follow(anyway).body()).selectFirst("h1").text()).contains("moderator");
 		assertThat(Jsoup.parse(http.get(article.path()).body()).text()).doesNotContain("brainless");
+	}
+
+	@Test
+	void theNudgeQuotesTheInsultingSentenceAndNamesThePersonalAttacksGuideline() {
+		String civil = "The figures on the dam come from the 2019 survey.";
+		String insult = "You are a pathetic idiot and a liar.";
+
+		HttpResponse<String> response = http.postForm(article.path() + "/comments",
+				Map.of("authorName", "Reader", "body", civil + " " + insult));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Element nudge = Jsoup.parse(response.body()).selectFirst(".nudge[role=alert]");
+		Element concern = nudge.selectFirst(".nudge-concern[data-guideline=personal-attacks]");
+		assertThat(concern.select("q.nudge-part").eachText()).containsExactly(insult);
+		assertThat(concern.text()).contains("may read as a personal attack").contains("not with the people making them");
+		assertThat(concern.selectFirst("a").attr("href")).isEqualTo("/guidelines#not-allowed");
+		assertThat(Jsoup.parse(http.get("/guidelines").body()).getElementById("not-allowed").text())
+			.isEqualTo("Not allowed");
+		assertThat(nudge.text()).doesNotContain("figures on the dam").contains("a moderator will read it");
+		assertThat(Jsoup.parse(response.body()).select("#comment-form button[type=submit]")).hasSize(2);
+	}
+
+	@Test
+	void theApiNudgeCarriesTheSameExplanation() {
+		String insult = "Only a brainless moron would believe this, you clown.";
+
+		HttpResponse<String> nudge = postRaw("I read the report on the new bridge twice. " + insult, false);
+
+		assertThat(nudge.statusCode()).isEqualTo(422);
+		JsonNode problem = Json.read(nudge);
+		assertThat(problem.get("detail").asString()).contains("“" + insult + "” may read as a personal attack");
+		JsonNode concern = problem.get("concerns").get(0);
+		assertThat(concern.get("guideline").asString()).isEqualTo("personal-attacks");
+		assertThat(concern.get("parts")).hasSize(1);
+		assertThat(concern.get("parts").get(0).asString()).isEqualTo(insult);
+		assertThat(concern.get("guidelineUrl").asString()).isEqualTo("/guidelines#not-allowed");
+	}
+
+	@Test
+	void aSuspectWordIsQuotedAsTheReaderWroteIt() {
+		HttpResponse<String> response = http.postForm(article.path() + "/comments",
+				Map.of("authorName", "Reader", "body", "The old mill by the river is full of Vermin these days."));
+
+		Element concern = Jsoup.parse(response.body()).selectFirst(".nudge-concern[data-guideline=dehumanising-words]");
+		assertThat(concern).as(response.body()).isNotNull();
+		assertThat(concern.select("q.nudge-part").eachText()).containsExactly("Vermin");
+		assertThat(concern.text()).contains("may read as dehumanising talk");
+	}
+
+	@Test
+	void aReplyIsNudgedWithItsHebrewTurkishAndEmojiIntact() {
+		long parent = post("What does the council say about the dam?", false).get("id").asLong();
+		String insult = "Oğuz, you are a brainless moron and a liar 🤡.";
+
+		HttpResponse<String> response = http.postForm(article.path() + "/comments", Map.of("authorName", "Reader",
+				"body", "מאמר מעניין על הסכר, תודה 🙏. " + insult, "parentId", String.valueOf(parent)));
+
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.selectFirst("h1").text()).startsWith("Reply to");
+		assertThat(page.select(".nudge q.nudge-part").eachText()).containsExactly(insult);
+		assertThat(page.selectFirst(".nudge q.nudge-part").attr("dir")).isEqualTo("auto");
+		assertThat(page.selectFirst("form#comment-form input[name=parentId]").val()).isEqualTo(String.valueOf(parent));
+	}
+
+	@Test
+	void hostileMarkupInTheQuotedPartIsShownAsText() {
+		HttpResponse<String> response = http.postForm(article.path() + "/comments", Map.of("authorName", "Reader",
+				"body", "The survey is from 2019. You are a pathetic idiot <script>alert(1)</script> and a liar."));
+
+		Element nudge = Jsoup.parse(response.body()).selectFirst(".nudge");
+		assertThat(nudge.select("script")).isEmpty();
+		assertThat(nudge.selectFirst("q.nudge-part").text())
+			.isEqualTo("You are a pathetic idiot <script>alert(1)</script> and a liar.");
+		assertThat(response.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
+	@Test
+	void theScoreApiCarriesTheExplanation() {
+		Reader reader = readers.join("Score Reader");
+		Http browser = new Http(port);
+		browser.signIn(reader.email(), reader.password());
+
+		HttpResponse<String> score = http.withToken(apiToken(browser), "POST", "/api/v1/moderation/score",
+				Json.object("body", "The figures on the dam come from the 2019 survey. You are a pathetic idiot and a liar."));
+
+		JsonNode answer = Json.read(score);
+		assertThat(answer.get("decision").asString()).as("as for a reader who already chose to post it")
+			.isEqualTo("hold");
+		assertThat(answer.get("concerns").get(0).get("parts").get(0).asString())
+			.isEqualTo("You are a pathetic idiot and a liar.");
+		assertThat(answer.get("signals").findValues("concern")).isNotEmpty();
+	}
+
+	@Test
+	void theConsoleShowsModeratorsWhatTheReaderWasTold() {
+		String insult = "You are a pathetic idiot and a liar.";
+		long held = post("The figures on the dam come from the 2019 survey. " + insult, true).get("id").asLong();
+		long old = post("An old comment held before explanations were kept.", false).get("id").asLong();
+		comments.moderate(old, CommentStatus.PENDING);
+		jdbc.sql("update comment set moderation = :record where id = :id")
+			.param("record", "{\"action\":\"hold\",\"signals\":[{\"name\":\"classifier\",\"detail\":\"personal attack 0.91\","
+					+ "\"action\":\"hold\"}],\"scores\":{\"insult\":0.91},\"model\":1}")
+			.param("id", old)
+			.update();
+		Reader moderator = readers.join("Mod Erator", Role.MODERATOR);
+		Http console = new Http(port);
+		console.signIn(moderator.email(), moderator.password());
+
+		Document queue = Jsoup.parse(console.get("/admin/moderation?queue=pending&article=" + article.slug()).body());
+
+		Element signals = queue.getElementById("item-" + held).selectFirst(".signals");
+		assertThat(signals.text()).contains("classifier: personal attack 0.");
+		assertThat(signals.select(".explanation q.explained-part").eachText()).containsExactly(insult);
+		assertThat(signals.selectFirst(".explanation").text()).contains("may read as a personal attack")
+			.contains("not with the people making them");
+		assertThat(queue.getElementById("item-" + old).selectFirst(".signals").text())
+			.isEqualTo("hold classifier: personal attack 0.91");
 	}
 
 	@Test
