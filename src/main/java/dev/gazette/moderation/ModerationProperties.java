@@ -21,9 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param newAccountApprovals see {@code premoderateNewAccounts}
  * @param reportThreshold this many reports hold a published comment for review
  * @param externalUrl an external moderation service to ask as well (unset: none)
- * @param externalTimeout how long to wait for it
- * @param externalFailOpen when it fails or times out: publish as if it had not been asked (true) or hold (false)
- * @param perspectiveApiKey a Perspective API key (unset: not used; the public service is closing, never required)
+ * @param externalTimeout how long to wait for it (and for Perspective)
+ * @param externalFailOpen when any external service fails or times out: publish, with a signal saying it was not
+ * heard (true), or hold (false)
+ * @param perspectiveApiKey a Perspective API key (unset: not used; never required; Google is retiring the service,
+ * {@code openaiModeration} and {@code llamaGuard} replace it)
  * @param perspectiveUrl the Perspective endpoint
  * @param openaiModeration an OpenAI-compatible moderation endpoint to ask as well (off unless its base URL is set)
  * @param llamaGuard a Llama Guard–style safety model behind an OpenAI-compatible chat endpoint to ask as well (off
