@@ -36,6 +36,9 @@ class LlamaGuardScorer implements ExternalScorer {
 			"S4", List.of("severe_toxic"), "S7", List.of("threat"), "S9", List.of("threat"), "S10",
 			List.of("identity_hate"), "S12", List.of("obscene"));
 
+	/** The verdict is a few tokens, but every one of the 14 codes on its line is two or three more: never cut it. */
+	private static final int MAX_TOKENS = 64;
+
 	private static final Pattern CODE = Pattern.compile("\\bS(\\d{1,2})\\b", Pattern.CASE_INSENSITIVE);
 
 	private final JsonCall call;
@@ -57,7 +60,7 @@ class LlamaGuardScorer implements ExternalScorer {
 	public Verdict ask(Submission submission) {
 		JsonNode content = call
 			.post(Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", submission.body())),
-					"temperature", 0, "max_tokens", 20, "stream", false))
+					"temperature", 0, "max_tokens", MAX_TOKENS, "stream", false))
 			.path("choices")
 			.path(0)
 			.path("message")
