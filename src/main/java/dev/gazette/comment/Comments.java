@@ -21,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reader discussion: what the public sees under an article, and posting to it.
@@ -45,14 +46,17 @@ public class Comments {
 
 	private final Accounts accounts;
 
-
 	private final ObjectProvider<CommentScreening> screening;
+
+	private final TransactionTemplate transaction;
 
 	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
-			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts) {
+			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts,
+			TransactionTemplate transaction) {
 		this.screening = screening;
+		this.transaction = transaction;
 		this.accounts = accounts;
 		this.repository = repository;
 		this.articles = articles;
@@ -110,12 +114,29 @@ public class Comments {
 
 	/**
 	 * Stores a reader's comment on a published article and announces it with {@link CommentSubmitted}.
+	 * <p>
+	 * Not one transaction: screening may ask services outside Gazette, and no database connection may wait on them.
+	 * The article, the draft and the screening are settled first; only the writes run in a transaction, which checks
+	 * the parent again (a moderator may have removed it in the meantime).
 	 * @throws CommentRejectedException when the article is unknown or closed, or the draft is invalid; nothing is
 	 * stored then
 	 */
-	@Transactional
 	public Comment submit(String articleSlug, CommentDraft draft, Commenter as) {
 		Commenter commenter = withCurrentName(as);
+		Article article = commentable(articleSlug, commenter);
+		String body = CommentText.clean(draft.body());
+		// Rendering is skipped for an oversized text: it is refused anyway, and rendering it would be wasted work.
+		String html = CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.toHtml(body) : "";
+		List<FieldProblem> problems = validate(article, body, html, commenter, draft.parentId());
+		if (!problems.isEmpty()) {
+			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", problems);
+		}
+		Screening screening = screen(new Submission(article, commenter, body, draft.parentId(), false,
+				draft.nudgeAcknowledged()));
+		return transaction.execute(status -> store(article, draft.parentId(), commenter, body, html, screening));
+	}
+
+	private Article commentable(String articleSlug, Commenter commenter) {
 		Article article = articles.find(articleSlug)
 			.orElseThrow(() -> new CommentRejectedException(Reason.UNKNOWN_ARTICLE,
 					"There is no published article at '" + articleSlug + "'.", List.of()));
@@ -126,23 +147,22 @@ public class Comments {
 			throw new CommentRejectedException(Reason.GUESTS_NOT_ALLOWED,
 					"Please sign in to comment: this publication does not take comments from guests.", List.of());
 		}
-		String body = CommentText.clean(draft.body());
-		// Rendering is skipped for an oversized text: it is refused anyway, and rendering it would be wasted work.
-		String html = CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.toHtml(body) : "";
-		List<FieldProblem> problems = validate(article, body, html, commenter, draft.parentId());
-		if (!problems.isEmpty()) {
-			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", problems);
-		}
-		Screening screening = screen(new Submission(article, commenter, body, draft.parentId(), false,
-				draft.nudgeAcknowledged()));
+		return article;
+	}
+
+	private Comment store(Article article, Long parentId, Commenter commenter, String body, String html,
+			Screening screening) {
+		parentProblem(article, parentId).ifPresent(problem -> {
+			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", List.of(problem));
+		});
 		CommentStatus status = screening.status();
-		long id = repository.insert(article.id(), draft.parentId(), commenter, body, html, status, clock.instant());
+		long id = repository.insert(article.id(), parentId, commenter, body, html, status, clock.instant());
 		repository.recordModeration(id, screening.record());
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
-		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), draft.parentId(), status));
+		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status));
 		if (status == CommentStatus.PUBLISHED) {
-			events.publishEvent(new CommentPublished(id, article.id(), article.slug(), draft.parentId(),
-					commenter.accountId(), clock.instant()));
+			events.publishEvent(new CommentPublished(id, article.id(), article.slug(), parentId, commenter.accountId(),
+					clock.instant()));
 		}
 		return repository.find(id).orElseThrow();
 	}
@@ -153,7 +173,10 @@ public class Comments {
 		return own != null ? own : properties.guestsAllowed();
 	}
 
-	/** Runs screening; a nudge or a refusal stores nothing and tells the reader why. */
+	/**
+	 * Runs screening, outside any transaction (it may ask services outside Gazette); a nudge or a refusal stores
+	 * nothing and tells the reader why.
+	 */
 	private Screening screen(Submission submission) {
 		CommentScreening screening = this.screening.getIfAvailable();
 		Screening result = screening == null ? Screening.publish() : screening.screen(submission);
@@ -253,17 +276,13 @@ public class Comments {
 
 	/**
 	 * Changes the text of one's own comment, within {@link CommentProperties#editWindow()} of posting; the comment
-	 * is then marked as edited.
+	 * is then marked as edited. Like {@link #submit}, the new text is screened before the transaction that stores it,
+	 * which checks again that the comment may still be edited.
 	 * @throws CommentRejectedException when it is not the account's comment, the window has passed, or the text
 	 * is invalid; nothing changes then
 	 */
-	@Transactional
 	public Comment edit(long commentId, long accountId, String newBody) {
-		Comment comment = ownComment(commentId, accountId);
-		if (!canEdit(comment, accountId)) {
-			throw new CommentRejectedException(Reason.INVALID, "A comment can only be edited in the first "
-					+ properties.editWindow().toMinutes() + " minutes after posting.", List.of());
-		}
+		Comment comment = editable(commentId, accountId);
 		String body = CommentText.clean(newBody);
 		String html = CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.toHtml(body) : "";
 		List<FieldProblem> problems = new ArrayList<>();
@@ -275,15 +294,29 @@ public class Comments {
 				() -> new CommentRejectedException(Reason.CLOSED, "This article no longer takes comments.", List.of()));
 		Screening screening = screen(new Submission(article, new Commenter(accountId, comment.authorName(), null), body,
 				comment.parentId(), true, true));
-		repository.updateBody(commentId, body, html, clock.instant());
-		repository.recordModeration(commentId, screening.record());
+		return transaction.execute(status -> storeEdit(editable(commentId, accountId), article, body, html, screening));
+	}
+
+	private Comment storeEdit(Comment comment, Article article, String body, String html, Screening screening) {
+		repository.updateBody(comment.id(), body, html, clock.instant());
+		repository.recordModeration(comment.id(), screening.record());
 		CommentStatus status = screening.status();
 		if (status != CommentStatus.PUBLISHED) {
-			repository.setStatus(commentId, status);
+			repository.setStatus(comment.id(), status);
 		}
 		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1);
-		events.publishEvent(new CommentSubmitted(commentId, comment.articleId(), article.slug(), comment.parentId(), status));
-		return repository.find(commentId).orElseThrow();
+		events.publishEvent(new CommentSubmitted(comment.id(), comment.articleId(), article.slug(), comment.parentId(),
+				status));
+		return repository.find(comment.id()).orElseThrow();
+	}
+
+	private Comment editable(long commentId, long accountId) {
+		Comment comment = ownComment(commentId, accountId);
+		if (!canEdit(comment, accountId)) {
+			throw new CommentRejectedException(Reason.INVALID, "A comment can only be edited in the first "
+					+ properties.editWindow().toMinutes() + " minutes after posting.", List.of());
+		}
+		return comment;
 	}
 
 	/** Whether the account may still edit this comment now. */
@@ -366,15 +399,21 @@ public class Comments {
 		if (email != null && !Accounts.isEmailAddress(email)) {
 			problems.add(new FieldProblem("guestEmail", "That does not look like an e-mail address."));
 		}
-		if (parentId != null) {
-			Optional<Comment> parent = repository.find(parentId);
-			if (parent.isEmpty() || !parent.get().isPublished()) {
-				problems.add(new FieldProblem("parentId", "The comment you are replying to does not exist."));
-			}
-			else if (parent.get().articleId() != article.id()) {
-				problems.add(new FieldProblem("parentId", "The comment you are replying to is on another article."));
-			}
-		}
+		parentProblem(article, parentId).ifPresent(problems::add);
 		return problems;
+	}
+
+	private Optional<FieldProblem> parentProblem(Article article, Long parentId) {
+		if (parentId == null) {
+			return Optional.empty();
+		}
+		Optional<Comment> parent = repository.find(parentId);
+		if (parent.isEmpty() || !parent.get().isPublished()) {
+			return Optional.of(new FieldProblem("parentId", "The comment you are replying to does not exist."));
+		}
+		if (parent.get().articleId() != article.id()) {
+			return Optional.of(new FieldProblem("parentId", "The comment you are replying to is on another article."));
+		}
+		return Optional.empty();
 	}
 }

@@ -16,9 +16,11 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the configured external services (none by default) and turns their answers into signals. A service that
- * fails or times out is skipped after a few failures (circuit breaker); what its silence means is a setting:
- * fail-open (publish as if it had not been asked) or fail-closed (hold).
+ * Asks the configured external services (none by default: a generic JSON endpoint, an OpenAI-compatible moderation
+ * endpoint, a Llama Guard model on a chat endpoint, Perspective) one after another and turns their answers into
+ * signals. A service that fails or times out is skipped after a few failures (circuit breaker); what its silence
+ * means is a setting: fail-open (publish, with a signal that says it was not heard) or fail-closed (hold). A failure
+ * is never an error for the reader.
  */
 @Component
 class ExternalScorers {
@@ -40,6 +42,14 @@ class ExternalScorers {
 		if (properties.perspectiveApiKey() != null && !properties.perspectiveApiKey().isBlank()) {
 			scorers.add(new Guarded(new PerspectiveScorer(properties.perspectiveUrl(), properties.perspectiveApiKey(),
 					properties.externalTimeout(), json), new CircuitBreaker(5, Duration.ofSeconds(30), clock)));
+		}
+		if (properties.openaiModeration().enabled()) {
+			scorers.add(new Guarded(new OpenAiModerationScorer(properties.openaiModeration(), json),
+					new CircuitBreaker(5, Duration.ofSeconds(30), clock)));
+		}
+		if (properties.llamaGuard().enabled()) {
+			scorers.add(new Guarded(new LlamaGuardScorer(properties.llamaGuard(), json),
+					new CircuitBreaker(5, Duration.ofSeconds(30), clock)));
 		}
 	}
 
@@ -69,10 +79,13 @@ class ExternalScorers {
 		return !scorers.isEmpty();
 	}
 
+	/**
+	 * Fail-open still leaves a (publishing) signal: the comment's record then says that this service was not heard,
+	 * so a moderator reading it later knows its opinion is missing, not favourable.
+	 */
 	private void unavailable(List<Signal> signals, ExternalScorer scorer, String detail) {
-		if (!failOpen) {
-			signals.add(new Signal(scorer.name(), detail + " (fail-closed)", Signal.Action.HOLD));
-		}
+		signals.add(failOpen ? new Signal(scorer.name(), detail + " (fail-open)", Signal.Action.PUBLISH)
+				: new Signal(scorer.name(), detail + " (fail-closed)", Signal.Action.HOLD));
 	}
 
 	private static List<Signal> toSignals(String name, ExternalScorer.Verdict verdict) {

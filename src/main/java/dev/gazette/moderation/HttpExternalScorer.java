@@ -1,10 +1,6 @@
 package dev.gazette.moderation;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,19 +18,10 @@ import tools.jackson.databind.ObjectMapper;
  */
 class HttpExternalScorer implements ExternalScorer {
 
-	private final URI url;
-
-	private final Duration timeout;
-
-	private final HttpClient client;
-
-	private final ObjectMapper json;
+	private final JsonCall call;
 
 	HttpExternalScorer(URI url, Duration timeout, ObjectMapper json) {
-		this.url = url;
-		this.timeout = timeout;
-		this.json = json;
-		this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+		this.call = new JsonCall(url, null, timeout, json);
 	}
 
 	@Override
@@ -52,34 +39,11 @@ class HttpExternalScorer implements ExternalScorer {
 		author.put("accountId", submission.commenter().accountId());
 		author.put("name", submission.commenter().name());
 		body.put("author", author);
-		JsonNode answer = post(json.writeValueAsString(body));
+		JsonNode answer = call.post(body);
 		Map<String, Double> scores = new LinkedHashMap<>();
 		JsonNode scoreNode = answer.path("scores");
 		scoreNode.propertyNames().forEach(name -> scores.put(name, scoreNode.path(name).asDouble()));
 		String decision = answer.path("decision").asString("");
 		return new Verdict(scores, decision.isBlank() ? Optional.empty() : Optional.of(decision.strip().toLowerCase()));
-	}
-
-	private JsonNode post(String body) {
-		HttpRequest request = HttpRequest.newBuilder(url)
-			.timeout(timeout)
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		try {
-			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw new ExternalFailure("answered " + response.statusCode(), null);
-			}
-			return json.readTree(response.body());
-		}
-		catch (IOException | RuntimeException ex) {
-			throw ex instanceof ExternalFailure failure ? failure : new ExternalFailure(ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ExternalFailure("interrupted", ex);
-		}
 	}
 }

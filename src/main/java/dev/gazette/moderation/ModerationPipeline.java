@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
  * <ol>
  * <li>banned words reject, suspect words hold;</li>
  * <li>the built-in classifier holds what scores above a label's threshold (insult, identity attack, threat,
- * obscenity, severe toxicity); optional external services add their opinion;</li>
+ * obscenity, severe toxicity); optional external services add their opinion (see {@link ExternalScorers});</li>
  * <li>spam: too many links, the same text again, a burst of posts, links from a brand-new account;</li>
  * <li>trust: an author with many recent rejections, or (by setting) a new account, is pre-moderated;</li>
  * <li>the article: pre-moderated discussions hold everything.</li>
@@ -41,6 +41,9 @@ import org.springframework.stereotype.Service;
  * A reader whose text would be held by the words or the classifier is first told so, once (the nudge), with what
  * triggered it and the guideline it may break ({@link Explanations}); if they post anyway it is held, and moderators
  * see the same explanation. Suspended accounts are refused.
+ * <p>
+ * {@link #screen} runs before the transaction that stores the comment opens (the contract of
+ * {@link CommentScreening}): the external services are asked from here, and no database connection waits on them.
  * <p>
  * With {@code gazette.moderation.automatic-screening=false} (on by default) only suspensions and pre-moderated
  * articles apply, for a site that wants to rely on reports and moderators alone.

@@ -1,11 +1,7 @@
 package dev.gazette.moderation;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,19 +23,11 @@ class PerspectiveScorer implements ExternalScorer {
 	private static final Map<String, String> ATTRIBUTES = Map.of("TOXICITY", "toxic", "SEVERE_TOXICITY", "severe_toxic",
 			"PROFANITY", "obscene", "THREAT", "threat", "INSULT", "insult", "IDENTITY_ATTACK", "identity_hate");
 
-	private final URI url;
-
-	private final Duration timeout;
-
-	private final HttpClient client;
-
-	private final ObjectMapper json;
+	private final JsonCall call;
 
 	PerspectiveScorer(String endpoint, String apiKey, Duration timeout, ObjectMapper json) {
-		this.url = URI.create(endpoint + "?key=" + URLEncoder.encode(apiKey, StandardCharsets.UTF_8));
-		this.timeout = timeout;
-		this.json = json;
-		this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+		this.call = new JsonCall(URI.create(endpoint + "?key=" + URLEncoder.encode(apiKey, StandardCharsets.UTF_8)),
+				null, timeout, json);
 	}
 
 	@Override
@@ -51,34 +39,16 @@ class PerspectiveScorer implements ExternalScorer {
 	public Verdict ask(Submission submission) {
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		ATTRIBUTES.keySet().forEach(attribute -> attributes.put(attribute, Map.of()));
-		String body = json.writeValueAsString(Map.of("comment", Map.of("text", submission.body()),
-				"requestedAttributes", attributes, "doNotStore", true));
-		HttpRequest request = HttpRequest.newBuilder(url)
-			.timeout(timeout)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		try {
-			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw new ExternalFailure("answered " + response.statusCode(), null);
+		JsonNode scoresNode = call.post(Map.of("comment", Map.of("text", submission.body()), "requestedAttributes",
+				attributes, "doNotStore", true))
+			.path("attributeScores");
+		Map<String, Double> scores = new LinkedHashMap<>();
+		ATTRIBUTES.forEach((attribute, label) -> {
+			JsonNode value = scoresNode.path(attribute).path("summaryScore").path("value");
+			if (value.isNumber()) {
+				scores.put(label, value.asDouble());
 			}
-			JsonNode scoresNode = json.readTree(response.body()).path("attributeScores");
-			Map<String, Double> scores = new LinkedHashMap<>();
-			ATTRIBUTES.forEach((attribute, label) -> {
-				JsonNode value = scoresNode.path(attribute).path("summaryScore").path("value");
-				if (value.isNumber()) {
-					scores.put(label, value.asDouble());
-				}
-			});
-			return new Verdict(scores, Optional.empty());
-		}
-		catch (IOException | RuntimeException ex) {
-			throw ex instanceof ExternalFailure failure ? failure : new ExternalFailure(ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ExternalFailure("interrupted", ex);
-		}
+		});
+		return new Verdict(scores, Optional.empty());
 	}
 }

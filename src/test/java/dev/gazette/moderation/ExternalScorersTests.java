@@ -2,14 +2,9 @@ package dev.gazette.moderation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.gazette.article.Article;
-import dev.gazette.article.ArticleKind;
-import dev.gazette.article.DiscussionSettings;
-import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Submission;
 import dev.gazette.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +66,11 @@ class ExternalScorersTests {
 		long started = System.nanoTime();
 		List<Signal> signals = scorers.ask(submission("A civil remark."));
 
-		assertThat(signals).isEmpty();
+		assertThat(signals).singleElement().satisfies(signal -> {
+			assertThat(signal.action()).as("publishes, and the record says the service was not heard")
+				.isEqualTo(Signal.Action.PUBLISH);
+			assertThat(signal.detail()).startsWith("unavailable: ").endsWith("(fail-open)");
+		});
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("gave up at the timeout, not after 3 s")
 			.isLessThan(Duration.ofSeconds(2));
 	}
@@ -156,17 +152,10 @@ class ExternalScorersTests {
 	}
 
 	private ExternalScorers scorers(Map<String, String> settings) {
-		Map<String, String> properties = new HashMap<>();
-		settings.forEach((key, value) -> properties.put("gazette.moderation." + key, value));
-		ModerationProperties bound = new Binder(new MapConfigurationPropertySource(properties))
-			.bindOrCreate("gazette.moderation", ModerationProperties.class);
-		return new ExternalScorers(bound, json, clock);
+		return ExternalScorerFixtures.scorers(settings, json, clock);
 	}
 
 	private static Submission submission(String text) {
-		Article article = new Article(1, "the-dam", "The dam", "Standfirst", "Body", "<p>Body</p>", ArticleKind.NEWS,
-				null, List.of(), List.of(), Instant.parse("2018-07-01T09:00:00Z"), null, null, null, null, true, 1,
-				DiscussionSettings.DEFAULT, null, null);
-		return new Submission(article, new Commenter(null, "Leyla", null), text, 7L, false, false);
+		return ExternalScorerFixtures.submission(text);
 	}
 }

@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 final class FakeModerationService implements AutoCloseable {
 
 	/** One request as the service received it. */
-	record Received(String path, String query, String body) {
+	record Received(String path, String query, String body, String authorization) {
 	}
 
 	private record Answer(int status, String body, Duration delay) {
@@ -66,7 +66,8 @@ final class FakeModerationService implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(), body));
+		received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(), body,
+				exchange.getRequestHeaders().getFirst("Authorization")));
 		Answer current = answer.get();
 		try {
 			Thread.sleep(current.delay().toMillis());
