@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -306,12 +307,39 @@ public class Feeds {
 
 	private RenderedFeed render(SyndFeed feed, FeedFormat format, Instant updated) {
 		feed.setPublishedDate(Date.from(updated != null ? updated : clock.instant()));
+		if (format == FeedFormat.RSS) {
+			neutraliseMarkup(feed);
+		}
 		try {
 			return new RenderedFeed(new SyndFeedOutput().outputString(feed), format.mediaType(), updated);
 		}
 		catch (FeedException ex) {
 			throw new IllegalStateException("Could not write the feed " + feed.getUri(), ex);
 		}
+	}
+
+	/**
+	 * RSS 2.0 never said whether a title is text or HTML, and many feed readers render it as HTML: a guest named
+	 * {@code <img src=x onerror=…>} would be markup there, however correctly the XML escapes it. So in RSS the
+	 * plain-text fields (titles and names) carry no {@code <} or {@code >}: they become the look-alike angle
+	 * quotation marks, which read the same either way. Atom says {@code type="text"}, so its titles stay exact.
+	 */
+	private static void neutraliseMarkup(SyndFeed feed) {
+		feed.setTitle(plain(feed.getTitle()));
+		for (SyndEntry entry : feed.getEntries()) {
+			entry.setTitle(plain(entry.getTitle()));
+			// The byline: RSS writes it as dc:creator, which setAuthor would not replace once set.
+			if (entry.getModule(DCModule.URI) instanceof DCModule dublinCore) {
+				dublinCore.setCreators(dublinCore.getCreators().stream().map(Feeds::plain).toList());
+			}
+			for (SyndPerson person : entry.getAuthors()) {
+				person.setName(plain(person.getName()));
+			}
+		}
+	}
+
+	static String plain(String text) {
+		return text == null ? null : text.replace('<', '\u2039').replace('>', '\u203A');
 	}
 
 	/** {@code tag:gazette.example,2015-12-11:article:42}: RFC 4151, the same wherever the page moves. */

@@ -206,6 +206,24 @@ class FeedsTests {
 	}
 
 	@Test
+	void aGuestNameMadeOfMarkupIsPlainTextInTheRssCommentFeedAndExactInAtom() throws Exception {
+		Published article = new Newsroom(catalog).article().headline("Ferry <b>fares</b> & timetables").publish();
+		String name = "<img src=x onerror=alert(1)>";
+		comments.importComment(article.id(), null, name, "Hello", CommentStatus.PUBLISHED, OLDER.plusSeconds(60));
+
+		Channel channel = (Channel) wire("/feeds/articles/" + article.slug() + "/comments/rss.xml", "application/rss+xml");
+
+		Item item = channel.getItems().get(0);
+		// A feed reader that treats RSS titles as HTML sees these as text: no '<' opens an element.
+		assertThat(item.getTitle()).isEqualTo("Comment by ‹img src=x onerror=alert(1)› on “Ferry ‹b›fares‹/b› & timetables”")
+			.doesNotContain("<", ">");
+		assertThat(creators(item.getForeignMarkup(), item)).containsExactly("‹img src=x onerror=alert(1)›");
+		assertThat(channel.getTitle()).doesNotContain("<", ">");
+		SyndFeed atom = synd("/feeds/articles/" + article.slug() + "/comments/atom.xml");
+		assertThat(atom.getEntries().get(0).getAuthors().get(0).getName()).isEqualTo(name);
+	}
+
+	@Test
 	void anUnknownFeedIsANotFoundPage() {
 		for (String path : List.of("/feeds/sections/no-such-section/rss.xml", "/feeds/authors/nobody/atom.xml",
 				"/feeds/tags/no-such-tag/rss.xml", "/feeds/articles/no-such-story/comments/rss.xml",
