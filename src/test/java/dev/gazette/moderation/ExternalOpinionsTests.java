@@ -76,6 +76,9 @@ class ExternalOpinionsTests {
 	ArticleCatalog catalog;
 
 	@Autowired
+	ClassifierModels classifier;
+
+	@Autowired
 	Comments comments;
 
 	@Autowired
@@ -97,6 +100,9 @@ class ExternalOpinionsTests {
 
 	@BeforeEach
 	void anArticleAndCivilServices() {
+		// The first model is trained in the background after start; on a busy machine that takes longer than the
+		// HTTP client waits, and these tests are about the services, not about the first post after a start.
+		classifier.version();
 		article = new Newsroom(catalog).article().publish();
 		moderationEndpoint.answers(200, moderation(false, 0.01));
 		llamaGuard.answers(200, says("safe"));
