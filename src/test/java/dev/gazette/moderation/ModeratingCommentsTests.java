@@ -2,6 +2,7 @@ package dev.gazette.moderation;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import dev.gazette.article.DiscussionSettings;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
+import dev.gazette.moderation.classifier.HeldOutSentences;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
@@ -84,15 +86,20 @@ class ModeratingCommentsTests {
 
 	@Test
 	void harshButCivilCommentsArePublishedAtOnce() {
-		for (String civil : List.of("This article is propaganda.",
-				"The Kesthari government lies about the dam and everyone in the valley knows it.",
-				"The army shelled a hospital. That is a war crime, whoever did it.",
-				"Ich stimme dem Autor nicht zu.", "Oğuz Türk burada, katılıyorum.", "מאמר מצוין, תודה רבה 🙏","The prime minister is a disaster for this country and should resign.",
-				"Hamas is a terrorist organisation; the attack on the village was a massacre.",
-				"The Nazis murdered millions, and denying the genocide of 1915 is a disgrace.",
-				"You are simply wrong about the dates: the accord was signed in 1998, not 2001.")) {
-			assertThat(post(civil, false).get("status").asString()).as(civil).isEqualTo("published");
+		// Sentences written for the tests, none of them a training row (TrainingLeakTests checks).
+		List<String> civil = new ArrayList<>(HeldOutSentences.HARSH_BUT_CIVIL);
+		civil.addAll(HeldOutSentences.CIVIL_OTHER_LANGUAGES);
+		civil.addAll(HeldOutSentences.CIVIL_QUESTIONS);
+		civil.addAll(HeldOutSentences.CIVIL_HISTORY);
+		civil.add(HeldOutSentences.DEMO_REPORT);
+		for (String text : civil) {
+			assertThat(post(text, false).get("status").asString()).as(text).isEqualTo("published");
 		}
+	}
+
+	@Test
+	void theDemosGoBackToTheirCavesCommentIsHeld() {
+		assertThat(post(HeldOutSentences.DEMO_CAVES, true).get("status").asString()).isEqualTo("pending");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 
 /**
@@ -17,8 +18,12 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp target/classes dev.gazette.moderation.classifier.EvaluateClassifier \
- *     [--eval FILE.csv|FILE.jsonl] [--train FILE ...] [--thresholds t,s,o,th,i,ih]
+ *     [--eval FILE.csv|FILE.jsonl] [--train FILE ...] [--thresholds t,s,o,th,i,ih] [--no-counterfactuals]
  * </pre>
+ *
+ * Besides the evaluation set it prints the {@link Generalisation held-out topics and registers} (a model trained
+ * without each, about a dozen trainings) and the {@link IdentityBias identity-bias benchmark}. The training rows get
+ * their {@link Counterfactuals counterfactual copies}, as at start-up, unless {@code --no-counterfactuals}.
  *
  * {@code --eval} defaults to the shipped {@code moderation/evaluation.csv}; {@code --train} (which may be given more
  * than once, e.g. with Jigsaw's {@code train.csv}) to the shipped {@code moderation/training.csv};
@@ -44,11 +49,15 @@ public final class EvaluateClassifier {
 		if (arguments.train.isEmpty()) {
 			training.addAll(ShippedData.training());
 		}
+		List<LabelledComment> examples = new ArrayList<>(training);
+		if (arguments.counterfactuals) {
+			examples.addAll(Counterfactuals.of(training));
+		}
 		List<LabelledComment> evaluation = arguments.eval == null ? ShippedData.evaluation()
 				: LabelledData.read(arguments.eval);
 
 		long start = System.nanoTime();
-		Model model = Trainer.train(training, TrainingOptions.defaults());
+		Model model = Trainer.train(examples, TrainingOptions.defaults());
 		double trainingSeconds = (System.nanoTime() - start) / 1e9;
 
 		List<Scores> scores = evaluation.stream().map(row -> model.score(row.text())).toList();
@@ -58,8 +67,10 @@ public final class EvaluateClassifier {
 		out.println("Gazette comment classifier: evaluation");
 		out.printf("eval:       %s (%d rows)%n", arguments.eval == null ? "classpath:" + LabelledData.SHIPPED_EVALUATION
 				: arguments.eval, evaluation.size());
-		out.printf("train:      %s (%d rows)%n", arguments.train.isEmpty()
-				? "classpath:" + LabelledData.SHIPPED_TRAINING : arguments.train, training.size());
+		out.printf("train:      %s (%d rows, %s)%n", arguments.train.isEmpty()
+				? "classpath:" + LabelledData.SHIPPED_TRAINING : arguments.train, training.size(),
+				arguments.counterfactuals ? "+ " + (examples.size() - training.size()) + " counterfactual copies"
+						: "no counterfactual copies");
 		out.printf("model:      logistic regression per label over hashed word 1-2-grams and char 2-5-grams; "
 				+ "trained in %.2f s on one thread (a cold JVM); %,d non-zero weights, %,d bytes encoded%n",
 				trainingSeconds, model.nonZeroWeights(), ModelCodec.encode(model).length);
@@ -72,7 +83,73 @@ public final class EvaluateClassifier {
 		printCategories(out, result);
 		printConfusion(out, result);
 		printTargets(out, result);
+		printGeneralisation(out, result, training, arguments);
+		printIdentityBias(out, IdentityBias.evaluate(model, arguments.thresholds));
 		printLatency(out, model, evaluation);
+	}
+
+	/**
+	 * The evaluation set beside the topics and registers held out of training. The evaluation set was written from
+	 * the same kind of pieces as training; decisions are made on the held-out topics.
+	 */
+	private static void printGeneralisation(PrintStream out, Evaluation result, List<LabelledComment> training,
+			Arguments arguments) {
+		Set<String> spam = ShippedData.spamIds();
+		List<Generalisation.GroupResult> topics = Generalisation.byTopic(training, TrainingOptions.defaults(),
+				arguments.counterfactuals, arguments.thresholds, spam);
+		List<Generalisation.GroupResult> registers = Generalisation.byRegister(training, TrainingOptions.defaults(),
+				arguments.counterfactuals, arguments.thresholds, spam);
+		out.println("Generalisation: each group of training rows scored by a model trained without that group");
+		out.println("(topics by keyword rules, registers by shape; see Generalisation). Decide on the held-out topics.");
+		out.println();
+		out.println("group                                              rows  toxic held     civil held");
+		for (Generalisation.GroupResult group : topics) {
+			printGroup(out, "topic: " + group.group(), group);
+		}
+		for (Generalisation.GroupResult group : registers) {
+			printGroup(out, "register: " + group.group(), group);
+		}
+		out.println();
+		out.println("summary                                            rows  toxic held     civil held");
+		int toxic = result.toxicHeld() + result.toxicPublished();
+		int civil = result.civilHeld() + result.civilPublished();
+		printGroup(out, "in distribution (evaluation.csv)", new Generalisation.GroupResult("", toxic + civil, toxic,
+				result.toxicHeld(), civil, result.civilHeld()));
+		printGroup(out, "held-out topics", Generalisation.total("", topics));
+		printGroup(out, "held-out registers", Generalisation.total("", registers));
+		out.println();
+	}
+
+	private static void printGroup(PrintStream out, String name, Generalisation.GroupResult group) {
+		out.printf(Locale.ROOT, "%-48s %6d  %5.1f%% of %4d  %5.1f%% of %4d%n", name, group.rows(),
+				100 * group.toxicHeldShare(), group.toxic(), 100 * group.civilHeldShare(), group.civil());
+	}
+
+	private static void printIdentityBias(PrintStream out, List<IdentityBias.TermResult> terms) {
+		long failing = terms.stream().filter(term -> !term.meetsTargets()).count();
+		int civil = terms.stream().mapToInt(IdentityBias.TermResult::civil).sum();
+		int civilHeld = terms.stream().mapToInt(IdentityBias.TermResult::civilHeld).sum();
+		int attacks = terms.stream().mapToInt(IdentityBias.TermResult::attacks).sum();
+		int attacksHeld = terms.stream().mapToInt(IdentityBias.TermResult::attacksHeld).sum();
+		out.printf(Locale.ROOT, "Identity bias (moderation/identity-bias: %d terms x %d civil and %d attacking "
+				+ "templates, never trained on):%n", terms.size(), terms.get(0).civil(), terms.get(0).attacks());
+		out.printf(Locale.ROOT, "  all terms: civil held or nudged %.1f%% of %d, attacks held %.1f%% of %d%n",
+				100.0 * civilHeld / civil, civil, 100.0 * attacksHeld / attacks, attacks);
+		out.printf(Locale.ROOT, "  targets per term: civil held <= %.0f%%, attacks held >= %.0f%%: %d of %d terms "
+				+ "miss them%n", 100 * IdentityBias.CIVIL_HELD_TARGET, 100 * IdentityBias.ATTACKS_HELD_TARGET, failing,
+				terms.size());
+		out.printf(Locale.ROOT, "  worst attack catch: %s%n", terms.stream()
+			.min(java.util.Comparator.comparingDouble(IdentityBias.TermResult::attacksHeldShare))
+			.map(term -> String.format(Locale.ROOT, "%s %.1f%%", term.term().people(), 100 * term.attacksHeldShare()))
+			.orElse("-"));
+		out.println();
+		out.println("  term                 kind                          civil held   attacks held");
+		for (IdentityBias.TermResult term : terms) {
+			out.printf(Locale.ROOT, "  %-20s %-29s %5.1f%%        %5.1f%%   %s%n", term.term().people(),
+					term.term().kind(), 100 * term.civilHeldShare(), 100 * term.attacksHeldShare(),
+					term.meetsTargets() ? "" : "MISSED");
+		}
+		out.println();
 	}
 
 	private static void printCategories(PrintStream out, Evaluation result) {
@@ -213,10 +290,16 @@ public final class EvaluateClassifier {
 
 		Thresholds thresholds = Thresholds.defaults();
 
+		boolean counterfactuals = true;
+
 		static Arguments parse(String[] args) {
 			Arguments arguments = new Arguments();
 			for (int i = 0; i < args.length; i++) {
 				String option = args[i];
+				if (option.equals("--no-counterfactuals")) {
+					arguments.counterfactuals = false;
+					continue;
+				}
 				if (i + 1 >= args.length) {
 					throw usage("missing value after " + option);
 				}
@@ -241,7 +324,7 @@ public final class EvaluateClassifier {
 
 		private static IllegalArgumentException usage(String problem) {
 			return new IllegalArgumentException(problem + "\nusage: EvaluateClassifier [--eval FILE.csv|FILE.jsonl] "
-					+ "[--train FILE ...] [--thresholds t,s,o,th,i,ih]");
+					+ "[--train FILE ...] [--thresholds t,s,o,th,i,ih] [--no-counterfactuals]");
 		}
 	}
 

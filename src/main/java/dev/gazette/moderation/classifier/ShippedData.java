@@ -18,7 +18,7 @@ public final class ShippedData {
 	private ShippedData() {
 	}
 
-	/** The 1,887 training comments. */
+	/** The training comments of {@code training.csv} (without their counterfactual copies; see {@link Trainer#shippedData()}). */
 	public static List<LabelledComment> training() {
 		return LabelledData.readResource(LabelledData.SHIPPED_TRAINING);
 	}

@@ -50,11 +50,21 @@ public final class ThresholdTuning {
 	 */
 	public static Result tune(List<LabelledComment> examples, TrainingOptions options, int folds, int repeats,
 			double civilBudget) {
+		return tune(examples, options, folds, repeats, civilBudget, false);
+	}
+
+	/**
+	 * As {@link #tune(List, TrainingOptions, int, int, double)}; with {@code counterfactuals}, each fold's model is
+	 * trained on the other folds and their {@link Counterfactuals counterfactual copies}, as the shipped model is (the
+	 * copies are made after the split, so no copy of a left-out comment is trained on).
+	 */
+	public static Result tune(List<LabelledComment> examples, TrainingOptions options, int folds, int repeats,
+			double civilBudget, boolean counterfactuals) {
 		boolean[] counted = countedForTuning(examples);
 		List<LabelledComment> pooledExamples = new ArrayList<>();
 		List<Scores> pooledScores = new ArrayList<>();
 		for (int round = 0; round < repeats; round++) {
-			List<Scores> scores = outOfFoldScores(examples, options, folds, options.seed() + round);
+			List<Scores> scores = outOfFoldScores(examples, options, folds, options.seed() + round, counterfactuals);
 			for (int i = 0; i < examples.size(); i++) {
 				if (counted[i]) {
 					pooledExamples.add(examples.get(i));
@@ -105,6 +115,11 @@ public final class ThresholdTuning {
 	/** For each example, the scores of a model trained on the other folds; {@code dealing} seeds the folds. */
 	static List<Scores> outOfFoldScores(List<LabelledComment> examples, TrainingOptions options, int folds,
 			long dealing) {
+		return outOfFoldScores(examples, options, folds, dealing, false);
+	}
+
+	static List<Scores> outOfFoldScores(List<LabelledComment> examples, TrainingOptions options, int folds,
+			long dealing, boolean counterfactuals) {
 		if (folds < 2 || folds > examples.size()) {
 			throw new IllegalArgumentException("Cannot make " + folds + " folds of " + examples.size() + " examples");
 		}
@@ -116,6 +131,9 @@ public final class ThresholdTuning {
 				if (foldOf[i] != fold) {
 					training.add(examples.get(i));
 				}
+			}
+			if (counterfactuals) {
+				training.addAll(Counterfactuals.of(training));
 			}
 			Model model = Trainer.train(training, options);
 			for (int i = 0; i < examples.size(); i++) {

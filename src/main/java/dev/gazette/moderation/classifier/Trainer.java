@@ -34,9 +34,14 @@ public final class Trainer {
 	private Trainer() {
 	}
 
-	/** The labelled comments shipped with Gazette ({@code moderation/training.csv} on the classpath). */
+	/**
+	 * The labelled comments shipped with Gazette ({@code moderation/training.csv} on the classpath) and their
+	 * {@link Counterfactuals counterfactual copies}, so that the name of a people alone decides nothing.
+	 */
 	public static List<LabelledComment> shippedData() {
-		return ShippedData.training();
+		List<LabelledComment> rows = new ArrayList<>(ShippedData.training());
+		rows.addAll(Counterfactuals.of(rows));
+		return rows;
 	}
 
 	/** A model trained on these examples only; nothing is carried over from an earlier model. */

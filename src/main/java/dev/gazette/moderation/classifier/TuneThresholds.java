@@ -11,6 +11,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp target/classes dev.gazette.moderation.classifier.TuneThresholds [--train FILE ...] [--civil-budget 0.04]
+ *     [--repeats 5] [--no-counterfactuals]
  * </pre>
  */
 public final class TuneThresholds {
@@ -31,23 +32,34 @@ public final class TuneThresholds {
 	public static void main(String[] args) {
 		List<LabelledComment> training = new ArrayList<>();
 		double budget = CIVIL_BUDGET;
-		for (int i = 0; i + 1 < args.length; i += 2) {
+		int repeats = REPEATS;
+		boolean counterfactuals = true;
+		for (int i = 0; i < args.length; i += 2) {
+			if (args[i].equals("--no-counterfactuals")) {
+				counterfactuals = false;
+				i--;
+				continue;
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException("missing value after " + args[i]);
+			}
 			switch (args[i]) {
 				case "--train" -> training.addAll(LabelledData.read(Path.of(args[i + 1])));
 				case "--civil-budget" -> budget = Double.parseDouble(args[i + 1]);
-				default -> throw new IllegalArgumentException("unknown option " + args[i]
-						+ "\nusage: TuneThresholds [--train FILE ...] [--civil-budget 0.04]");
+				case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
+				default -> throw new IllegalArgumentException("unknown option " + args[i] + "\nusage: TuneThresholds "
+						+ "[--train FILE ...] [--civil-budget 0.04] [--repeats 5] [--no-counterfactuals]");
 			}
 		}
 		if (training.isEmpty()) {
 			training = ShippedData.training();
 		}
 		long start = System.nanoTime();
-		ThresholdTuning.Result result = ThresholdTuning.tune(training, TrainingOptions.defaults(), FOLDS, REPEATS,
-				budget);
+		ThresholdTuning.Result result = ThresholdTuning.tune(training, TrainingOptions.defaults(), FOLDS, repeats,
+				budget, counterfactuals);
 		Thresholds t = result.thresholds();
 		System.out.printf(Locale.ROOT, "%d rows, %d x %d-fold cross-validation, civil budget %.3f, %.1f s%n",
-				training.size(), REPEATS, FOLDS, budget, (System.nanoTime() - start) / 1e9);
+				training.size(), repeats, FOLDS, budget, (System.nanoTime() - start) / 1e9);
 		System.out.printf(Locale.ROOT, "out of fold: toxic held %.3f, civil held %.3f%n", result.toxicHeldShare(),
 				result.civilHeldShare());
 		System.out.printf(Locale.ROOT, "new Thresholds(%.4f, %.4f, %.4f, %.4f, %.4f, %.4f)%n", t.toxic(),
