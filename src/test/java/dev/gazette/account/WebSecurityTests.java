@@ -1,10 +1,19 @@
 package dev.gazette.account;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
@@ -126,6 +135,38 @@ class WebSecurityTests {
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(victim.get("/settings").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void aForgedHostHeaderNeverReachesARedirect() throws IOException {
+		Published article = new Newsroom(catalog).article().publish();
+		long comment = comments.importComment(article.id(), null, "Ayelet", "On the record.",
+				CommentStatus.PUBLISHED, Instant.parse("2018-07-21T09:00:00Z"));
+
+		for (String path : List.of("/settings", "/comments/" + comment, article.path() + "/comments/" + comment,
+				"/admin/moderation")) {
+			String location = locationWithHost(path, "evil.example");
+
+			assertThat(location).as(path).isNotBlank().startsWith("/").doesNotContain("evil.example");
+		}
+	}
+
+	/** The Location of a GET sent with this Host header (which the JDK's HTTP client will not forge), over a socket. */
+	private String locationWithHost(String path, String host) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			BufferedReader answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			for (String line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+				if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+					return line.substring(9).strip();
+				}
+			}
+			return "";
+		}
 	}
 
 	@ParameterizedTest
