@@ -16,6 +16,7 @@ import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentRejectedException.FieldProblem;
 import dev.gazette.comment.CommentRejectedException.Reason;
+import dev.gazette.mail.EmailAddresses;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -396,7 +397,7 @@ public class Comments {
 					"A display name can be at most " + CommentProperties.MAX_NAME + " characters long."));
 		}
 		String email = commenter.guestEmail();
-		if (email != null && !Accounts.isEmailAddress(email)) {
+		if (email != null && !EmailAddresses.isValid(email)) {
 			problems.add(new FieldProblem("guestEmail", "That does not look like an e-mail address."));
 		}
 		parentProblem(article, parentId).ifPresent(problems::add);

@@ -15,6 +15,7 @@ import dev.gazette.account.AccountEvents.AccountDeleted;
 import dev.gazette.account.Accounts;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Section;
+import dev.gazette.mail.EmailAddresses;
 import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
@@ -198,7 +199,7 @@ public class Newsletter {
 			if (email.isEmpty()) {
 				problems.add(new FieldProblem("email", "Please give your e-mail address."));
 			}
-			else if (!Accounts.isEmailAddress(email)) {
+			else if (!EmailAddresses.isValid(email)) {
 				problems.add(new FieldProblem("email", "That does not look like an e-mail address."));
 			}
 		}
