@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.account.Accounts;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.MarkdownNesting;
 import dev.gazette.comment.CommentRejectedException.FieldProblem;
 import dev.gazette.comment.CommentRejectedException.Reason;
 import dev.gazette.mail.EmailAddresses;
@@ -381,6 +382,9 @@ public class Comments {
 		if (CommentText.length(body) > CommentProperties.MAX_BODY) {
 			return Optional.of(new FieldProblem("body", "A comment can be at most " + CommentProperties.MAX_BODY
 					+ " characters long; this one has " + CommentText.length(body) + "."));
+		}
+		if (CommentText.tooDeep(body)) {
+			return Optional.of(new FieldProblem("body", MarkdownNesting.PROBLEM));
 		}
 		if (html.length() > CommentText.MAX_HTML) {
 			return Optional.of(new FieldProblem("body", "This comment repeats its links too often to be shown: please shorten it."));
