@@ -62,7 +62,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.base-url=https://gazette.example", "spring.mail.host=127.0.0.1",
 				"gazette.mail.from=Gazette <desk@gazette.example>", "gazette.newsletter.poll-interval=1h",
-				"gazette.notifications.poll-interval=1h", "gazette.mail.poll-interval=200ms" })
+				"gazette.notifications.poll-interval=1h", "gazette.mail.poll-interval=200ms",
+				"gazette.newsletter.per-address=100000" })
 class NewsletterTests {
 
 	static final int SMTP_PORT = TestSmtp.freePort();
