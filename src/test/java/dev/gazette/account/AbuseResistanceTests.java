@@ -149,6 +149,27 @@ class AbuseResistanceTests {
 	}
 
 	@Test
+	void guessingFromManyClientsMeetsTheAccountsLimitButTheOwnerStillGetsIn() {
+		Reader owner = readers.join("Besieged Owner");
+		int refusedAt = 0;
+		for (int client = 1; client <= 8 && refusedAt == 0; client++) {
+			Http guesser = new Http(port, "192.0.2." + client);
+			for (int attempt = 1; attempt <= 3; attempt++) {
+				if (guesser.signIn(owner.email(), "Guess " + client + "." + attempt).statusCode() == 429) {
+					refusedAt = client;
+					break;
+				}
+			}
+		}
+		HttpResponse<String> owners = new Http(port, "198.51.100.21").signIn(owner.email(), owner.password());
+
+		assertThat(refusedAt).as("a client that failed meets the limit over all clients once it is spent")
+			.isBetween(2, 6);
+		assertThat(owners.statusCode()).isEqualTo(302);
+		assertThat(owners.headers().firstValue("Location").orElseThrow()).doesNotContain("sign-in");
+	}
+
+	@Test
 	void anIpv6ClientIsOneClientAcrossItsSlash64() {
 		int allowed = spendUntilRefused(GazetteWithSmallLimits.SIGN_IN_PER_ADDRESS,
 				() -> new Http(port, "2001:db8:7:7::1").signIn(Readers.uniqueEmail("guess6"), "Guessing"));

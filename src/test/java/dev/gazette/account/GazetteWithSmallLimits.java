@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.base-url=https://gazette.example", "gazette.accounts.sign-in-per-address=5",
 				"gazette.accounts.sign-up-per-address=3", "gazette.accounts.reset-per-address=3",
+				"gazette.accounts.sign-in-per-account-total=10",
 				"server.forward-headers-strategy=native" })
 @interface GazetteWithSmallLimits {
 
@@ -29,4 +30,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 	int SIGN_UP_PER_ADDRESS = 3;
 
 	int RESET_PER_ADDRESS = 3;
+
+	int SIGN_IN_PER_ACCOUNT_TOTAL = 10;
 }
