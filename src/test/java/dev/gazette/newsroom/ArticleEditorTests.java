@@ -305,6 +305,18 @@ class ArticleEditorTests {
 	}
 
 	@Test
+	void aPieceStoredNestedTooDeepStillOpensInTheEditorWithItsText() {
+		Person eda = pages.join("Eda Editor", Role.EDITOR);
+		String deep = ">".repeat(12_000);
+		long id = new Newsroom(catalog).article().by(byline).body(deep).publish().id();
+
+		HttpResponse<String> editor = eda.browser().get("/admin/articles/" + id);
+
+		assertThat(editor.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(editor.body()).getElementById("bodyMarkdown").val()).isEqualTo(deep);
+	}
+
+	@Test
 	void aNewPieceWithoutAHeadlineIsNotStartedAndKeepsTheText() {
 		Person eda = pages.join("Eda Editor", Role.EDITOR);
 		long count = articles();
