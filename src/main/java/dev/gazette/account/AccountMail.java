@@ -61,6 +61,11 @@ class AccountMail {
 				until.toString().substring(0, 16).replace('T', ' ') + " UTC", "reason", reason));
 	}
 
+	void failedSignIns(Account account, int attempts, java.time.Duration period) {
+		send("failed-sign-ins", account.email(), Map.of("name", account.displayName(), "attempts", attempts, "minutes",
+				Math.max(1, period.toMinutes())));
+	}
+
 	private void send(String template, String to, Map<String, Object> model) {
 		Map<String, Object> withSite = new java.util.HashMap<>(model);
 		withSite.put("site", publications.current().name());

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * attempts per period (Bucket4j token buckets, refilled gradually).
  *
  * @param signInPerAddress sign-in attempts per client address
- * @param signInPerAccount sign-in attempts per e-mail address tried
+ * @param signInPerAccount sign-in attempts per e-mail address tried from one client (address, IPv6 by /64); also the
+ * failures after which the owner is told by mail, once a period
+ * @param signInPerAccountTotal sign-in attempts per e-mail address from every client together; only clients that
+ * have failed for that address meet it, so a stranger's guessing cannot keep the owner out
  * @param signUpPerAddress sign-ups (and requests for a new verification link) per client address
  * @param resetPerAddress password-reset requests per client address
  * @param period the period all the limits above count over
@@ -19,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gazette.accounts")
 public record AccountProperties(@DefaultValue("20") int signInPerAddress, @DefaultValue("10") int signInPerAccount,
+		@DefaultValue("100") int signInPerAccountTotal,
 		@DefaultValue("5") int signUpPerAddress, @DefaultValue("5") int resetPerAddress,
 		@DefaultValue("15m") Duration period, String adminEmail, String adminPassword) {
 }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import dev.gazette.account.AccountEvents.AccountDeleted;
 import dev.gazette.account.AccountEvents.AccountRenamed;
 import dev.gazette.account.AccountProblem.FieldProblem;
 import dev.gazette.account.AccountRepository.StoredAccount;
 import dev.gazette.account.AccountTokens.Purpose;
+import dev.gazette.mail.EmailAddresses;
 import dev.gazette.publication.GazetteProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,8 +40,6 @@ public class Accounts {
 	static final int MAX_NAME = 60;
 
 	static final int MAX_BIO = 1_000;
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
 
 	private final AccountRepository repository;
 
@@ -378,19 +376,11 @@ public class Accounts {
 		return name == null ? "" : name.replaceAll("[\\p{Cc}\\s]+", " ").strip();
 	}
 
-	/**
-	 * Whether the text has the shape of an e-mail address (one @, a dotted domain, at most 254 characters). The one
-	 * check every feature uses; whether the address exists is for the verification link to prove.
-	 */
-	public static boolean isEmailAddress(String email) {
-		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
-	}
-
 	static Optional<String> emailProblem(String email) {
 		if (email.isEmpty()) {
 			return Optional.of("Please give your e-mail address.");
 		}
-		if (!isEmailAddress(email)) {
+		if (!EmailAddresses.isValid(email)) {
 			return Optional.of("That does not look like an e-mail address.");
 		}
 		return Optional.empty();

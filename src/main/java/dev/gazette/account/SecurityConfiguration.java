@@ -68,7 +68,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiErrors errors, Throttle throttle) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiErrors errors, Throttle throttle,
+			SignInWatch watch) throws Exception {
 		return http.securityMatcher("/api/**")
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -78,7 +79,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.addFilterBefore(new BearerTokens(tokens, errors), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new SignInThrottle(throttle), BearerTokens.class)
+			.addFilterBefore(new SignInThrottle(throttle, watch), BearerTokens.class)
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((request, response, ex) -> errors.write(response, 401,
 						"Sign in with a personal access token: Authorization: Bearer <token>.", request.getRequestURI()))
@@ -93,7 +94,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain web(HttpSecurity http, AccountUserDetails users, SiteSecrets secrets, Throttle throttle,
-			FormProtection forms) throws Exception {
+			SignInWatch watch, FormProtection forms) throws Exception {
 		TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(secrets.get("remember-me"), users,
 				RememberMeTokenAlgorithm.SHA256);
 		rememberMe.setCookieName(REMEMBER_ME_COOKIE);
@@ -115,12 +116,12 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/sign-in")
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.failureHandler(new SignInFailures())
+				.failureHandler(new SignInFailures(watch))
 				.defaultSuccessUrl("/", false)
 				.permitAll())
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").deleteCookies(REMEMBER_ME_COOKIE))
-			.addFilterBefore(new SignInThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInThrottle(throttle, watch), UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers.frameOptions(frame -> frame.deny()))
 			.build();
 	}

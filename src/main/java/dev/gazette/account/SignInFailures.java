@@ -13,14 +13,24 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Sends a failed sign-in back to the form with one generic message, except when the password was right but the
- * address is not yet verified: then (and only then, since the person proved the password) it says so.
+ * address is not yet verified: then (and only then, since the person proved the password) it says so. A wrong
+ * password is remembered for the throttle and, when they pile up, told to the account's owner ({@link SignInWatch}).
  */
 class SignInFailures implements AuthenticationFailureHandler {
+
+	private final SignInWatch watch;
+
+	SignInFailures(SignInWatch watch) {
+		this.watch = watch;
+	}
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		String email = request.getParameter("email") == null ? "" : request.getParameter("email");
+		if (!(exception instanceof DisabledException)) {
+			watch.failed(Accounts.normalise(email), Throttle.client(request.getRemoteAddr()));
+		}
 		String reason = exception instanceof DisabledException ? "unverified" : "error";
 		response.sendRedirect("/sign-in?" + reason + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
 	}

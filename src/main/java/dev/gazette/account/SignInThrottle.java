@@ -14,15 +14,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows down password guessing and mail flooding: before a sign-in, sign-up (or new verification link) or reset
- * request reaches its handler, the client's address (and for sign-in, the account tried) must have attempts left.
+ * request reaches its handler, the client (its address, an IPv6 address by its /64) must have attempts left, and for
+ * sign-in also the client for the account tried.
  * Refused attempts get 429 and a page that says when to try again; nothing else happens.
  */
 class SignInThrottle extends OncePerRequestFilter {
 
 	private final Throttle throttle;
 
-	SignInThrottle(Throttle throttle) {
+	private final SignInWatch watch;
+
+	SignInThrottle(Throttle throttle, SignInWatch watch) {
 		this.throttle = throttle;
+		this.watch = watch;
 	}
 
 	@Override
@@ -40,16 +44,28 @@ class SignInThrottle extends OncePerRequestFilter {
 
 	/** Zero when the request may go on, else how long until it could. */
 	private Duration waitFor(HttpServletRequest request) {
-		String address = request.getRemoteAddr();
+		String address = Throttle.client(request.getRemoteAddr());
 		return switch (request.getServletPath()) {
-			// Both buckets are charged, whichever is empty: the longer wait is the one that counts.
-			case "/sign-in" -> longer(throttle.tryAcquire(Action.SIGN_IN_ADDRESS, address),
-					throttle.tryAcquire(Action.SIGN_IN_ACCOUNT, Accounts.normalise(request.getParameter("email"))));
+			case "/sign-in" -> signIn(address, Accounts.normalise(request.getParameter("email")));
 			// Asking for a new verification link sends mail as joining does, so it counts as joining.
 			case "/join", "/api/v1/accounts", "/verify/resend" -> throttle.tryAcquire(Action.SIGN_UP, address);
 			case "/forgot-password" -> throttle.tryAcquire(Action.RESET, address);
 			default -> Duration.ZERO;
 		};
+	}
+
+	/**
+	 * The client's own limit and its limit for this account are both charged (the longer wait counts). The account's
+	 * limit over every client is met only by clients that have failed for it: the owner, signing in from elsewhere,
+	 * is never kept out by a stranger's guesses, and the stranger stays slowed.
+	 */
+	private Duration signIn(String client, String account) {
+		Duration wait = longer(throttle.tryAcquire(Action.SIGN_IN_ADDRESS, client),
+				throttle.tryAcquire(Action.SIGN_IN_ACCOUNT, account + "|" + client));
+		if (wait.isZero() && watch.hasFailed(account, client)) {
+			return throttle.tryAcquire(Action.SIGN_IN_ACCOUNT_TOTAL, account);
+		}
+		return wait;
 	}
 
 	private static Duration longer(Duration a, Duration b) {

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ArticleBodyRenderer {
+
+	private static final Logger log = LoggerFactory.getLogger(ArticleBodyRenderer.class);
 
 	private static final Pattern HEADING_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -52,12 +57,53 @@ class ArticleBodyRenderer {
 		.build();
 
 	String render(String markdown) {
-		return POLICY.sanitize(renderer.render(parser.parse(markdown)));
+		return render(markdown, renderer);
 	}
 
 	/** For the editable pages: headings get ids that links can point at. */
 	String renderWithHeadingIds(String markdown) {
-		return POLICY.sanitize(withHeadingIds.render(parser.parse(markdown)));
+		return render(markdown, withHeadingIds);
+	}
+
+	/** Whether a body or page nests deeper than {@link MarkdownNesting#MAX_DEPTH}, which saving refuses. */
+	boolean tooDeep(String markdown) {
+		return MarkdownNesting.tooDeep(markdown, parser);
+	}
+
+	/**
+	 * Text that nests too deep (saved before the limit, or by a path that forgot to check) is shown as escaped text,
+	 * so one piece cannot break every page that lists it.
+	 */
+	private String render(String markdown, HtmlRenderer html) {
+		Optional<Node> tree = MarkdownNesting.parseWithin(markdown, parser);
+		if (tree.isPresent()) {
+			try {
+				return POLICY.sanitize(html.render(tree.get()));
+			}
+			catch (StackOverflowError tooDeep) {
+				log.warn("Markdown of {} characters could not be rendered; shown as text", markdown.length());
+			}
+		}
+		else {
+			log.warn("Markdown of {} characters nests deeper than {} levels; shown as text", markdown.length(),
+					MarkdownNesting.MAX_DEPTH);
+		}
+		return asText(markdown);
+	}
+
+	private static String asText(String markdown) {
+		StringBuilder html = new StringBuilder();
+		for (String paragraph : markdown.strip().split("\n\s*\n")) {
+			if (!paragraph.isBlank()) {
+				html.append("<p>").append(escape(paragraph.strip())).append("</p>\n");
+			}
+		}
+		return html.toString();
+	}
+
+	private static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;")
+			.replace("'", "&#39;");
 	}
 
 	/** Ids from a heading's words, in ASCII; a repeated heading gets -2, -3…; one with no such words, none. */

@@ -219,6 +219,11 @@ public class ArticleCatalog {
 		return bodyRenderer.render(markdown == null ? "" : markdown);
 	}
 
+	/** Whether Markdown nests deeper than {@link MarkdownNesting#MAX_DEPTH}: the newsroom refuses to save it. */
+	public boolean nestsTooDeep(String markdown) {
+		return bodyRenderer.tooDeep(markdown);
+	}
+
 	/** Whether anything has ever been written into this database (the demo content is loaded only when not). */
 	@Transactional(readOnly = true)
 	public boolean isEmpty() {

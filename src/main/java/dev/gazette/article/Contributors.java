@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import dev.gazette.mail.EmailAddresses;
 import dev.gazette.portrait.Portraits;
 
 import org.springframework.stereotype.Service;
@@ -30,8 +30,6 @@ public class Contributors {
 	static final int MAX_BIO = 1_500;
 
 	static final int MAX_URL = 500;
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
 
 	/** A section with its place in the order and how many articles (in any state) it holds. */
 	public record SectionLine(Section section, int position, long articles) {
@@ -242,7 +240,7 @@ public class Contributors {
 		url(problems, "xUrl", in.xUrl());
 		url(problems, "blueskyUrl", in.blueskyUrl());
 		url(problems, "linkedinUrl", in.linkedinUrl());
-		if (in.email() != null && (in.email().length() > 254 || !EMAIL.matcher(in.email()).matches())) {
+		if (in.email() != null && !EmailAddresses.isValid(in.email())) {
 			problems.add(new Refused.Problem("email", "That does not look like an e-mail address."));
 		}
 		if (in.accountId() != null && repository.accountLinkedElsewhere(in.accountId(), id)) {

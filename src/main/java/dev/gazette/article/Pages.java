@@ -77,6 +77,9 @@ public class Pages {
 		else if (body.codePointCount(0, body.length()) > MAX_BODY) {
 			problems.add(new Refused.Problem("body", "A page can be at most " + MAX_BODY + " characters long."));
 		}
+		else if (renderer.tooDeep(body)) {
+			problems.add(new Refused.Problem("body", MarkdownNesting.PROBLEM));
+		}
 		if (!problems.isEmpty()) {
 			throw new Refused("Please check what is marked.", problems);
 		}

@@ -1,8 +1,11 @@
 package dev.gazette.comment;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.gazette.article.MarkdownNesting;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -68,7 +71,22 @@ final class CommentText {
 		return text.codePointCount(0, text.length());
 	}
 
+	/** Whether the text nests emphasis or links deeper than {@link MarkdownNesting#MAX_DEPTH}, which is refused. */
+	static boolean tooDeep(String text) {
+		return MarkdownNesting.parseInlineWithin(text, PARSER).isEmpty();
+	}
+
+	/** Text nested too deep to render (which posting refuses) becomes escaped text, never an error. */
 	static String toHtml(String text) {
-		return POLICY.sanitize(RENDERER.render(PARSER.parse(text))).strip();
+		Optional<Node> tree = MarkdownNesting.parseInlineWithin(text, PARSER);
+		if (tree.isPresent()) {
+			try {
+				return POLICY.sanitize(RENDERER.render(tree.get())).strip();
+			}
+			catch (StackOverflowError tooDeep) {
+				// shown as text below
+			}
+		}
+		return POLICY.sanitize("<p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>");
 	}
 }

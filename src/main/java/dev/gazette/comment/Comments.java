@@ -14,8 +14,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.account.Accounts;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.MarkdownNesting;
 import dev.gazette.comment.CommentRejectedException.FieldProblem;
 import dev.gazette.comment.CommentRejectedException.Reason;
+import dev.gazette.mail.EmailAddresses;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -381,6 +383,9 @@ public class Comments {
 			return Optional.of(new FieldProblem("body", "A comment can be at most " + CommentProperties.MAX_BODY
 					+ " characters long; this one has " + CommentText.length(body) + "."));
 		}
+		if (CommentText.tooDeep(body)) {
+			return Optional.of(new FieldProblem("body", MarkdownNesting.PROBLEM));
+		}
 		if (html.length() > CommentText.MAX_HTML) {
 			return Optional.of(new FieldProblem("body", "This comment repeats its links too often to be shown: please shorten it."));
 		}
@@ -396,7 +401,7 @@ public class Comments {
 					"A display name can be at most " + CommentProperties.MAX_NAME + " characters long."));
 		}
 		String email = commenter.guestEmail();
-		if (email != null && !Accounts.isEmailAddress(email)) {
+		if (email != null && !EmailAddresses.isValid(email)) {
 			problems.add(new FieldProblem("guestEmail", "That does not look like an e-mail address."));
 		}
 		parentProblem(article, parentId).ifPresent(problems::add);

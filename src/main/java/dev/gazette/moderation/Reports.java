@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Readers' reports of comments. A signed-in reader reports a comment once, with a reason; when a published comment
- * reaches {@code gazette.moderation.report-threshold} open reports it is held for a moderator automatically.
+ * reaches {@code gazette.moderation.report-threshold} open reports that count it is held for a moderator
+ * automatically. Reports count from accounts at least {@code new-account-age} old with a published comment of their
+ * own; staff's comments (editors, moderators, admins) and the article's authors' are never held on reports alone.
+ * Every report is recorded and puts the comment in the Reported queue.
  */
 @Service
 public class Reports {
@@ -98,13 +101,49 @@ public class Reports {
 			return Outcome.ALREADY_REPORTED;
 		}
 		audit.record(commentId, comment.accountId(), reporterId, "reported", reason.label(), text.isEmpty() ? null : text);
-		if (openReports(commentId) >= properties.reportThreshold()) {
+		if (!isStaffOn(comment) && reportsThatCount(commentId) >= properties.reportThreshold()) {
 			comments.moderate(commentId, CommentStatus.PENDING);
 			audit.record(commentId, comment.accountId(), null, "held",
 					properties.reportThreshold() + " reports", "held automatically for review");
 			return Outcome.HELD;
 		}
 		return Outcome.RECORDED;
+	}
+
+	/**
+	 * Open reports that count toward the automatic hold: those of accounts at least {@code new-account-age} old
+	 * with at least one published comment of their own. A handful of accounts made a minute ago could otherwise hide
+	 * anyone's comment; their reports are still recorded and shown in the Reported queue.
+	 */
+	long reportsThatCount(long commentId) {
+		return jdbc.sql("""
+				select count(*) from comment_report r join account a on a.id = r.reporter_id
+				where r.comment_id = :comment and r.resolved_at is null and a.created_at <= :established
+				  and exists (select 1 from comment own where own.account_id = r.reporter_id
+				              and own.status = 'published' and own.id <> :comment)""")
+			.param("comment", commentId)
+			.param("established", clock.instant().minus(properties.newAccountAge()).atOffset(ZoneOffset.UTC))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Whether the comment is by staff (an editor, moderator or admin) or by an author of the article: reports alone
+	 * never hold theirs; moderators find it in the Reported queue.
+	 */
+	private boolean isStaffOn(Comment comment) {
+		if (comment.accountId() == null) {
+			return false;
+		}
+		return jdbc.sql("""
+				select (select count(*) from account_role where account_id = :account
+				        and role in ('editor', 'moderator', 'admin'))
+				     + (select count(*) from article_author aa join author au on au.id = aa.author_id
+				        where aa.article_id = :article and au.account_id = :account)""")
+			.param("account", comment.accountId())
+			.param("article", comment.articleId())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	long openReports(long commentId) {

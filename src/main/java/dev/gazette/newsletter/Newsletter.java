@@ -1,6 +1,7 @@
 package dev.gazette.newsletter;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +14,10 @@ import java.util.Set;
 
 import dev.gazette.account.AccountEvents.AccountDeleted;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Throttle;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Section;
+import dev.gazette.mail.EmailAddresses;
 import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
@@ -57,12 +60,15 @@ public class Newsletter {
 
 	private final NewsletterProperties properties;
 
+	private final Throttle throttle;
+
 	private final Clock clock;
 
 	Newsletter(Subscribers subscribers, Issues issues, Accounts accounts, ArticleCatalog articles, Mailer mailer,
 			MailTemplates templates, Publications publications, GazetteProperties site, NewsletterProperties properties,
-			Clock clock) {
+			Throttle throttle, Clock clock) {
 		this.subscribers = subscribers;
+		this.throttle = throttle;
 		this.issues = issues;
 		this.accounts = accounts;
 		this.articles = articles;
@@ -78,18 +84,41 @@ public class Newsletter {
 	record Request(String email, String frequency, List<String> sections) {
 	}
 
+	/** Too many requests from one client: the answer is 429 with {@code Retry-After}; nothing is stored or sent. */
+	static final class TooManyRequests extends RuntimeException {
+
+		private final transient Duration wait;
+
+		TooManyRequests(Duration wait) {
+			super("Too many subscription requests from this address; try again later.");
+			this.wait = wait;
+		}
+
+		/** Whole seconds, rounded up: the earliest moment a new request can succeed. */
+		long retryAfterSeconds() {
+			return Math.max(1, (wait.toMillis() + 999) / 1000);
+		}
+	}
+
 	/** A request that passed the checks. */
 	record Checked(String email, Frequency frequency, List<String> sections) {
 	}
 
 	/**
 	 * A guest asks for the newsletter: a confirmation link goes to the address (at most once per
-	 * {@code resend-after}); nothing else happens until it is followed.
+	 * {@code resend-after}); nothing else happens until it is followed. Requests per client address are limited
+	 * ({@code per-address}), so one client cannot have confirmations mailed to many strangers.
 	 * @throws NewsletterProblem when the address, frequency or a section is not valid; nothing is stored or sent
+	 * @throws TooManyRequests when this client has made too many requests; nothing is stored or sent
 	 */
 	@Transactional
-	public void subscribe(Request request) {
+	public void subscribe(Request request, String clientAddress) {
 		Checked checked = check(request, true);
+		Duration wait = throttle.tryAcquireForClient("NEWSLETTER", clientAddress, properties.perAddress(),
+				properties.perAddressPeriod());
+		if (!wait.isZero()) {
+			throw new TooManyRequests(wait);
+		}
 		Instant now = clock.instant();
 		Optional<Guest> existing = subscribers.guest(checked.email());
 		if (existing.isPresent() && existing.get().lastRequestedAt().plus(properties.resendAfter()).isAfter(now)) {
@@ -198,7 +227,7 @@ public class Newsletter {
 			if (email.isEmpty()) {
 				problems.add(new FieldProblem("email", "Please give your e-mail address."));
 			}
-			else if (!Accounts.isEmailAddress(email)) {
+			else if (!EmailAddresses.isValid(email)) {
 				problems.add(new FieldProblem("email", "That does not look like an e-mail address."));
 			}
 		}

@@ -3,6 +3,8 @@ package dev.gazette.newsletter;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.HttpStatus;
@@ -32,11 +34,23 @@ class NewsletterApi {
 	@Operation(summary = "Subscribe an address to the newsletter",
 			description = "Answers 202 and mails a confirmation link; nothing is sent until it is followed. The answer is "
 					+ "the same whether or not the address was subscribed already. 400 problem JSON with errors [{field, "
-					+ "message}] for a malformed address, a frequency other than daily or weekly, or an unknown section.")
-	ResponseEntity<Map<String, String>> subscribe(@RequestBody SubscriptionRequest request) {
-		newsletter.subscribe(new Newsletter.Request(request.email(), request.frequency(), request.sections()));
+					+ "message}] for a malformed address, a frequency other than daily or weekly, or an unknown section; 429 "
+					+ "with Retry-After when this client address made too many requests (gazette.newsletter.per-address).")
+	ResponseEntity<Map<String, String>> subscribe(@RequestBody SubscriptionRequest request, HttpServletRequest http) {
+		newsletter.subscribe(new Newsletter.Request(request.email(), request.frequency(), request.sections()),
+				http.getRemoteAddr());
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(Map.of("status", "confirmation-sent", "detail", "Follow the link we mailed to confirm the subscription."));
+	}
+
+	@ExceptionHandler(Newsletter.TooManyRequests.class)
+	ResponseEntity<ProblemDetail> tooMany(Newsletter.TooManyRequests tooMany) {
+		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, tooMany.getMessage());
+		detail.setTitle("Too many requests");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header("Retry-After", String.valueOf(tooMany.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(detail);
 	}
 
 	@ExceptionHandler(NewsletterProblem.class)

@@ -9,6 +9,7 @@ import dev.gazette.account.Notice;
 import dev.gazette.newsletter.Newsletter.Choice;
 import dev.gazette.newsletter.NewsletterProblem.FieldProblem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,15 +52,26 @@ class NewsletterPages {
 	@PostMapping("/newsletter")
 	String subscribe(@AuthenticationPrincipal AccountPrincipal viewer, @RequestParam(required = false) String email,
 			@RequestParam(required = false) String frequency,
-			@RequestParam(name = "section", required = false) List<String> sections, HttpServletResponse response,
-			Model model) {
+			@RequestParam(name = "section", required = false) List<String> sections, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		try {
 			if (viewer != null) {
 				newsletter.subscribeAccount(viewer.id(), frequency, sections);
 				return "redirect:/newsletter?done=saved";
 			}
-			newsletter.subscribe(new Newsletter.Request(email, frequency, sections));
+			newsletter.subscribe(new Newsletter.Request(email, frequency, sections), request.getRemoteAddr());
 			return "redirect:/newsletter?done=requested";
+		}
+		catch (Newsletter.TooManyRequests tooMany) {
+			response.setStatus(429);
+			response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+			Map<String, String> values = new LinkedHashMap<>();
+			values.put("email", email == null ? "" : email);
+			values.put("frequency", frequency == null ? "" : frequency);
+			return view(model, null, values, sections == null ? List.of() : sections, Map.of(),
+					"Too many subscription requests came from your address; please try again in "
+							+ Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60) + " minutes.",
+					null);
 		}
 		catch (NewsletterProblem problem) {
 			response.setStatus(400);

@@ -14,11 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmValidFor how long a guest's confirmation link works; unconfirmed requests are then forgotten
  * @param resendAfter a new confirmation mail to the same address is sent at most this often
  * @param pollInterval how often each node checks whether an issue is due and mails pending deliveries
+ * @param perAddress guests' subscription requests (each may mail a confirmation) per client address per
+ * {@code perAddressPeriod}, page and API together; one client cannot mail-bomb many strangers' inboxes
+ * @param perAddressPeriod the period {@code perAddress} counts over
  */
 @ConfigurationProperties("gazette.newsletter")
 record NewsletterProperties(@DefaultValue("7") int sendHour, @DefaultValue("MONDAY") DayOfWeek weeklyDay,
 		@DefaultValue("2d") Duration confirmValidFor, @DefaultValue("10m") Duration resendAfter,
-		@DefaultValue("1m") Duration pollInterval) {
+		@DefaultValue("1m") Duration pollInterval, @DefaultValue("5") int perAddress,
+		@DefaultValue("1h") Duration perAddressPeriod) {
 
 	NewsletterProperties {
 		if (sendHour < 0 || sendHour > 23) {

@@ -401,6 +401,9 @@ class ArticlePages {
 		Map<String, Object> body = new HashMap<>();
 		body.put("status", status);
 		body.put("detail", ex.getMessage());
+		if (ex.field() != null) {
+			body.put("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 

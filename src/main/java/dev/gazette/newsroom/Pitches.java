@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.gazette.account.AccountProblem;
 import dev.gazette.account.AccountProblem.FieldProblem;
+import dev.gazette.account.AccountProblem;
 import dev.gazette.account.Accounts;
 import dev.gazette.article.WebAddresses;
+import dev.gazette.mail.EmailAddresses;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.publication.Publications;
@@ -121,7 +122,7 @@ class Pitches {
 		if (clean.email().isEmpty()) {
 			problems.add(new FieldProblem("email", "Please give your e-mail address, so that we can answer."));
 		}
-		else if (!Accounts.isEmailAddress(clean.email())) {
+		else if (!EmailAddresses.isValid(clean.email())) {
 			problems.add(new FieldProblem("email", "That does not look like an e-mail address."));
 		}
 		if (clean.summary().isEmpty()) {

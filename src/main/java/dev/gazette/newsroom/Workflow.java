@@ -18,6 +18,7 @@ import dev.gazette.article.Manuscript;
 import dev.gazette.article.ManuscriptList;
 import dev.gazette.article.ManuscriptSummary;
 import dev.gazette.article.Manuscripts;
+import dev.gazette.article.MarkdownNesting;
 import dev.gazette.article.Slugs;
 import dev.gazette.article.WebAddresses;
 import dev.gazette.media.MediaLibrary;
@@ -167,6 +168,9 @@ public class Workflow {
 		if (markdown != null && markdown.length() > BODY_MAX) {
 			throw NewsroomException.badInput("bodyMarkdown", "The body is at most 200,000 characters; this one has "
 					+ markdown.length() + ".");
+		}
+		if (catalog.nestsTooDeep(markdown)) {
+			throw NewsroomException.badInput("bodyMarkdown", MarkdownNesting.PROBLEM);
 		}
 		return catalog.renderBody(markdown);
 	}
@@ -343,6 +347,9 @@ public class Workflow {
 		if (copy.bodyMarkdown().length() > BODY_MAX) {
 			throw NewsroomException.badInput("bodyMarkdown", "The body is at most 200,000 characters; this one has "
 					+ copy.bodyMarkdown().length() + ".");
+		}
+		if (catalog.nestsTooDeep(copy.bodyMarkdown())) {
+			throw NewsroomException.badInput("bodyMarkdown", MarkdownNesting.PROBLEM);
 		}
 		if (copy.sectionSlug() != null && catalog.section(copy.sectionSlug()).isEmpty()) {
 			throw NewsroomException.badInput("section", "There is no section ‘" + copy.sectionSlug() + "’.");

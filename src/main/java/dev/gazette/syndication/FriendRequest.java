@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
+import dev.gazette.mail.EmailAddresses;
 
 /**
  * What a reader typed into the “email a copy to a friend” form, checked: up to {@link #MAX_RECIPIENTS} addresses,
@@ -28,10 +27,6 @@ record FriendRequest(List<String> recipients, String senderName, String note) {
 
 	/** The longest text the address field takes before it is not worth reading (5 addresses of 254 and separators). */
 	static final int MAX_ADDRESS_FIELD = 1_300;
-
-	/** The address syntax of HTML's {@code <input type=email>}, so the browser and Gazette agree. */
-	private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9]"
-			+ "(?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
 
@@ -87,7 +82,7 @@ record FriendRequest(List<String> recipients, String senderName, String note) {
 			if (address.isEmpty()) {
 				continue;
 			}
-			if (!isAddress(address)) {
+			if (!EmailAddresses.isValid(address)) {
 				malformed.add(address);
 			}
 			else if (seen.add(address.toLowerCase(Locale.ROOT))) {
@@ -103,19 +98,6 @@ record FriendRequest(List<String> recipients, String senderName, String note) {
 					+ recipients.size() + ".");
 		}
 		return List.copyOf(recipients);
-	}
-
-	static boolean isAddress(String address) {
-		if (address.length() > 254 || address.indexOf('@') > 64 || !EMAIL.matcher(address).matches()) {
-			return false;
-		}
-		try {
-			new InternetAddress(address, true).validate();
-			return true;
-		}
-		catch (AddressException ex) {
-			return false;
-		}
 	}
 
 	/** The form's fields that are wrong, each with what to do about it. */

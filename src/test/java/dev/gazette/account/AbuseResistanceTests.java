@@ -119,6 +119,71 @@ class AbuseResistanceTests {
 		assertThat(mailbox.count(unverified.email())).isEqualTo(mails + allowed);
 	}
 
+	@Test
+	void strangersGuessingFromSeveralClientsDoNotKeepTheOwnerOutWhoIsToldOnceByMail() {
+		Reader owner = readers.join("Targeted Owner");
+		int mails = mailbox.count(owner.email());
+		for (String stranger : new String[] { "203.0.113.7", "203.0.113.8", "203.0.113.9" }) {
+			Http guesser = new Http(port, stranger);
+			for (int attempt = 1; attempt <= 4; attempt++) {
+				assertThat(guesser.signIn(owner.email(), "Guess " + attempt).statusCode()).isEqualTo(302);
+			}
+		}
+		Http stubborn = new Http(port, "203.0.113.7");
+
+		int more = spendUntilRefused(GazetteWithSmallLimits.SIGN_IN_PER_ADDRESS,
+				() -> stubborn.signIn(owner.email(), "One more guess"));
+		HttpResponse<String> refused = stubborn.signIn(owner.email(), owner.password());
+		Http ownersBrowser = new Http(port, "198.51.100.20");
+		HttpResponse<String> signedIn = ownersBrowser.signIn(owner.email(), owner.password());
+
+		assertThat(more).isLessThanOrEqualTo(1);
+		assertThat(refused.statusCode()).as("the stranger stays slowed").isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("sign-in");
+		assertThat(ownersBrowser.get("/settings").statusCode()).as("signed in").isEqualTo(200);
+		assertThat(mailbox.count(owner.email())).as("told once, not per attempt").isEqualTo(mails + 1);
+		assertThat(mailbox.latestTo(owner.email()).subject()).contains("Failed attempts to sign in");
+		assertThat(mailbox.latestTo(owner.email()).text()).contains("10 times").doesNotContain("203.0.113");
+	}
+
+	@Test
+	void guessingFromManyClientsMeetsTheAccountsLimitButTheOwnerStillGetsIn() {
+		Reader owner = readers.join("Besieged Owner");
+		int refusedAt = 0;
+		for (int client = 1; client <= 8 && refusedAt == 0; client++) {
+			Http guesser = new Http(port, "192.0.2." + client);
+			for (int attempt = 1; attempt <= 3; attempt++) {
+				if (guesser.signIn(owner.email(), "Guess " + client + "." + attempt).statusCode() == 429) {
+					refusedAt = client;
+					break;
+				}
+			}
+		}
+		HttpResponse<String> owners = new Http(port, "198.51.100.21").signIn(owner.email(), owner.password());
+
+		assertThat(refusedAt).as("a client that failed meets the limit over all clients once it is spent")
+			.isBetween(2, 6);
+		assertThat(owners.statusCode()).isEqualTo(302);
+		assertThat(owners.headers().firstValue("Location").orElseThrow()).doesNotContain("sign-in");
+	}
+
+	@Test
+	void anIpv6ClientIsOneClientAcrossItsSlash64() {
+		int allowed = spendUntilRefused(GazetteWithSmallLimits.SIGN_IN_PER_ADDRESS,
+				() -> new Http(port, "2001:db8:7:7::1").signIn(Readers.uniqueEmail("guess6"), "Guessing"));
+
+		HttpResponse<String> sameNetwork = new Http(port, "2001:db8:7:7:abcd:1234:5678:9").signIn(
+				Readers.uniqueEmail("guess6"), "Guessing");
+		HttpResponse<String> otherNetwork = new Http(port, "2001:db8:7:8::1").signIn(Readers.uniqueEmail("guess6"),
+				"Guessing");
+
+		assertThat(allowed).isEqualTo(GazetteWithSmallLimits.SIGN_IN_PER_ADDRESS);
+		assertThat(sameNetwork.statusCode()).isEqualTo(429);
+		assertThat(otherNetwork.statusCode()).isEqualTo(302);
+	}
+
 	// --- helpers ---
 
 	/**

@@ -79,6 +79,8 @@ class AccountApiTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			a malformed address      | not-an-address | Api Reader | Blue harbour lamps at dusk | email
+			angle brackets           | <b>@x.example  | Api Reader | Blue harbour lamps at dusk | email
+			two addresses in one     | 'x@x.example,root' | Api Reader | Blue harbour lamps at dusk | email
 			an oversized address     | LONG_EMAIL     | Api Reader | Blue harbour lamps at dusk | email
 			an oversized name        | NEW            | LONG_NAME  | Blue harbour lamps at dusk | displayName
 			a short password         | NEW            | Api Reader | short                      | password

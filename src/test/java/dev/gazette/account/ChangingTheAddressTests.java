@@ -105,6 +105,20 @@ class ChangingTheAddressTests {
 	}
 
 	@Test
+	void anAddressTheMailCannotTakeIsRefusedByTheFieldAndNothingIsSent() {
+		for (String address : new String[] { "<b>@x.example", "x@x.example,root" }) {
+			HttpResponse<String> refused = http.postForm("/settings/email",
+					Map.of("newEmail", address, "currentPassword", reader.password()));
+
+			assertThat(refused.statusCode()).as(address).isEqualTo(400);
+			assertThat(Jsoup.parse(refused.body()).selectFirst("#newEmail-error").text())
+				.isEqualTo("That does not look like an e-mail address.");
+		}
+		assertThat(tokensOfAccount()).as("no link was issued").isZero();
+		assertThat(address()).isEqualTo(reader.email());
+	}
+
+	@Test
 	void anAddressThatHasAnAccountGetsTheSameAnswerButNoLinkIsIssued() {
 		Reader other = readers.join("Gil");
 		String free = Readers.uniqueEmail("farah-new");

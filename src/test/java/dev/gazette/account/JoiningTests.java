@@ -170,7 +170,9 @@ class JoiningTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			no address                   |                          | Ayelet  | Blue harbour lamps at dusk | email       | Please give your e-mail address.
 			a malformed address          | ayelet-at-example.com    | Ayelet  | Blue harbour lamps at dusk | email       | That does not look like an e-mail address.
-			an address without a domain  | ayelet@localhost         | Ayelet  | Blue harbour lamps at dusk | email       | That does not look like an e-mail address.
+			an address without a domain  | ayelet@harbour           | Ayelet  | Blue harbour lamps at dusk | email       | That does not look like an e-mail address.
+			angle brackets in an address | <b>@x.example            | Ayelet  | Blue harbour lamps at dusk | email       | That does not look like an e-mail address.
+			two addresses in one         | 'x@x.example,root'       | Ayelet  | Blue harbour lamps at dusk | email       | That does not look like an e-mail address.
 			no display name              | NEW                      | '   '   | Blue harbour lamps at dusk | displayName | Please choose a display name.
 			a password of nine letters   | NEW                      | Ayelet  | harbourly                  | password    | Choose a password of at least 10 characters.
 			a password from the list     | NEW                      | Ayelet  | password123                | password    | That password is too common to be safe. Try a few unrelated words together.

@@ -32,7 +32,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 				"gazette.accounts.sign-up-per-address=100000", "gazette.accounts.reset-per-address=100000",
 				"gazette.accounts.sign-in-per-account=100000", "gazette.email-a-friend.per-address=100000",
 				"gazette.moderation.burst-count=100000", "gazette.moderation.per-client-checks=false",
-				"gazette.pitches.per-address=100000", "gazette.newsroom.autosave-interval=1s" })
+				"gazette.pitches.per-address=100000", "gazette.newsletter.per-address=100000",
+				"gazette.newsroom.autosave-interval=1s" })
 public @interface BrowsingGazette {
 
 	/** What the application's clock says: Sunday, November 29th 2026 (19 Kislev 5787). */

@@ -297,7 +297,13 @@ class CommentApiTests {
 					Arguments.of("a body of 5,001 characters", object("body", "a".repeat(5_001)), "body"),
 					Arguments.of("a body of 5,001 emoji", object("body", "👍".repeat(5_001)), "body"),
 					Arguments.of("a name of 61 characters", object("authorName", "n".repeat(61), "body", "Hi"),
-							"authorName"));
+							"authorName"),
+					Arguments.of("a guest address with angle brackets",
+							object("body", "Hi", "guestEmail", "<b>@x.example"), "guestEmail"),
+					Arguments.of("two guest addresses in one",
+							object("body", "Hi", "guestEmail", "x@x.example,root"), "guestEmail"),
+					Arguments.of("emphasis nested 1,000 deep",
+							object("body", "*a ".repeat(1_000) + "a*".repeat(1_000)), "body"));
 		}
 
 		@ParameterizedTest(name = "{0}")

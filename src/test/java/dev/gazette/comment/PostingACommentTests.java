@@ -138,6 +138,27 @@ class PostingACommentTests {
 	}
 
 	@Test
+	void aCommentNestingEmphasisTooDeepIsGivenBackToFix() {
+		String body = "*a ".repeat(1_000) + "a*".repeat(1_000);
+
+		HttpResponse<String> response = nothingStored(() -> postForm(article, "Ayelet", body, null));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.selectFirst("#body-error").text()).contains("nested at most 32 levels");
+		assertThat(page.selectFirst("textarea[name=body]").wholeText()).isEqualTo(body);
+	}
+
+	@Test
+	void aCommentOfQuoteMarksIsJustText() {
+		String body = ">".repeat(4_000);
+
+		HttpResponse<String> response = postForm(article, "Ayelet", body, null);
+
+		assertThat(response.statusCode()).isLessThan(400);
+	}
+
+	@Test
 	void aReplyToACommentOnAnotherArticleIsRefused() {
 		Published other = newsroom.article().publish();
 		long elsewhere = postedId(postForm(other, "Ayelet", "Elsewhere", null));

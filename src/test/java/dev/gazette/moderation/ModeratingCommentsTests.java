@@ -330,10 +330,10 @@ class ModeratingCommentsTests {
 	}
 
 	@Test
-	void threeReportsHoldAPublishedComment() {
+	void threeReportsFromEstablishedReadersHoldAPublishedComment() {
 		long id = post("A perfectly ordinary comment that some readers dislike.", false).get("id").asLong();
 		for (int i = 0; i < 3; i++) {
-			Reader reader = readers.join("Reporter " + i);
+			Reader reader = established(readers.join("Reporter " + i));
 			Http browser = new Http(port);
 			browser.signIn(reader.email(), reader.password());
 			HttpResponse<String> report = browser.postForm(article.path() + "/comments/" + id + "/report",
@@ -346,6 +346,51 @@ class ModeratingCommentsTests {
 		}
 
 		assertThat(comments.find(id).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
+	}
+
+	@Test
+	void reportsFromBrandNewAccountsAreRecordedButHoldNothing() {
+		long id = post("A comment that a few fresh accounts gang up on.", false).get("id").asLong();
+		for (int i = 0; i < 5; i++) {
+			Reader fresh = readers.join("Fresh Reporter " + i);
+			assertThat(report(fresh, article, id).statusCode()).isEqualTo(200);
+		}
+		Reader unproven = readers.join("Old But Silent");
+		jdbc.sql("update account set created_at = :then where id = :id")
+			.param("then", java.time.OffsetDateTime.parse("2018-01-01T00:00:00Z"))
+			.param("id", unproven.id())
+			.update();
+		report(unproven, article, id);
+
+		assertThat(comments.find(id).orElseThrow().status()).isEqualTo(CommentStatus.PUBLISHED);
+		assertThat(openReports(id)).as("every report is kept for the moderators").isEqualTo(6);
+		assertThat(inReportedQueue(article, id)).isTrue();
+	}
+
+	@Test
+	void reportsNeverHoldAStaffMembersOrTheArticlesAuthorsCommentWhichGoesToTheReportedQueue() {
+		Reader editor = readers.join("Staff Editor", Role.EDITOR);
+		long editorsComment = commentBy(editor, article, "An editor's note on the corrections policy.");
+		Reader writer = readers.join("The Writer");
+		Newsroom newsroom = new Newsroom(catalog);
+		dev.gazette.article.Author byline = newsroom.author("The Writer " + writer.id());
+		jdbc.sql("update author set account_id = :account where slug = :slug")
+			.param("account", writer.id())
+			.param("slug", byline.slug())
+			.update();
+		Published theirs = newsroom.article().by(byline).publish();
+		long authorsComment = commentBy(writer, theirs, "The writer answers the readers.");
+
+		for (int i = 0; i < 3; i++) {
+			Reader reporter = established(readers.join("Earnest Reporter " + i));
+			assertThat(report(reporter, article, editorsComment).statusCode()).isEqualTo(200);
+			assertThat(report(reporter, theirs, authorsComment).statusCode()).isEqualTo(200);
+		}
+
+		assertThat(comments.find(editorsComment).orElseThrow().status()).isEqualTo(CommentStatus.PUBLISHED);
+		assertThat(comments.find(authorsComment).orElseThrow().status()).isEqualTo(CommentStatus.PUBLISHED);
+		assertThat(inReportedQueue(article, editorsComment)).isTrue();
+		assertThat(inReportedQueue(theirs, authorsComment)).isTrue();
 	}
 
 	@Test
@@ -456,6 +501,47 @@ class ModeratingCommentsTests {
 	private String apiToken(Http browser) {
 		Document page = Jsoup.parse(browser.postForm("/settings/tokens", Map.of("name", "tests")).body());
 		return page.selectFirst("code.token").text();
+	}
+
+	/** An account made a month ago that has had a comment published: its reports count. */
+	private Reader established(Reader reader) {
+		jdbc.sql("update account set created_at = :then where id = :id")
+			.param("then", java.time.OffsetDateTime.parse("2018-06-01T00:00:00Z"))
+			.param("id", reader.id())
+			.update();
+		commentBy(reader, new Newsroom(catalog).article().publish(), "An earlier comment of mine.");
+		return reader;
+	}
+
+	private long commentBy(Reader reader, Published on, String body) {
+		long id = comments.importComment(on.id(), null, reader.displayName(), body, CommentStatus.PUBLISHED,
+				java.time.Instant.parse("2018-07-01T09:00:00Z"));
+		jdbc.sql("update comment set account_id = :account where id = :id")
+			.param("account", reader.id())
+			.param("id", id)
+			.update();
+		return id;
+	}
+
+	private HttpResponse<String> report(Reader reader, Published on, long commentId) {
+		Http browser = new Http(port);
+		browser.signIn(reader.email(), reader.password());
+		return browser.postForm(on.path() + "/comments/" + commentId + "/report", Map.of("reason", "abuse"));
+	}
+
+	private long openReports(long commentId) {
+		return jdbc.sql("select count(*) from comment_report where comment_id = :id and resolved_at is null")
+			.param("id", commentId)
+			.query(Long.class)
+			.single();
+	}
+
+	private boolean inReportedQueue(Published on, long commentId) {
+		Reader moderator = readers.join("Queue Reader", Role.MODERATOR);
+		Http console = new Http(port);
+		console.signIn(moderator.email(), moderator.password());
+		Document queue = Jsoup.parse(console.get("/admin/moderation?queue=reported&article=" + on.slug()).body());
+		return queue.getElementById("item-" + commentId) != null;
 	}
 
 	private JsonNode post(String body, boolean acknowledge) {

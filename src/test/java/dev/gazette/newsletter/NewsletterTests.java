@@ -35,6 +35,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +62,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.base-url=https://gazette.example", "spring.mail.host=127.0.0.1",
 				"gazette.mail.from=Gazette <desk@gazette.example>", "gazette.newsletter.poll-interval=1h",
-				"gazette.notifications.poll-interval=1h", "gazette.mail.poll-interval=200ms" })
+				"gazette.notifications.poll-interval=1h", "gazette.mail.poll-interval=200ms",
+				"gazette.newsletter.per-address=100000" })
 class NewsletterTests {
 
 	static final int SMTP_PORT = TestSmtp.freePort();
@@ -291,6 +294,24 @@ class NewsletterTests {
 				"{\"email\":\"" + address + "\",\"frequency\":\"weekly\",\"sections\":[\"" + harbour.slug() + "\"]}");
 		assertThat(accepted.statusCode()).isEqualTo(202);
 		assertThat(mailbox.latestTo(address).subject()).isEqualTo("Please confirm your subscription to the Gazette newsletter");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "<b>@x.example", "x@x.example,root" })
+	void anAddressTheMailCannotTakeIsRefusedByTheFieldOnThePageAndInTheApi(String address) {
+		Http guest = new Http(port);
+
+		HttpResponse<String> page = guest.postForm("/newsletter", Map.of("email", address, "frequency", "daily"));
+		HttpResponse<String> api = guest.postJson("/api/v1/newsletter/subscriptions",
+				Json.object("email", address, "frequency", "daily"));
+
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(page.body()).getElementById("email-error").text())
+			.isEqualTo("That does not look like an e-mail address.");
+		assertThat(api.statusCode()).isEqualTo(400);
+		assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(Json.read(api).get("errors").findValuesAsString("field")).containsExactly("email");
+		assertThat(subscriberCount(address)).isZero();
 	}
 
 	@Test

@@ -165,6 +165,7 @@ class ArticleEditorTests {
 			an author who does not exist   | authors      | nobody-at-all        | authors
 			a headline over 300 characters | headline     | LONG                 | headline
 			a body over 200,000 characters | bodyMarkdown | HUGE                 | bodyMarkdown
+			a body of 12,000 block quotes  | bodyMarkdown | DEEP                 | bodyMarkdown
 			a canonical address that is not http | canonicalUrl | ftp://example.org/x | canonicalUrl
 			a lead image that is not a number | leadImage | the big one          | leadImage
 			a lead image not in the library | leadImage  | 987654               | leadImage
@@ -178,6 +179,7 @@ class ArticleEditorTests {
 			case "taken" -> manuscripts.find(taken).orElseThrow().copy().slug();
 			case "LONG" -> "H".repeat(301);
 			case "HUGE" -> "Words.".repeat(33_334);
+			case "DEEP" -> ">".repeat(12_000);
 			default -> value;
 		};
 
@@ -280,6 +282,38 @@ class ArticleEditorTests {
 		assertThat(page.select("#word-count .words").text()).isEqualTo("5");
 		assertThat(page.getElementById("bodyMarkdown").val()).isEqualTo("## A heading\n\nNew *words* here.");
 		assertThat(manuscripts.find(id).orElseThrow()).isEqualTo(before);
+	}
+
+	@Test
+	void theLivePreviewRefusesTextNestedTooDeepNamingTheBody() {
+		Person eda = pages.join("Eda Editor", Role.EDITOR);
+		eda.page("/admin/articles/new");
+
+		HttpResponse<String> quotes = eda.browser().postForm("/admin/articles/preview",
+				Map.of("bodyMarkdown", ">".repeat(12_000)));
+		HttpResponse<String> lists = eda.browser().postForm("/admin/articles/preview",
+				Map.of("bodyMarkdown", "1. ".repeat(12_000) + "x"));
+		HttpResponse<String> fine = eda.browser().postForm("/admin/articles/preview",
+				Map.of("bodyMarkdown", "> " + "- ".repeat(10) + "ten lists in a quote"));
+
+		for (HttpResponse<String> refused : List.of(quotes, lists)) {
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.body()).contains("bodyMarkdown").contains("nested at most 32 levels");
+		}
+		assertThat(fine.statusCode()).isEqualTo(200);
+		assertThat(fine.body()).contains("ten lists in a quote");
+	}
+
+	@Test
+	void aPieceStoredNestedTooDeepStillOpensInTheEditorWithItsText() {
+		Person eda = pages.join("Eda Editor", Role.EDITOR);
+		String deep = ">".repeat(12_000);
+		long id = new Newsroom(catalog).article().by(byline).body(deep).publish().id();
+
+		HttpResponse<String> editor = eda.browser().get("/admin/articles/" + id);
+
+		assertThat(editor.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(editor.body()).getElementById("bodyMarkdown").val()).isEqualTo(deep);
 	}
 
 	@Test

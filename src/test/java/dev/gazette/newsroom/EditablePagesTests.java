@@ -143,6 +143,27 @@ class EditablePagesTests {
 	}
 
 	@Test
+	void textNestedTooDeepIsRefusedByTheFieldKeepsTheTextAndItsPreviewIsPlainText() {
+		String deep = "- ".repeat(12_000) + "x";
+
+		HttpResponse<String> refused = editor.postForm("/admin/pages/about",
+				Map.of("title", "About us", "body", deep, "action", "save"));
+		HttpResponse<String> preview = editor.postForm("/admin/pages/preview", Map.of("body", ">".repeat(12_000)));
+		HttpResponse<String> formPreview = editor.postForm("/admin/pages/about",
+				Map.of("title", "About us", "body", deep, "action", "preview"));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		Document form = Jsoup.parse(refused.body());
+		assertThat(form.getElementById("body-error").text()).contains("nested at most 32 levels");
+		assertThat(form.selectFirst("textarea#body").val()).isEqualTo(deep);
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(preview.body()).contains("&gt;&gt;&gt;").doesNotContain("<blockquote");
+		assertThat(formPreview.statusCode()).isEqualTo(200);
+		assertThat(page("/about").selectFirst("h1").text()).isEqualTo("About us");
+		assertThat(page("/about").select(".story-body li")).as("nothing saved").hasSizeLessThan(100);
+	}
+
+	@Test
 	void readersAndContributorsCannotEditPagesAndGuestsAreSentToSignIn() {
 		for (Reader someone : new Reader[] { readers.join("Plain Reader"), readers.join("Cem Contributor", Role.CONTRIBUTOR) }) {
 			Http http = new Http(port);

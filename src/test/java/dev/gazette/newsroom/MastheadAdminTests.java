@@ -311,6 +311,21 @@ class MastheadAdminTests {
 	}
 
 	@Test
+	void aPublicAddressTheMailCannotTakeIsRefusedByTheField() {
+		int before = contributors.authors().size();
+		for (String address : new String[] { "<b>@x.example", "x@x.example,root" }) {
+			Map<String, String> form = authorForm("Public Address");
+			form.put("email", address);
+
+			HttpResponse<String> refused = editor.postForm("/admin/authors", form);
+
+			assertThat(refused.statusCode()).as(address).isEqualTo(400);
+			assertThat(fieldError(refused, "email")).contains("e-mail address");
+		}
+		assertThat(contributors.authors()).hasSize(before);
+	}
+
+	@Test
 	void badAuthorInputGivesTheFormBackWithMessagesAndChangesNothing() {
 		Reader linked = readers.join("Already Linked");
 		String taken = Newsroom.unique("taken");

@@ -9,13 +9,18 @@ import dev.gazette.account.Accounts;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Author;
+import dev.gazette.article.MarkdownNesting;
 import dev.gazette.newsroom.Desk.Writer;
+import dev.gazette.support.Http;
 import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.MutableClock;
 import dev.gazette.support.Newsroom;
+import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -85,6 +90,11 @@ class NewsroomBadInputTests {
 			an unknown author                     | PATCH | /ID          | {"authors":["no-such-author"]}       | 400 | authors
 			an unknown author on a new piece      | POST  | ''           | {"headline":"x","authors":["nobody"]}| 400 | authors
 			a body over 200,000 characters        | PATCH | /ID          | LONG_BODY                            | 400 | bodyMarkdown
+			a body of 12,000 block quotes         | PATCH | /ID          | DEEP_QUOTES                          | 400 | bodyMarkdown
+			a body of lists nested 12,000 deep    | PATCH | /ID          | DEEP_LISTS                           | 400 | bodyMarkdown
+			a new piece with numbered lists nested| POST  | ''           | DEEP_NUMBERS                         | 400 | bodyMarkdown
+			a body with emphasis nested 6,000 deep| PATCH | /ID          | DEEP_EMPHASIS                        | 400 | bodyMarkdown
+			a body with lists nested by indenting | PATCH | /ID          | DEEP_INDENTS                         | 400 | bodyMarkdown
 			a blank headline                      | PATCH | /ID          | {"headline":"   "}                   | 400 | headline
 			a new piece without a headline        | POST  | ''           | {"standfirst":"x"}                   | 400 | headline
 			a headline over 300 characters        | PATCH | /ID          | LONG_HEADLINE                        | 400 | headline
@@ -109,6 +119,11 @@ class NewsroomBadInputTests {
 			case "" -> null;
 			case "LONG_BODY" -> Json.object("bodyMarkdown", "a".repeat(200_001));
 			case "LONG_HEADLINE" -> Json.object("headline", "h".repeat(301));
+			case "DEEP_QUOTES" -> Json.object("bodyMarkdown", ">".repeat(12_000));
+			case "DEEP_LISTS" -> Json.object("bodyMarkdown", "- ".repeat(12_000) + "x");
+			case "DEEP_NUMBERS" -> Json.object("headline", "x", "bodyMarkdown", "1. ".repeat(12_000) + "x");
+			case "DEEP_EMPHASIS" -> Json.object("bodyMarkdown", "*a ".repeat(6_000) + "a*".repeat(6_000));
+			case "DEEP_INDENTS" -> Json.object("bodyMarkdown", indentedLists(40));
 			case "PAST" -> Json.object("at", clock.instant().minus(Duration.ofMinutes(1)).toString());
 			default -> body.replace("OTHER", otherSlug);
 		};
@@ -123,6 +138,35 @@ class NewsroomBadInputTests {
 			assertThat(errors.findValuesAsString("field")).containsExactly(field);
 		}
 		assertThat(everything()).as("nothing changed").isEqualTo(before);
+	}
+
+	@Test
+	void aPieceStoredNestedTooDeepIsShownAsTextAndBreaksNoPageThatListsIt() {
+		Newsroom newsroom = new Newsroom(catalog);
+		Author deep = newsroom.author("Dee Pnest");
+		Published stored = newsroom.article().by(deep).body(">".repeat(12_000) + "\n\n" + "- ".repeat(12_000) + "x")
+			.publish();
+		Http reader = new Http(port);
+
+		HttpResponse<String> page = reader.get(stored.path());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(page.body()).select("blockquote")).isEmpty();
+		assertThat(page.body()).contains("&gt;&gt;&gt;");
+		for (String path : List.of("/api/v1/articles/" + stored.slug(), "/feeds/rss.xml", "/feeds/atom.xml",
+				"/feeds/authors/" + deep.slug() + "/rss.xml", stored.path() + "/email", "/authors/" + deep.slug(), "/")) {
+			assertThat(reader.get(path).statusCode()).as(path).isEqualTo(200);
+		}
+		assertThat(catalog.nestsTooDeep(">".repeat(MarkdownNesting.MAX_DEPTH))).isFalse();
+		assertThat(catalog.nestsTooDeep(">".repeat(MarkdownNesting.MAX_DEPTH + 1))).isTrue();
+	}
+
+	private static String indentedLists(int levels) {
+		StringBuilder text = new StringBuilder();
+		for (int level = 0; level < levels; level++) {
+			text.append("  ".repeat(level)).append("- level ").append(level).append('\n');
+		}
+		return text.toString();
 	}
 
 	/** Everything a refused request could have touched, as text. */

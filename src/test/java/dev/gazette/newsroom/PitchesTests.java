@@ -21,6 +21,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +116,24 @@ class PitchesTests {
 		Document sampleForm = Jsoup.parse(badSample.body());
 		assertThat(sampleForm.getElementById("sample-error").text()).contains("20,000");
 		assertThat(sampleForm.getElementById("sampleUrl-error").text()).contains("https://");
+		assertThat(pitchCount()).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "<b>@x.example", "x@x.example,root" })
+	void anAddressTheMailCannotTakeIsRefusedByTheFieldOnTheFormAndInTheApi(String address) {
+		long before = pitchCount();
+
+		HttpResponse<String> form = new Http(port).postForm("/write-for-us", pitch("Sam", address, "A fine idea.", ""));
+		HttpResponse<String> api = new Http(port).postJson("/api/v1/pitches",
+				Json.object("name", "Sam", "email", address, "summary", "A fine idea."));
+
+		assertThat(form.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(form.body()).getElementById("email-error").text()).contains("does not look like");
+		assertThat(Jsoup.parse(form.body()).selectFirst("input#email").val()).isEqualTo(address);
+		assertThat(api.statusCode()).isEqualTo(400);
+		assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(Json.read(api).get("errors").findValuesAsString("field")).containsExactly("email");
 		assertThat(pitchCount()).isEqualTo(before);
 	}
 

@@ -55,8 +55,20 @@ public final class Http {
 
 	private final String base;
 
+	/** The client's network address as a reverse proxy in front names it ({@code X-Forwarded-For}), or none. */
+	private final String forwardedFor;
+
 	public Http(int port) {
+		this(port, null);
+	}
+
+	/**
+	 * A browser on another machine, behind a reverse proxy that names it in {@code X-Forwarded-For}; the application
+	 * must trust that header ({@code server.forward-headers-strategy=native}) for it to count.
+	 */
+	public Http(int port, String clientAddress) {
 		this.base = "http://localhost:" + port;
+		this.forwardedFor = clientAddress;
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -262,7 +274,8 @@ public final class Http {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+		return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -18,7 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * The whole suite talks to it from one address, so the limits per client address ({@code gazette.accounts.*-per-address})
  * and on e-mailing articles ({@code gazette.email-a-friend.per-address}) are lifted here; {@code AbuseResistanceTests}
  * and {@code ReachInAGazetteOfItsOwnTests} check them in applications of their own with small limits (pitches per
- * address, {@code gazette.pitches.per-address}, likewise: {@code PitchThrottleTests}). For the same
+ * address, {@code gazette.pitches.per-address}, likewise: {@code PitchThrottleTests}; newsletter requests per address,
+ * {@code gazette.newsletter.per-address}: {@code NewsletterThrottleTests}). For the same
  * reason, and because the fixed clock puts every post in the same minute, the spam checks for bursts of posts and
  * per client address are lifted too; {@code SpamBurstTests} checks them. The limit per account tried is left at its
  * default: each test signs in to accounts of its own.
@@ -34,7 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 				"gazette.accounts.sign-in-per-address=100000", "gazette.accounts.sign-up-per-address=100000",
 				"gazette.accounts.reset-per-address=100000", "gazette.email-a-friend.per-address=100000",
 				"gazette.moderation.burst-count=100000", "gazette.moderation.per-client-checks=false",
-				"gazette.pitches.per-address=100000" })
+				"gazette.pitches.per-address=100000", "gazette.newsletter.per-address=100000" })
 public @interface RunningGazette {
 
 	/** What the application's clock says: a Sunday, 10 Av 5778. */
