@@ -71,22 +71,35 @@ final class CommentText {
 		return text.codePointCount(0, text.length());
 	}
 
-	/** Whether the text nests emphasis or links deeper than {@link MarkdownNesting#MAX_DEPTH}, which is refused. */
-	static boolean tooDeep(String text) {
-		return MarkdownNesting.parseInlineWithin(text, PARSER).isEmpty();
+	/**
+	 * A reader's text as HTML, and whether it nests emphasis or links deeper than {@link MarkdownNesting#MAX_DEPTH}
+	 * (which posting refuses; its HTML is then the escaped text). One parse gives both, on the posting path.
+	 */
+	record Rendered(String html, boolean tooDeep) {
+
+		/** For a text too long to post: refused anyway, so it is not rendered at all. */
+		static final Rendered NOT_RENDERED = new Rendered("", false);
 	}
 
 	/** Text nested too deep to render (which posting refuses) becomes escaped text, never an error. */
 	static String toHtml(String text) {
+		return render(text).html();
+	}
+
+	static Rendered render(String text) {
 		Optional<Node> tree = MarkdownNesting.parseInlineWithin(text, PARSER);
-		if (tree.isPresent()) {
-			try {
-				return POLICY.sanitize(RENDERER.render(tree.get())).strip();
-			}
-			catch (StackOverflowError tooDeep) {
-				// shown as text below
-			}
+		if (tree.isEmpty()) {
+			return new Rendered(escaped(text), true);
 		}
+		try {
+			return new Rendered(POLICY.sanitize(RENDERER.render(tree.get())).strip(), false);
+		}
+		catch (StackOverflowError tooDeepToRender) {
+			return new Rendered(escaped(text), false);
+		}
+	}
+
+	private static String escaped(String text) {
 		return POLICY.sanitize("<p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>");
 	}
 }

@@ -127,9 +127,9 @@ public class Comments {
 		Commenter commenter = withCurrentName(as);
 		Article article = commentable(articleSlug, commenter);
 		String body = CommentText.clean(draft.body());
-		// Rendering is skipped for an oversized text: it is refused anyway, and rendering it would be wasted work.
-		String html = CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.toHtml(body) : "";
-		List<FieldProblem> problems = validate(article, body, html, commenter, draft.parentId());
+		CommentText.Rendered rendered = rendered(body);
+		String html = rendered.html();
+		List<FieldProblem> problems = validate(article, body, rendered, commenter, draft.parentId());
 		if (!problems.isEmpty()) {
 			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", problems);
 		}
@@ -286,9 +286,10 @@ public class Comments {
 	public Comment edit(long commentId, long accountId, String newBody) {
 		Comment comment = editable(commentId, accountId);
 		String body = CommentText.clean(newBody);
-		String html = CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.toHtml(body) : "";
+		CommentText.Rendered rendered = rendered(body);
+		String html = rendered.html();
 		List<FieldProblem> problems = new ArrayList<>();
-		bodyProblem(body, html).ifPresent(problems::add);
+		bodyProblem(body, rendered).ifPresent(problems::add);
 		if (!problems.isEmpty()) {
 			throw new CommentRejectedException(Reason.INVALID, "The comment could not be changed.", problems);
 		}
@@ -375,7 +376,13 @@ public class Comments {
 			.orElseThrow(() -> new CommentRejectedException(Reason.NOT_YOURS, "That is not your comment.", List.of()));
 	}
 
-	private Optional<FieldProblem> bodyProblem(String body, String html) {
+	/** Rendering is skipped for an oversized text: it is refused anyway, and rendering it would be wasted work. */
+	private static CommentText.Rendered rendered(String body) {
+		return CommentText.length(body) <= CommentProperties.MAX_BODY ? CommentText.render(body)
+				: CommentText.Rendered.NOT_RENDERED;
+	}
+
+	private Optional<FieldProblem> bodyProblem(String body, CommentText.Rendered rendered) {
 		if (body.isEmpty()) {
 			return Optional.of(new FieldProblem("body", "Please write a comment."));
 		}
@@ -383,18 +390,19 @@ public class Comments {
 			return Optional.of(new FieldProblem("body", "A comment can be at most " + CommentProperties.MAX_BODY
 					+ " characters long; this one has " + CommentText.length(body) + "."));
 		}
-		if (CommentText.tooDeep(body)) {
+		if (rendered.tooDeep()) {
 			return Optional.of(new FieldProblem("body", MarkdownNesting.PROBLEM));
 		}
-		if (html.length() > CommentText.MAX_HTML) {
+		if (rendered.html().length() > CommentText.MAX_HTML) {
 			return Optional.of(new FieldProblem("body", "This comment repeats its links too often to be shown: please shorten it."));
 		}
 		return Optional.empty();
 	}
 
-	private List<FieldProblem> validate(Article article, String body, String html, Commenter commenter, Long parentId) {
+	private List<FieldProblem> validate(Article article, String body, CommentText.Rendered rendered,
+			Commenter commenter, Long parentId) {
 		List<FieldProblem> problems = new ArrayList<>();
-		bodyProblem(body, html).ifPresent(problems::add);
+		bodyProblem(body, rendered).ifPresent(problems::add);
 		String name = commenter.name();
 		if (CommentText.length(name) > CommentProperties.MAX_NAME) {
 			problems.add(new FieldProblem("authorName",

@@ -61,8 +61,11 @@ class LateHeaders extends OncePerRequestFilter {
 
 		private final HttpServletRequest request;
 
-		/** The cookies sent before the commit, as their {@code Set-Cookie} line or name, value and age. */
-		private final Set<String> cookiesSent = new HashSet<>();
+		/**
+		 * The cookies sent before the commit, as their {@code Set-Cookie} line or name, value and age; made only when
+		 * a response sets one (most, pages for guests and static files, set none).
+		 */
+		private Set<String> cookiesSent;
 
 		Watched(HttpServletRequest request, HttpServletResponse response) {
 			super(response);
@@ -77,9 +80,12 @@ class LateHeaders extends OncePerRequestFilter {
 
 		private void checkCookie(String name, String sent) {
 			if (!isCommitted()) {
+				if (cookiesSent == null) {
+					cookiesSent = new HashSet<>();
+				}
 				cookiesSent.add(sent);
 			}
-			else if (!cookiesSent.contains(sent)) {
+			else if (cookiesSent == null || !cookiesSent.contains(sent)) {
 				late(request, "Set-Cookie " + name);
 			}
 		}
