@@ -37,6 +37,24 @@ final class Features {
 	/** The hash that stands for any rare word ({@link Vocabulary}). */
 	private static final int RARE = Hashing.word("\u0000rare", WORD_SEED);
 
+	/** The one token every name of a group becomes ({@link Lexicon}). */
+	private static final int GROUP = Hashing.word("\u0000group", WORD_SEED);
+
+	/** What a dehumanising word also counts as. */
+	private static final int DEHUMANISING = Hashing.word("\u0000dehumanising", WORD_SEED);
+
+	/** What the second person also counts as. */
+	private static final int YOU = Hashing.word("\u0000you", WORD_SEED);
+
+	/** A sentence in which a group meets a dehumanising word. */
+	private static final int GROUP_DEHUMANISED = Hashing.word("\u0000group\u00d7dehumanising", WORD_SEED);
+
+	/** A sentence in which the second person meets a dehumanising word. */
+	private static final int YOU_DEHUMANISED = Hashing.word("\u0000you\u00d7dehumanising", WORD_SEED);
+
+	/** A sentence in which the second person meets a group (“you people”, “you Armenians”, “your kind”). */
+	private static final int YOU_GROUP = Hashing.word("\u0000you\u00d7group", WORD_SEED);
+
 	private Features() {
 	}
 
@@ -52,7 +70,11 @@ final class Features {
 		}
 	}
 
-	static int wordHash(String token) {
+	/** The hash a token counts as, its own or, for the name of a group with a lexicon, the group's. */
+	static int wordHash(String token, FeatureSettings settings) {
+		if (settings.usesLexicon() && Lexicon.kindOf(token) == Lexicon.Kind.GROUP) {
+			return GROUP;
+		}
 		return Hashing.word(token, WORD_SEED);
 	}
 
@@ -67,16 +89,25 @@ final class Features {
 		int previous = 0;
 		boolean previousRare = false;
 		int sentence = 0;
+		boolean lexicon = settings.usesLexicon();
+		int seen = 0;
 		for (int t = 0; t < tokens.size(); t++) {
 			boolean sentenceStart = (t == 0);
 			while (sentence < sentenceEnds.length && t == tokenized.sentenceEnds()[sentence]) {
+				count = addMeetings(seen, mask, keys, count);
+				seen = 0;
 				sentenceEnds[sentence++] = count;
 				sentenceStart = true;
 			}
 			String token = tokens.get(t);
-			int word = Hashing.word(token, WORD_SEED);
+			Lexicon.Kind kind = lexicon ? Lexicon.kindOf(token) : Lexicon.Kind.NONE;
+			seen |= 1 << kind.ordinal();
+			int word = (kind == Lexicon.Kind.GROUP) ? GROUP : Hashing.word(token, WORD_SEED);
 			boolean rare = vocabulary.isRare(word);
 			keys[count++] = key(word, mask, WORD);
+			if (kind == Lexicon.Kind.DEHUMANISING || kind == Lexicon.Kind.YOU) {
+				keys[count++] = key((kind == Lexicon.Kind.YOU) ? YOU : DEHUMANISING, mask, WORD);
+			}
 			if (rare) {
 				keys[count++] = key(RARE, mask, BACKOFF);
 			}
@@ -89,14 +120,36 @@ final class Features {
 			}
 			previous = word;
 			previousRare = rare;
-			if (settings.maxCharNgram() > 0 && Character.isLetterOrDigit(token.codePointAt(0))) {
+			if (settings.maxCharNgram() > 0 && kind != Lexicon.Kind.GROUP
+					&& Character.isLetterOrDigit(token.codePointAt(0))) {
 				count = addCharGrams(token, settings, keys, count);
 			}
 		}
+		count = addMeetings(seen, mask, keys, count);
 		while (sentence < sentenceEnds.length) {
 			sentenceEnds[sentence++] = count;
 		}
 		return new Keys(keys, count, sentenceEnds);
+	}
+
+	/**
+	 * Adds the features of a sentence's meetings between word classes ({@link Lexicon}): {@code seen} has bit
+	 * {@code kind.ordinal()} set for each class the sentence has.
+	 */
+	private static int addMeetings(int seen, int mask, int[] keys, int count) {
+		boolean group = (seen & (1 << Lexicon.Kind.GROUP.ordinal())) != 0;
+		boolean dehumanising = (seen & (1 << Lexicon.Kind.DEHUMANISING.ordinal())) != 0;
+		boolean you = (seen & (1 << Lexicon.Kind.YOU.ordinal())) != 0;
+		if (group && dehumanising) {
+			keys[count++] = key(GROUP_DEHUMANISED, mask, WORD);
+		}
+		if (you && dehumanising) {
+			keys[count++] = key(YOU_DEHUMANISED, mask, WORD);
+		}
+		if (you && group) {
+			keys[count++] = key(YOU_GROUP, mask, WORD);
+		}
+		return count;
 	}
 
 	/** Adds the character n-grams of a word with its boundary markers; returns the new number of keys. */
@@ -112,10 +165,10 @@ final class Features {
 	}
 
 	private static int estimate(List<String> tokens, FeatureSettings settings) {
-		int keys = 0;
+		int keys = 3 * (tokens.size() + 1);
 		int grams = Math.max(0, settings.maxCharNgram() - settings.minCharNgram() + 1);
 		for (String token : tokens) {
-			keys += 4 + grams * (token.length() + 2);
+			keys += 5 + grams * (token.length() + 2);
 		}
 		return keys;
 	}

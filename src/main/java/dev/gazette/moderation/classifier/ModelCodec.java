@@ -15,7 +15,8 @@ import java.util.zip.GZIPOutputStream;
  * A model as bytes, for the {@code moderation_model} table, and back.
  * <p>
  * Layout: the magic {@code GZCM}, a format version (one byte), then, gzipped: the feature settings (hash bits, word
- * n-gram length, character n-gram range, character weight), the number of rows it was trained on, the number of
+ * n-gram length, character n-gram range, character weight, rare-word threshold, and from format 2 on the lexicon
+ * version), the number of rows it was trained on, the number of
  * labels, and per label its bias and its non-zero weights as a count and (bucket, weight) pairs, buckets ascending and
  * stored as the gap from the previous one in a variable-length integer, weights as 32-bit floats. Decoding gives a
  * model that scores exactly as the encoded one.
@@ -24,7 +25,8 @@ public final class ModelCodec {
 
 	private static final byte[] MAGIC = { 'G', 'Z', 'C', 'M' };
 
-	private static final int FORMAT_VERSION = 1;
+	/** Format 2 added the lexicon version to the feature settings; format 1 models (lexicon 0) are still read. */
+	private static final int FORMAT_VERSION = 2;
 
 	private ModelCodec() {
 	}
@@ -42,6 +44,7 @@ public final class ModelCodec {
 				out.writeByte(features.maxCharNgram());
 				out.writeFloat(features.charWeight());
 				out.writeShort(features.minWordDocuments());
+				out.writeByte(features.lexicon());
 				writeVocabulary(out, model.vocabulary());
 				out.writeInt(model.trainedRows());
 				out.writeByte(Label.count());
@@ -80,14 +83,15 @@ public final class ModelCodec {
 			throw new IllegalArgumentException("Not a Gazette classifier model (no GZCM header)");
 		}
 		int version = bytes[MAGIC.length];
-		if (version != FORMAT_VERSION) {
+		if (version < 1 || version > FORMAT_VERSION) {
 			throw new IllegalArgumentException("Model format version " + version + "; this build reads version "
 					+ FORMAT_VERSION + ". Retrain the model.");
 		}
 		ByteArrayInputStream raw = new ByteArrayInputStream(bytes, MAGIC.length + 1, bytes.length - MAGIC.length - 1);
 		try (DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
 			FeatureSettings features = new FeatureSettings(in.readUnsignedByte(), in.readUnsignedByte(),
-					in.readUnsignedByte(), in.readUnsignedByte(), in.readFloat(), in.readUnsignedShort());
+					in.readUnsignedByte(), in.readUnsignedByte(), in.readFloat(), in.readUnsignedShort(),
+					(version >= 2) ? in.readUnsignedByte() : 0);
 			Vocabulary vocabulary = readVocabulary(in, features);
 			int trainedRows = in.readInt();
 			int labels = in.readUnsignedByte();

@@ -50,8 +50,7 @@ public final class Trainer {
 			throw new IllegalArgumentException("Nothing to train on");
 		}
 		FeatureSettings features = options.features();
-		Vocabulary vocabulary = Vocabulary.build(examples.stream().map(LabelledComment::text).toList(),
-				features.minWordDocuments());
+		Vocabulary vocabulary = Vocabulary.build(examples.stream().map(LabelledComment::text).toList(), features);
 		Example[] all = toExamples(examples, options, vocabulary);
 		int n = all.length;
 		int[] positives = new int[LABELS];

@@ -28,7 +28,8 @@ final class Vocabulary {
 	}
 
 	/** The words that occur in at least {@code minDocuments} of these texts. */
-	static Vocabulary build(List<String> texts, int minDocuments) {
+	static Vocabulary build(List<String> texts, FeatureSettings settings) {
+		int minDocuments = settings.minWordDocuments();
 		if (minDocuments <= 0) {
 			return NONE;
 		}
@@ -36,7 +37,7 @@ final class Vocabulary {
 		for (String text : texts) {
 			TextNormalizer.tokensOfNormalized(TextNormalizer.normalize(text))
 				.stream()
-				.mapToInt(Features::wordHash)
+				.mapToInt(token -> Features.wordHash(token, settings))
 				.distinct()
 				.forEach(word -> documents.merge(word, 1, Integer::sum));
 		}
