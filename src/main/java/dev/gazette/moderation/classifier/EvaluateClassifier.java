@@ -100,9 +100,10 @@ public final class EvaluateClassifier {
 		List<Generalisation.GroupResult> registers = Generalisation.byRegister(training, TrainingOptions.defaults(),
 				arguments.counterfactuals, arguments.thresholds, spam);
 		out.println("Generalisation: each group of training rows scored by a model trained without that group");
-		out.println("(topics by keyword rules, registers by shape; see Generalisation). Decide on the held-out topics.");
+		out.println("(topics by topic file or keyword rules, registers by shape; see Generalisation). Decide on the");
+		out.println("held-out topics. Targets there: personal attacks, identity attacks, threats held >= 90%; civil <= 3%.");
 		out.println();
-		out.println("group                                              rows  toxic held     civil held");
+		out.println(GROUP_HEADER);
 		for (Generalisation.GroupResult group : topics) {
 			printGroup(out, "topic: " + group.group(), group);
 		}
@@ -110,7 +111,7 @@ public final class EvaluateClassifier {
 			printGroup(out, "register: " + group.group(), group);
 		}
 		out.println();
-		out.println("summary                                            rows  toxic held     civil held");
+		out.println(GROUP_HEADER.replaceFirst("^group  ", "summary"));
 		int toxic = result.toxicHeld() + result.toxicPublished();
 		int civil = result.civilHeld() + result.civilPublished();
 		printGroup(out, "in distribution (evaluation.csv)", new Generalisation.GroupResult("", toxic + civil, toxic,
@@ -120,9 +121,18 @@ public final class EvaluateClassifier {
 		out.println();
 	}
 
+	private static final String GROUP_HEADER = "group                                              rows  "
+			+ "toxic held     civil held      attacks  identity  threats";
+
 	private static void printGroup(PrintStream out, String name, Generalisation.GroupResult group) {
-		out.printf(Locale.ROOT, "%-48s %6d  %5.1f%% of %4d  %5.1f%% of %4d%n", name, group.rows(),
-				100 * group.toxicHeldShare(), group.toxic(), 100 * group.civilHeldShare(), group.civil());
+		out.printf(Locale.ROOT, "%-48s %6d  %5.1f%% of %4d  %5.1f%% of %4d   %6s  %8s  %7s%n", name, group.rows(),
+				100 * group.toxicHeldShare(), group.toxic(), 100 * group.civilHeldShare(), group.civil(),
+				share(group.insultHeld(), group.insult()), share(group.identityHeld(), group.identity()),
+				share(group.threatHeld(), group.threat()));
+	}
+
+	private static String share(int held, int of) {
+		return (of == 0) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * held / of);
 	}
 
 	private static void printIdentityBias(PrintStream out, List<IdentityBias.TermResult> terms) {

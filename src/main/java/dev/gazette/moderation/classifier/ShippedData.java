@@ -1,5 +1,6 @@
 package dev.gazette.moderation.classifier;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +19,28 @@ public final class ShippedData {
 	private ShippedData() {
 	}
 
-	/** The training comments of {@code training.csv} (without their counterfactual copies; see {@link Trainer#shippedData()}). */
+	/** The topic files' index: one topic a line; the rows of topic {@code x} are in {@code moderation/topics/x.csv}. */
+	static final String TOPIC_INDEX = "moderation/topics/topics.txt";
+
+	/**
+	 * The training comments: {@code training.csv} and every topic file of {@link #TOPIC_INDEX} (without their
+	 * counterfactual copies; see {@link Trainer#shippedData()}).
+	 */
 	public static List<LabelledComment> training() {
-		return LabelledData.readResource(LabelledData.SHIPPED_TRAINING);
+		List<LabelledComment> rows = new ArrayList<>(LabelledData.readResource(LabelledData.SHIPPED_TRAINING));
+		for (String topic : topics()) {
+			rows.addAll(LabelledData.readResource("moderation/topics/" + topic + ".csv"));
+		}
+		return rows;
+	}
+
+	/** The topics that have a training file of their own, in the index's order. */
+	public static List<String> topics() {
+		return LabelledData.readResourceText(TOPIC_INDEX)
+			.lines()
+			.map(String::strip)
+			.filter(line -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
 	}
 
 	/** The 480 evaluation comments, written separately from training. Never train or tune on these. */
