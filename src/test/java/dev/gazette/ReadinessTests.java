@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.gazette.moderation.ClassifierModels;
 import dev.gazette.support.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,8 @@ class ReadinessTests {
 			readiness(client, port, answers);
 			Thread.sleep(20);
 		}
+		node = starting.get(1, TimeUnit.MINUTES);
+		List<ClassifierModels.Version> versionsWhenReady = node.getBean(ClassifierModels.class).versions();
 		String slug = firstDemoArticle();
 		Http reader = new Http(port);
 
@@ -77,7 +80,7 @@ class ReadinessTests {
 		assertThat(answers.subList(answers.indexOf(503), answers.size() - 1)).containsOnly(503);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
-		node = starting.get(1, TimeUnit.MINUTES);
+		assertThat(versionsWhenReady).as("a moderation model was there when readiness said UP").isNotEmpty();
 		assertThat(reader.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 	}
 
