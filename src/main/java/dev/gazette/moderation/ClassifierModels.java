@@ -1,7 +1,8 @@
 package dev.gazette.moderation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,7 +10,11 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -26,32 +31,49 @@ import dev.gazette.moderation.classifier.TuneThresholds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The classifier's models: versioned, persisted in the database (table {@code moderation_model}), shared by every
- * node. The first start trains version 1 from the labelled comments shipped with Gazette; moderators' decisions are
- * kept as training examples and, every {@code gazette.moderation.retrain-after} decisions, a new version is trained
- * from the shipped data plus this site's decisions. Nodes look for a newer version once a minute.
+ * node. The first start stores as version 1 the model trained on the labelled comments shipped with Gazette when
+ * Gazette was built ({@code gazette.moderation.pretrained-model}; trained then, in the background, where a build has
+ * none). Moderators' decisions are kept as training examples and, every {@code gazette.moderation.retrain-after}
+ * decisions, a new version is trained from the shipped data plus this site's decisions. Nodes look for a newer
+ * version once a minute.
  * <p>
  * A version trained on more than the shipped data gets hold thresholds of its own, tuned by 5-fold
  * cross-validation on what it was trained on with the same civil budget as the shipped defaults
  * ({@link TuneThresholds#CIVIL_BUDGET}); they are stored with the model. Admins retrain from scratch, optionally
  * with a labelled file of their own, on {@code /admin/moderation/model} or with {@code POST /api/v1/moderation/model}.
+ * <p>
+ * Scoring reads the current model from one atomic reference and never touches the database, and no lock is held
+ * anywhere here: a request thread that holds a pool connection must never wait on a thread that waits for one (that
+ * stalled posting for 30 s under load). Loading and training happen off the request path; the new model is swapped
+ * in when it is complete, and until then readers keep the one they have.
  */
 @Service
 public class ClassifierModels {
 
 	private static final Logger log = LoggerFactory.getLogger(ClassifierModels.class);
 
-	static final Duration REFRESH_EVERY = Duration.ofMinutes(1);
+	/** The description of a version 1 that came with the build (no training at start). */
+	static final String FIRST_FROM_BUILD = "first start: the model trained on the labelled comments shipped with "
+			+ "Gazette when it was built";
 
-	private record Loaded(Model model, long version, Thresholds thresholds, Instant checkedAt) {
+	/** The description of a version 1 trained at start, by a build without the pre-trained model (an IDE's). */
+	static final String FIRST_TRAINED_AT_START = "first start: the labelled comments shipped with Gazette, trained at "
+			+ "start (this build has no pre-trained model)";
+
+	private record Loaded(Model model, long version, Thresholds thresholds) {
 	}
 
 	/** One trained version, as the admin page lists it. */
@@ -60,28 +82,43 @@ public class ClassifierModels {
 
 	static final int TUNING_FOLDS = 5;
 
+	private static final int STORE_ATTEMPTS = 5;
+
 	private final JdbcClient jdbc;
 
 	private final ModerationProperties properties;
 
 	private final Clock clock;
 
+	private final ResourceLoader resources;
+
 	private final AtomicReference<Loaded> current = new AtomicReference<>();
 
-	ClassifierModels(JdbcClient jdbc, ModerationProperties properties, Clock clock) {
+	/** Completed with the first model this node has; only a comment screened before then waits for it. */
+	private final CompletableFuture<Loaded> first = new CompletableFuture<>();
+
+	private final AtomicBoolean loading = new AtomicBoolean();
+
+	ClassifierModels(JdbcClient jdbc, ModerationProperties properties, Clock clock, ResourceLoader resources) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.resources = resources;
 	}
 
 	/**
-	 * Loads the newest version, or trains the first one, as soon as the application is up, so that the first reader
-	 * to comment after a start does not wait for it.
+	 * Loads the newest version, or stores the first one, as soon as the context is up (while the demo content loads),
+	 * on a thread of its own; readiness ({@code /actuator/health/readiness}) waits for it.
 	 */
 	@Async
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener(ApplicationStartedEvent.class)
 	public void warmUp() {
-		loaded();
+		refresh();
+	}
+
+	/** Whether this node has a model to score with: until then it is not ready for traffic. */
+	public boolean ready() {
+		return current.get() != null;
 	}
 
 	public Scores score(String text) {
@@ -144,10 +181,10 @@ public class ClassifierModels {
 	/**
 	 * Trains a new version from scratch: the shipped data, any extra examples, and every kept decision; with more
 	 * than the shipped data, its thresholds are tuned too (several training runs: seconds for thousands of
-	 * examples, minutes for a large file).
+	 * examples, minutes for a large file). Holds no lock and no connection while it trains: the examples are read
+	 * first, the new version is stored last, and only then does it replace the current one, at once.
 	 */
-	@Transactional
-	public synchronized long retrain(String why, List<LabelledComment> extra) {
+	public long retrain(String why, List<LabelledComment> extra) {
 		List<LabelledComment> examples = new ArrayList<>(Trainer.shippedData());
 		int shipped = examples.size();
 		examples.addAll(extra);
@@ -157,18 +194,8 @@ public class ClassifierModels {
 		Thresholds thresholds = shippedOnly ? Thresholds.defaults()
 				: ThresholdTuning.tune(examples, TrainingOptions.defaults(), TUNING_FOLDS, 1,
 						TuneThresholds.CIVIL_BUDGET).thresholds();
-		long version = jdbc.sql("select coalesce(max(version), 0) + 1 from moderation_model").query(Long.class).single();
-		jdbc.sql("""
-				insert into moderation_model (version, created_at, trained_rows, description, model, thresholds)
-				values (:version, :at, :rows, :description, :model, :thresholds)""")
-			.param("version", version)
-			.param("at", clock.instant().atOffset(ZoneOffset.UTC))
-			.param("rows", examples.size())
-			.param("description", why.length() > 300 ? why.substring(0, 300) : why)
-			.param("model", ModelCodec.encode(model))
-			.param("thresholds", shippedOnly ? null : format(thresholds))
-			.update();
-		current.set(new Loaded(model, version, thresholds, clock.instant()));
+		long version = store(model, examples.size(), why, shippedOnly ? null : thresholds);
+		install(new Loaded(model, version, thresholds));
 		log.info("Trained moderation model version {} on {} examples ({}); thresholds {}", version, examples.size(),
 				why, format(thresholds));
 		return version;
@@ -222,36 +249,129 @@ public class ClassifierModels {
 		return retrain(why, List.of());
 	}
 
-	private Loaded loaded() {
-		Loaded loaded = current.get();
-		if (loaded == null || loaded.checkedAt().plus(REFRESH_EVERY).isBefore(clock.instant())) {
-			loaded = refresh(loaded);
+	/**
+	 * Looks for a version newer than this node's (another node may have trained one), or stores the first one; once
+	 * a minute, on the scheduler's thread. One look at a time: a look already under way is left to finish, and
+	 * nobody waits for it, since everyone else keeps scoring with the current model.
+	 */
+	@Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
+	public void refresh() {
+		if (!loading.compareAndSet(false, true)) {
+			return;
 		}
-		return loaded;
+		try {
+			Optional<Long> newest = newestVersion();
+			if (newest.isEmpty()) {
+				storeFirstVersion();
+			}
+			else if (current.get() == null || current.get().version() < newest.get()) {
+				install(read(newest.get()));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Loading the moderation model failed; {}", current.get() == null
+					? "trying again in a minute" : "the current version stays in use", ex);
+		}
+		finally {
+			loading.set(false);
+		}
 	}
 
-	private synchronized Loaded refresh(Loaded known) {
-		Loaded latest = current.get();
-		if (latest != known) {
-			return latest;
+	/**
+	 * The current model. Only before this node's first model (a comment posted before readiness said UP) does a
+	 * caller wait, for the loader, which needs no lock the caller could hold.
+	 */
+	private Loaded loaded() {
+		Loaded loaded = current.get();
+		return loaded != null ? loaded : first.join();
+	}
+
+	/** Makes this the current model, unless a newer version is already in use. */
+	private void install(Loaded fresh) {
+		Loaded now = current.accumulateAndGet(fresh,
+				(old, candidate) -> old == null || candidate.version() >= old.version() ? candidate : old);
+		first.complete(now);
+	}
+
+	/**
+	 * Version 1: the model the build trained on the shipped data or, where this build has none, one trained now.
+	 * Its thresholds are the shipped defaults (stored as none), as for every version trained on the shipped data
+	 * alone. Where another node stored a version 1 meanwhile, that one is used.
+	 */
+	private void storeFirstVersion() {
+		Optional<Model> pretrained = pretrained();
+		Model model = pretrained.orElseGet(() -> {
+			log.info("No pre-trained moderation model at {}; training the first version now",
+					properties.pretrainedModel());
+			return Trainer.train(Trainer.shippedData(), TrainingOptions.defaults());
+		});
+		String why = pretrained.isPresent() ? FIRST_FROM_BUILD : FIRST_TRAINED_AT_START;
+		int stored = jdbc.sql("""
+				insert into moderation_model (version, created_at, trained_rows, description, model, thresholds)
+				select 1, :at, :rows, :description, :model, null
+				where not exists (select 1 from moderation_model)""")
+			.param("at", clock.instant().atOffset(ZoneOffset.UTC))
+			.param("rows", model.trainedRows())
+			.param("description", why)
+			.param("model", ModelCodec.encode(model))
+			.update();
+		if (stored == 1) {
+			install(new Loaded(model, 1, Thresholds.defaults()));
+			log.info("Stored moderation model version 1 ({}, {} examples)", why, model.trainedRows());
 		}
-		Long newest = jdbc.sql("select max(version) from moderation_model").query(Long.class).optional().orElse(null);
-		if (newest == null) {
-			retrain("first start: the labelled comments shipped with Gazette");
-			return current.get();
+		else {
+			install(read(newestVersion().orElseThrow()));
 		}
-		if (known != null && known.version() == newest) {
-			Loaded checked = new Loaded(known.model(), known.version(), known.thresholds(), clock.instant());
-			current.set(checked);
-			return checked;
+	}
+
+	private Optional<Model> pretrained() {
+		Resource resource = resources.getResource(properties.pretrainedModel());
+		if (!resource.exists()) {
+			return Optional.empty();
 		}
-		Loaded fresh = jdbc.sql("select model, thresholds from moderation_model where version = :version")
-			.param("version", newest)
-			.query((rs, n) -> new Loaded(ModelCodec.decode(rs.getBytes("model")), newest,
-					parse(rs.getString("thresholds")), clock.instant()))
+		try {
+			return Optional.of(ModelCodec.decode(resource.getContentAsByteArray()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Stores a new version under the next free number (another node may take one at the same moment). */
+	private long store(Model model, int rows, String why, Thresholds thresholds) {
+		for (int attempt = 1;; attempt++) {
+			long version = newestVersion().orElse(0L) + 1;
+			try {
+				jdbc.sql("""
+						insert into moderation_model (version, created_at, trained_rows, description, model, thresholds)
+						values (:version, :at, :rows, :description, :model, :thresholds)""")
+					.param("version", version)
+					.param("at", clock.instant().atOffset(ZoneOffset.UTC))
+					.param("rows", rows)
+					.param("description", why.length() > 300 ? why.substring(0, 300) : why)
+					.param("model", ModelCodec.encode(model))
+					.param("thresholds", thresholds == null ? null : format(thresholds))
+					.update();
+				return version;
+			}
+			catch (DuplicateKeyException ex) {
+				if (attempt == STORE_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private Optional<Long> newestVersion() {
+		return jdbc.sql("select max(version) from moderation_model").query(Long.class).optional();
+	}
+
+	private Loaded read(long version) {
+		return jdbc.sql("select model, thresholds from moderation_model where version = :version")
+			.param("version", version)
+			.query((rs, n) -> new Loaded(ModelCodec.decode(rs.getBytes("model")), version,
+					parse(rs.getString("thresholds"))))
 			.single();
-		current.set(fresh);
-		return fresh;
 	}
 
 	private List<LabelledComment> feedback() {

@@ -2,6 +2,8 @@ package dev.gazette.moderation;
 
 import java.time.Duration;
 
+import dev.gazette.moderation.classifier.PretrainedModel;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrainAfter retrain the classifier after this many new moderator decisions
  * @param perClientChecks also count bursts and repeated text per client network address (in this node's memory),
  * which is all there is to go on for a guest who gave no e-mail address
+ * @param pretrainedModel the model stored as version 1 on a first start, trained on the shipped data when Gazette was
+ * built (a Spring resource location); where it is missing, the first start trains one in the background instead
  */
 @ConfigurationProperties("gazette.moderation")
 public record ModerationProperties(@DefaultValue("true") boolean automaticScreening, @DefaultValue("3") int maxLinks,
@@ -44,7 +48,8 @@ public record ModerationProperties(@DefaultValue("true") boolean automaticScreen
 		@DefaultValue("true") boolean externalFailOpen, String perspectiveApiKey,
 		@DefaultValue("https://commentanalyzer.googleapis.com/v1alpha1/comments:analyze") String perspectiveUrl,
 		@DefaultValue OpenAiModeration openaiModeration, @DefaultValue LlamaGuard llamaGuard,
-		@DefaultValue("50") int retrainAfter, @DefaultValue("true") boolean perClientChecks) {
+		@DefaultValue("50") int retrainAfter, @DefaultValue("true") boolean perClientChecks,
+		@DefaultValue("classpath:" + PretrainedModel.RESOURCE) String pretrainedModel) {
 
 	/**
 	 * {@code gazette.moderation.openai-moderation.*}: {@code POST {baseUrl}/v1/moderations}.

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Start time: from launching the jar on a fresh data directory (demo content on) to
+#   - the first page: GET / answers 200,
+#   - ready: GET /actuator/health/readiness answers 200 (demo content loaded, moderation model in memory),
+#   - the first comment: POST to a demo article's comments answers 201 (and how long that post took),
+# and the CPU time the JVM had used when it was ready (user + system, all threads): on a shared machine the wall
+# times swing with other people's load, the CPU time much less. Repeats BENCH_RUNS times (3); prints the median.
+#
+#   bash bench/start-time.sh                       # java -jar target/gazette-*.jar, as README runs it
+#   BENCH_CDS=1 bash bench/start-time.sh           # the extracted jar with its class data sharing archive
+#   GAZETTE_JAR=/path/to/other.jar bash bench/start-time.sh
+#   BENCH_JAVA_OPTS='-XX:TieredStopAtLevel=1' bash bench/start-time.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+JAR=${GAZETTE_JAR:-$(ls target/gazette-*.jar | grep -v original | head -1)}
+RUNS=${BENCH_RUNS:-3}
+PORT=${BENCH_PORT:-18180}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+if [ "${BENCH_CDS:-0}" = 1 ]; then
+  bash bench/cds-archive.sh "$JAR"
+  JAR=target/gazette/$(basename "$JAR")
+  JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=target/gazette/gazette.jsa"
+fi
+SLUG=in-praise-of-the-slow-ferry
+now_ms() { date +%s%3N; }
+
+results=()
+for run in $(seq 1 "$RUNS"); do
+  work=$(mktemp -d)
+  start=$(now_ms)
+  # shellcheck disable=SC2086
+  (cd "$work" && exec java $JAVA_OPTS -jar "$ROOT/$JAR" --server.port="$PORT" \
+      --gazette.data-dir="$work/data" >"$work/app.log" 2>&1) &
+  pid=$!
+  first_page=""; ready=""; cpu=""
+  while [ -z "$first_page" ] || [ -z "$ready" ]; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "the app stopped; log: $work/app.log" >&2; exit 1; fi
+    t=$(now_ms)
+    if [ -z "$first_page" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/")" = 200 ]; then
+      first_page=$((t - start))
+    fi
+    if [ -z "$ready" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/actuator/health/readiness")" = 200 ]; then
+      ready=$((t - start))
+      cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
+    fi
+    sleep 0.05
+  done
+  before=$(now_ms)
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d '{"authorName":"Early Reader","body":"First to read it, and glad of it."}' \
+    "http://127.0.0.1:$PORT/api/v1/articles/$SLUG/comments")
+  comment=$(( $(now_ms) - before ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  printf 'run %d: first page %5d ms, ready %5d ms (CPU %s s), first comment %s in %d ms\n' "$run" "$first_page" \
+    "$ready" "$cpu" "$code" "$comment"
+  results+=("$first_page $ready $comment $cpu")
+  rm -rf "$work"
+done
+printf '%s\n' "${results[@]}" | python3 -c '
+import sys, statistics
+rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
+m = [statistics.median(c) for c in zip(*rows)]
+print(f"median of {len(rows)}: first page {m[0]/1000:.1f} s, ready {m[1]/1000:.1f} s (CPU {m[3]:.1f} s), first comment {m[2]:.0f} ms")'
