@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
  * when Gazette is built rather than when it first starts: {@code mvn process-classes} runs {@link #main} (the
  * exec-maven-plugin in {@code pom.xml}), which writes {@value #RESOURCE} into the classes folder, so the jar ships it.
  * <p>
- * Beside it, {@value #HASH_RESOURCE} holds a SHA-256 of everything the model depends on: the shipped data files and the
+ * Beside it, {@value #HASH_RESOURCE} holds a SHA-256 of everything the model depends on: the shipped data files (with
+ * every topic file) and the
  * compiled classes of this package (features, training). A build whose hash matches skips the training (tens of
  * seconds on the full data). Training is deterministic, so the same inputs give the same model, bit for bit.
  */
@@ -56,9 +58,12 @@ public final class PretrainedModel {
 	/** SHA-256 over the shipped data files and this package's compiled classes, in a fixed order. */
 	static String inputsHash(Path classes) throws IOException {
 		MessageDigest digest = sha256();
-		for (String data : DATA) {
-			digest.update(data.getBytes(StandardCharsets.UTF_8));
-			digest.update(Files.readAllBytes(classes.resolve(data)));
+		List<String> data = new ArrayList<>(DATA);
+		data.add(ShippedData.TOPIC_INDEX);
+		ShippedData.topics().forEach(topic -> data.add(ShippedData.topicFile(topic)));
+		for (String file : data) {
+			digest.update(file.getBytes(StandardCharsets.UTF_8));
+			digest.update(Files.readAllBytes(classes.resolve(file)));
 		}
 		Path code = classes.resolve(PretrainedModel.class.getPackageName().replace('.', '/'));
 		try (Stream<Path> files = Files.list(code)) {

@@ -29,9 +29,14 @@ public final class ShippedData {
 	public static List<LabelledComment> training() {
 		List<LabelledComment> rows = new ArrayList<>(LabelledData.readResource(LabelledData.SHIPPED_TRAINING));
 		for (String topic : topics()) {
-			rows.addAll(LabelledData.readResource("moderation/topics/" + topic + ".csv"));
+			rows.addAll(LabelledData.readResource(topicFile(topic)));
 		}
 		return rows;
+	}
+
+	/** The resource that holds a topic's rows. */
+	static String topicFile(String topic) {
+		return "moderation/topics/" + topic + ".csv";
 	}
 
 	/** The topics that have a training file of their own, in the index's order. */

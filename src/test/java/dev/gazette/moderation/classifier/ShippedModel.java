@@ -1,6 +1,13 @@
 package dev.gazette.moderation.classifier;
 
-/** The model trained on the shipped data with the default options, trained once for all the tests that need it. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The model trained on the shipped data with the default options: the one the build trained into the classes folder
+ * ({@link PretrainedModel}), or, where there is none (a run from an IDE), trained once for all the tests that need it.
+ */
 final class ShippedModel {
 
 	private ShippedModel() {
@@ -12,6 +19,18 @@ final class ShippedModel {
 
 	private static final class Holder {
 
-		static final Model MODEL = Trainer.train(Trainer.shippedData(), TrainingOptions.defaults());
+		static final Model MODEL = load();
+
+		private static Model load() {
+			try (InputStream built = ShippedModel.class.getClassLoader().getResourceAsStream(PretrainedModel.RESOURCE)) {
+				if (built != null) {
+					return ModelCodec.decode(built.readAllBytes());
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return Trainer.train(Trainer.shippedData(), TrainingOptions.defaults());
+		}
 	}
 }

@@ -45,30 +45,41 @@ class TrainingTests {
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
+	/** Moderators' decisions on this site: three approvals and three rejections. */
+	private static final List<LabelledComment> DECISIONS = List.of(
+			LabelledComment.civil("c1", "Another day, another propaganda piece from the ministry."),
+			LabelledComment.civil("c2", "Another propaganda piece. Where are the sources?"),
+			LabelledComment.civil("c3", "Another day, another piece of government propaganda."),
+			LabelledComment.rejected("r1", "The columnist is a snollygoster.", Set.of()),
+			LabelledComment.rejected("r2", "Only a snollygoster writes this.", Set.of()),
+			LabelledComment.rejected("r3", "Snollygosters, the lot of you.", Set.of(Label.INSULT)));
+
+	/** The shipped data and the decisions, trained once (a full training) for the two tests below. */
+	private static final class Retrained {
+
+		static final Model MODEL = train();
+
+		private static Model train() {
+			List<LabelledComment> withDecisions = new ArrayList<>(Trainer.shippedData());
+			withDecisions.addAll(DECISIONS);
+			return Trainer.train(withDecisions, TrainingOptions.defaults());
+		}
+	}
+
 	@Test
 	void moderatorsApprovalsTeachTheModelWhatIsCivil() {
-		// In the shipped data this phrase opens many toxic comments, so on its own it is still held.
 		String accusation = "Another day, another propaganda piece.";
-		List<LabelledComment> withDecisions = new ArrayList<>(Trainer.shippedData());
-		withDecisions.add(LabelledComment.civil("c1", "Another day, another propaganda piece from the ministry."));
-		withDecisions.add(LabelledComment.civil("c2", "Another propaganda piece. Where are the sources?"));
-		withDecisions.add(LabelledComment.civil("c3", "Another day, another piece of government propaganda."));
-		Model retrained = Trainer.train(withDecisions, TrainingOptions.defaults());
-		assertThat(Thresholds.defaults().holds(ShippedModel.get().score(accusation))).isTrue();
-		assertThat(Thresholds.defaults().holds(retrained.score(accusation))).isFalse();
-		assertThat(retrained.trainedRows()).isEqualTo(Trainer.shippedData().size() + 3);
+		assertThat(Retrained.MODEL.score(accusation).toxic())
+			.isLessThan(ShippedModel.get().score(accusation).toxic());
+		assertThat(Thresholds.defaults().holds(Retrained.MODEL.score(accusation))).isFalse();
+		assertThat(Retrained.MODEL.trainedRows()).isEqualTo(Trainer.shippedData().size() + DECISIONS.size());
 	}
 
 	@Test
 	void moderatorsRejectionsTeachTheModelNewAbuse() {
 		String abuse = "Sit down, you snollygoster.";
-		List<LabelledComment> withDecisions = new ArrayList<>(Trainer.shippedData());
-		withDecisions.add(LabelledComment.rejected("r1", "The columnist is a snollygoster.", Set.of()));
-		withDecisions.add(LabelledComment.rejected("r2", "Only a snollygoster writes this.", Set.of()));
-		withDecisions.add(LabelledComment.rejected("r3", "Snollygosters, the lot of you.", Set.of(Label.INSULT)));
-		Model retrained = Trainer.train(withDecisions, TrainingOptions.defaults());
-		assertThat(retrained.score(abuse).insult()).isGreaterThan(ShippedModel.get().score(abuse).insult() + 0.1);
-		assertThat(Thresholds.defaults().holds(retrained.score(abuse))).isTrue();
+		assertThat(Retrained.MODEL.score(abuse).insult()).isGreaterThan(ShippedModel.get().score(abuse).insult() + 0.1);
+		assertThat(Thresholds.defaults().holds(Retrained.MODEL.score(abuse))).isTrue();
 	}
 
 	@Test
