@@ -70,7 +70,7 @@ measure() {
     for i in $(seq 1 "$ROUNDS"); do
       if [[ "$method" == POST ]]; then
         curl -s -o /dev/null --max-time 15 -w '%{http_code} %{time_total}\n' -H "Accept: $accept" \
-          -H 'Content-Type: application/json' -H "Idempotency-Key: bench-$phase-$i-$RANDOM" \
+          -H 'Content-Type: application/json' -H "Idempotency-Key: bench-${phase// /-}-$i-$RANDOM" \
           --data "{\"authorName\":\"Bench\",\"body\":\"During $phase, $i.\"}" "$BASE$path" >>"$out" || true
       else
         curl -s -o /dev/null --max-time 15 -w '%{http_code} %{time_total}\n' -H "Accept: $accept" "$BASE$path" >>"$out" || true
