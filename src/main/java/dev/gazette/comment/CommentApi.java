@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +35,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/articles/{slug}/comments")
 @Tag(name = "Comments")
 class CommentApi {
+
+	/** The header (IETF draft-ietf-httpapi-idempotency-key-header) that makes a retried post safe. */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private final Comments comments;
 
@@ -82,16 +86,53 @@ class CommentApi {
 					+ "moderator; detail says why in a sentence and concerns lists, for each reason, the quoted parts "
 					+ "of the comment that triggered it (parts, empty for the comment as a whole), what it may read as "
 					+ "(reason), the guideline (guideline, a key such as personal-attacks; guidelineText, one "
-					+ "sentence; guidelineUrl). Send it again with acknowledgeNudge to post it anyway.")
+					+ "sentence; guidelineUrl). Send it again with acknowledgeNudge to post it anyway. With an Idempotency-Key "
+					+ "header (any 1 to 200 visible ASCII characters, a UUID for example), a retry of the same request "
+					+ "within 24 hours answers what the first attempt answered and stores nothing; the same key with a "
+					+ "different request answers 422.")
 	@ApiResponse(responseCode = "422", description = "The nudge: nothing stored; problem JSON with concerns")
-	@ApiResponse(responseCode = "201", description = "Stored")
-	ResponseEntity<CommentJson> post(@PathVariable String slug, @RequestBody CommentRequest request,
+	@ApiResponse(responseCode = "201", description = "Stored (or, for a retry with the same Idempotency-Key, stored by "
+			+ "the first attempt: the same answer, with Idempotent-Replayed: true)")
+	ResponseEntity<?> post(@PathVariable String slug, @RequestBody CommentRequest request,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
 			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletRequest http) {
-		Comment comment = comments.submit(slug, new CommentDraft(request.body(), request.parentId(),
-				Boolean.TRUE.equals(request.acknowledgeNudge())),
-				Commenter.of(viewer, request.authorName(), request.guestEmail(), clientKeys.of(http)));
-		return ResponseEntity.created(URI.create("/articles/" + slug + "/comments/" + comment.id()))
-			.body(CommentJson.stored(comment));
+		CommentDraft draft = new CommentDraft(request.body(), request.parentId(),
+				Boolean.TRUE.equals(request.acknowledgeNudge()));
+		Commenter commenter = Commenter.of(viewer, request.authorName(), request.guestEmail(), clientKeys.of(http));
+		if (idempotencyKey == null) {
+			return created(slug, comments.submit(slug, draft, commenter), false);
+		}
+		if (!SubmissionKey.wellFormed(idempotencyKey)) {
+			return problem(HttpStatus.BAD_REQUEST,
+					"The Idempotency-Key header must be 1 to " + SubmissionKey.MAX_LENGTH + " visible ASCII characters.");
+		}
+		SubmissionKey key = SubmissionKey.api(idempotencyKey, commenter, slug, request.authorName(), request.guestEmail(),
+				request.body(), request.parentId(), request.acknowledgeNudge());
+		Posting posting = comments.submitOnce(slug, draft, commenter, key);
+		if (posting instanceof Posting.Stored stored) {
+			return created(slug, stored.comment(), false);
+		}
+		if (posting instanceof Posting.Repeated repeated) {
+			return created(slug, repeated.comment(), true);
+		}
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT,
+				"This Idempotency-Key was already used for a different request. Use a new key for a new comment.");
+	}
+
+	/** The 201 answer for a stored comment: the same for its first request and for a retry with the same key. */
+	private static ResponseEntity<CommentJson> created(String slug, Comment comment, boolean replayed) {
+		ResponseEntity.BodyBuilder answer = ResponseEntity
+			.created(URI.create("/articles/" + slug + "/comments/" + comment.id()));
+		if (replayed) {
+			answer.header("Idempotent-Replayed", "true");
+		}
+		return answer.body(CommentJson.stored(comment));
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 	@ExceptionHandler(CommentRejectedException.class)

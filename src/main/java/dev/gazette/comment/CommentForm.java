@@ -1,23 +1,34 @@
 package dev.gazette.comment;
 
 import java.util.List;
+import java.util.UUID;
 
 import dev.gazette.comment.CommentRejectedException.FieldProblem;
 
 /**
  * The comment form's state: what the reader typed and, after a failed attempt, what to fix. {@code message} is a
  * problem with the whole attempt (comments closed, guests not allowed). {@code nudge} asks the reader to reconsider
- * before posting; {@code concerns} say what in their comment may break which guideline.
+ * before posting; {@code concerns} say what in their comment may break which guideline. {@code submissionId} is the
+ * form's one-time id (a hidden field), kept across failed attempts, since those stored nothing.
  */
 public record CommentForm(String authorName, String guestEmail, String body, Long parentId, List<FieldProblem> errors,
-		String message, String nudge, List<Screening.Concern> concerns) {
+		String message, String nudge, List<Screening.Concern> concerns, String submissionId) {
 
 	public CommentForm {
 		concerns = concerns == null ? List.of() : List.copyOf(concerns);
+		submissionId = SubmissionKey.wellFormed(submissionId) ? submissionId : newSubmissionId();
 	}
 
 	public static CommentForm empty(Long parentId) {
-		return new CommentForm("", "", "", parentId, List.of(), null, null, List.of());
+		return new CommentForm("", "", "", parentId, List.of(), null, null, List.of(), null);
+	}
+
+	/**
+	 * A new one-time id for a form about to be shown: the form sends it back with the comment, and a form sent again
+	 * with it (a double click, the browser resending after a timeout) lands on the comment it already made.
+	 */
+	private static String newSubmissionId() {
+		return UUID.randomUUID().toString();
 	}
 
 	public String errorFor(String field) {

@@ -49,11 +49,14 @@ class CommentPages {
 	String post(@PathVariable String slug, @RequestParam(required = false) String authorName,
 			@RequestParam(required = false) String guestEmail, @RequestParam(required = false) String body,
 			@RequestParam(required = false) Long parentId, @RequestParam(defaultValue = "false") boolean nudgeAcknowledged,
-			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+			@RequestParam(required = false) String submissionId, @AuthenticationPrincipal AccountPrincipal viewer,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
-			Comment comment = comments.submit(slug, new CommentDraft(body, parentId, nudgeAcknowledged),
-					Commenter.of(viewer, authorName, guestEmail, clientKeys.of(request)));
+			CommentDraft draft = new CommentDraft(body, parentId, nudgeAcknowledged);
+			Commenter commenter = Commenter.of(viewer, authorName, guestEmail, clientKeys.of(request));
+			Comment comment = SubmissionKey.wellFormed(submissionId)
+					? once(slug, draft, commenter, SubmissionKey.form(submissionId))
+					: comments.submit(slug, draft, commenter);
 			if (!comment.isPublished()) {
 				return "redirect:/articles/" + slug + "/comments/" + comment.id() + "/received";
 			}
@@ -69,10 +72,20 @@ class CommentPages {
 			Comment parent = parentId == null ? null
 					: comments.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
 			CommentForm form = new CommentForm(authorName, guestEmail, body, parent == null ? null : parentId,
-					ex.errors(), invalid || nudge ? null : ex.getMessage(), nudge ? ex.getMessage() : null, ex.concerns());
+					ex.errors(), invalid || nudge ? null : ex.getMessage(), nudge ? ex.getMessage() : null, ex.concerns(),
+					submissionId);
 			model.addAttribute("compose", new ComposeView(article, parent, form, discussionView(article, viewer)));
 			return "comment/compose";
 		}
+	}
+
+	/** The comment this form made: now, or by an earlier sending of the same form (its submission id). */
+	private Comment once(String slug, CommentDraft draft, Commenter commenter, SubmissionKey key) {
+		Posting posting = comments.submitOnce(slug, draft, commenter, key);
+		if (posting instanceof Posting.Stored stored) {
+			return stored.comment();
+		}
+		return ((Posting.Repeated) posting).comment();
 	}
 
 	/** Where a reader lands after posting a comment that waits for a moderator (or will not be shown). */

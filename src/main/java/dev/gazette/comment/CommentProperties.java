@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize top-level threads per page of a discussion
  * @param repliesPerThread replies shown under a thread on the article page; the rest are on the thread's own page
  * @param editWindow how long after posting a commenter may still change their comment
+ * @param submissionKeysKept how long an {@code Idempotency-Key} or a form's submission id is remembered, so that a
+ * retry within that time finds the comment its first attempt made
  */
 @ConfigurationProperties("gazette.comments")
 public record CommentProperties(@DefaultValue("true") boolean guestsAllowed, @DefaultValue("50") int pageSize,
-		@DefaultValue("30") int repliesPerThread, @DefaultValue("15m") Duration editWindow) {
+		@DefaultValue("30") int repliesPerThread, @DefaultValue("15m") Duration editWindow,
+		@DefaultValue("24h") Duration submissionKeysKept) {
 
 	/** Maximum length of a comment, in characters (Unicode code points) after trimming. */
 	public static final int MAX_BODY = 5_000;

@@ -21,6 +21,7 @@ import dev.gazette.mail.EmailAddresses;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,12 +53,15 @@ public class Comments {
 
 	private final TransactionTemplate transaction;
 
+	private final CommentSubmissions submissions;
+
 	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
 			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, CommentSubmissions submissions) {
 		this.screening = screening;
+		this.submissions = submissions;
 		this.transaction = transaction;
 		this.accounts = accounts;
 		this.repository = repository;
@@ -124,6 +128,44 @@ public class Comments {
 	 * stored then
 	 */
 	public Comment submit(String articleSlug, CommentDraft draft, Commenter as) {
+		return submit(articleSlug, draft, as, null);
+	}
+
+	/**
+	 * Stores a comment as {@link #submit} does, once per {@code key}: a request sent again with the same key (a
+	 * client that timed out and retried, a form sent twice) gets the comment the first one made, and stores nothing.
+	 * @throws CommentRejectedException as {@link #submit} does, when there was no earlier comment with this key
+	 */
+	Posting submitOnce(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
+		Optional<Posting> earlier = earlier(key);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		try {
+			return new Posting.Stored(submit(articleSlug, draft, as, key));
+		}
+		catch (DuplicateKeyException raced) {
+			// Another request with this key stored its comment while this one was being screened; this one's
+			// transaction stored nothing.
+			return earlier(key).orElseThrow(() -> raced);
+		}
+	}
+
+	private Optional<Posting> earlier(SubmissionKey key) {
+		return submissions.find(key).map(earlier -> {
+			if (!key.sameRequestAs(earlier.fingerprint())) {
+				return new Posting.KeyReused();
+			}
+			Optional<Comment> comment = repository.find(earlier.commentId());
+			if (comment.isEmpty()) {
+				submissions.forget(key);
+				return null;
+			}
+			return new Posting.Repeated(comment.get());
+		});
+	}
+
+	private Comment submit(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
 		Commenter commenter = withCurrentName(as);
 		Article article = commentable(articleSlug, commenter);
 		String body = CommentText.clean(draft.body());
@@ -135,7 +177,13 @@ public class Comments {
 		}
 		Screening screening = screen(new Submission(article, commenter, body, draft.parentId(), false,
 				draft.nudgeAcknowledged()));
-		return transaction.execute(status -> store(article, draft.parentId(), commenter, body, html, screening));
+		return transaction.execute(status -> {
+			Comment stored = store(article, draft.parentId(), commenter, body, html, screening);
+			if (key != null) {
+				submissions.remember(key, stored.id(), clock.instant());
+			}
+			return stored;
+		});
 	}
 
 	private Article commentable(String articleSlug, Commenter commenter) {

@@ -7,12 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.availability.DatabaseOutage;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +29,9 @@ import org.springframework.web.util.UriUtils;
  * problem JSON. Neither ever carries a stack trace or an exception message. A form refused as a possible forgery gets
  * {@link RefusedFormPage}, which gives the reader's text back. One 404 is not an error: an address
  * under an article's old slug (a comment permalink in a notification, its comment feed, the e-mail form) leads to the
- * same address under the article's slug now, as the article page itself does.
+ * same address under the article's slug now, as the article page itself does. A request that failed because the
+ * database could not be reached gets 503 with {@code Retry-After}; the error pages themselves need no database
+ * (the layout's sections are the last ones seen, see {@link SiteModel}).
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -39,16 +43,24 @@ class ErrorPages implements ErrorController {
 
 	private final RefusedFormPage refusedForms;
 
-	ErrorPages(ArticleCatalog catalog, RefusedFormPage refusedForms) {
+	private final DatabaseOutage databaseOutage;
+
+	ErrorPages(ArticleCatalog catalog, RefusedFormPage refusedForms, DatabaseOutage databaseOutage) {
 		this.catalog = catalog;
+		this.databaseOutage = databaseOutage;
 		this.refusedForms = refusedForms;
 	}
 
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request, HttpServletResponse response, Model model) {
 		HttpStatus status = status(request);
+		boolean outage = DatabaseOutage.explains((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		if (outage) {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			response.setHeader(HttpHeaders.RETRY_AFTER, databaseOutage.retryAfter());
+		}
 		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (status == HttpStatus.NOT_FOUND && path != null
+		if (status == HttpStatus.NOT_FOUND && path != null && UNDER_AN_ARTICLE.matcher(path).matches()
 				&& ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
 			Optional<URI> moved = movedArticle(path, (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING));
 			if (moved.isPresent()) {
@@ -57,6 +69,10 @@ class ErrorPages implements ErrorController {
 		}
 		if (path != null && path.startsWith("/api/")) {
 			ProblemDetail problem = ProblemDetail.forStatus(status);
+			if (outage) {
+				problem.setDetail("Gazette cannot reach its database just now. Nothing was changed; please try again "
+						+ "shortly.");
+			}
 			if (status.value() == 413) {
 				problem.setDetail("The request is larger than this server accepts; for an image, the limit is "
 						+ "gazette.media.max-upload-size (20 MB by default).");

@@ -20,6 +20,9 @@ public record ErrorView(int status, String title, String message) {
 			case CONTENT_TOO_LARGE -> new ErrorView(413, "That file is too large",
 					"The file you sent is larger than Gazette accepts (images: up to 20 MB unless the site says otherwise). "
 							+ "Please go back and choose a smaller one.");
+			case SERVICE_UNAVAILABLE -> new ErrorView(503, "Back in a moment",
+					"Gazette cannot reach its database just now, so this page cannot be shown. Nothing you sent was "
+							+ "saved. Please try again in a minute.");
 			default -> status.is4xxClientError()
 					? new ErrorView(status.value(), status.getReasonPhrase(), "Please go back and try again.")
 					: new ErrorView(500, "Something went wrong on our side",

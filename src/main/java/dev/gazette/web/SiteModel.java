@@ -2,11 +2,19 @@ package dev.gazette.web;
 
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.FormProtection;
+import java.util.List;
+
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.article.Section;
+import dev.gazette.availability.DatabaseOutage;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
@@ -29,6 +37,8 @@ class SiteModel {
 
 	private final FormProtection forms;
 
+	private volatile List<Section> lastSections;
+
 	private volatile String stylesheet;
 
 	private volatile String icon;
@@ -44,8 +54,31 @@ class SiteModel {
 
 	@ModelAttribute("site")
 	SiteView site(HttpServletRequest request, @AuthenticationPrincipal AccountPrincipal viewer) {
-		return new SiteView(publications.masthead(), catalog.sections(), properties.baseUrl(), stylesheet(), icon(),
+		return new SiteView(publications.masthead(), sections(request), properties.baseUrl(), stylesheet(), icon(),
 				viewer, forms.formToken(request));
+	}
+
+	/**
+	 * The sections for the navigation. An error page uses the last ones seen: a 404 needs no database, and a 503 page
+	 * must not wait for the database that it reports missing.
+	 */
+	private List<Section> sections(HttpServletRequest request) {
+		List<Section> known = lastSections;
+		boolean errorPage = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
+		if (known != null && errorPage) {
+			return known;
+		}
+		try {
+			known = catalog.sections();
+		}
+		catch (DataAccessException | TransactionException ex) {
+			if (errorPage && DatabaseOutage.explains(ex)) {
+				return List.of();
+			}
+			throw ex;
+		}
+		lastSections = known;
+		return known;
 	}
 
 	private String stylesheet() {

@@ -90,6 +90,14 @@ public final class Http {
 			.POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	/** Posts JSON with one more request header (an {@code Idempotency-Key}, say). */
+	public HttpResponse<String> postJson(String path, String json, String header, String value) {
+		return send(request(path).header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header(header, value)
+			.POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
 	/**
 	 * Posts a form as a browser does from one of the site's pages ({@code application/x-www-form-urlencoded}, UTF-8),
 	 * with the CSRF token the sign-in page's form carries (if it carries one) unless {@code fields} brings its own

@@ -1,0 +1,53 @@
+package dev.gazette.comment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * What makes a retry recognisable: the key the client chose ({@code Idempotency-Key}) or the form's one-time
+ * submission id, whose it is ({@code scope}), and a digest of what was sent with it.
+ * <p>
+ * {@code strict}: a key sent again with a different request is refused (the API). A form's submission id is not
+ * strict: a form sent again, even with its text changed in between, lands on the comment it already made.
+ */
+record SubmissionKey(String scope, String key, String fingerprint, boolean strict) {
+
+	/** The longest key accepted. */
+	static final int MAX_LENGTH = 200;
+
+	/** A client's {@code Idempotency-Key} for a comment posted through the API: the key belongs to its account. */
+	static SubmissionKey api(String key, Commenter commenter, String articleSlug, Object... sent) {
+		String scope = commenter.isGuest() ? "api:guest" : "api:" + commenter.accountId();
+		StringBuilder request = new StringBuilder(articleSlug);
+		for (Object part : sent) {
+			request.append('\u0000').append(Objects.toString(part, "\u0001"));
+		}
+		return new SubmissionKey(scope, key, sha256(request.toString()), true);
+	}
+
+	/** A comment form's one-time submission id. */
+	static SubmissionKey form(String submissionId) {
+		return new SubmissionKey("form", submissionId, "", false);
+	}
+
+	/** Whether {@code key} can be one: 1 to 200 visible ASCII characters. */
+	static boolean wellFormed(String key) {
+		return key != null && !key.isEmpty() && key.length() <= MAX_LENGTH && key.chars().allMatch(c -> c > 32 && c < 127);
+	}
+
+	boolean sameRequestAs(String storedFingerprint) {
+		return !strict || fingerprint.equals(storedFingerprint);
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+}
