@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("gazette.background")
 record BackgroundProperties(@DefaultValue("30s") Duration retryInterval, @DefaultValue("1m") Duration firstRetry,
 		@DefaultValue("1h") Duration maxRetry, @DefaultValue("20s") Duration drainTimeout,
-		@DefaultValue("5s") Duration compactInterval) {
+		@DefaultValue("2s") Duration compactInterval) {
 
 	BackgroundProperties {
 		for (Duration positive : new Duration[] { retryInterval, firstRetry, maxRetry, compactInterval }) {
