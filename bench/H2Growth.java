@@ -4,7 +4,8 @@
  * A benchmark, not a test. Run by bench/h2-growth.sh, which starts Gazette on a fresh data directory; by hand:
  *   java bench/H2Growth.java http://127.0.0.1:18090 our-streets-are-too-hot 10000 8 /tmp/data/gazette.mv.db
  * Prints one line per tenth of N ("posted <n> file <bytes> per-comment <bytes>") and a last line
- * "posted <n> non-201 <m> seconds <s>". Exits 1 when any post was not answered 201.
+ * "posted <n> non-201 <m> seconds <s> {status=count}" (-1: no answer). Exits 1 when any post was not answered 201.
+ * A thread stops after 20 posts in a row got no answer (the server was stopped).
  */
 
 import java.net.URI;
@@ -41,7 +42,8 @@ public class H2Growth {
 		for (int t = 0; t < threads; t++) {
 			Thread worker = new Thread(() -> {
 				int n;
-				while ((n = next.incrementAndGet()) <= total) {
+				int lost = 0; // answers missing in a row: the server is gone (bench/shutdown-under-load.sh stops it)
+				while ((n = next.incrementAndGet()) <= total && lost < 20) {
 					String body = """
 							{"authorName":"Growth reader %d","body":"Shade is the cheapest air conditioning a city can buy. \
 							Growth comment %d, with a little more text so that it is about as long as a usual comment.",\
@@ -59,6 +61,7 @@ public class H2Growth {
 					catch (Exception ex) {
 						status = -1;
 					}
+					lost = status == -1 ? lost + 1 : 0;
 					if (status != 201) {
 						unexpected.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
 					}

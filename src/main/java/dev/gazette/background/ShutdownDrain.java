@@ -15,13 +15,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
  * At shutdown, after the web server has finished the requests in flight and before anything closes the database:
- * lets the scheduled jobs (mail, webhooks, notifications, newsletter, announcements, retries) finish their current
- * run, and the event listeners work through their queue for up to {@code gazette.background.drain-timeout}. What is
+ * lets the event listeners work through their queue for up to {@code gazette.background.drain-timeout}. (The
+ * scheduled jobs, mail, webhooks, notifications, newsletter, announcements and retries, are stopped earlier by
+ * Spring's scheduler, which lets a run under way finish; they write only rows that the next run takes up.) What is
  * still queued then is dropped, not run against a closing database: its publications stay in the registry and are
  * retried (by this node after its restart, or by another node). Listener runs already under way are waited for.
  * <p>
@@ -41,16 +41,13 @@ class ShutdownDrain implements SmartLifecycle {
 
 	private final ObjectProvider<Executor> listenerExecutor;
 
-	private final ObjectProvider<ThreadPoolTaskScheduler> scheduler;
-
 	private final BackgroundProperties properties;
 
 	private volatile boolean running;
 
 	ShutdownDrain(@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> listenerExecutor,
-			ObjectProvider<ThreadPoolTaskScheduler> scheduler, BackgroundProperties properties) {
+			BackgroundProperties properties) {
 		this.listenerExecutor = listenerExecutor;
-		this.scheduler = scheduler;
 		this.properties = properties;
 	}
 
@@ -62,12 +59,6 @@ class ShutdownDrain implements SmartLifecycle {
 	@Override
 	public void stop() {
 		long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
-		ThreadPoolTaskScheduler jobs = scheduler.getIfAvailable();
-		if (jobs != null) {
-			ExecutorService pool = jobs.getScheduledExecutor();
-			pool.shutdown();
-			awaitQuietly(pool, remaining(deadline));
-		}
 		if (listenerExecutor.getIfAvailable() instanceof ThreadPoolTaskExecutor listeners) {
 			drain(listeners.getThreadPoolExecutor(), deadline);
 		}

@@ -11,8 +11,4 @@ import java.util.UUID;
  */
 public record CommentSubmitted(long commentId, long articleId, String articleSlug, Long parentId,
 		CommentStatus status, UUID submission) {
-
-	CommentSubmitted(long commentId, long articleId, String articleSlug, Long parentId, CommentStatus status) {
-		this(commentId, articleId, articleSlug, parentId, status, UUID.randomUUID());
-	}
 }
