@@ -125,8 +125,9 @@ class UnfinishedListenersTests {
 				.serialize(new CommentSubmitted(commentId, article.id(), article.slug(), null,
 						CommentStatus.fromKey(status), UUID.fromString(eventId)));
 			jdbc.sql("""
-					insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)
-					values (:id, :listener, :type, :event, :at)""")
+					insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+					    completion_attempts)
+					values (:id, :listener, :type, :event, :at, 'PUBLISHED', 0)""")
 				.param("id", UUID.randomUUID())
 				.param("listener", "dev.gazette.moderation.SystemDecisions.on(dev.gazette.comment.CommentSubmitted)")
 				.param("type", "dev.gazette.comment.CommentSubmitted")
@@ -145,10 +146,11 @@ class UnfinishedListenersTests {
 	}
 
 	/** A Gazette on the file database at {@code url}; the first one does not retry, so that the restarted one does. */
-	private static ConfigurableApplicationContext start(String url, String retryInterval) {
+	private static ConfigurableApplicationContext start(String url, String retryInterval, String... more) {
 		List<String> args = new java.util.ArrayList<>(List.of(withRetriesEvery(retryInterval)));
 		args.addAll(List.of("--" + FreshTestDatabase.KEEP_DATASOURCE + "=true", "--spring.datasource.url=" + url,
 				"--gazette.moderation.per-client-checks=false"));
+		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(GazetteApplication.class).run(args.toArray(String[]::new));
 	}
 
