@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 
@@ -209,7 +210,7 @@ public class Comments {
 		long id = repository.insert(article.id(), parentId, commenter, body, html, status, clock.instant());
 		repository.recordModeration(id, screening.record());
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
-		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status));
+		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID()));
 		if (status == CommentStatus.PUBLISHED) {
 			events.publishEvent(new CommentPublished(id, article.id(), article.slug(), parentId, commenter.accountId(),
 					clock.instant()));
@@ -357,7 +358,7 @@ public class Comments {
 		}
 		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1);
 		events.publishEvent(new CommentSubmitted(comment.id(), comment.articleId(), article.slug(), comment.parentId(),
-				status));
+				status, UUID.randomUUID()));
 		return repository.find(comment.id()).orElseThrow();
 	}
 

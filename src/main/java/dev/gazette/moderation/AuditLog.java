@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,6 +54,24 @@ public class AuditLog {
 			.param("reason", truncate(reason, 1000))
 			.param("detail", truncate(detail, 4000))
 			.param("at", clock.instant().atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	/**
+	 * A decision of the system, recorded once per event: nothing happens when an entry for {@code eventId} exists
+	 * already (a listener run again). A null {@code eventId} always records.
+	 */
+	void recordOnce(UUID eventId, Long commentId, Long subjectId, String action, String detail) {
+		jdbc.sql("""
+				insert into moderation_audit (comment_id, subject_id, actor_id, action, reason, detail, occurred_at, event_id)
+				values (:comment, :subject, null, :action, null, :detail, :at, :event)
+				on conflict do nothing""")
+			.param("comment", commentId)
+			.param("subject", subjectId)
+			.param("action", action)
+			.param("detail", truncate(detail, 4000))
+			.param("at", clock.instant().atOffset(ZoneOffset.UTC))
+			.param("event", eventId == null ? null : eventId.toString())
 			.update();
 	}
 

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the pipeline's own decisions into the audit log. It runs after the comment's transaction commits, from
- * the event publication registry, so a decision is never lost even if the node stops in between.
+ * the event publication registry, so a decision is never lost even if the node stops in between; and once per
+ * submission, so a run again (a retry, a restart) adds no second entry.
  */
 @Component
 class SystemDecisions {
@@ -25,6 +26,7 @@ class SystemDecisions {
 	void on(CommentSubmitted submitted) {
 		Long author = comments.find(submitted.commentId()).map(c -> c.accountId()).orElse(null);
 		String record = comments.moderationRecord(submitted.commentId()).orElse(null);
-		audit.record(submitted.commentId(), author, null, "system-" + submitted.status().key(), null, record);
+		audit.recordOnce(submitted.submission(), submitted.commentId(), author, "system-" + submitted.status().key(),
+				record);
 	}
 }

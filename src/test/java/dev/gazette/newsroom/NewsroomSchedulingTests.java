@@ -190,6 +190,7 @@ class NewsroomSchedulingTests {
 				"--spring.datasource.hikari.maximum-pool-size=3", "--gazette.clock=" + now,
 				"--gazette.base-url=https://gazette.example", "--gazette.demo-content=false",
 				"--gazette.articles.announce-interval=1h", "--gazette.webhooks.poll-interval=1h",
-				"--gazette.newsletter.poll-interval=1h", "--gazette.notifications.poll-interval=1h");
+				"--gazette.newsletter.poll-interval=1h", "--gazette.notifications.poll-interval=1h",
+				"--spring.modulith.events.completion-mode=update");
 	}
 }

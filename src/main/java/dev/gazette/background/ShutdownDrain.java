@@ -1,0 +1,114 @@
+package dev.gazette.background;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * At shutdown, after the web server has finished the requests in flight and before anything closes the database:
+ * lets the event listeners work through their queue for up to {@code gazette.background.drain-timeout}. (The
+ * scheduled jobs, mail, webhooks, notifications, newsletter, announcements and retries, are stopped earlier by
+ * Spring's scheduler, which lets a run under way finish; they write only rows that the next run takes up.) What is
+ * still queued then is dropped, not run against a closing database: its publications stay in the registry and are
+ * retried (by this node after its restart, or by another node). Listener runs already under way are waited for.
+ * <p>
+ * Spring stops lifecycle beans from the highest phase down: the web server's graceful shutdown and its stop come
+ * before this phase; the connection pool closes after every lifecycle bean has stopped.
+ */
+@Component
+class ShutdownDrain implements SmartLifecycle {
+
+	/** Below the web server's phases (graceful shutdown at DEFAULT_PHASE - 1024, stop at DEFAULT_PHASE - 2048). */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	/** How long listener runs under way at the end of the drain get to finish. */
+	private static final Duration RUNNING_GRACE = Duration.ofSeconds(10);
+
+	private static final Logger log = LoggerFactory.getLogger(ShutdownDrain.class);
+
+	private final ObjectProvider<Executor> listenerExecutor;
+
+	private final BackgroundProperties properties;
+
+	private volatile boolean running;
+
+	ShutdownDrain(@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> listenerExecutor,
+			BackgroundProperties properties) {
+		this.listenerExecutor = listenerExecutor;
+		this.properties = properties;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
+		if (listenerExecutor.getIfAvailable() instanceof ThreadPoolTaskExecutor listeners) {
+			drain(listeners.getThreadPoolExecutor(), deadline);
+		}
+		running = false;
+	}
+
+	private void drain(ThreadPoolExecutor listeners, long deadline) {
+		while ((!listeners.getQueue().isEmpty() || listeners.getActiveCount() > 0) && remaining(deadline).toNanos() > 0) {
+			sleepQuietly(50);
+		}
+		List<Runnable> left = new ArrayList<>();
+		listeners.getQueue().drainTo(left);
+		listeners.shutdown();
+		boolean finished = awaitQuietly(listeners, RUNNING_GRACE);
+		if (!left.isEmpty() || !finished) {
+			log.info("Shutting down with {} queued event listener runs left to the retries{}", left.size(),
+					finished ? "" : " and some still running after " + RUNNING_GRACE.toSeconds() + " s");
+		}
+	}
+
+	private static Duration remaining(long deadline) {
+		return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+	}
+
+	private static boolean awaitQuietly(ExecutorService pool, Duration wait) {
+		try {
+			return pool.awaitTermination(wait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static void sleepQuietly(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+}
