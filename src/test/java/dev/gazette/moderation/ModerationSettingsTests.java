@@ -202,7 +202,9 @@ class ModerationSettingsTests {
 	}
 
 	private JsonNode awaitVersionAfter(String token, long before) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+		// A retrain with extra examples trains six models (one, and five folds to tune its thresholds): 12,342 rows and
+		// their counterfactual copies, a minute or two on a quiet 2-core machine, several on a busy one.
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
 		while (Instant.now().isBefore(deadline)) {
 			JsonNode versions = Json.read(new Http(port).withToken(token, "GET", "/api/v1/moderation/model", null));
 			if (versions.get(0).get("version").asLong() > before) {
@@ -210,7 +212,7 @@ class ModerationSettingsTests {
 			}
 			Thread.sleep(250);
 		}
-		throw new AssertionError("No new classifier version within 3 minutes");
+		throw new AssertionError("No new classifier version within 10 minutes");
 	}
 
 	private HttpResponse<String> postCsv(String token, String csv) throws Exception {

@@ -52,6 +52,12 @@ final class Features {
 	/** A sentence in which the second person meets a dehumanising word. */
 	private static final int YOU_DEHUMANISED = Hashing.word("\u0000you\u00d7dehumanising", WORD_SEED);
 
+	/** What a word of reported speech or complaint also counts as. */
+	private static final int REPORTING = Hashing.word("\u0000reporting", WORD_SEED);
+
+	/** A sentence that reports or quotes dehumanising words. */
+	private static final int REPORTED_DEHUMANISING = Hashing.word("\u0000reporting\u00d7dehumanising", WORD_SEED);
+
 	/** A sentence in which the second person meets a group (“you people”, “you Armenians”, “your kind”). */
 	private static final int YOU_GROUP = Hashing.word("\u0000you\u00d7group", WORD_SEED);
 
@@ -105,8 +111,8 @@ final class Features {
 			int word = (kind == Lexicon.Kind.GROUP) ? GROUP : Hashing.word(token, WORD_SEED);
 			boolean rare = vocabulary.isRare(word);
 			keys[count++] = key(word, mask, WORD);
-			if (kind == Lexicon.Kind.DEHUMANISING || kind == Lexicon.Kind.YOU) {
-				keys[count++] = key((kind == Lexicon.Kind.YOU) ? YOU : DEHUMANISING, mask, WORD);
+			if (kind == Lexicon.Kind.DEHUMANISING || kind == Lexicon.Kind.YOU || kind == Lexicon.Kind.REPORTING) {
+				keys[count++] = key(classHash(kind), mask, WORD);
 			}
 			if (rare) {
 				keys[count++] = key(RARE, mask, BACKOFF);
@@ -149,7 +155,19 @@ final class Features {
 		if (you && group) {
 			keys[count++] = key(YOU_GROUP, mask, WORD);
 		}
+		if (dehumanising && (seen & (1 << Lexicon.Kind.REPORTING.ordinal())) != 0) {
+			keys[count++] = key(REPORTED_DEHUMANISING, mask, WORD);
+		}
 		return count;
+	}
+
+	private static int classHash(Lexicon.Kind kind) {
+		return switch (kind) {
+			case YOU -> YOU;
+			case DEHUMANISING -> DEHUMANISING;
+			case REPORTING -> REPORTING;
+			default -> throw new IllegalArgumentException(kind.name());
+		};
 	}
 
 	/** Adds the character n-grams of a word with its boundary markers; returns the new number of keys. */
@@ -165,7 +183,7 @@ final class Features {
 	}
 
 	private static int estimate(List<String> tokens, FeatureSettings settings) {
-		int keys = 3 * (tokens.size() + 1);
+		int keys = 4 * (tokens.size() + 1);
 		int grams = Math.max(0, settings.maxCharNgram() - settings.minCharNgram() + 1);
 		for (String token : tokens) {
 			keys += 5 + grams * (token.length() + 2);

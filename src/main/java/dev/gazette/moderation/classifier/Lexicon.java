@@ -17,10 +17,13 @@ import java.util.Set;
  * <li><b>Dehumanising</b>: words that cast people as vermin, animals, dirt or disease. They keep their own features
  * and also count as “(dehumanising)”, so that a rarer one (“maggots”, “lice”) borrows from the common ones.</li>
  * <li><b>You</b>: the second person. Keeps its own features and also counts as “(you)”.</li>
+ * <li><b>Reporting</b>: reported speech and complaints to the moderators (“wrote”, “called”, “should be banned”). Keep
+ * their own features and also count as “(reporting)”.</li>
  * </ul>
  * On top of that, each sentence in which a group or the second person meets a dehumanising word gets one feature for
  * that meeting (“(group)×(dehumanising)”, “(you)×(dehumanising)”): the shape of “X are vermin” and of “you rats”,
- * whatever the words. “The dam flooded the rats' nests” has no group in it; “my Armenian grandmother kept a dog” is
+ * whatever the words; and one where such an attack is reported (“(reporting)×(dehumanising)”): the shape of “the
+ * commenter who wrote that X are vermin should be banned”, which quotes an attack in order to report it. “The dam flooded the rats' nests” has no group in it; “my Armenian grandmother kept a dog” is
  * one sentence with both, and the model learns from the civil rows that such a meeting alone is not enough.
  * <p>
  * Words are matched as whole {@link TextNormalizer normalised} tokens (lower case, folded, apostrophes dropped). Words
@@ -30,7 +33,7 @@ import java.util.Set;
 final class Lexicon {
 
 	enum Kind {
-		NONE, GROUP, DEHUMANISING, YOU
+		NONE, GROUP, DEHUMANISING, YOU, REPORTING
 	}
 
 	private static final Set<String> GROUP = Set.of(
@@ -83,6 +86,15 @@ final class Lexicon {
 	private static final Set<String> YOU = Set.of("you", "your", "youre", "yours", "yourself", "yourselves", "u",
 			"ur", "ya", "yall", "thou");
 
+	/**
+	 * Words of reported speech and of complaint to the moderators: “the commenter who wrote that X are vermin should be
+	 * banned” quotes an attack in order to report it.
+	 */
+	private static final Set<String> REPORTING = Set.of("wrote", "writes", "written", "said", "says", "saying",
+			"called", "calling", "claimed", "claiming", "quote", "quoted", "quoting", "reported", "reporting",
+			"banned", "ban", "moderators", "moderator", "mods", "removed", "remove", "flagged", "chanted", "chanting",
+			"shouted", "posted", "commenter", "unacceptable", "disgusting");
+
 	private Lexicon() {
 	}
 
@@ -94,6 +106,9 @@ final class Lexicon {
 		if (DEHUMANISING.contains(token)) {
 			return Kind.DEHUMANISING;
 		}
-		return YOU.contains(token) ? Kind.YOU : Kind.NONE;
+		if (YOU.contains(token)) {
+			return Kind.YOU;
+		}
+		return REPORTING.contains(token) ? Kind.REPORTING : Kind.NONE;
 	}
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 /**
  * Picks hold thresholds from the training data alone (never the evaluation set), by cross-validation: the examples
@@ -125,22 +127,30 @@ public final class ThresholdTuning {
 		}
 		int[] foldOf = foldsOf(examples, folds, dealing);
 		Scores[] scores = new Scores[examples.size()];
-		for (int fold = 0; fold < folds; fold++) {
-			List<LabelledComment> training = new ArrayList<>();
-			for (int i = 0; i < examples.size(); i++) {
-				if (foldOf[i] != fold) {
-					training.add(examples.get(i));
+		// The folds' trainings are independent and seeded: they run on every core at once, and each writes only the
+		// scores of its own fold.
+		ForkJoinPool pool = new ForkJoinPool(Math.min(folds, Runtime.getRuntime().availableProcessors()));
+		try {
+			pool.submit(() -> IntStream.range(0, folds).parallel().forEach(fold -> {
+				List<LabelledComment> training = new ArrayList<>();
+				for (int i = 0; i < examples.size(); i++) {
+					if (foldOf[i] != fold) {
+						training.add(examples.get(i));
+					}
 				}
-			}
-			if (counterfactuals) {
-				training.addAll(Counterfactuals.of(training));
-			}
-			Model model = Trainer.train(training, options);
-			for (int i = 0; i < examples.size(); i++) {
-				if (foldOf[i] == fold) {
-					scores[i] = model.score(examples.get(i).text());
+				if (counterfactuals) {
+					training.addAll(Counterfactuals.of(List.copyOf(training)));
 				}
-			}
+				Model model = Trainer.train(training, options);
+				for (int i = 0; i < examples.size(); i++) {
+					if (foldOf[i] == fold) {
+						scores[i] = model.score(examples.get(i).text());
+					}
+				}
+			})).join();
+		}
+		finally {
+			pool.shutdown();
 		}
 		return Arrays.asList(scores);
 	}

@@ -203,16 +203,19 @@ class LabelledDataTests {
 		@Test
 		void theTrainingSetHasTheRowsAndLabelCountsItsReadmeReports() {
 			List<LabelledComment> rows = ShippedData.training();
-			assertThat(rows).hasSize(2342);
+			// training.csv (2,342 rows) and the 20 topic files (10,000): the figures of the data set's README added up.
+			assertThat(rows).hasSize(12342);
 			assertThat(rows.get(0).id()).isEqualTo("t0001");
 			assertThat(rows.get(2341).id()).isEqualTo("t2342");
-			assertThat(count(rows, Label.TOXIC)).isEqualTo(1249);
-			assertThat(count(rows, Label.SEVERE_TOXIC)).isEqualTo(87);
-			assertThat(count(rows, Label.OBSCENE)).isEqualTo(240);
-			assertThat(count(rows, Label.THREAT)).isEqualTo(199);
-			assertThat(count(rows, Label.INSULT)).isEqualTo(937);
-			assertThat(count(rows, Label.IDENTITY_HATE)).isEqualTo(484);
-			assertThat(rows.stream().filter(row -> row.text().contains("\n")).count()).isEqualTo(63);
+			assertThat(rows.get(2342).id()).isEqualTo("caucasus-0001");
+			assertThat(ShippedData.topics()).hasSize(20).contains("caucasus", "everyday-life");
+			assertThat(count(rows, Label.TOXIC)).isEqualTo(1249 + 4503);
+			assertThat(count(rows, Label.SEVERE_TOXIC)).isEqualTo(87 + 306);
+			assertThat(count(rows, Label.OBSCENE)).isEqualTo(240 + 742);
+			assertThat(count(rows, Label.THREAT)).isEqualTo(199 + 924);
+			assertThat(count(rows, Label.INSULT)).isEqualTo(937 + 3525);
+			assertThat(count(rows, Label.IDENTITY_HATE)).isEqualTo(484 + 1993);
+			assertThat(rows.stream().filter(row -> row.text().contains("\n")).count()).isEqualTo(103);
 		}
 
 		@Test
@@ -229,7 +232,8 @@ class LabelledDataTests {
 		@Test
 		void listsTheSpamAndHarshButCivilRows() {
 			assertThat(ShippedData.spamIds()).hasSize(50).contains("t0042", "e0405");
-			assertThat(ShippedData.harshCivilIds()).hasSize(630).contains("t0003", "t1761", "t2004", "t2128");
+			assertThat(ShippedData.harshCivilIds()).hasSize(630 + 2730)
+				.contains("t0003", "t1761", "t2004", "t2128", "caucasus-0068");
 		}
 
 		private static long count(List<LabelledComment> rows, Label label) {

@@ -31,7 +31,8 @@ class ModelCodecTests {
 
 	@Test
 	void theEncodedModelIsCompact() {
-		assertThat(ModelCodec.encode(this.model).length).isBetween(1_000, 2_000_000);
+		// About 5 MB for 12,342 rows: one row of the moderation_model table per version.
+		assertThat(ModelCodec.encode(this.model).length).isBetween(1_000, 8_000_000);
 	}
 
 	@Test
