@@ -5,7 +5,8 @@
 # separately from it (or the file given with --eval), and prints per category the share held and the precision, recall
 # and F1, the confusion matrix, the share of civil and of harsh-but-civil comments held, and the scoring latency
 # p50/p99/max on one thread after warm-up. It also prints what can see generalisation: each topic and register of the
-# training data scored by a model trained without it (about a dozen more trainings, a few minutes), and the
+# training data scored by a model trained without it (24 more trainings, two at a time on 2 cores: about 15 minutes
+# on a quiet machine), and the
 # identity-bias benchmark of src/main/resources/moderation/identity-bias (per term: civil held, attacks held).
 # The output is also written to bench/moderation-eval-latest.txt.
 #

@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +30,13 @@ import org.springframework.stereotype.Component;
  * <p>
  * Spring stops lifecycle beans from the highest phase down: the web server's graceful shutdown and its stop come
  * before this phase; the connection pool closes after every lifecycle bean has stopped.
+ * <p>
+ * Only a close drains. A context can also be stopped and started again without closing (the test framework pauses
+ * the contexts it keeps while another runs): then the executor is left as it is, or the restarted context would
+ * have no one to run its listeners.
  */
 @Component
-class ShutdownDrain implements SmartLifecycle {
+class ShutdownDrain implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
 	/** Below the web server's phases (graceful shutdown at DEFAULT_PHASE - 1024, stop at DEFAULT_PHASE - 2048). */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -45,10 +52,23 @@ class ShutdownDrain implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Set when this context starts to close (before its lifecycle beans stop), not when it is merely stopped. */
+	private volatile boolean closing;
+
+	private final ApplicationContext context;
+
 	ShutdownDrain(@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> listenerExecutor,
-			BackgroundProperties properties) {
+			BackgroundProperties properties, ApplicationContext context) {
 		this.listenerExecutor = listenerExecutor;
 		this.properties = properties;
+		this.context = context;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		if (event.getApplicationContext() == context) {
+			closing = true;
+		}
 	}
 
 	@Override
@@ -58,6 +78,10 @@ class ShutdownDrain implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		if (!closing) {
+			running = false;
+			return;
+		}
 		long deadline = System.nanoTime() + properties.drainTimeout().toNanos();
 		if (listenerExecutor.getIfAvailable() instanceof ThreadPoolTaskExecutor listeners) {
 			drain(listeners.getThreadPoolExecutor(), deadline);

@@ -68,7 +68,9 @@ public final class EvaluateClassifier {
 		out.printf("eval:       %s (%d rows)%n", arguments.eval == null ? "classpath:" + LabelledData.SHIPPED_EVALUATION
 				: arguments.eval, evaluation.size());
 		out.printf("train:      %s (%d rows, %s)%n", arguments.train.isEmpty()
-				? "classpath:" + LabelledData.SHIPPED_TRAINING : arguments.train, training.size(),
+				? "classpath:" + LabelledData.SHIPPED_TRAINING + " and " + ShippedData.topics().size()
+						+ " topic files (classpath:moderation/topics/)"
+				: arguments.train, training.size(),
 				arguments.counterfactuals ? "+ " + (examples.size() - training.size()) + " counterfactual copies"
 						: "no counterfactual copies");
 		out.printf("model:      logistic regression per label over hashed word 1-2-grams and char 2-5-grams; "
