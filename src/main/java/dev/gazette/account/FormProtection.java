@@ -37,6 +37,12 @@ public class FormProtection {
 	 */
 	public static final String REFUSED_FORM = FormProtection.class.getName() + ".refused";
 
+	/**
+	 * The refused form's fields ({@code Map<String, String[]>}), copied when it is refused: the error page that gives
+	 * them back runs on an error dispatch, which no longer sees a body that was read before the request was handled.
+	 */
+	public static final String REFUSED_FIELDS = FormProtection.class.getName() + ".refusedFields";
+
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
 	private final String sessionCookie;

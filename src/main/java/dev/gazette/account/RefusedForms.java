@@ -1,6 +1,7 @@
 package dev.gazette.account;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ class RefusedForms implements AccessDeniedHandler {
 			throws IOException, ServletException {
 		if (refusal instanceof CsrfException && !response.isCommitted()) {
 			request.setAttribute(FormProtection.REFUSED_FORM, refusal);
+			request.setAttribute(FormProtection.REFUSED_FIELDS, new LinkedHashMap<>(request.getParameterMap()));
 			response.sendError(HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}

@@ -54,9 +54,8 @@ class CommentPages {
 		try {
 			CommentDraft draft = new CommentDraft(body, parentId, nudgeAcknowledged);
 			Commenter commenter = Commenter.of(viewer, authorName, guestEmail, clientKeys.of(request));
-			Comment comment = SubmissionKey.wellFormed(submissionId)
-					? once(slug, draft, commenter, SubmissionKey.form(submissionId))
-					: comments.submit(slug, draft, commenter);
+			Comment comment = once(slug, draft, commenter, SubmissionKey.wellFormed(submissionId)
+					? SubmissionKey.form(submissionId) : SubmissionKey.sameContent(slug, draft, commenter));
 			if (!comment.isPublished()) {
 				return "redirect:/articles/" + slug + "/comments/" + comment.id() + "/received";
 			}
@@ -73,13 +72,13 @@ class CommentPages {
 					: comments.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
 			CommentForm form = new CommentForm(authorName, guestEmail, body, parent == null ? null : parentId,
 					ex.errors(), invalid || nudge ? null : ex.getMessage(), nudge ? ex.getMessage() : null, ex.concerns(),
-					submissionId);
+					SubmissionKey.wellFormed(submissionId) ? submissionId : CommentForm.newSubmissionId());
 			model.addAttribute("compose", new ComposeView(article, parent, form, discussionView(article, viewer)));
 			return "comment/compose";
 		}
 	}
 
-	/** The comment this form made: now, or by an earlier sending of the same form (its submission id). */
+	/** The comment this form made: now, or by an earlier sending of the same form (its submission id or content). */
 	private Comment once(String slug, CommentDraft draft, Commenter commenter, SubmissionKey key) {
 		Posting posting = comments.submitOnce(slug, draft, commenter, key);
 		if (posting instanceof Posting.Stored stored) {

@@ -33,6 +33,19 @@ record SubmissionKey(String scope, String key, String fingerprint, boolean stric
 		return new SubmissionKey("form", submissionId, "", false);
 	}
 
+	/**
+	 * A form sent without a submission id (the article page's own form, which is the same for every reader): the same
+	 * commenter sending the same text to the same place again (a double click, a browser resending after a timeout)
+	 * lands on the comment it already made, for as long as keys are kept.
+	 */
+	static SubmissionKey sameContent(String articleSlug, CommentDraft draft, Commenter commenter) {
+		String who = (commenter.accountId() != null) ? "account:" + commenter.accountId()
+				: "guest:" + commenter.name() + '\u0000' + commenter.guestEmail() + '\u0000' + commenter.client();
+		String sent = String.join("\u0000", articleSlug, String.valueOf(draft.parentId()), who,
+				String.valueOf(draft.body()));
+		return new SubmissionKey("form-content", sha256(sent), "", false);
+	}
+
 	/** Whether {@code key} can be one: 1 to 200 visible ASCII characters. */
 	static boolean wellFormed(String key) {
 		return key != null && !key.isEmpty() && key.length() <= MAX_LENGTH && key.chars().allMatch(c -> c > 32 && c < 127);

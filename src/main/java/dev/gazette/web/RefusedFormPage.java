@@ -70,7 +70,10 @@ class RefusedFormPage {
 
 	private static List<RefusedFormView.Field> fields(HttpServletRequest request) {
 		List<RefusedFormView.Field> fields = new ArrayList<>();
-		request.getParameterMap().forEach((name, values) -> {
+		@SuppressWarnings("unchecked")
+		Map<String, String[]> sent = (request.getAttribute(FormProtection.REFUSED_FIELDS) instanceof Map<?, ?> copied)
+				? (Map<String, String[]>) copied : request.getParameterMap();
+		sent.forEach((name, values) -> {
 			if (name.equals(TOKEN_FIELD)) {
 				return;
 			}
