@@ -1,5 +1,6 @@
 package dev.gazette.account;
 
+import dev.gazette.publication.NameLikeness;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -45,14 +46,20 @@ class AccountRepository {
 	long insert(String email, String displayName, String passwordHash, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into account (email, display_name, password_hash, created_at)
-				values (:email, :name, :hash, :now)""")
+				insert into account (email, display_name, name_key, password_hash, created_at)
+				values (:email, :name, :key, :hash, :now)""")
 			.param("email", email)
 			.param("name", displayName)
+			.param("key", NameLikeness.key(displayName))
 			.param("hash", passwordHash)
 			.param("now", at(now))
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	/** Whether an account's display name looks like a name with this {@link NameLikeness#key key}. */
+	boolean nameKeyTaken(String key) {
+		return jdbc.sql("select count(*) from account where name_key = :key").param("key", key).query(Long.class).single() > 0;
 	}
 
 	boolean emailTaken(String email) {
@@ -80,11 +87,12 @@ class AccountRepository {
 
 	void updateProfile(long id, String displayName, String bio, boolean replyNotifications, boolean newsletter) {
 		jdbc.sql("""
-				update account set display_name = :name, bio = :bio, reply_notifications = :replies,
+				update account set display_name = :name, name_key = :key, bio = :bio, reply_notifications = :replies,
 				       newsletter = :newsletter, version = version + 1
 				where id = :id""")
 			.param("id", id)
 			.param("name", displayName)
+			.param("key", NameLikeness.key(displayName))
 			.param("bio", bio)
 			.param("replies", replyNotifications)
 			.param("newsletter", newsletter)

@@ -81,6 +81,16 @@ public class Accounts {
 		return repository.byId(id).map(StoredAccount::account);
 	}
 
+	/**
+	 * Whether an account's display name looks like {@code name} to a reader (same letters up to case, diacritics,
+	 * confusable characters and invisible ones: {@link dev.gazette.publication.NameLikeness}).
+	 */
+	@Transactional(readOnly = true)
+	public boolean nameInUse(String name) {
+		String key = dev.gazette.publication.NameLikeness.key(name);
+		return !key.isEmpty() && repository.nameKeyTaken(key);
+	}
+
 	/** Until when the account may not comment, if it is suspended now. */
 	@Transactional(readOnly = true)
 	public Optional<java.time.Instant> suspendedUntil(long id) {

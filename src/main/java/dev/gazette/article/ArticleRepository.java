@@ -1,5 +1,6 @@
 package dev.gazette.article;
 
+import dev.gazette.publication.NameLikeness;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -251,9 +252,12 @@ class ArticleRepository {
 	// --- writes ---
 
 	long insertAuthor(String slug, String displayName, String title, String bio, String avatarUrl) {
-		jdbc.sql("insert into author (slug, display_name, title, bio, avatar_url) values (:slug, :name, :title, :bio, :avatar)")
+		jdbc.sql("""
+				insert into author (slug, display_name, name_key, title, bio, avatar_url)
+				values (:slug, :name, :key, :title, :bio, :avatar)""")
 			.param("slug", slug)
 			.param("name", displayName)
+			.param("key", NameLikeness.key(displayName))
 			.param("title", title)
 			.param("bio", bio)
 			.param("avatar", avatarUrl)

@@ -204,6 +204,16 @@ public class Contributors {
 		return repository.author(id);
 	}
 
+	/**
+	 * Whether an author's name looks like {@code name} to a reader (same letters up to case, diacritics, confusable
+	 * characters and invisible ones: {@link dev.gazette.publication.NameLikeness}).
+	 */
+	@Transactional(readOnly = true)
+	public boolean nameInUse(String name) {
+		String key = dev.gazette.publication.NameLikeness.key(name);
+		return !key.isEmpty() && repository.nameKeyTaken(key);
+	}
+
 	/** An author's full profile by the slug of their page. */
 	@Transactional(readOnly = true)
 	public Optional<AuthorProfile> profile(String slug) {

@@ -1,5 +1,6 @@
 package dev.gazette.article;
 
+import dev.gazette.publication.NameLikeness;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -150,6 +151,10 @@ class ContributorsRepository {
 			.single() > 0;
 	}
 
+	boolean nameKeyTaken(String key) {
+		return jdbc.sql("select count(*) from author where name_key = :key").param("key", key).query(Long.class).single() > 0;
+	}
+
 	boolean accountLinkedElsewhere(long accountId, Long exceptId) {
 		return jdbc.sql("select count(*) from author where account_id = :account and id <> :id")
 			.param("account", accountId)
@@ -160,9 +165,9 @@ class ContributorsRepository {
 
 	long insertAuthor(AuthorInput in) {
 		jdbc.sql("""
-				insert into author (slug, display_name, title, bio, website_url, mastodon_url, x_url, bluesky_url,
+				insert into author (slug, display_name, name_key, title, bio, website_url, mastodon_url, x_url, bluesky_url,
 				                    linkedin_url, email, account_id)
-				values (:slug, :name, :title, :bio, :website, :mastodon, :x, :bluesky, :linkedin, :email, :account)""")
+				values (:slug, :name, :key, :title, :bio, :website, :mastodon, :x, :bluesky, :linkedin, :email, :account)""")
 			.params(params(in))
 			.update();
 		return jdbc.sql("select id from author where slug = :slug").param("slug", in.slug()).query(Long.class).single();
@@ -172,7 +177,7 @@ class ContributorsRepository {
 		java.util.Map<String, Object> params = params(in);
 		params.put("id", id);
 		jdbc.sql("""
-				update author set slug = :slug, display_name = :name, title = :title, bio = :bio, website_url = :website,
+				update author set slug = :slug, display_name = :name, name_key = :key, title = :title, bio = :bio, website_url = :website,
 				    mastodon_url = :mastodon, x_url = :x, bluesky_url = :bluesky, linkedin_url = :linkedin, email = :email,
 				    account_id = :account, version = version + 1
 				where id = :id""")
@@ -210,6 +215,7 @@ class ContributorsRepository {
 		java.util.Map<String, Object> params = new java.util.HashMap<>();
 		params.put("slug", in.slug());
 		params.put("name", in.displayName());
+		params.put("key", NameLikeness.key(in.displayName()));
 		params.put("title", in.title());
 		params.put("bio", in.bio());
 		params.put("website", in.websiteUrl());

@@ -56,11 +56,14 @@ public class Comments {
 
 	private final CommentSubmissions submissions;
 
+	private final GuestNames guestNames;
+
 	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
 			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts,
-			TransactionTemplate transaction, CommentSubmissions submissions) {
+			TransactionTemplate transaction, CommentSubmissions submissions, GuestNames guestNames) {
+		this.guestNames = guestNames;
 		this.screening = screening;
 		this.submissions = submissions;
 		this.transaction = transaction;
@@ -456,6 +459,9 @@ public class Comments {
 		if (CommentText.length(name) > CommentProperties.MAX_NAME) {
 			problems.add(new FieldProblem("authorName",
 					"A display name can be at most " + CommentProperties.MAX_NAME + " characters long."));
+		}
+		else if (commenter.isGuest()) {
+			guestNames.problem(name).ifPresent(problems::add);
 		}
 		String email = commenter.guestEmail();
 		if (email != null && !EmailAddresses.isValid(email)) {

@@ -47,7 +47,7 @@ class SigningInTests {
 	@BeforeEach
 	void aVerifiedReader() {
 		http = new Http(port);
-		reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Ayelet Levi");
+		reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Adina Levi");
 	}
 
 	@Test
@@ -57,7 +57,7 @@ class SigningInTests {
 		assertThat(signIn.statusCode()).isEqualTo(302);
 		assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/");
 		Document front = Jsoup.parse(http.get("/").body());
-		assertThat(front.selectFirst(".account-nav a[href=/people/" + reader.id() + "]").text()).isEqualTo("Ayelet Levi");
+		assertThat(front.selectFirst(".account-nav a[href=/people/" + reader.id() + "]").text()).isEqualTo("Adina Levi");
 		assertThat(http.get("/settings").statusCode()).isEqualTo(200);
 
 		HttpResponse<String> signOut = http.postForm("/sign-out", Map.of());
@@ -168,7 +168,7 @@ class SigningInTests {
 
 		assertThat(eleventh.statusCode()).isEqualTo(429);
 		assertThat(http.get("/settings").statusCode()).as("not signed in").isEqualTo(302);
-		Reader other = new Readers(accounts, administration, new Mailbox(jdbc)).join("Burak");
+		Reader other = new Readers(accounts, administration, new Mailbox(jdbc)).join("Burak Demir");
 		assertThat(new Http(port).signIn(other.email(), other.password()).statusCode())
 			.as("other accounts are not affected").isEqualTo(302);
 	}

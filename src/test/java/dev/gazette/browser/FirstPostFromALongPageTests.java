@@ -91,7 +91,7 @@ class FirstPostFromALongPageTests {
 
 	@Test
 	void aFreshGuestsFirstCommentOnATwoHundredCommentArticleIsPosted() {
-		assertFirstCommentIsPosted(big.path(), "Oğuz Türk", "The dam will need a second lock, surely?");
+		assertFirstCommentIsPosted(big.path(), "Oğuzhan Çelik", "The dam will need a second lock, surely?");
 	}
 
 	@Test

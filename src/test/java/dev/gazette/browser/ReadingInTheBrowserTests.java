@@ -141,14 +141,14 @@ class ReadingInTheBrowserTests {
 			Page page = reader.page();
 			reader.visit(article.path());
 
-			page.getByLabel("Your name").fill("Oğuz Türk");
+			page.getByLabel("Your name").fill("Oğuzhan Çelik");
 			page.getByLabel("Your comment", new Page.GetByLabelOptions().setExact(true))
 				.fill("Teşekkürler — a *fair* piece, though the wall is still too low.");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment")).click();
 
 			assertThat(page).hasURL(Pattern.compile(article.path() + "#comment-\\d+$"));
 			Locator posted = page.locator("li.comment", new Page.LocatorOptions().setHasText("Teşekkürler"));
-			assertThat(posted.locator(".comment-author")).hasText("Oğuz Türk");
+			assertThat(posted.locator(".comment-author")).hasText("Oğuzhan Çelik");
 			assertThat(posted.locator(".comment-body em")).hasText("fair");
 			assertThat(posted).isInViewport();
 			assertThat(page.locator("#comments-heading")).hasText("1 comment");
