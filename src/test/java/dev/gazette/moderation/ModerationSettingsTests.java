@@ -202,7 +202,7 @@ class ModerationSettingsTests {
 	}
 
 	private JsonNode awaitVersionAfter(String token, long before) throws InterruptedException {
-		// A retrain with extra examples trains six models (one, and five folds to tune its thresholds): 12,342 rows and
+		// A retrain with extra examples trains six models (one, and five folds to tune its thresholds): 12,482 rows and
 		// their counterfactual copies, a minute or two on a quiet 2-core machine, several on a busy one.
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
 		while (Instant.now().isBefore(deadline)) {

@@ -31,7 +31,7 @@ class ModelCodecTests {
 
 	@Test
 	void theEncodedModelIsCompact() {
-		// About 5 MB for 12,342 rows: one row of the moderation_model table per version.
+		// About 5 MB for 12,482 rows: one row of the moderation_model table per version.
 		assertThat(ModelCodec.encode(this.model).length).isBetween(1_000, 8_000_000);
 	}
 
