@@ -54,7 +54,8 @@ for tool in wrk curl python3 java; do
 done
 
 # ---------------------------------------------------------------- the peers
-if STATE_DIR="$PEER_STATE_DIR" bash "$PEER_SCRIPT" status 2>/dev/null | grep -q "nginx running"; then
+peer_status="$(STATE_DIR="$PEER_STATE_DIR" bash "$PEER_SCRIPT" status 2>/dev/null || true)"
+if grep -q "nginx running" <<<"$peer_status" && grep -q "php-fpm running" <<<"$peer_status"; then
   log "the WordPress peer is already running; using it as it is"
 else
   log "starting the WordPress peer ($PEER_SCRIPT start; installs its packages the first time)"
