@@ -103,6 +103,15 @@ public class ArticleCatalog {
 	}
 
 	/**
+	 * The versions a finished page of this published article depends on, in one read; empty when it is not (or no
+	 * longer) visible. No transaction: it is one statement, and opening and ending one would cost two more round trips
+	 * on every page served from memory.
+	 */
+	public Optional<PageVersions> pageVersions(String slug) {
+		return repository.pageVersions(slug, clock.instant());
+	}
+
+	/**
 	 * Where a published article that was once at {@code oldSlug} lives now: its current slug, or empty when no visible
 	 * article ever had that slug (or it is an article's current slug).
 	 */

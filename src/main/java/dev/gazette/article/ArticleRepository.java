@@ -47,6 +47,22 @@ class ArticleRepository {
 			.optional();
 	}
 
+	/**
+	 * The article's and its discussion's versions in one indexed read (the discussion row is the article's, keyed by
+	 * its id, and written by the comment feature): a page kept whole in memory is checked with this alone.
+	 */
+	Optional<PageVersions> pageVersions(String slug, Instant now) {
+		return jdbc.sql("""
+				select a.id, a.version, coalesce(d.version, 0) as discussion_version
+				from article a left join discussion d on d.article_id = a.id
+				where a.slug = :slug and
+				""" + VISIBLE)
+			.param("slug", slug)
+			.param("now", at(now))
+			.query((rs, n) -> new PageVersions(rs.getLong("id"), rs.getLong("version"), rs.getLong("discussion_version")))
+			.optional();
+	}
+
 	Optional<String> slugOfPublished(long id, Instant now) {
 		return jdbc.sql("select a.slug from article a where a.id = :id and " + VISIBLE)
 			.param("id", id)

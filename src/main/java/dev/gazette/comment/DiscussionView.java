@@ -59,6 +59,29 @@ public record DiscussionView(DiscussionPage page, String articleUrl, boolean ope
 		return Timestamps.relative(comment.createdAt(), now, zone);
 	}
 
+	/**
+	 * Until when this page's relative times ("5 minutes ago") read as they do now: the page kept whole for readers who
+	 * are not signed in is rebuilt then. {@link Instant#MAX} when no time on the page will change.
+	 */
+	public Instant timesChangeAt() {
+		Instant earliest = Instant.MAX;
+		for (ThreadView thread : page.threads()) {
+			earliest = timesChangeAt(thread.root(), earliest);
+		}
+		return earliest;
+	}
+
+	private Instant timesChangeAt(DisplayComment node, Instant earliest) {
+		if (node.comment().isPublished()) {
+			Instant changes = Timestamps.relativeChangesAt(node.comment().createdAt(), now);
+			earliest = changes.isBefore(earliest) ? changes : earliest;
+		}
+		for (DisplayComment reply : node.replies()) {
+			earliest = timesChangeAt(reply, earliest);
+		}
+		return earliest;
+	}
+
 	public String absoluteTime(Comment comment) {
 		return Timestamps.articleTime(comment.createdAt(), zone);
 	}

@@ -46,6 +46,27 @@ public final class Timestamps {
 		return date(instant, zone);
 	}
 
+	/**
+	 * When {@link #relative} first writes something else for {@code instant} than it does at {@code now}: a page that
+	 * shows relative times is the same page until then ({@link Instant#MAX} once only the date is written).
+	 */
+	public static Instant relativeChangesAt(Instant instant, Instant now) {
+		Duration age = Duration.between(instant, now);
+		if (age.isNegative() || age.toSeconds() < 60) {
+			return instant.plusSeconds(60);
+		}
+		if (age.toMinutes() < 60) {
+			return instant.plus(Duration.ofMinutes(age.toMinutes() + 1));
+		}
+		if (age.toHours() < 24) {
+			return instant.plus(Duration.ofHours(age.toHours() + 1));
+		}
+		if (age.toDays() < 30) {
+			return instant.plus(Duration.ofDays(age.toDays() + 1));
+		}
+		return Instant.MAX;
+	}
+
 	private static String plural(long count, String unit) {
 		return count + " " + unit + (count == 1 ? "" : "s");
 	}

@@ -16,16 +16,23 @@ import dev.gazette.article.ArticleSummary;
 import dev.gazette.article.Author;
 import dev.gazette.article.AuthorProfile;
 import dev.gazette.article.Contributors;
+import dev.gazette.article.PageVersions;
 import dev.gazette.article.Section;
 import dev.gazette.comment.CommentProperties;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussion;
+import dev.gazette.comment.DiscussionPage;
+import dev.gazette.comment.DiscussionView;
 import dev.gazette.comment.DiscussionSort;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
 import dev.gazette.syndication.Feeds;
 import dev.gazette.syndication.ShareMetadata;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,8 +71,15 @@ class ReadingPages {
 
 	private final Contributors contributors;
 
+	private final ArticlePageCache pages;
+
+	private final TemplateEngine templates;
+
 	ReadingPages(ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
-			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds, Contributors contributors) {
+			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds, Contributors contributors,
+			ArticlePageCache pages, TemplateEngine templates) {
+		this.pages = pages;
+		this.templates = templates;
 		this.contributors = contributors;
 		this.accounts = accounts;
 		this.shareMetadata = shareMetadata;
@@ -103,10 +117,15 @@ class ReadingPages {
 		return "article/author";
 	}
 
-	/** An article; at a slug it had before (a published article's slug was changed), 301 to where it is now. */
+	/**
+	 * An article; at a slug it had before (a published article's slug was changed), 301 to where it is now. A reader
+	 * who is not signed in gets the page everyone gets, built here once and then kept whole (see
+	 * {@link ArticlePageCache}; {@link ArticlePagesFromMemory} answers from it while it is right).
+	 */
 	@GetMapping("/articles/{slug}")
 	ModelAndView article(@PathVariable String slug, @RequestParam(required = false) String sort,
-			@RequestParam(defaultValue = "1") int cpage, @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
+			@RequestParam(defaultValue = "1") int cpage, @AuthenticationPrincipal AccountPrincipal viewer,
+			HttpServletRequest request, Model model) {
 		Optional<Article> found = catalog.find(slug);
 		if (found.isEmpty()) {
 			return new ModelAndView(movedPermanently(catalog.movedTo(slug).orElseThrow(ReadingPages::notFound)));
@@ -119,10 +138,22 @@ class ReadingPages {
 		model.addAttribute("article", view);
 		model.addAttribute("meta", shareMetadata.forArticle(article, discussion.publishedComments()));
 		model.addAttribute("feeds", feeds.forArticle(article));
-		model.addAttribute("discussion",
-				comments.view(article, discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize()),
-						viewer == null ? null : viewer.id(), publication.timeZone()));
-		return new ModelAndView("article/page");
+		DiscussionPage page = discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize());
+		DiscussionView discussionView = comments.view(article, page, viewer == null ? null : viewer.id(),
+				publication.timeZone());
+		model.addAttribute("discussion", discussionView);
+		if (viewer != null || !pages.servesEveryone(request)) {
+			return new ModelAndView("article/page");
+		}
+		SiteView site = (SiteView) model.getAttribute("site");
+		Utf8ByteOutput html = new Utf8ByteOutput();
+		templates.render("article/page.jte", model.asMap(), html);
+		boolean withinDiscussion = page.page() == 1 || (long) (page.page() - 1) * page.pageSize() < page.totalThreads();
+		ArticlePageCache.Page finished = pages.finish(ArticlePageCache.Key.of(slug, sort, cpage),
+				new PageVersions(article.id(), article.version(), discussion.version()),
+				new ArticlePageCache.Inputs(site.masthead(), site.sections(), publication), discussionView.timesChangeAt(),
+				html.toByteArray(), withinDiscussion);
+		return new ModelAndView(pages.view(finished));
 	}
 
 	private static RedirectView movedPermanently(String slug) {

@@ -137,13 +137,28 @@ class DatabaseOutageTests {
 	void aReaderGetsAPageSayingTryAgainSoonWithRetryAfter() throws Exception {
 		link.cut();
 
-		HttpResponse<String> page = get(article.path(), "text/html");
+		// An order of the discussion nobody has read yet: the page read before the cut is kept, and served (below).
+		HttpResponse<String> page = get(article.path() + "?sort=newest", "text/html");
 
 		assertThat(page.statusCode()).isEqualTo(503);
 		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("text/html"));
 		assertThat(page.headers().firstValue("Retry-After")).isPresent();
 		assertThat(page.body()).contains("Back in a moment").doesNotContain("Exception");
+	}
+
+	@Test
+	void aReaderStillGetsTheLastKeptArticlePageMarkedStale() throws Exception {
+		HttpResponse<String> kept = get(article.path(), "text/html");
+		link.cut();
+
+		Timed<HttpResponse<String>> page = timed(() -> get(article.path(), "text/html"));
+
+		assertThat(page.value().statusCode()).isEqualTo(200);
+		assertThat(page.value().body()).isEqualTo(kept.body());
+		assertThat(page.value().headers().firstValue("Warning")).hasValueSatisfying(
+				warning -> assertThat(warning).startsWith("110"));
+		assertThat(page.took()).isLessThan(QUICKLY);
 	}
 
 	@Test

@@ -73,4 +73,25 @@ class TimestampsTests {
 		Instant now = Instant.parse("2018-07-22T09:00:00Z");
 		assertThat(Timestamps.relative(now.plusSeconds(180), now, JERUSALEM)).isEqualTo("just now");
 	}
+
+	@ParameterizedTest(name = "{0} ago stays the same text until {1} later")
+	@CsvSource({ "PT0S, PT60S", "PT59S, PT1S", "PT60S, PT60S", "PT5M30S, PT30S", "PT59M59S, PT1S", "PT3H, PT1H",
+			"PT23H59M, PT1M", "P2D, P1D", "P29DT23H, PT1H" })
+	void aRelativeTimeChangesWhenItsTextDoes(String age, String until) {
+		Instant now = Instant.parse("2018-07-22T09:00:00Z");
+		Instant then = now.minus(Duration.parse(age));
+		Instant changes = Timestamps.relativeChangesAt(then, now);
+
+		assertThat(changes).isEqualTo(now.plus(Duration.parse(until)));
+		assertThat(Timestamps.relative(then, changes.minusMillis(1), JERUSALEM))
+			.isEqualTo(Timestamps.relative(then, now, JERUSALEM));
+		assertThat(Timestamps.relative(then, changes, JERUSALEM)).isNotEqualTo(Timestamps.relative(then, now, JERUSALEM));
+	}
+
+	@Test
+	void aDateNeverChangesAndAFutureTimeChangesAMinuteAfterIt() {
+		Instant now = Instant.parse("2018-07-22T09:00:00Z");
+		assertThat(Timestamps.relativeChangesAt(now.minus(Duration.ofDays(30)), now)).isEqualTo(Instant.MAX);
+		assertThat(Timestamps.relativeChangesAt(now.plusSeconds(180), now)).isEqualTo(now.plusSeconds(240));
+	}
 }
