@@ -13,50 +13,38 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 ROUNDS="${OUTAGE_ROUNDS:-5}"
 HOST=127.0.0.1
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-PORT="$(free_port)"
-LINK_PORT="$(free_port)"
+LOG_NAME=db-outage
+# shellcheck source=bench/lib.sh
+source "$SCRIPT_DIR/lib.sh"
+PORT="$(bench_free_port)"
+LINK_PORT="$(bench_free_port)"
 BASE="http://$HOST:$PORT"
 PAGE=/articles/in-praise-of-the-slow-ferry
 API=/api/v1/articles/in-praise-of-the-slow-ferry/comments
 WORK="$(mktemp -d /tmp/gazette-db-outage.XXXXXX)"
 PG_DB="gazette_outage_$(date +%s)_$RANDOM"
-APP_PID=""
 LINK_PID=""
 
-log() { printf '[db-outage %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 cleanup() {
-  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  bench_stop
   [[ -n "$LINK_PID" ]] && kill "$LINK_PID" 2>/dev/null || true
   psql -h "$HOST" -U postgres -qc "drop database if exists $PG_DB" </dev/null >/dev/null 2>&1 || true
   rm -rf "$WORK/data"
 }
 trap cleanup EXIT
 
-JAR="${GAZETTE_JAR:-}"
-if [[ -z "$JAR" ]]; then
-  (cd "$REPO_ROOT" && ./mvnw -q -o -B -DskipTests -Djacoco.skip=true package)
-  JAR="$(ls "$REPO_ROOT"/target/gazette-*.jar | head -n 1)"
-fi
+bench_jar
 
 psql -h "$HOST" -U postgres -v ON_ERROR_STOP=1 -qc "create database $PG_DB" </dev/null
 python3 "$SCRIPT_DIR/db_link.py" "$LINK_PORT" "$HOST" 5432 >"$WORK/link.log" 2>&1 &
 LINK_PID=$!
 sleep 1
 log "starting $JAR on $BASE, PostgreSQL database $PG_DB through the relay on port $LINK_PORT"
-java -jar "$JAR" --server.port="$PORT" --server.address="$HOST" --gazette.data-dir="$WORK/data" \
+bench_start "$WORK/app.log" --server.port="$PORT" --server.address="$HOST" --gazette.data-dir="$WORK/data" \
   --gazette.demo-content=true --spring.datasource.url="jdbc:postgresql://$HOST:$LINK_PORT/$PG_DB" \
-  --spring.datasource.username=postgres >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 240); do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$WORK/app.log" >&2; exit 1; }
-  curl -sf --max-time 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && break
-  sleep 1
-done
-for _ in $(seq 1 60); do
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE$PAGE")" == 200 ]] && break
-  sleep 1
-done
+  --spring.datasource.username=postgres
+bench_wait_up "$BASE" 240 "$WORK/app.log"
+bench_wait_page "$BASE" "$PAGE" || true
 
 # measure <phase>: ROUNDS requests of each kind, in turn; status counts and the slowest answer
 measure() {

@@ -17,41 +17,28 @@ INTERVAL="${SLOW_INTERVAL:-2}"
 SECONDS_SLOW="${SLOW_SECONDS:-600}"
 SAMPLES="${SAMPLES:-15}"
 HOST=127.0.0.1
-# A free port chosen by the kernel: several people run benchmarks on this machine.
-PORT="${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+LOG_NAME=slow-clients
+# shellcheck source=bench/lib.sh
+source "$SCRIPT_DIR/lib.sh"
+PORT="${BENCH_PORT:-$(bench_free_port)}"
 BASE="http://$HOST:$PORT"
 PAGE=/articles/in-praise-of-the-slow-ferry
 WORK="$(mktemp -d /tmp/gazette-slow-clients.XXXXXX)"
-APP_PID=""
 SLOW_PID=""
 
-log() { printf '[slow-clients %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 cleanup() {
   [[ -n "$SLOW_PID" ]] && kill "$SLOW_PID" 2>/dev/null || true
-  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  bench_stop
   rm -rf "$WORK/data"
 }
 trap cleanup EXIT
 
-JAR="${GAZETTE_JAR:-}"
-if [[ -z "$JAR" ]]; then
-  (cd "$REPO_ROOT" && ./mvnw -q -o -B -DskipTests -Djacoco.skip=true package)
-  JAR="$(ls "$REPO_ROOT"/target/gazette-*.jar | head -n 1)"
-fi
-
+bench_jar
 log "starting $JAR on $BASE (H2, demo content), log $WORK/app.log"
-java -jar "$JAR" --server.port="$PORT" --server.address="$HOST" --gazette.data-dir="$WORK/data" \
-  --gazette.demo-content=true >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 180); do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$WORK/app.log" >&2; exit 1; }
-  curl -sf --max-time 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"' && break
-  sleep 1
-done
-for _ in $(seq 1 60); do
-  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE$PAGE")" == 200 ]] && break
-  sleep 1
-done
+bench_start "$WORK/app.log" --server.port="$PORT" --server.address="$HOST" --gazette.data-dir="$WORK/data" \
+  --gazette.demo-content=true
+bench_wait_up "$BASE" 180 "$WORK/app.log"
+bench_wait_page "$BASE" "$PAGE" || true
 
 # measure <label>: SAMPLES sequential GETs of the article page and of health; prints status counts and latencies
 measure() {

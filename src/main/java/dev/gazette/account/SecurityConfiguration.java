@@ -1,5 +1,7 @@
 package dev.gazette.account;
 
+import dev.gazette.ratelimit.RateLimiter;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -68,8 +70,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiErrors errors, Throttle throttle,
-			SignInWatch watch) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiErrors errors, RateLimiter limiter,
+			AccountProperties properties, SignInWatch watch) throws Exception {
 		return http.securityMatcher("/api/**")
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
@@ -79,7 +81,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll())
 			.addFilterBefore(new BearerTokens(tokens, errors), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new SignInThrottle(throttle, watch), BearerTokens.class)
+			.addFilterBefore(new SignInThrottle(limiter, properties, watch), BearerTokens.class)
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((request, response, ex) -> errors.write(response, 401,
 						"Sign in with a personal access token: Authorization: Bearer <token>.", request.getRequestURI()))
@@ -93,8 +95,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, AccountUserDetails users, SiteSecrets secrets, Throttle throttle,
-			SignInWatch watch, FormProtection forms) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, AccountUserDetails users, SiteSecrets secrets, RateLimiter limiter,
+			AccountProperties properties, SignInWatch watch, FormProtection forms) throws Exception {
 		TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(secrets.get("remember-me"), users,
 				RememberMeTokenAlgorithm.SHA256);
 		rememberMe.setCookieName(REMEMBER_ME_COOKIE);
@@ -121,7 +123,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").deleteCookies(REMEMBER_ME_COOKIE))
-			.addFilterBefore(new SignInThrottle(throttle, watch), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SignInThrottle(limiter, properties, watch), UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers.frameOptions(frame -> frame.deny()))
 			.build();
 	}

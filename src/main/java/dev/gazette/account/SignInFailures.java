@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.gazette.ratelimit.ClientAddresses;
+
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -29,7 +31,7 @@ class SignInFailures implements AuthenticationFailureHandler {
 			AuthenticationException exception) throws IOException {
 		String email = request.getParameter("email") == null ? "" : request.getParameter("email");
 		if (!(exception instanceof DisabledException)) {
-			watch.failed(Accounts.normalise(email), Throttle.client(request.getRemoteAddr()));
+			watch.failed(Accounts.normalise(email), ClientAddresses.client(request.getRemoteAddr()));
 		}
 		String reason = exception instanceof DisabledException ? "unverified" : "error";
 		response.sendRedirect("/sign-in?" + reason + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));

@@ -8,7 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.gazette.account.Throttle.Action;
+import dev.gazette.ratelimit.ClientAddresses;
+import dev.gazette.ratelimit.RateLimiter;
+import dev.gazette.ratelimit.RateLimiter.Limit;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,13 +22,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInThrottle extends OncePerRequestFilter {
 
-	private final Throttle throttle;
+	private final RateLimiter limiter;
 
 	private final SignInWatch watch;
 
-	SignInThrottle(Throttle throttle, SignInWatch watch) {
-		this.throttle = throttle;
+	private final Limit signInPerClient;
+
+	private final Limit signInPerAccountAndClient;
+
+	private final Limit signInPerAccount;
+
+	private final Limit signUp;
+
+	private final Limit reset;
+
+	SignInThrottle(RateLimiter limiter, AccountProperties properties, SignInWatch watch) {
+		this.limiter = limiter;
 		this.watch = watch;
+		Duration period = properties.period();
+		this.signInPerClient = new Limit("sign-in", properties.signInPerAddress(), period);
+		this.signInPerAccountAndClient = new Limit("sign-in-account", properties.signInPerAccount(), period);
+		this.signInPerAccount = new Limit("sign-in-account-total", properties.signInPerAccountTotal(), period);
+		this.signUp = new Limit("sign-up", properties.signUpPerAddress(), period);
+		this.reset = new Limit("reset", properties.resetPerAddress(), period);
 	}
 
 	@Override
@@ -44,12 +62,12 @@ class SignInThrottle extends OncePerRequestFilter {
 
 	/** Zero when the request may go on, else how long until it could. */
 	private Duration waitFor(HttpServletRequest request) {
-		String address = Throttle.client(request.getRemoteAddr());
+		String address = ClientAddresses.client(request.getRemoteAddr());
 		return switch (request.getServletPath()) {
 			case "/sign-in" -> signIn(address, Accounts.normalise(request.getParameter("email")));
 			// Asking for a new verification link sends mail as joining does, so it counts as joining.
-			case "/join", "/api/v1/accounts", "/verify/resend" -> throttle.tryAcquire(Action.SIGN_UP, address);
-			case "/forgot-password" -> throttle.tryAcquire(Action.RESET, address);
+			case "/join", "/api/v1/accounts", "/verify/resend" -> limiter.tryAcquire(signUp, address);
+			case "/forgot-password" -> limiter.tryAcquire(reset, address);
 			default -> Duration.ZERO;
 		};
 	}
@@ -60,10 +78,10 @@ class SignInThrottle extends OncePerRequestFilter {
 	 * is never kept out by a stranger's guesses, and the stranger stays slowed.
 	 */
 	private Duration signIn(String client, String account) {
-		Duration wait = longer(throttle.tryAcquire(Action.SIGN_IN_ADDRESS, client),
-				throttle.tryAcquire(Action.SIGN_IN_ACCOUNT, account + "|" + client));
+		Duration wait = longer(limiter.tryAcquire(signInPerClient, client),
+				limiter.tryAcquire(signInPerAccountAndClient, account + "|" + client));
 		if (wait.isZero() && watch.hasFailed(account, client)) {
-			return throttle.tryAcquire(Action.SIGN_IN_ACCOUNT_TOTAL, account);
+			return limiter.tryAcquire(signInPerAccount, account);
 		}
 		return wait;
 	}

@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param drainTimeout how long a shutdown waits for queued listener runs and scheduled jobs before it leaves the rest
  *        to the retries (of this node after its restart, or of another node)
  * @param compactInterval how often the embedded H2 database rewrites its sparsest chunks (not used with PostgreSQL)
+ * @param compactAtShutdown whether the embedded H2 file is fully compacted when the JVM shuts down, after the drain
  */
 @ConfigurationProperties("gazette.background")
 record BackgroundProperties(@DefaultValue("30s") Duration retryInterval, @DefaultValue("1m") Duration firstRetry,
 		@DefaultValue("1h") Duration maxRetry, @DefaultValue("20s") Duration drainTimeout,
-		@DefaultValue("2s") Duration compactInterval) {
+		@DefaultValue("2s") Duration compactInterval, @DefaultValue("true") boolean compactAtShutdown) {
 
 	BackgroundProperties {
 		for (Duration positive : new Duration[] { retryInterval, firstRetry, maxRetry, compactInterval }) {

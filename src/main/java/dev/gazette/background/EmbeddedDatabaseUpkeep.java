@@ -1,10 +1,15 @@
 package dev.gazette.background;
 
+import java.io.File;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.h2.Driver;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -12,6 +17,9 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -21,8 +29,15 @@ import org.springframework.stereotype.Component;
  * it is acknowledged) H2 writes each commit as a new chunk and runs no background thread, so nothing ever rewrites the
  * live pages out of old, mostly dead chunks: the file grew by about 85 KB per comment, 8 % of it in use. Every
  * {@code gazette.background.compact-interval} this rewrites the sparsest chunks (up to {@link #WRITE_LIMIT} bytes),
- * as H2's own background housekeeping would, so their space is reused. With PostgreSQL, or an in-memory database,
- * it does nothing.
+ * as H2's own background housekeeping would, so their space is reused.
+ * <p>
+ * That keeps the space reused but cannot give it back: live pages stay spread over a file as large as its busiest
+ * moment. So when the JVM shuts down (SIGTERM), after the application context has closed (requests finished, the
+ * {@link ShutdownDrain} done, the connection pool closed), the file is opened once more and closed with
+ * {@code SHUTDOWN COMPACT}, which writes the live pages into a fresh file and replaces the old one. Only a real JVM
+ * shutdown does this (Spring Boot's shutdown handlers), never a context that is merely closed; with
+ * {@code gazette.background.compact-at-shutdown=false} it is left out. With PostgreSQL, or an in-memory database,
+ * none of this happens.
  */
 @Component
 class EmbeddedDatabaseUpkeep implements SchedulingConfigurer {
@@ -58,21 +73,71 @@ class EmbeddedDatabaseUpkeep implements SchedulingConfigurer {
 		}
 	}
 
+	/** Once started on a file database, asks for a full compaction after the context has closed at JVM shutdown. */
+	@EventListener(ApplicationStartedEvent.class)
+	void compactFullyAtShutdown() throws SQLException {
+		if (!properties.compactAtShutdown() || !dataSource.isWrapperFor(HikariDataSource.class)) {
+			return;
+		}
+		File file = embeddedFile();
+		if (file == null) {
+			return;
+		}
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		String url = pool.getJdbcUrl().contains("IFEXISTS=") ? pool.getJdbcUrl() : pool.getJdbcUrl() + ";IFEXISTS=TRUE";
+		Properties credentials = new Properties();
+		credentials.setProperty("user", pool.getUsername() == null ? "" : pool.getUsername());
+		credentials.setProperty("password", pool.getPassword() == null ? "" : pool.getPassword());
+		SpringApplication.getShutdownHandlers().add(() -> compactFully(url, credentials, file));
+	}
+
+	/**
+	 * Runs after every context has closed: the pool's connections are gone and H2 has closed the file, so this opens
+	 * it alone ({@code IFEXISTS}: never a new, empty one) and closes it fully compacted.
+	 */
+	private static void compactFully(String url, Properties credentials, File file) {
+		long before = file.length();
+		long start = System.nanoTime();
+		try (Connection connection = Driver.load().connect(url, credentials);
+				Statement statement = connection.createStatement()) {
+			statement.execute("SHUTDOWN COMPACT");
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.warn("Compacting the embedded database at shutdown failed; the file is as it was", ex);
+			return;
+		}
+		log.info("Compacted the embedded database at shutdown from {} KB to {} KB in {} ms", before / 1024,
+				file.length() / 1024, (System.nanoTime() - start) / 1_000_000);
+	}
+
+	/** The embedded H2 database's file, or {@code null} when the database is elsewhere or in memory. */
+	private File embeddedFile() throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			MVStore store = store(connection);
+			return store == null ? null : new File(store.getFileStore().getFileName());
+		}
+	}
+
+	/** The MVStore of an embedded H2 file database behind this connection, or {@code null}. */
+	private static MVStore store(Connection connection) throws SQLException {
+		if (!connection.isWrapperFor(JdbcConnection.class)) {
+			return null;
+		}
+		Session session = connection.unwrap(JdbcConnection.class).getSession();
+		if (!(session instanceof SessionLocal local) || !local.getDatabase().isPersistent()) {
+			return null;
+		}
+		return local.getDatabase().getStore().getMvStore();
+	}
+
 	/**
 	 * Rewrites the sparsest chunks of the embedded database file, if there is one.
 	 * @return whether anything was rewritten
 	 */
 	boolean compact() throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			if (!connection.isWrapperFor(JdbcConnection.class)) {
-				return false;
-			}
-			Session session = connection.unwrap(JdbcConnection.class).getSession();
-			if (!(session instanceof SessionLocal local) || !local.getDatabase().isPersistent()) {
-				return false;
-			}
-			MVStore store = local.getDatabase().getStore().getMvStore();
-			return store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
+			MVStore store = store(connection);
+			return store != null && store.compact(TARGET_FILL_RATE, WRITE_LIMIT);
 		}
 	}
 }

@@ -3,5 +3,5 @@
  * {@link dev.gazette.comment.Comments} or listen to {@link dev.gazette.comment.CommentSubmitted} and {@link dev.gazette.comment.CommentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Comments", allowedDependencies = { "article",
-		"publication", "account", "mail" })
+		"publication", "account", "mail", "ratelimit" })
 package dev.gazette.comment;

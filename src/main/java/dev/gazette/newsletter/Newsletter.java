@@ -14,7 +14,6 @@ import java.util.Set;
 
 import dev.gazette.account.AccountEvents.AccountDeleted;
 import dev.gazette.account.Accounts;
-import dev.gazette.account.Throttle;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Section;
 import dev.gazette.mail.EmailAddresses;
@@ -26,6 +25,9 @@ import dev.gazette.newsletter.Subscribers.Guest;
 import dev.gazette.newsletter.Subscribers.Preference;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
+import dev.gazette.ratelimit.ClientAddresses;
+import dev.gazette.ratelimit.RateLimiter;
+import dev.gazette.ratelimit.RateLimiter.Limit;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -60,15 +62,18 @@ public class Newsletter {
 
 	private final NewsletterProperties properties;
 
-	private final Throttle throttle;
+	private final RateLimiter limiter;
+
+	private final Limit requestsPerClient;
 
 	private final Clock clock;
 
 	Newsletter(Subscribers subscribers, Issues issues, Accounts accounts, ArticleCatalog articles, Mailer mailer,
 			MailTemplates templates, Publications publications, GazetteProperties site, NewsletterProperties properties,
-			Throttle throttle, Clock clock) {
+			RateLimiter limiter, Clock clock) {
 		this.subscribers = subscribers;
-		this.throttle = throttle;
+		this.limiter = limiter;
+		this.requestsPerClient = new Limit("newsletter", properties.perAddress(), properties.perAddressPeriod());
 		this.issues = issues;
 		this.accounts = accounts;
 		this.articles = articles;
@@ -114,8 +119,7 @@ public class Newsletter {
 	@Transactional
 	public void subscribe(Request request, String clientAddress) {
 		Checked checked = check(request, true);
-		Duration wait = throttle.tryAcquireForClient("NEWSLETTER", clientAddress, properties.perAddress(),
-				properties.perAddressPeriod());
+		Duration wait = limiter.tryAcquire(requestsPerClient, ClientAddresses.client(clientAddress));
 		if (!wait.isZero()) {
 			throw new TooManyRequests(wait);
 		}

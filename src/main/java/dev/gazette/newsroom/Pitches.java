@@ -17,6 +17,10 @@ import dev.gazette.mail.EmailAddresses;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.publication.Publications;
+import dev.gazette.ratelimit.ClientAddresses;
+import dev.gazette.ratelimit.RateLimiter;
+import dev.gazette.ratelimit.RateLimiter.Charge;
+import dev.gazette.ratelimit.RateLimiter.Limit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +81,13 @@ class Pitches {
 
 	private final PitchRepository repository;
 
-	private final PitchThrottle throttle;
+	private final RateLimiter limiter;
+
+	/** Pitches per client, and per sender's e-mail address: each pitch is acknowledged by mail, so without it the form
+	 * could send many mails to one stranger. */
+	private final Limit perClient;
+
+	private final Limit perSender;
 
 	private final PitchProperties properties;
 
@@ -91,10 +101,12 @@ class Pitches {
 
 	private final Clock clock;
 
-	Pitches(PitchRepository repository, PitchThrottle throttle, PitchProperties properties, Accounts accounts,
+	Pitches(PitchRepository repository, RateLimiter limiter, PitchProperties properties, Accounts accounts,
 			Mailer mailer, MailTemplates templates, Publications publications, Clock clock) {
 		this.repository = repository;
-		this.throttle = throttle;
+		this.limiter = limiter;
+		this.perClient = new Limit("pitch", properties.perAddress(), properties.period());
+		this.perSender = new Limit("pitch-sender", properties.perAddress(), properties.period());
 		this.properties = properties;
 		this.accounts = accounts;
 		this.mailer = mailer;
@@ -138,9 +150,11 @@ class Pitches {
 		if (!problems.isEmpty()) {
 			throw new Invalid("Please check what is marked.", problems);
 		}
-		throttle.tryAcquire(clientAddress, clean.email()).ifPresent(wait -> {
+		Duration wait = limiter.tryAcquireAll(List.of(new Charge(perClient, ClientAddresses.client(clientAddress), 1),
+				new Charge(perSender, clean.email(), 1)));
+		if (!wait.isZero()) {
 			throw new Throttled(wait);
-		});
+		}
 		long id = repository.insert(clean.name(), clean.email(), clean.summary(), blankToNull(clean.sample()),
 				blankToNull(clean.sampleUrl()), clock.instant());
 		Pitch pitch = repository.find(id).orElseThrow();

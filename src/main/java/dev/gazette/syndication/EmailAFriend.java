@@ -1,8 +1,10 @@
 package dev.gazette.syndication;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +16,10 @@ import dev.gazette.mail.Mailer;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
 import dev.gazette.publication.Timestamps;
+import dev.gazette.ratelimit.ClientAddresses;
+import dev.gazette.ratelimit.RateLimiter;
+import dev.gazette.ratelimit.RateLimiter.Charge;
+import dev.gazette.ratelimit.RateLimiter.Limit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,16 +47,39 @@ public class EmailAFriend {
 
 	private final SiteAddresses addresses;
 
-	private final FriendThrottle throttle;
+	private final RateLimiter limiter;
+
+	/** Messages (one per recipient) per client, per signed-in account and per recipient. */
+	private final Limit perClient;
+
+	private final Limit perAccount;
+
+	private final Limit perRecipient;
 
 	EmailAFriend(ArticleCatalog catalog, Mailer mailer, MailTemplates templates, Publications publications,
-			SiteAddresses addresses, FriendThrottle throttle) {
+			SiteAddresses addresses, RateLimiter limiter, EmailAFriendProperties properties) {
 		this.catalog = catalog;
 		this.mailer = mailer;
 		this.templates = templates;
 		this.publications = publications;
 		this.addresses = addresses;
-		this.throttle = throttle;
+		this.limiter = limiter;
+		this.perClient = new Limit("friend", properties.perAddress(), properties.period());
+		this.perAccount = new Limit("friend-account", properties.perAccount(), properties.period());
+		this.perRecipient = new Limit("friend-recipient", properties.perRecipient(), properties.period());
+	}
+
+	/** One message per recipient from every bucket that applies; all are taken or none. */
+	private List<Charge> charges(Sender sender, List<String> recipients) {
+		List<Charge> charges = new ArrayList<>();
+		charges.add(new Charge(perClient, ClientAddresses.client(sender.clientAddress()), recipients.size()));
+		if (sender.accountId() != null) {
+			charges.add(new Charge(perAccount, sender.accountId().toString(), recipients.size()));
+		}
+		for (String recipient : recipients) {
+			charges.add(new Charge(perRecipient, recipient.toLowerCase(Locale.ROOT), 1));
+		}
+		return charges;
 	}
 
 	/** Who asks: the client's address, and their account when signed in ({@code null} for a guest). */
@@ -64,9 +93,9 @@ public class EmailAFriend {
 	 */
 	@Transactional
 	public List<String> send(Article article, FriendRequest request, Sender sender) {
-		Optional<Duration> wait = throttle.tryAcquire(sender.clientAddress(), sender.accountId(), request.recipients());
-		if (wait.isPresent()) {
-			throw new Throttled(wait.get());
+		Duration wait = limiter.tryAcquireAll(charges(sender, request.recipients()));
+		if (!wait.isZero()) {
+			throw new Throttled(wait);
 		}
 		Map<String, Object> model = model(article, request, sender.accountId() != null);
 		MailTemplates.Rendered message = templates.render(TEMPLATE, model);

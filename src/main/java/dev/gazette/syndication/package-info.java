@@ -5,5 +5,5 @@
  * {@link dev.gazette.syndication.ShareMetadata} and {@link dev.gazette.syndication.Feeds}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Syndication",
-		allowedDependencies = { "article", "publication", "comment", "mail", "account" })
+		allowedDependencies = { "article", "publication", "comment", "mail", "account", "ratelimit" })
 package dev.gazette.syndication;

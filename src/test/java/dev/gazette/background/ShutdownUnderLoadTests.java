@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * Stopping Gazette as an operator does (SIGTERM) while 16 readers post comments on the embedded database: what it
  * answered is what it stored. Every comment answered 201 is in the database; every comment in the database was
  * answered 201 or lost its connection; nothing is answered 500; and no background work meets a closed database.
+ * Last, the file is compacted, and what was stored is still there.
  * Gazette runs in a JVM of its own, with the demo content, on a file database in a temporary directory, as
  * {@code java -jar} would run it.
  */
@@ -115,6 +116,9 @@ class ShutdownUnderLoadTests {
 			assertThat(acknowledged.get()).as("comments acknowledged").isGreaterThanOrEqualTo(50);
 			assertThat(errors).as("outcomes that do not match the database (of %d posts)", outcomes.size()).isEmpty();
 			assertThat(output).as("Gazette's log").doesNotContain("already closed").doesNotContain("has been closed");
+			assertThat(output).as("Gazette's log: the file compacted once everything had stopped")
+				.contains("Compacted the embedded database at shutdown")
+				.doesNotContain("Compacting the embedded database at shutdown failed");
 			assertThat(gazette.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
 		}
 		finally {

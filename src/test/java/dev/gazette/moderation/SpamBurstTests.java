@@ -64,6 +64,16 @@ class SpamBurstTests {
 	}
 
 	@Test
+	void aGuestMovingWithinItsIpv6Slash64IsStillOneGuestWhileTheNextSlash64IsAnother() throws Exception {
+		for (int i = 1; i <= 3; i++) {
+			assertThat(post("2001:db8:77:1::" + i, "Remark " + i + " on the ferry timetable.")).isEqualTo("published");
+		}
+
+		assertThat(post("2001:db8:77:1:aaaa::4", "A fourth remark from a fresh address.")).isEqualTo("pending");
+		assertThat(post("2001:db8:77:2::1", "A neighbour network's first remark.")).isEqualTo("published");
+	}
+
+	@Test
 	void theSameTextFromTheSameAddressIsHeldTheSecondTime() throws Exception {
 		String text = "Read the real story about the dam on my page " + Newsroom.unique("p");
 

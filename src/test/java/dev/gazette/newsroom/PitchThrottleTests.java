@@ -18,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One client address may send only so many pitches in a period ({@code gazette.pitches.per-address}); then the form
- * and the API answer 429 with when to try again, and nothing more is stored. A Gazette of its own, with a small limit.
+ * and the API answer 429 with when to try again, and nothing more is stored. An IPv6 client is its /64. A Gazette of
+ * its own, with a small limit, that trusts {@code X-Forwarded-For} as behind a reverse proxy, so that the test can be
+ * several clients.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.base-url=https://gazette.example", "gazette.demo-content=false",
-				"gazette.pitches.per-address=2" })
+				"gazette.pitches.per-address=2", "server.forward-headers-strategy=native" })
 class PitchThrottleTests {
 
 	@LocalServerPort
@@ -52,6 +54,37 @@ class PitchThrottleTests {
 		assertThat(byApi.headers().firstValue("Retry-After")).isPresent();
 		assertThat(byApi.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 		assertThat(jdbc.sql("select count(*) from pitch").query(Long.class).single()).isEqualTo(stored);
+	}
+
+	@Test
+	void twoAddressesInOneIpv6Slash64ShareALimitAndAnotherSlash64HasItsOwn() {
+		Http first = new Http(port, "2001:db8:44:1::1");
+		Http sameNetwork = new Http(port, "2001:db8:44:1:9999:8888:7777:6666");
+		Http otherNetwork = new Http(port, "2001:db8:44:2::1");
+
+		assertThat(first.postForm("/write-for-us", pitch(4, "v6")).statusCode()).isEqualTo(200);
+		assertThat(sameNetwork.postForm("/write-for-us", pitch(5, "v6")).statusCode()).isEqualTo(200);
+
+		assertThat(sameNetwork.postForm("/write-for-us", pitch(6, "v6")).statusCode()).isEqualTo(429);
+		assertThat(first.postForm("/write-for-us", pitch(7, "v6")).statusCode()).isEqualTo(429);
+		assertThat(otherNetwork.postForm("/write-for-us", pitch(8, "v6")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void anIpv4MappedAddressIsTheSameClientAsItsIpv4Address() {
+		Http v4 = new Http(port, "198.51.100.44");
+		Http mapped = new Http(port, "::ffff:198.51.100.44");
+
+		assertThat(v4.postForm("/write-for-us", pitch(9, "mapped")).statusCode()).isEqualTo(200);
+		assertThat(mapped.postForm("/write-for-us", pitch(10, "mapped")).statusCode()).isEqualTo(200);
+
+		assertThat(v4.postForm("/write-for-us", pitch(11, "mapped")).statusCode()).isEqualTo(429);
+	}
+
+	/** A pitch from a sender of its own, so that only the client's limit can refuse it. */
+	private static Map<String, String> pitch(int number, String sender) {
+		return Map.of("name", "Writer " + number, "email", sender + number + "@example.com", "summary",
+				"Idea number " + number + ".");
 	}
 
 	private static Map<String, String> pitch(int number) {
