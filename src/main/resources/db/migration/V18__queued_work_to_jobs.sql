@@ -1,0 +1,9 @@
+-- Work queued in the hand-made queues before the upgrade to the job queue keeps its place (issue 20).
+
+-- Webhook calls still to make, with the attempts they have had; one a node was making is due when its claim lapses.
+insert into job (kind, job_key, payload, state, attempts, created_at, due_at)
+select 'webhook.deliver', cast(id as varchar(20)), '{"deliveryId":' || cast(id as varchar(20)) || '}', 'pending',
+       attempts, created_at,
+       coalesce(case when status = 'delivering' then claimed_until end, next_attempt_at, created_at)
+from webhook_delivery
+where status in ('queued', 'delivering');
