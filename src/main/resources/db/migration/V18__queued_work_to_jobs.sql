@@ -7,3 +7,11 @@ select 'webhook.deliver', cast(id as varchar(20)), '{"deliveryId":' || cast(id a
        coalesce(case when status = 'delivering' then claimed_until end, next_attempt_at, created_at)
 from webhook_delivery
 where status in ('queued', 'delivering');
+
+-- Reply notifications waiting for their batch's window: one job per recipient's pending batch, due when it closes.
+insert into job (kind, job_key, payload, state, attempts, created_at, due_at)
+select 'reply-notification.batch', cast(recipient_id as varchar(20)) || '@upgrade',
+       '{"recipientId":' || cast(recipient_id as varchar(20)) || '}', 'pending', 0, min(created_at), min(due_at)
+from reply_notification
+where status = 'pending'
+group by recipient_id;
