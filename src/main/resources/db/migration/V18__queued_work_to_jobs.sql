@@ -15,3 +15,10 @@ select 'reply-notification.batch', cast(recipient_id as varchar(20)) || '@upgrad
 from reply_notification
 where status = 'pending'
 group by recipient_id;
+
+-- Newsletter digests not yet mailed: one job per pending delivery, due now.
+insert into job (kind, job_key, payload, state, attempts, created_at, due_at)
+select 'newsletter.digest', cast(d.id as varchar(20)), '{"deliveryId":' || cast(d.id as varchar(20)) || '}', 'pending',
+       0, i.created_at, i.created_at
+from newsletter_delivery d join newsletter_issue i on i.id = d.issue_id
+where d.status = 'pending';
