@@ -143,18 +143,23 @@ class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 			Instant now = clock.instant();
 			due = table.due(List.of(kind), now, BATCH);
 			for (long id : due) {
+				if (stopping()) {
+					return runs;
+				}
 				if (table.claim(id, node, now, now.plus(handler.claimFor()))) {
 					run(id, handler);
 					runs++;
 				}
 			}
 		}
-		while (due.size() == BATCH && isRunningOrCalledDirectly());
+		while (due.size() == BATCH && !stopping());
 		return runs;
 	}
 
-	private boolean isRunningOrCalledDirectly() {
-		return pool == null || !pool.isShutdown();
+	/** A shutdown has begun: the run under way ends after its current job (a direct call has no pool to stop). */
+	private boolean stopping() {
+		ThreadPoolExecutor current = pool;
+		return current != null && current.isShutdown();
 	}
 
 	private <P> void run(long id, JobHandler<P> handler) {

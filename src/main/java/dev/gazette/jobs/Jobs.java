@@ -38,14 +38,20 @@ public class Jobs {
 	@Transactional
 	public boolean enqueue(String kind, String key, Object payload, Instant dueAt) {
 		boolean added = table.add(kind, key, json.writeValueAsString(payload), dueAt, clock.instant());
-		if (added && worker.runsAfterCommit(kind) && !dueAt.isAfter(clock.instant())) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					worker.wake(kind);
-				}
-			});
+		if (!added || !worker.runsAfterCommit(kind) || dueAt.isAfter(clock.instant())) {
+			return added;
 		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Called without a transaction (the overload below, from outside): the row is committed already.
+			worker.wake(kind);
+			return added;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				worker.wake(kind);
+			}
+		});
 		return added;
 	}
 
