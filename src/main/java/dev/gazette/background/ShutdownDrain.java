@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * At shutdown, after the web server has finished the requests in flight and before anything closes the database:
- * lets the event listeners work through their queue for up to {@code gazette.background.drain-timeout}. (The
- * scheduled jobs, mail, webhooks, notifications, newsletter, announcements and retries, are stopped earlier by
- * Spring's scheduler, which lets a run under way finish; they write only rows that the next run takes up.) What is
+ * lets the event listeners work through their queue for up to {@code gazette.background.drain-timeout}. (The job
+ * queue's worker, which runs mail, webhooks, notifications and digests, stops in this same phase and lets the jobs
+ * under way finish for up to {@code gazette.jobs.drain-timeout}; a job cut off is retried when its claim lapses. The
+ * periodic checks, announcements, newsletter issues and retries, are stopped by Spring's scheduler, which lets a run
+ * under way finish.) What is
  * still queued then is dropped, not run against a closing database: its publications stay in the registry and are
  * retried (by this node after its restart, or by another node). Listener runs already under way are waited for.
  * <p>

@@ -3,14 +3,12 @@ package dev.gazette.mail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.gazette.jobs.BackOff;
+import dev.gazette.jobs.Job;
+import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobResult;
+import dev.gazette.jobs.Jobs;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -18,32 +16,34 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends queued mail by SMTP; exists only when {@code spring.mail.host} is set (as Spring's own mail sender does).
  * <p>
- * Delivery runs on one thread of its own per node, never in the request that wrote the mail: {@link #wake()} after a
- * commit, and a poller every {@code gazette.mail.poll-interval} for retries that have come due and for mail a
- * restart left behind. Each mail is claimed with a conditional update before it is sent, so nodes never send the same
- * mail at the same time; a claim lapses after {@link #CLAIM} in case its node died.
+ * Each queued mail is a job ({@value #KIND}) of the job queue, enqueued with its outbox row: a worker sends it after
+ * the commit, never in the request that wrote it, and the queue claims it (so nodes never send one mail at the same
+ * time; a claim lapses after {@link #CLAIM} in case its node died), polls every {@code gazette.mail.poll-interval}
+ * and backs off as {@link RetrySchedule} says. The outbox keeps its own record of every attempt for its page.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
-class MailDelivery implements SchedulingConfigurer, DisposableBean {
+class MailDelivery implements JobHandler<MailDelivery.Send> {
+
+	static final String KIND = "mail.send";
 
 	/** Longer than the SMTP time-outs in application.properties add up to, so a live sender never loses its claim. */
 	static final Duration CLAIM = Duration.ofMinutes(10);
 
-	private static final int BATCH = 50;
-
 	private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+	/** The job: which outbox row to send. */
+	record Send(long mailId) {
+	}
 
 	private final Outbox outbox;
 
@@ -57,51 +57,42 @@ class MailDelivery implements SchedulingConfigurer, DisposableBean {
 
 	private final InternetAddress from;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-		Thread thread = new Thread(task, "gazette-mail");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ObjectProvider<Jobs> jobs;
 
-	private final AtomicBoolean runRequested = new AtomicBoolean();
-
-	MailDelivery(Outbox outbox, JavaMailSender sender, Clock clock, MailProperties properties) {
+	MailDelivery(Outbox outbox, JavaMailSender sender, Clock clock, MailProperties properties,
+			ObjectProvider<Jobs> jobs) {
 		this.outbox = outbox;
 		this.sender = sender;
 		this.clock = clock;
 		this.properties = properties;
+		this.jobs = jobs;
 		this.retries = new RetrySchedule(properties.maxAttempts());
 		this.from = sender(properties.from());
 	}
 
 	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::wake, properties.pollInterval());
+	public String kind() {
+		return KIND;
 	}
 
-	/** Asks the delivery thread to look for due mail; requests made while one is waiting to run are one. */
-	void wake() {
-		if (!runRequested.compareAndSet(false, true)) {
-			return;
-		}
-		try {
-			worker.execute(this::run);
-		}
-		catch (RejectedExecutionException ex) {
-			// Shutting down: the mail stays queued and the next start (or another node) sends it.
-			runRequested.set(false);
-		}
+	@Override
+	public Class<Send> payloadType() {
+		return Send.class;
 	}
 
-	private void run() {
-		runRequested.set(false);
-		try {
-			deliverDue();
-		}
-		catch (RuntimeException ex) {
-			// The database is unreachable, say. Nothing is lost: the rows stay due and the poller comes back.
-			log.warn("Mail delivery stopped early; it resumes within {}", properties.pollInterval(), ex);
-		}
+	@Override
+	public BackOff backOff() {
+		return retries.backOff();
+	}
+
+	@Override
+	public Duration claimFor() {
+		return CLAIM;
+	}
+
+	@Override
+	public Duration pollInterval() {
+		return properties.pollInterval();
 	}
 
 	/**
@@ -109,45 +100,36 @@ class MailDelivery implements SchedulingConfigurer, DisposableBean {
 	 * @return how many mails it tried to send
 	 */
 	int deliverDue() {
-		int tried = 0;
-		List<Long> due;
-		do {
-			Instant now = clock.instant();
-			due = outbox.due(now, BATCH);
-			for (long id : due) {
-				if (outbox.claim(id, now, now.plus(CLAIM))) {
-					attempt(id);
-					tried++;
-				}
-			}
-		}
-		while (due.size() == BATCH);
-		return tried;
+		return jobs.getObject().runDue(KIND);
 	}
 
-	private void attempt(long id) {
-		OutboxMessage mail = outbox.find(id).orElseThrow();
+	/** Sends the mail, unless it went out already (a run repeated after its node died before the queue heard). */
+	@Override
+	public JobResult run(Job<Send> job) {
+		long id = job.payload().mailId();
+		OutboxMessage mail = outbox.find(id).orElse(null);
+		if (mail == null || mail.status() == MailStatus.SENT || !outbox.markSending(id)) {
+			return JobResult.DONE;
+		}
 		Instant attemptedAt = clock.instant();
 		try {
 			MimeMessage message = sender.createMimeMessage();
 			MimeMails.write(message, mail, from, attemptedAt);
 			sender.send(message);
 			outbox.recordSent(id, attemptedAt, clock.instant());
+			return JobResult.DONE;
 		}
 		catch (MailException | MessagingException ex) {
-			boolean permanent = SmtpFailures.isPermanent(ex);
-			Optional<Instant> next = permanent ? Optional.empty()
-					: retries.nextAttempt(mail.attempts() + 1, clock.instant());
-			outbox.recordFailure(id, attemptedAt, SmtpFailures.describe(ex), next.orElse(null));
-			log.warn("Mail {} ({}) not sent, attempt {}: {}; {}", id, mail.category(), mail.attempts() + 1, SmtpFailures.describe(ex),
-					next.map(at -> "next attempt at " + at).orElse("giving up"));
+			String error = SmtpFailures.describe(ex);
+			log.warn("Mail {} ({}) not sent, attempt {}: {}", id, mail.category(), mail.attempts() + 1, error);
+			return SmtpFailures.isPermanent(ex) ? JobResult.giveUp(error) : JobResult.retry(error);
 		}
 	}
 
+	/** The outbox records the failed attempt, with the queue's next attempt or none. */
 	@Override
-	public void destroy() throws InterruptedException {
-		worker.shutdownNow();
-		worker.awaitTermination(10, TimeUnit.SECONDS);
+	public void failed(Job<Send> job, String error, Instant nextAttempt) {
+		outbox.recordFailure(job.payload().mailId(), clock.instant(), error, nextAttempt);
 	}
 
 	private static InternetAddress sender(String from) {

@@ -2,11 +2,11 @@ package dev.gazette.mail;
 
 import java.time.Clock;
 
+import dev.gazette.jobs.Jobs;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Sends mail: the one door into this module for other features. */
 @Service
@@ -18,10 +18,13 @@ public class Mailer {
 
 	private final ObjectProvider<MailDelivery> delivery;
 
-	Mailer(Outbox outbox, Clock clock, ObjectProvider<MailDelivery> delivery) {
+	private final Jobs jobs;
+
+	Mailer(Outbox outbox, Clock clock, ObjectProvider<MailDelivery> delivery, Jobs jobs) {
 		this.outbox = outbox;
 		this.clock = clock;
 		this.delivery = delivery;
+		this.jobs = jobs;
 	}
 
 	/**
@@ -38,12 +41,7 @@ public class Mailer {
 			return outbox.add(mail, MailStatus.STORED, clock.instant());
 		}
 		long id = outbox.add(mail, MailStatus.QUEUED, clock.instant());
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				smtp.wake();
-			}
-		});
+		jobs.enqueue(MailDelivery.KIND, Long.toString(id), new MailDelivery.Send(id));
 		return id;
 	}
 

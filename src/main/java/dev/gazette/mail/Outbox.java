@@ -48,32 +48,13 @@ class Outbox {
 		return keys.getKey().longValue();
 	}
 
-	/** Mails that are due, oldest due first: queued ones whose time has come, and claims that have lapsed. */
-	List<Long> due(Instant now, int limit) {
-		return jdbc.sql("""
-				select id from mail_message
-				where (status = 'queued' and next_attempt_at <= :now) or (status = 'sending' and claimed_until < :now)
-				order by next_attempt_at, id
-				limit :limit""")
-			.param("now", utc(now))
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
-	}
-
 	/**
-	 * Takes a due mail for this node until {@code until}. The condition is checked by the update itself, so of
-	 * several nodes that try at once exactly one sees a row change.
-	 * @return whether this node got it
+	 * Marks a mail as being sent. A failed one may be sent again: an admin retried its job.
+	 * @return whether it is still to be sent
 	 */
-	boolean claim(long id, Instant now, Instant until) {
-		return jdbc.sql("""
-				update mail_message set status = 'sending', claimed_until = :until
-				where id = :id
-				  and ((status = 'queued' and next_attempt_at <= :now) or (status = 'sending' and claimed_until < :now))""")
+	boolean markSending(long id) {
+		return jdbc.sql("update mail_message set status = 'sending' where id = :id and status in ('queued', 'sending', 'failed')")
 			.param("id", id)
-			.param("now", utc(now))
-			.param("until", utc(until))
 			.update() == 1;
 	}
 

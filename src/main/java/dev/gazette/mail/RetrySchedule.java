@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.gazette.jobs.BackOff;
+
 /**
  * When to try a mail again after a failed attempt: after 1 minute, 5 minutes, 30 minutes, 2 hours, then every
  * 12 hours, until the maximum number of attempts is reached.
@@ -25,10 +27,11 @@ final class RetrySchedule {
 	 * @return when to try again, or empty when that was the last attempt
 	 */
 	Optional<Instant> nextAttempt(int attemptsMade, Instant failedAt) {
-		if (attemptsMade >= maxAttempts) {
-			return Optional.empty();
-		}
-		Duration wait = BACK_OFF.get(Math.min(attemptsMade, BACK_OFF.size()) - 1);
-		return Optional.of(failedAt.plus(wait));
+		return backOff().next(attemptsMade, failedAt);
+	}
+
+	/** The same schedule, as the job queue takes it. */
+	BackOff backOff() {
+		return new BackOff(BACK_OFF, maxAttempts);
 	}
 }

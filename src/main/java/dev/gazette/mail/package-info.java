@@ -5,10 +5,11 @@
  * <p>
  * Every mail is first a row in the outbox ({@code mail_message}), written in the caller's transaction, so a mail
  * exists exactly when what caused it committed. Without {@code spring.mail.host} a mail is <em>stored</em>: the outbox
- * page {@code /admin/outbox} is where it is read. With an SMTP host a mail is <em>queued</em> and a delivery worker
- * sends it after the commit, on its own thread, retrying with back-off and recording every attempt
- * ({@code mail_attempt}). Nodes claim a mail with a conditional update before sending it, so several nodes share the
- * work without sending a mail twice (unless a node dies mid-send: delivery is at least once).
+ * page {@code /admin/outbox} is where it is read. With an SMTP host a mail is <em>queued</em>: a job of the job queue
+ * ({@code mail.send}), written in the same transaction, sends it after the commit on a worker thread, retrying with
+ * back-off, and the outbox records every attempt ({@code mail_attempt}). The queue's claims let several nodes share
+ * the work without sending a mail twice (unless a node dies mid-send: delivery is at least once); a mail whose last
+ * attempt failed is a dead job that an admin can retry at {@code /admin/jobs}.
  *
  * <h2>Adding a message</h2>
  * A message {@code NAME} is two jte templates with the same parameters:
@@ -22,5 +23,5 @@
  * (two executions of the jte Maven plugin); {@code test-message} is the example. Names are lower case words joined
  * by hyphens; {@code outbox...} belongs to the outbox page's own templates.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = "publication")
+@org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = { "publication", "jobs" })
 package dev.gazette.mail;

@@ -1,6 +1,7 @@
 package dev.gazette.newsletter;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,11 @@ import dev.gazette.account.NewsletterReader;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleSummary;
 import dev.gazette.article.Author;
+import dev.gazette.jobs.BackOff;
+import dev.gazette.jobs.Job;
+import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobResult;
+import dev.gazette.jobs.Jobs;
 import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
@@ -35,16 +41,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds each period's issue once and mails its deliveries; runs on every node every
- * {@code gazette.newsletter.poll-interval}. After a restart or an outage it catches up with the latest period only:
- * a digest of last week's news a week late helps nobody.
+ * Builds each period's issue once, on every node every {@code gazette.newsletter.poll-interval}, and mails its
+ * deliveries: each one a job ({@value #KIND}) of the job queue, enqueued with the issue, which the building node
+ * starts on at once and other nodes join at their next poll. After a restart or an outage it catches up with the
+ * latest period only: a digest of last week's news a week late helps nobody.
  */
 @Component
-class Digests implements SchedulingConfigurer {
+class Digests implements SchedulingConfigurer, JobHandler<Digests.Send> {
 
 	static final String CATEGORY = "newsletter";
 
-	private static final int BATCH = 100;
+	static final String KIND = "newsletter.digest";
+
+	/** A digest fails only when the database does; worth trying for a while, not for days. */
+	private static final BackOff BACK_OFF = BackOff.exponential(Duration.ofMinutes(1), Duration.ofHours(1), 8);
+
+	/** The job: mail one delivery of an issue. */
+	record Send(long deliveryId) {
+	}
+
+	/** An issue's articles, kept while its deliveries go out (they are looked up once per issue, not per reader). */
+	private record IssueArticles(long issueId, List<ArticleSummary> articles) {
+	}
+
+	private volatile IssueArticles lastIssue = new IssueArticles(-1, List.of());
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu", Locale.ENGLISH);
 
@@ -72,9 +92,12 @@ class Digests implements SchedulingConfigurer {
 
 	private final TransactionTemplate transaction;
 
+	private final Jobs jobs;
+
 	Digests(Issues issues, Subscribers subscribers, Accounts accounts, ArticleCatalog articles, Mailer mailer,
 			MailTemplates templates, Publications publications, GazetteProperties site, NewsletterProperties properties,
-			Clock clock, TransactionTemplate transaction) {
+			Clock clock, TransactionTemplate transaction, Jobs jobs) {
+		this.jobs = jobs;
 		this.issues = issues;
 		this.subscribers = subscribers;
 		this.accounts = accounts;
@@ -104,8 +127,8 @@ class Digests implements SchedulingConfigurer {
 	}
 
 	/**
-	 * Builds the issues that are due and mails every pending delivery this node gets to first.
-	 * @return how many digests this call mailed
+	 * Builds the issues that are due and mails every due delivery this node gets to first.
+	 * @return how many deliveries this call went through (mailed, or skipped for want of articles in their sections)
 	 */
 	int run() {
 		Instant now = clock.instant();
@@ -113,7 +136,7 @@ class Digests implements SchedulingConfigurer {
 		for (Frequency frequency : Frequency.values()) {
 			build(Period.latest(frequency, now, zone(), properties.sendHour(), properties.weeklyDay()), now);
 		}
-		int mailed = sendPending();
+		int mailed = jobs.runDue(KIND);
 		transaction.executeWithoutResult(status -> issues.finishIssues(clock.instant()));
 		return mailed;
 	}
@@ -136,47 +159,78 @@ class Digests implements SchedulingConfigurer {
 		Map<Long, Preference> preferences = subscribers.preferences();
 		for (NewsletterReader reader : accounts.newsletterReaders()) {
 			Preference preference = preferences.getOrDefault(reader.accountId(), Preference.DEFAULT);
-			if (preference.frequency() == frequency && issues.addDelivery(issueId,
-					reader.email().toLowerCase(Locale.ROOT), reader.accountId(), null, preference.sections())) {
+			if (preference.frequency() == frequency && enqueue(issues.addDelivery(issueId,
+					reader.email().toLowerCase(Locale.ROOT), reader.accountId(), null, preference.sections()))) {
 				added++;
 			}
 		}
 		for (Guest guest : subscribers.confirmed()) {
 			if (guest.frequency() == frequency
-					&& issues.addDelivery(issueId, guest.email(), null, guest.id(), guest.sections())) {
+					&& enqueue(issues.addDelivery(issueId, guest.email(), null, guest.id(), guest.sections()))) {
 				added++;
 			}
 		}
 		return added;
 	}
 
-	private int sendPending() {
-		int mailed = 0;
-		Map<Long, List<ArticleSummary>> issueArticles = new HashMap<>();
-		List<Long> pending;
-		do {
-			pending = issues.pendingDeliveries(BATCH);
-			for (long deliveryId : pending) {
-				Boolean sent = transaction.execute(status -> send(deliveryId, issueArticles));
-				if (Boolean.TRUE.equals(sent)) {
-					mailed++;
-				}
-			}
-		}
-		while (pending.size() == BATCH);
-		return mailed;
+	/** A delivery added to the issue is a job, in the same transaction; the node that built the issue runs it next. */
+	private boolean enqueue(Optional<Long> deliveryId) {
+		deliveryId.ifPresent(id -> jobs.enqueue(KIND, Long.toString(id), new Send(id)));
+		return deliveryId.isPresent();
+	}
+
+	@Override
+	public String kind() {
+		return KIND;
+	}
+
+	@Override
+	public Class<Send> payloadType() {
+		return Send.class;
+	}
+
+	@Override
+	public BackOff backOff() {
+		return BACK_OFF;
+	}
+
+	@Override
+	public Duration claimFor() {
+		return Duration.ofMinutes(5);
+	}
+
+	@Override
+	public Duration pollInterval() {
+		return properties.pollInterval();
+	}
+
+	/** {@link #run()} starts on an issue's deliveries itself, once the issue has committed. */
+	@Override
+	public boolean runsAfterCommit() {
+		return false;
+	}
+
+	/** Mails the delivery, unless a run before this one took it (then that run mailed it). */
+	@Override
+	public JobResult run(Job<Send> job) {
+		transaction.execute(status -> send(job.payload().deliveryId()));
+		return JobResult.DONE;
 	}
 
 	/** Takes the delivery and writes its mail in the same transaction: both happen, or neither. */
-	private boolean send(long deliveryId, Map<Long, List<ArticleSummary>> issueArticles) {
+	private boolean send(long deliveryId) {
 		Instant now = clock.instant();
 		if (!issues.take(deliveryId, "sent", now)) {
 			return false;
 		}
 		Delivery delivery = issues.delivery(deliveryId).orElseThrow();
 		Span span = issues.span(delivery.issueId());
-		List<ArticleSummary> all = issueArticles.computeIfAbsent(delivery.issueId(),
-				issue -> articles.publishedBetween(span.start(), span.end()));
+		IssueArticles known = lastIssue;
+		if (known.issueId() != delivery.issueId()) {
+			known = new IssueArticles(delivery.issueId(), articles.publishedBetween(span.start(), span.end()));
+			lastIssue = known;
+		}
+		List<ArticleSummary> all = known.articles();
 		List<DigestItem> items = all.stream()
 			.filter(article -> delivery.sections().isEmpty() || (article.section() != null
 					&& delivery.sections().contains(article.section().slug())))

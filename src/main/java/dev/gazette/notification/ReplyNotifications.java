@@ -1,6 +1,7 @@
 package dev.gazette.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,32 +25,39 @@ import dev.gazette.mail.Mailer;
 import dev.gazette.notification.ReplyQueue.Pending;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.gazette.jobs.BackOff;
+import dev.gazette.jobs.Job;
+import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobResult;
+import dev.gazette.jobs.Jobs;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Queues a notification when a reply to an account's comment is published, and mails each recipient's due batch.
- * See the package notes for who is told what.
+ * Queues a notification when a reply to an account's comment is published, and mails each recipient's batch when
+ * it is due: a job ({@value #KIND}) of the job queue per batch, due when the batch's window closes. See the package
+ * notes for who is told what.
  */
 @Service
-class ReplyNotifications implements SchedulingConfigurer {
+class ReplyNotifications implements JobHandler<ReplyNotifications.Batch> {
+
+	static final String KIND = "reply-notification.batch";
+
+	/** The job: mail the recipient's pending batch. */
+	record Batch(long recipientId) {
+	}
+
+	/** A batch fails only when the database does; it is worth trying for a while. */
+	private static final BackOff BACK_OFF = BackOff.exponential(Duration.ofMinutes(1), Duration.ofHours(1), 10);
 
 	static final String CATEGORY = "reply-notification";
 
 	static final String UNSUBSCRIBE_PATH = "/notifications/unsubscribe";
 
 	private static final int EXCERPT = 280;
-
-	private static final int RECIPIENTS_PER_RUN = 200;
-
-	private static final Logger log = LoggerFactory.getLogger(ReplyNotifications.class);
 
 	private final ReplyQueue queue;
 
@@ -73,9 +81,12 @@ class ReplyNotifications implements SchedulingConfigurer {
 
 	private final TransactionTemplate transaction;
 
+	private final Jobs jobs;
+
 	ReplyNotifications(ReplyQueue queue, Comments comments, Accounts accounts, ArticleCatalog articles, Mailer mailer,
 			MailTemplates templates, Publications publications, GazetteProperties site,
-			NotificationProperties properties, Clock clock, TransactionTemplate transaction) {
+			NotificationProperties properties, Clock clock, TransactionTemplate transaction, Jobs jobs) {
+		this.jobs = jobs;
 		this.queue = queue;
 		this.comments = comments;
 		this.accounts = accounts;
@@ -106,6 +117,8 @@ class ReplyNotifications implements SchedulingConfigurer {
 		Instant now = clock.instant();
 		Instant due = queue.pendingDueAt(recipientId).orElse(now.plus(properties.replyBatchWindow()));
 		queue.add(recipientId, published.commentId(), now, due);
+		// One job per batch: a reply that joins a pending batch (or a listener run again) finds its job there.
+		jobs.enqueue(KIND, recipientId + "@" + due, new Batch(recipientId), due);
 	}
 
 	@ApplicationModuleListener
@@ -114,34 +127,47 @@ class ReplyNotifications implements SchedulingConfigurer {
 	}
 
 	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::sendDueQuietly, properties.pollInterval());
+	public String kind() {
+		return KIND;
 	}
 
-	private void sendDueQuietly() {
-		try {
-			sendDue();
-		}
-		catch (RuntimeException ex) {
-			// The database is unreachable, say: the rows stay pending and the next run comes back to them.
-			log.warn("Reply notifications stopped early; they resume within {}", properties.pollInterval(), ex);
-		}
+	@Override
+	public Class<Batch> payloadType() {
+		return Batch.class;
+	}
+
+	@Override
+	public BackOff backOff() {
+		return BACK_OFF;
+	}
+
+	@Override
+	public Duration claimFor() {
+		return Duration.ofMinutes(5);
+	}
+
+	@Override
+	public Duration pollInterval() {
+		return properties.pollInterval();
 	}
 
 	/**
-	 * Mails every batch that is due and that this node gets to first.
-	 * @return how many mails this call wrote
+	 * Mails the recipient's batch, unless another run took it first (then it did). Its rows and its mail are written
+	 * in one transaction, so a repeated run finds nothing pending.
+	 */
+	@Override
+	public JobResult run(Job<Batch> job) {
+		Instant now = clock.instant();
+		transaction.execute(status -> sendBatch(job.payload().recipientId(), now, status));
+		return JobResult.DONE;
+	}
+
+	/**
+	 * Mails every batch that is due and that this node gets to first, on the calling thread.
+	 * @return how many batches this call looked at
 	 */
 	int sendDue() {
-		Instant now = clock.instant();
-		int mails = 0;
-		for (long recipientId : queue.dueRecipients(now, RECIPIENTS_PER_RUN)) {
-			Boolean sent = transaction.execute(status -> sendBatch(recipientId, now, status));
-			if (Boolean.TRUE.equals(sent)) {
-				mails++;
-			}
-		}
-		return mails;
+		return jobs.runDue(KIND);
 	}
 
 	/**

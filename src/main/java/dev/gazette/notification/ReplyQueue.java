@@ -43,18 +43,6 @@ class ReplyQueue {
 			.update();
 	}
 
-	/** Recipients whose batch is due, the longest waiting first. */
-	List<Long> dueRecipients(Instant now, int limit) {
-		return jdbc.sql("""
-				select recipient_id from reply_notification where status = 'pending'
-				group by recipient_id having min(due_at) <= :now
-				order by min(due_at) limit :limit""")
-			.param("now", utc(now))
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
-	}
-
 	record Pending(long id, long replyId) {
 	}
 

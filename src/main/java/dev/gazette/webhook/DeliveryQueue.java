@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code webhook_delivery} table: the durable queue of calls to make. */
+/** The {@code webhook_delivery} table: each call to make and what came of it; the job queue says when. */
 @Repository
 class DeliveryQueue {
 
@@ -27,42 +29,40 @@ class DeliveryQueue {
 			Instant deliveredAt) {
 	}
 
-	/** Queues an event for a webhook, due now; the same event for the same webhook is queued once. */
-	void add(long webhookId, String eventId, String eventType, String payload, Instant now) {
-		jdbc.sql("""
-				insert into webhook_delivery (webhook_id, delivery_id, event_id, event_type, payload, status, created_at,
-				    next_attempt_at)
-				values (:hook, :delivery, :event, :type, :payload, 'queued', :now, :now)
-				on conflict do nothing""")
-			.param("hook", webhookId)
-			.param("delivery", UUID.randomUUID().toString())
-			.param("event", eventId)
-			.param("type", eventType)
-			.param("payload", payload)
-			.param("now", utc(now))
-			.update();
+	/**
+	 * Queues an event for a webhook; the same event for the same webhook is queued once.
+	 * @return the new delivery's id, or empty when it was queued already (a listener run again)
+	 */
+	Optional<Long> add(long webhookId, String eventId, String eventType, String payload, Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		try {
+			int added = jdbc.sql("""
+					insert into webhook_delivery (webhook_id, delivery_id, event_id, event_type, payload, status,
+					    created_at, next_attempt_at)
+					values (:hook, :delivery, :event, :type, :payload, 'queued', :now, :now)
+					on conflict do nothing""")
+				.param("hook", webhookId)
+				.param("delivery", UUID.randomUUID().toString())
+				.param("event", eventId)
+				.param("type", eventType)
+				.param("payload", payload)
+				.param("now", utc(now))
+				.update(keys, "id");
+			return added == 1 ? Optional.of(keys.getKey().longValue()) : Optional.empty();
+		}
+		catch (DuplicateKeyException ex) {
+			// H2 may report a race with another run of the listener as a duplicate rather than skip the row.
+			return Optional.empty();
+		}
 	}
 
-	List<Long> due(Instant now, int limit) {
-		return jdbc.sql("""
-				select id from webhook_delivery
-				where (status = 'queued' and next_attempt_at <= :now) or (status = 'delivering' and claimed_until < :now)
-				order by next_attempt_at, id limit :limit""")
-			.param("now", utc(now))
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
-	}
-
-	/** Takes a due delivery until {@code until}; of several nodes that try at once, exactly one gets it. */
-	boolean claim(long id, Instant now, Instant until) {
-		return jdbc.sql("""
-				update webhook_delivery set status = 'delivering', claimed_until = :until
-				where id = :id
-				  and ((status = 'queued' and next_attempt_at <= :now) or (status = 'delivering' and claimed_until < :now))""")
+	/**
+	 * Marks a delivery as being made. A failed one may be made again: an admin retried its job.
+	 * @return whether it is still to be made
+	 */
+	boolean markDelivering(long id) {
+		return jdbc.sql("update webhook_delivery set status = 'delivering' where id = :id and status <> 'delivered'")
 			.param("id", id)
-			.param("now", utc(now))
-			.param("until", utc(until))
 			.update() == 1;
 	}
 
@@ -70,23 +70,29 @@ class DeliveryQueue {
 		jdbc.sql("""
 				update webhook_delivery set status = 'delivered', attempts = attempts + 1, last_status = :code,
 				    last_error = null, delivered_at = :at, next_attempt_at = null, claimed_until = null
-				where id = :id and status = 'delivering'""")
+				where id = :id""")
 			.param("id", id)
 			.param("code", status)
 			.param("at", utc(at))
 			.update();
 	}
 
-	/** A failed attempt; without a next attempt the delivery has failed for good. */
-	void recordFailure(long id, Integer status, String error, Instant nextAttemptAt) {
+	/** A failed attempt and its answer ({@code status} is {@code null} when there was none). */
+	void recordFailure(long id, Integer status, String error) {
 		jdbc.sql("""
-				update webhook_delivery set status = :status, attempts = attempts + 1, last_status = :code,
-				    last_error = :error, next_attempt_at = :next, claimed_until = null
-				where id = :id and status = 'delivering'""")
+				update webhook_delivery set attempts = attempts + 1, last_status = :code, last_error = :error
+				where id = :id""")
 			.param("id", id)
-			.param("status", nextAttemptAt == null ? "failed" : "queued")
 			.param("code", status)
 			.param("error", error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error)
+			.update();
+	}
+
+	/** After a failed attempt: queued again until {@code nextAttemptAt}, or failed for good when there is none. */
+	void scheduleRetry(long id, Instant nextAttemptAt) {
+		jdbc.sql("update webhook_delivery set status = :status, next_attempt_at = :next where id = :id and status = 'delivering'")
+			.param("id", id)
+			.param("status", nextAttemptAt == null ? "failed" : "queued")
 			.param("next", nextAttemptAt == null ? null : utc(nextAttemptAt))
 			.update();
 	}

@@ -9,32 +9,39 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
+import dev.gazette.jobs.BackOff;
+import dev.gazette.jobs.Job;
+import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobResult;
+import dev.gazette.jobs.Jobs;
 import dev.gazette.webhook.DeliveryQueue.Delivery;
 import dev.gazette.webhook.Webhooks.Webhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls webhooks: every {@code gazette.webhooks.poll-interval} each node claims due deliveries (a conditional update,
- * so no two nodes call for the same delivery at once; a claim lapses after {@link #claimFor()} in case its node
- * died), POSTs them with a time-out, and records the answer. A 2xx answer is delivered; anything else, or no answer,
- * is retried with exponential back-off until {@code max-attempts}, then the delivery has failed. Redirects are not
+ * Calls webhooks. Each delivery is a job ({@value #KIND}) of the job queue: every
+ * {@code gazette.webhooks.poll-interval} each node claims the due ones (no two nodes call for the same delivery at
+ * once; a claim lapses after {@link #claimFor()} in case its node died), POSTs them with a time-out, and records the
+ * answer. A 2xx answer is delivered; anything else, or no answer, is retried with exponential back-off until
+ * {@code max-attempts}, then the delivery has failed (and its job is dead, for an admin to retry). Redirects are not
  * followed. Delivery is at least once: receivers deduplicate by {@code Gazette-Delivery}.
  */
 @Component
-class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
+class WebhookDelivery implements JobHandler<WebhookDelivery.Deliver> {
 
-	private static final int BATCH = 50;
+	static final String KIND = "webhook.deliver";
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
+
+	/** The job: which {@code webhook_delivery} row to make. */
+	record Deliver(long deliveryId) {
+	}
 
 	private final DeliveryQueue queue;
 
@@ -46,11 +53,15 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
 
 	private final HttpClient http;
 
-	WebhookDelivery(DeliveryQueue queue, Webhooks webhooks, WebhookProperties properties, Clock clock) {
+	private final ObjectProvider<Jobs> jobs;
+
+	WebhookDelivery(DeliveryQueue queue, Webhooks webhooks, WebhookProperties properties, Clock clock,
+			ObjectProvider<Jobs> jobs) {
 		this.queue = queue;
 		this.webhooks = webhooks;
 		this.properties = properties;
 		this.clock = clock;
+		this.jobs = jobs;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(properties.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -58,22 +69,35 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
 	}
 
 	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::deliverQuietly, properties.pollInterval());
+	public String kind() {
+		return KIND;
 	}
 
-	private void deliverQuietly() {
-		try {
-			deliverDue();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Webhook delivery stopped early; it resumes within {}", properties.pollInterval(), ex);
-		}
+	@Override
+	public Class<Deliver> payloadType() {
+		return Deliver.class;
+	}
+
+	@Override
+	public BackOff backOff() {
+		return BackOff.exponential(properties.firstRetry(), properties.maxRetry(), properties.maxAttempts());
 	}
 
 	/** Longer than one call can take, so a live node never loses its claim. */
-	Duration claimFor() {
+	@Override
+	public Duration claimFor() {
 		return properties.timeout().multipliedBy(3).plus(Duration.ofMinutes(1));
+	}
+
+	@Override
+	public Duration pollInterval() {
+		return properties.pollInterval();
+	}
+
+	/** Calls go out at the next poll, as they always have: integrators are used to a few seconds' delay. */
+	@Override
+	public boolean runsAfterCommit() {
+		return false;
 	}
 
 	/**
@@ -81,67 +105,58 @@ class WebhookDelivery implements SchedulingConfigurer, DisposableBean {
 	 * @return how many calls it made
 	 */
 	int deliverDue() {
-		int calls = 0;
-		List<Long> due;
-		do {
-			Instant now = clock.instant();
-			due = queue.due(now, BATCH);
-			for (long id : due) {
-				if (queue.claim(id, now, now.plus(claimFor()))) {
-					attempt(id);
-					calls++;
-				}
-			}
-		}
-		while (due.size() == BATCH);
-		return calls;
+		return jobs.getObject().runDue(KIND);
 	}
 
-	private void attempt(long id) {
-		Delivery delivery = queue.find(id).orElseThrow();
-		Optional<Webhook> webhook = webhooks.find(delivery.webhookId());
-		if (webhook.isEmpty()) {
-			return;
+	/** Makes the call, unless it was answered already or its webhook is gone. */
+	@Override
+	public JobResult run(Job<Deliver> job) {
+		long id = job.payload().deliveryId();
+		Optional<Delivery> delivery = queue.find(id);
+		Optional<Webhook> webhook = delivery.flatMap(d -> webhooks.find(d.webhookId()));
+		if (webhook.isEmpty() || !queue.markDelivering(id)) {
+			return JobResult.DONE;
 		}
+		return call(delivery.get(), webhook.get());
+	}
+
+	private JobResult call(Delivery delivery, Webhook webhook) {
 		Instant now = clock.instant();
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.get().url()))
+			HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
 				.timeout(properties.timeout())
 				.header("Content-Type", "application/json; charset=utf-8")
 				.header("User-Agent", "Gazette-Webhooks/1")
 				.header("Gazette-Event", delivery.eventType())
 				.header("Gazette-Delivery", delivery.deliveryId())
-				.header("Gazette-Signature",
-						Signatures.header(webhook.get().secret(), now.getEpochSecond(), delivery.payload()))
+				.header("Gazette-Signature", Signatures.header(webhook.secret(), now.getEpochSecond(), delivery.payload()))
 				.POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
 				.build();
 			HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
 			if (response.statusCode() / 100 == 2) {
-				queue.recordDelivered(id, response.statusCode(), clock.instant());
+				queue.recordDelivered(delivery.id(), response.statusCode(), clock.instant());
+				return JobResult.DONE;
 			}
-			else {
-				fail(delivery, response.statusCode(), "HTTP " + response.statusCode());
-			}
+			return fail(delivery, response.statusCode(), "HTTP " + response.statusCode());
 		}
 		catch (IOException | IllegalArgumentException ex) {
-			fail(delivery, null, ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+			return fail(delivery, null, ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			fail(delivery, null, "interrupted while shutting down");
+			return fail(delivery, null, "interrupted while shutting down");
 		}
 	}
 
-	private void fail(Delivery delivery, Integer status, String error) {
-		int attempts = delivery.attempts() + 1;
-		Instant next = attempts >= properties.maxAttempts() ? null : clock.instant().plus(properties.backOff(attempts));
-		queue.recordFailure(delivery.id(), status, error, next);
-		log.info("Webhook delivery {} ({}) failed, attempt {}: {}; {}", delivery.deliveryId(), delivery.eventType(),
-				attempts, error, next == null ? "giving up" : "next attempt at " + next);
+	private JobResult fail(Delivery delivery, Integer status, String error) {
+		queue.recordFailure(delivery.id(), status, error);
+		log.info("Webhook delivery {} ({}) failed: {}", delivery.deliveryId(), delivery.eventType(), error);
+		return JobResult.retry(error);
 	}
 
+	/** The delivery waits for the queue's next attempt, or has failed for good. */
 	@Override
-	public void destroy() {
-		// The JDK client has no close() on Java 17; its threads are daemons.
+	public void failed(Job<Deliver> job, String error, Instant nextAttempt) {
+		queue.scheduleRetry(job.payload().deliveryId(), nextAttempt);
 	}
 }

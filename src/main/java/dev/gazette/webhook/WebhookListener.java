@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.gazette.article.ArticlePublished;
 import dev.gazette.comment.CommentPublished;
 import dev.gazette.comment.Comments;
+import dev.gazette.jobs.Jobs;
 import dev.gazette.publication.GazetteProperties;
 import tools.jackson.databind.ObjectMapper;
 
@@ -33,8 +34,11 @@ class WebhookListener {
 
 	private final Clock clock;
 
+	private final Jobs jobs;
+
 	WebhookListener(Webhooks webhooks, DeliveryQueue queue, Comments comments, GazetteProperties site, ObjectMapper json,
-			Clock clock) {
+			Clock clock, Jobs jobs) {
+		this.jobs = jobs;
 		this.webhooks = webhooks;
 		this.queue = queue;
 		this.comments = comments;
@@ -84,6 +88,8 @@ class WebhookListener {
 		envelope.put("createdAt", clock.instant().toString());
 		envelope.put("data", data);
 		String payload = json.writeValueAsString(envelope);
-		hooks.forEach(hook -> queue.add(hook.id(), "evt_" + eventId, event.key(), payload, clock.instant()));
+		// A delivery queued already (the listener run again) has its job already.
+		hooks.forEach(hook -> queue.add(hook.id(), "evt_" + eventId, event.key(), payload, clock.instant())
+			.ifPresent(id -> jobs.enqueue(WebhookDelivery.KIND, Long.toString(id), new WebhookDelivery.Deliver(id))));
 	}
 }

@@ -1,13 +1,14 @@
 /**
  * Webhooks for integrators: admins register URLs at {@code /admin/webhooks} to be called when an article or a comment
- * is published. Each event becomes one row per webhook in a durable queue ({@code webhook_delivery}), written by an
- * after-commit listener; a worker on every node claims due rows with a conditional update, POSTs the JSON signed with
- * HMAC-SHA256 over the timestamp and the body, and retries failures with exponential back-off until it gives up.
+ * is published. Each event becomes one row per webhook ({@code webhook_delivery}) and one job of the job queue
+ * ({@code webhook.deliver}), written by an after-commit listener; a worker on some node claims the job, POSTs the
+ * JSON signed with HMAC-SHA256 over the timestamp and the body, and the queue retries failures with exponential
+ * back-off until it gives up.
  * <p>
  * Only admins register URLs, and any http or https address is accepted, loopback and private networks included (an
  * integration often runs beside Gazette). That is a server-side request forgery surface in the hands of admins only;
  * deployments that must keep admins off their internal network should filter outbound traffic.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks", allowedDependencies = { "article",
-		"comment", "publication", "account" })
+		"comment", "publication", "account", "jobs" })
 package dev.gazette.webhook;

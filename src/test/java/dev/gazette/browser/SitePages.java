@@ -64,7 +64,7 @@ final class SitePages {
 		DISCUSSION_SETTINGS_PAGE(200, Visitor.ADMIN),
 
 		NEWSLETTER_PAGE, NEWSLETTER_SIGNED_IN(200, Visitor.READER), ADMIN_NEWSLETTER_PAGE(200, Visitor.ADMIN),
-		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN), ADMIN_MEDIA_LIBRARY_PAGE(200, Visitor.ADMIN),
+		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN), ADMIN_JOBS_PAGE(200, Visitor.ADMIN), ADMIN_MEDIA_LIBRARY_PAGE(200, Visitor.ADMIN),
 		ADMIN_MEDIA_ITEM_PAGE(200, Visitor.ADMIN), ARTICLE_WITH_LIBRARY_IMAGE,
 
 		ABOUT_PAGE, CONTACT_PAGE, WRITE_FOR_US_PAGE, ADMIN_SECTIONS_PAGE(200, Visitor.ADMIN),
@@ -183,6 +183,7 @@ final class SitePages {
 		pages.paths.put(Kind.NEWSLETTER_SIGNED_IN, "/newsletter");
 		pages.paths.put(Kind.ADMIN_NEWSLETTER_PAGE, "/admin/newsletter");
 		pages.paths.put(Kind.ADMIN_WEBHOOKS_PAGE, "/admin/webhooks");
+		pages.paths.put(Kind.ADMIN_JOBS_PAGE, "/admin/jobs");
 		pages.paths.put(Kind.ABOUT_PAGE, "/about");
 		pages.paths.put(Kind.CONTACT_PAGE, "/contact");
 		pages.paths.put(Kind.WRITE_FOR_US_PAGE, "/write-for-us");

@@ -20,6 +20,7 @@ import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
+import dev.gazette.jobs.Jobs;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
@@ -88,6 +89,9 @@ class NewsletterTests {
 
 	@Autowired
 	Digests digests;
+
+	@Autowired
+	Jobs jobs;
 
 	@Autowired
 	Accounts accounts;
@@ -181,7 +185,7 @@ class NewsletterTests {
 		publishToday("Sent exactly once", harbour);
 		clock.advance(Duration.ofDays(1));
 		Digests otherNode = new Digests(new Issues(jdbc), new Subscribers(jdbc), accounts, catalog, mailer, templates,
-				publications, site, properties, clock, transaction);
+				publications, site, properties, clock, transaction, jobs);
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {

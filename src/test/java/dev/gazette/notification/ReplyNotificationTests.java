@@ -20,6 +20,7 @@ import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Comments;
+import dev.gazette.jobs.Jobs;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.publication.GazetteProperties;
@@ -328,9 +329,12 @@ class ReplyNotificationTests {
 		assertThat(new Http(port).postFormWithoutCsrf("/notifications/unsubscribe", Map.of()).statusCode()).isEqualTo(404);
 	}
 
+	@Autowired
+	Jobs jobs;
+
 	private ReplyNotifications anotherNode() {
 		return new ReplyNotifications(new ReplyQueue(jdbc), comments, accounts, catalog, mailer, templates, publications,
-				site, properties, clock, transaction);
+				site, properties, clock, transaction, jobs);
 	}
 
 	@Autowired

@@ -65,7 +65,7 @@ class StaffLinksTests {
 		Document front = Jsoup.parse(admin.get("/").body());
 
 		assertThat(linksOf(admin)).containsExactly("Newsroom", "Articles", "Media", "Sections", "Tags", "Authors", "Pages",
-				"Pitches", "Moderation", "People", "Newsletter", "Webhooks", "Outbox");
+				"Pitches", "Moderation", "People", "Newsletter", "Webhooks", "Outbox", "Jobs");
 		for (String path : front.select("nav.staff-nav a").eachAttr("href")) {
 			assertThat(admin.get(path).statusCode()).as(path).isEqualTo(200);
 		}
