@@ -126,14 +126,14 @@ public class ClassifierModels {
 	}
 
 	/**
-	 * The labels whose score is over their hold threshold. The umbrella label “toxic” alone does not hold: it also
-	 * rises on harsh but civil criticism, and every kind of comment the product must hold has a label of its own.
+	 * The labels whose score is over their hold threshold, the umbrella label “toxic” included: the thresholds are
+	 * tuned, and the held-out figures measured, with every label able to hold ({@link Thresholds#holds}), so a
+	 * comment is held here exactly when the evaluation counts it held. (Leaving “toxic” out, as this did until
+	 * December 2026, let through 10 of the evaluation set's 280 toxic comments that the figures counted as held, and
+	 * kept no civil one.)
 	 */
 	public Set<Label> held(Scores scores) {
-		Set<Label> held = EnumSet.noneOf(Label.class);
-		held.addAll(loaded().thresholds().exceeded(scores));
-		held.remove(Label.TOXIC);
-		return held;
+		return loaded().thresholds().exceeded(scores);
 	}
 
 	public long version() {

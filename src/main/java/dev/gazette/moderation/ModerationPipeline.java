@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,7 +145,13 @@ public class ModerationPipeline implements CommentScreening {
 					banned ? Action.REJECT : Action.HOLD,
 					banned ? null : explanations.ofWords(entry.phrase(), text)));
 		}
-		Map<Label, Concern> concerns = explanations.ofLabels(classifier.held(scores), scores, text);
+		Set<Label> held = classifier.held(scores);
+		if (held.size() > 1) {
+			// The umbrella "toxic" holds on its own; beside a label that says what the comment may read as, it
+			// would only repeat that label's concern to the reader and the moderator.
+			held.remove(Label.TOXIC);
+		}
+		Map<Label, Concern> concerns = explanations.ofLabels(held, scores, text);
 		concerns.forEach((label, concern) -> signals.add(new Signal("classifier", label.description() + " "
 				+ String.format(Locale.ROOT, "%.2f", scores.get(label)), Action.HOLD, concern)));
 		return signals;
