@@ -261,6 +261,11 @@ class ArticleRepository {
 			.update();
 	}
 
+	/** Marks changed every article whose lead image is this library image, so kept pages and caches re-read it. */
+	void touchArticlesShowing(long mediaId) {
+		jdbc.sql("update article set version = version + 1 where lead_media_id = :media").param("media", mediaId).update();
+	}
+
 	long countArticles() {
 		return jdbc.sql("select count(*) from article").query(Long.class).single();
 	}

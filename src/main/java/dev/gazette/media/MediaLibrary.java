@@ -18,6 +18,7 @@ import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.Role;
 import dev.gazette.media.MediaRepository.Stored;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,11 @@ public class MediaLibrary {
 
 	private final Cache<Long, Stored> items = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CACHED_FOR).build();
 
-	MediaLibrary(MediaRepository repository, MediaStorage storage, ImageProcessor processor, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	MediaLibrary(MediaRepository repository, MediaStorage storage, ImageProcessor processor, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.storage = storage;
 		this.processor = processor;
@@ -168,6 +173,7 @@ public class MediaLibrary {
 		repository.describe(id, text("alt", alt, ALT_MAX), text("caption", caption, CAPTION_MAX),
 				text("credit", credit, CREDIT_MAX), clock.instant());
 		forget(id);
+		events.publishEvent(new MediaDescribed(id));
 		return repository.find(id).map(Stored::item).orElseThrow(() -> MediaException.notFound(id));
 	}
 

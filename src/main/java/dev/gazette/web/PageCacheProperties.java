@@ -11,8 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param enabled whether such pages are kept; off, every page is rendered per request as before
  * @param maxSize how much memory the kept pages (each its HTML and its gzip copy) may take on one node; the least
  * used go first
- * @param refresh how long a kept page is served before it is built again although no version changed: what no
- * version number covers (a lead image's caption or credit edited in the media library) shows within this time
+ * @param refresh how long a kept page is served before it is built again although no version changed: a safety net
+ * for any change no version number covers (a lead image's caption edited in the library now bumps its articles')
  */
 @ConfigurationProperties("gazette.page-cache")
 public record PageCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("64MB") DataSize maxSize,
