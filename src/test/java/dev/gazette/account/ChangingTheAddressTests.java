@@ -50,7 +50,7 @@ class ChangingTheAddressTests {
 		http = new Http(port);
 		mailbox = new Mailbox(jdbc);
 		readers = new Readers(accounts, administration, mailbox);
-		reader = readers.join("Farah");
+		reader = readers.join("Farah Nasser");
 		http.signIn(reader.email(), reader.password());
 	}
 
@@ -120,7 +120,7 @@ class ChangingTheAddressTests {
 
 	@Test
 	void anAddressThatHasAnAccountGetsTheSameAnswerButNoLinkIsIssued() {
-		Reader other = readers.join("Gil");
+		Reader other = readers.join("Gil Amar");
 		String free = Readers.uniqueEmail("farah-new");
 		int mailToOther = mailbox.count(other.email());
 

@@ -75,7 +75,7 @@ class JoiningTests {
 	@Test
 	void theAddressIsStoredInLowerCaseAndSignsInHoweverItIsTyped() {
 		String email = Readers.uniqueEmail("Burak.Celik").replace("example.com", "Example.COM");
-		join(email, "Burak", PASSWORD);
+		join(email, "Burak Arslan", PASSWORD);
 		http.get(mailbox.latestTo(email).link("/verify"));
 
 		assertThat(accountRow(email.toLowerCase())).isNotNull();
@@ -85,7 +85,7 @@ class JoiningTests {
 	@Test
 	void theLinkInTheMailVerifiesTheAddressOnceAndThenTheReaderCanSignIn() {
 		String email = Readers.uniqueEmail("chana");
-		join(email, "Chana", PASSWORD);
+		join(email, "Chana Weiss", PASSWORD);
 		String link = mailbox.latestTo(email).link("/verify");
 
 		HttpResponse<String> verified = http.get(link);
@@ -93,7 +93,7 @@ class JoiningTests {
 		assertThat(verified.statusCode()).isEqualTo(200);
 		Document page = Jsoup.parse(verified.body());
 		assertThat(page.selectFirst("main h1").text()).isEqualTo("Your address is verified");
-		assertThat(page.selectFirst("main").text()).contains("Welcome, Chana.");
+		assertThat(page.selectFirst("main").text()).contains("Welcome, Chana Weiss.");
 		assertThat(accountRow(email).get("email_verified_at")).isNotNull();
 		assertThat(events((Long) accountRow(email).get("id"))).containsExactly("signed-up", "verified");
 
@@ -120,7 +120,7 @@ class JoiningTests {
 	@Test
 	void beforeVerifyingSigningInIsRefusedAndOffersANewLinkWhichReplacesTheOldOne() {
 		String email = Readers.uniqueEmail("emre");
-		join(email, "Emre", PASSWORD);
+		join(email, "Emre Aydın", PASSWORD);
 		String firstLink = mailbox.latestTo(email).link("/verify");
 
 		HttpResponse<String> refused = http.signIn(email, PASSWORD);
@@ -147,17 +147,17 @@ class JoiningTests {
 	@Test
 	void joiningWithARegisteredAddressAnswersExactlyAsForANewOneAndTellsTheOwnerByMail() {
 		String taken = Readers.uniqueEmail("farah");
-		join(taken, "Farah", PASSWORD);
+		join(taken, "Farah Nasser", PASSWORD);
 		long accounts = countAccounts();
 		String storedHash = (String) accountRow(taken).get("password_hash");
 
 		HttpResponse<String> forTaken = join(taken, "Somebody Else", "Another long passphrase 1");
-		HttpResponse<String> forNew = join(Readers.uniqueEmail("gil"), "Gil", PASSWORD);
+		HttpResponse<String> forNew = join(Readers.uniqueEmail("gil"), "Gil Amar", PASSWORD);
 
 		assertThat(forTaken.statusCode()).isEqualTo(forNew.statusCode()).isEqualTo(200);
 		assertThat(forTaken.body()).isEqualTo(forNew.body());
 		assertThat(countAccounts()).as("only the new address got an account").isEqualTo(accounts + 1);
-		assertThat(accountRow(taken).get("display_name")).isEqualTo("Farah");
+		assertThat(accountRow(taken).get("display_name")).isEqualTo("Farah Nasser");
 		assertThat(accountRow(taken).get("password_hash")).isEqualTo(storedHash);
 		Message notice = mailbox.latestTo(taken);
 		assertThat(mailbox.count(taken)).isEqualTo(2);
@@ -215,7 +215,7 @@ class JoiningTests {
 		String email = Readers.uniqueEmail("hannah");
 
 		HttpResponse<String> longName = join(email, "H".repeat(61), PASSWORD);
-		HttpResponse<String> ownAddress = join(email, "Hannah", email.substring(0, email.indexOf('@')) + "-secret");
+		HttpResponse<String> ownAddress = join(email, "Hannah Kohl", email.substring(0, email.indexOf('@')) + "-secret");
 
 		assertThat(Jsoup.parse(longName.body()).selectFirst("#displayName-error").text())
 			.isEqualTo("A display name can be at most 60 characters long.");

@@ -147,7 +147,7 @@ class RecoveringAPasswordTests {
 
 	/** A verification link for another, unverified account: a token of the wrong kind for a reset. */
 	private String unusedVerificationToken() {
-		Reader unverified = new Readers(accounts, administration, mailbox).joinUnverified("Emre");
+		Reader unverified = new Readers(accounts, administration, mailbox).joinUnverified("Emre Aydın");
 		return mailbox.latestTo(unverified.email()).token("/verify");
 	}
 

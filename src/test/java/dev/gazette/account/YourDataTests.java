@@ -120,7 +120,7 @@ class YourDataTests {
 	void deletingWithTheCommentsRemovesThemButAReplyKeepsADeletedMarkToAnswer() {
 		long answered = comment(http, "Answered one", null);
 		long alone = comment(http, "Nobody answered this", null);
-		Reader other = readers.join("Noa");
+		Reader other = readers.join("Noa Peretz");
 		long reply = comment(signedIn(other), "Here is my answer.", answered);
 
 		http.postForm("/settings/delete", Map.of("currentPassword", reader.password(), "comments", "remove"));

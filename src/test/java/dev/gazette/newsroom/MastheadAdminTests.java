@@ -93,7 +93,7 @@ class MastheadAdminTests {
 	@ValueSource(strings = { "READER", "CONTRIBUTOR", "AUTHOR", "MODERATOR" })
 	void onlyEditorsAndAdminsMayManageTheMasthead(String roleName) {
 		Role role = Role.valueOf(roleName);
-		Http someone = signedIn(role == Role.READER ? readers.join("Rana Reader") : readers.join("Someone", role));
+		Http someone = signedIn(role == Role.READER ? readers.join("Rana Reader") : readers.join("Someone on staff", role));
 		int sectionsBefore = contributors.sections().size();
 
 		assertThat(someone.get("/admin/sections").statusCode()).isEqualTo(403);

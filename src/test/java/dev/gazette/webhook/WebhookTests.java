@@ -148,7 +148,7 @@ class WebhookTests {
 	void aPublishedArticleAndCommentArriveSignedWithTheirEssentials() {
 		Published article = new Newsroom(catalog).article().headline("Harbour wall — Oğuz Türk, שלום 👍").publish();
 		awaitQueued(1);
-		comments.submit(article.slug(), new CommentDraft("Teşekkürler 👍", null), new Commenter(null, "Oğuz Türk", null));
+		comments.submit(article.slug(), new CommentDraft("Teşekkürler 👍", null), new Commenter(null, "Gökçe Işıkoğlu", null));
 		awaitQueued(2);
 
 		assertThat(delivery.deliverDue()).isEqualTo(2);
@@ -162,7 +162,7 @@ class WebhookTests {
 		assertThat(articleEvent.get("data").get("url").asText()).isEqualTo("https://gazette.example" + article.path());
 		JsonNode commentEvent = json.readTree(received.get(1).body());
 		assertThat(commentEvent.get("type").asText()).isEqualTo("comment.published");
-		assertThat(commentEvent.get("data").get("authorName").asText()).isEqualTo("Oğuz Türk");
+		assertThat(commentEvent.get("data").get("authorName").asText()).isEqualTo("Gökçe Işıkoğlu");
 		assertThat(commentEvent.get("data").get("url").asText())
 			.startsWith("https://gazette.example/articles/" + article.slug() + "/comments/");
 		assertThat(received.get(0).delivery()).isNotEqualTo(received.get(1).delivery());
