@@ -21,8 +21,13 @@ public interface JobHandler<P> {
 
 	BackOff backOff();
 
-	/** How long a run may take: a claim older than this is taken to have died with its node. */
-	Duration claimFor();
+	/**
+	 * How long a run may take: a claim older than this is taken to have died with its node. Five minutes unless the
+	 * kind says otherwise.
+	 */
+	default Duration claimFor() {
+		return Duration.ofMinutes(5);
+	}
 
 	/** How often each node looks for due jobs of this kind (retries, and jobs a restart or a dead node left). */
 	Duration pollInterval();

@@ -195,11 +195,6 @@ class Digests implements SchedulingConfigurer, JobHandler<Digests.Send> {
 	}
 
 	@Override
-	public Duration claimFor() {
-		return Duration.ofMinutes(5);
-	}
-
-	@Override
 	public Duration pollInterval() {
 		return properties.pollInterval();
 	}

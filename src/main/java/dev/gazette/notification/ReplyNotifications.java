@@ -142,11 +142,6 @@ class ReplyNotifications implements JobHandler<ReplyNotifications.Batch> {
 	}
 
 	@Override
-	public Duration claimFor() {
-		return Duration.ofMinutes(5);
-	}
-
-	@Override
 	public Duration pollInterval() {
 		return properties.pollInterval();
 	}
