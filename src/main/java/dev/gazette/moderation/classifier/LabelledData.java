@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Reads labelled comments from the two formats the classifier accepts.
  * <ul>
@@ -51,6 +54,9 @@ public final class LabelledData {
 
 	/** The data set's README, whose “Spam ids:” line lists the spam rows. */
 	static final String SHIPPED_README = "moderation/README.md";
+
+	/** One JSONL line as plain Java values: objects as maps, arrays as lists, numbers as {@link Number}. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final List<String> JIGSAW_HEADER = List.of("id", "comment_text", "toxic", "severe_toxic",
 			"obscene", "threat", "insult", "identity_hate");
@@ -167,10 +173,10 @@ public final class LabelledData {
 	private static LabelledComment fromJson(String line, String defaultId, String where) {
 		Object parsed;
 		try {
-			parsed = Json.parse(line);
+			parsed = JSON.readValue(line, Object.class);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new LabelledDataException(where + ": not JSON: " + ex.getMessage(), ex);
+		catch (JacksonException ex) {
+			throw new LabelledDataException(where + ": not JSON: " + ex.getOriginalMessage(), ex);
 		}
 		if (!(parsed instanceof Map<?, ?> row)) {
 			throw new LabelledDataException(where + ": expected an object {\"text\": …, \"labels\": {…}}");
@@ -180,13 +186,14 @@ public final class LabelledData {
 			throw new LabelledDataException(where + ": no \"text\" (or \"comment_text\") string");
 		}
 		Object id = row.get("id");
-		String name = (id == null) ? defaultId : (id instanceof Double number) ? idOf(number) : id.toString();
+		String name = (id == null) ? defaultId : (id instanceof Number number) ? idOf(number) : id.toString();
 		Set<Label> labels = row.containsKey("labels") ? labels(row.get("labels"), where) : topLevelLabels(row, where);
 		return LabelledComment.withLabels(name, comment, labels);
 	}
 
-	private static String idOf(Double number) {
-		return (number == Math.rint(number)) ? Long.toString(number.longValue()) : number.toString();
+	private static String idOf(Number number) {
+		double value = number.doubleValue();
+		return (value == Math.rint(value)) ? Long.toString(number.longValue()) : number.toString();
 	}
 
 	private static Set<Label> labels(Object labels, String where) {
@@ -238,8 +245,8 @@ public final class LabelledData {
 		if (value instanceof Boolean flag) {
 			return flag;
 		}
-		if (value instanceof Double number) {
-			return number >= 0.5;
+		if (value instanceof Number number) {
+			return number.doubleValue() >= 0.5;
 		}
 		if (value instanceof String text && Arrays.asList("0", "1").contains(text.strip())) {
 			return text.strip().equals("1");
