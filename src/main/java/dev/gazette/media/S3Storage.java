@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -14,7 +16,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Files in an S3-compatible bucket (AWS S3, MinIO, Ceph, Garage, …), shared by every node: {@code gazette.media.s3.*}.
- * Uses the JDK's HTTP client (no Netty or Apache client), and the configured keys only.
+ * Uses the JDK's HTTP client (no Netty or Apache client), and the configured keys only. Checksums are sent and checked
+ * only where S3 requires them: since 2.30 the SDK adds CRC32 trailers to every upload by default, which S3-compatible
+ * servers other than AWS's own often refuse (S3Proxy answers 501, as older MinIO and Ceph releases do); the bytes are
+ * still signed (SigV4) and sent over the endpoint's TLS.
  */
 class S3Storage implements MediaStorage {
 
@@ -37,6 +42,8 @@ class S3Storage implements MediaStorage {
 			.region(Region.of(settings.region()))
 			.credentialsProvider(StaticCredentialsProvider
 				.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
 			.forcePathStyle(settings.pathStyle());
 		if (!blank(settings.endpoint())) {
 			builder.endpointOverride(URI.create(settings.endpoint()));
