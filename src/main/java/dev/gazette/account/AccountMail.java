@@ -1,7 +1,17 @@
 package dev.gazette.account;
 
-import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 
+import dev.gazette.account.mail.AlreadyRegistered;
+import dev.gazette.account.mail.ConfirmNewAddress;
+import dev.gazette.account.mail.ContributorInvitation;
+import dev.gazette.account.mail.FailedSignIns;
+import dev.gazette.account.mail.PasswordChanged;
+import dev.gazette.account.mail.ResetPassword;
+import dev.gazette.account.mail.Suspended;
+import dev.gazette.account.mail.VerifyEmail;
+import dev.gazette.mail.MailMessage;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
 import dev.gazette.publication.Publications;
@@ -9,9 +19,9 @@ import dev.gazette.publication.Publications;
 import org.springframework.stereotype.Component;
 
 /**
- * The messages the account feature sends, each from its text and HTML templates ({@code mail/NAME.jte} in
- * {@code src/main/jte-text} and {@code src/main/jte}). They are stored in the caller's transaction and leave only
- * if it commits.
+ * The messages the account feature sends, each a record of {@code account.mail} with its text and HTML templates
+ * ({@code account/mail/NAME.jte} in {@code src/main/jte-text} and {@code src/main/jte}). They are stored in the
+ * caller's transaction and leave only if it commits.
  */
 @Component
 class AccountMail {
@@ -31,44 +41,44 @@ class AccountMail {
 	}
 
 	void verifyAddress(Account account, String link) {
-		send("verify-email", account.email(), Map.of("name", account.displayName(), "link", link));
+		send(account.email(), new VerifyEmail(site(), account.displayName(), link));
 	}
 
 	void alreadyRegistered(Account account, String signInLink, String resetLink) {
-		send("already-registered", account.email(),
-				Map.of("name", account.displayName(), "signInLink", signInLink, "resetLink", resetLink));
+		send(account.email(), new AlreadyRegistered(site(), account.displayName(), signInLink, resetLink));
 	}
 
 	void resetPassword(Account account, String link) {
-		send("reset-password", account.email(), Map.of("name", account.displayName(), "link", link));
+		send(account.email(), new ResetPassword(site(), account.displayName(), link));
 	}
 
 	void confirmNewAddress(Account account, String newEmail, String link) {
-		send("confirm-new-address", newEmail, Map.of("name", account.displayName(), "link", link));
+		send(newEmail, new ConfirmNewAddress(site(), account.displayName(), link));
 	}
 
 	void contributorInvitation(Account account, String link, boolean newAccount) {
-		send("contributor-invitation", account.email(),
-				Map.of("name", account.displayName(), "link", link, "newAccount", newAccount));
+		send(account.email(), new ContributorInvitation(site(), account.displayName(), link, newAccount));
 	}
 
 	void passwordChanged(Account account) {
-		send("password-changed", account.email(), Map.of("name", account.displayName()));
+		send(account.email(), new PasswordChanged(site(), account.displayName()));
 	}
 
-	void suspended(Account account, java.time.Instant until, String reason) {
-		send("suspended", account.email(), Map.of("name", account.displayName(), "until",
-				until.toString().substring(0, 16).replace('T', ' ') + " UTC", "reason", reason));
+	void suspended(Account account, Instant until, String reason) {
+		send(account.email(), new Suspended(site(), account.displayName(),
+				until.toString().substring(0, 16).replace('T', ' ') + " UTC", reason));
 	}
 
-	void failedSignIns(Account account, int attempts, java.time.Duration period) {
-		send("failed-sign-ins", account.email(), Map.of("name", account.displayName(), "attempts", attempts, "minutes",
-				Math.max(1, period.toMinutes())));
+	void failedSignIns(Account account, int attempts, Duration period) {
+		send(account.email(),
+				new FailedSignIns(site(), account.displayName(), attempts, Math.max(1, period.toMinutes())));
 	}
 
-	private void send(String template, String to, Map<String, Object> model) {
-		Map<String, Object> withSite = new java.util.HashMap<>(model);
-		withSite.put("site", publications.current().name());
-		mailer.send(templates.render(template, withSite).to(to, CATEGORY));
+	private String site() {
+		return publications.current().name();
+	}
+
+	private void send(String to, MailMessage message) {
+		mailer.send(templates.render(message).to(to, CATEGORY));
 	}
 }

@@ -12,16 +12,17 @@
  * attempt failed is a dead job that an admin can retry at {@code /admin/jobs}.
  *
  * <h2>Adding a message</h2>
- * A message {@code NAME} is two jte templates with the same parameters:
+ * A message is a record implementing {@link dev.gazette.mail.MailMessage} in the sending feature's {@code mail}
+ * package, whose {@code template()} names its two jte templates, for example {@code account/mail/verify-email}:
  * <ul>
- * <li>{@code src/main/jte-text/mail/NAME.jte}, plain text, written out as is (no escaping). Its first line is
- * {@code Subject: ...}, then a blank line, then the body.</li>
- * <li>{@code src/main/jte/mail/NAME.jte}, the HTML alternative, escaped like every page. It is optional, but every
- * message Gazette sends has one.</li>
+ * <li>{@code src/main/jte-text/account/mail/verify-email.jte}, plain text, written out as is (no escaping). Its first
+ * line is {@code Subject: ...}, then a blank line, then the body.</li>
+ * <li>{@code src/main/jte/account/mail/verify-email.jte}, the HTML alternative, escaped like every page. It is
+ * optional, but every message Gazette sends has one.</li>
  * </ul>
- * Then {@code mailer.send(templates.render("NAME", Map.of(...)).to(address, "NAME"))}. The build precompiles both
- * (two executions of the jte Maven plugin); {@code test-message} is the example. Names are lower case words joined
- * by hyphens; {@code outbox...} belongs to the outbox page's own templates.
+ * Each template's only parameter is the record, named {@code mail}, so the build's template compiler checks every
+ * field it uses. Then {@code mailer.send(templates.render(new VerifyEmail(...)).to(address, "CATEGORY"))}. The build
+ * precompiles both (two executions of the jte Maven plugin); {@link dev.gazette.mail.TestMessage} is the example.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mail", allowedDependencies = { "publication", "jobs" })
 package dev.gazette.mail;

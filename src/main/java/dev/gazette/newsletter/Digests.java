@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import dev.gazette.newsletter.Issues.Delivery;
 import dev.gazette.newsletter.Issues.Span;
 import dev.gazette.newsletter.Subscribers.Guest;
 import dev.gazette.newsletter.Subscribers.Preference;
+import dev.gazette.newsletter.mail.NewsletterDigest;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
 import org.slf4j.Logger;
@@ -239,19 +239,14 @@ class Digests implements SchedulingConfigurer, JobHandler<Digests.Send> {
 				: accounts.find(delivery.accountId()).map(account -> account.displayName());
 		String token = LinkTokens.newToken();
 		String unsubscribe = site.baseUrl() + Newsletter.UNSUBSCRIBE_PATH + "?token=" + token;
-		Map<String, Object> model = new HashMap<>();
-		model.put("site", publications.current().name());
-		model.put("name", greeting.orElse(null));
-		model.put("title", title(span));
-		model.put("articles", items);
-		model.put("manageLink", site.baseUrl() + "/newsletter");
-		model.put("unsubscribeLink", unsubscribe);
+		NewsletterDigest message = new NewsletterDigest(publications.current().name(), greeting.orElse(null),
+				title(span), items, site.baseUrl() + "/newsletter", unsubscribe);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		headers.put("List-Id", "<" + span.frequency().key() + ".newsletter." + host() + ">");
 		headers.put("Precedence", "bulk");
-		long mailId = mailer.send(templates.render("newsletter-digest", model).to(delivery.email(), CATEGORY, headers));
+		long mailId = mailer.send(templates.render(message).to(delivery.email(), CATEGORY, headers));
 		issues.recordMail(deliveryId, LinkTokens.hash(token), mailId);
 		return true;
 	}

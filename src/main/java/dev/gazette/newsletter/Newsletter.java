@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +21,7 @@ import dev.gazette.mail.Mailer;
 import dev.gazette.newsletter.NewsletterProblem.FieldProblem;
 import dev.gazette.newsletter.Subscribers.Guest;
 import dev.gazette.newsletter.Subscribers.Preference;
+import dev.gazette.newsletter.mail.NewsletterConfirm;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
 import dev.gazette.ratelimit.ClientAddresses;
@@ -138,13 +137,10 @@ public class Newsletter {
 			subscribers.request(existing.get().id(), checked.frequency(), checked.sections(), LinkTokens.hash(token), expires,
 					now);
 		}
-		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("site", publications.current().name());
-		model.put("frequency", checked.frequency().key());
-		model.put("sections", sectionNames(checked.sections()));
-		model.put("link", site.baseUrl() + CONFIRM_PATH + "?token=" + token);
-		model.put("validFor", properties.confirmValidFor().toHours() + " hours");
-		mailer.send(templates.render("newsletter-confirm", model).to(checked.email(), "newsletter-confirm"));
+		NewsletterConfirm message = new NewsletterConfirm(publications.current().name(), checked.frequency().key(),
+				sectionNames(checked.sections()), site.baseUrl() + CONFIRM_PATH + "?token=" + token,
+				properties.confirmValidFor().toHours() + " hours");
+		mailer.send(templates.render(message).to(checked.email(), "newsletter-confirm"));
 	}
 
 	/** Whether a confirmation link would work, without using it (the page asks before confirming). */

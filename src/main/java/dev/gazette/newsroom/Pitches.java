@@ -9,13 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.gazette.account.AccountProblem.FieldProblem;
 import dev.gazette.account.AccountProblem;
+import dev.gazette.account.AccountProblem.FieldProblem;
 import dev.gazette.account.Accounts;
 import dev.gazette.article.WebAddresses;
 import dev.gazette.mail.EmailAddresses;
+import dev.gazette.mail.MailMessage;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
+import dev.gazette.newsroom.mail.PitchDeclined;
+import dev.gazette.newsroom.mail.PitchReceived;
 import dev.gazette.publication.Publications;
 import dev.gazette.ratelimit.ClientAddresses;
 import dev.gazette.ratelimit.RateLimiter;
@@ -160,7 +163,7 @@ class Pitches {
 		Pitch pitch = repository.find(id).orElseThrow();
 		if (properties.acknowledge()) {
 			// Only the name comes back in the mail, not the summary: the mail cannot carry a stranger's text to a stranger.
-			send("pitch-received", pitch.email(), Map.of("name", pitch.name()));
+			send(pitch.email(), new PitchReceived(site(), pitch.name()));
 		}
 		return pitch;
 	}
@@ -219,7 +222,7 @@ class Pitches {
 		}
 		repository.decide(id, "declined", null, editorId, editorName, blankToNull(note), clock.instant());
 		if (!note.isEmpty()) {
-			send("pitch-declined", pitch.email(), Map.of("name", pitch.name(), "message", note));
+			send(pitch.email(), new PitchDeclined(site(), pitch.name(), note));
 		}
 		return repository.find(id).orElseThrow();
 	}
@@ -232,10 +235,12 @@ class Pitches {
 		return pitch;
 	}
 
-	private void send(String template, String to, Map<String, Object> model) {
-		Map<String, Object> withSite = new HashMap<>(model);
-		withSite.put("site", publications.current().name());
-		mailer.send(templates.render(template, withSite).to(to, CATEGORY));
+	private String site() {
+		return publications.current().name();
+	}
+
+	private void send(String to, MailMessage message) {
+		mailer.send(templates.render(message).to(to, CATEGORY));
 	}
 
 	private static String oneLine(String value) {

@@ -19,17 +19,18 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentPublished;
 import dev.gazette.comment.Comments;
-import dev.gazette.mail.LinkTokens;
-import dev.gazette.mail.MailTemplates;
-import dev.gazette.mail.Mailer;
-import dev.gazette.notification.ReplyQueue.Pending;
-import dev.gazette.publication.GazetteProperties;
-import dev.gazette.publication.Publications;
 import dev.gazette.jobs.BackOff;
 import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
 import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
+import dev.gazette.mail.LinkTokens;
+import dev.gazette.mail.MailTemplates;
+import dev.gazette.mail.Mailer;
+import dev.gazette.notification.ReplyQueue.Pending;
+import dev.gazette.notification.mail.ReplyNotification;
+import dev.gazette.publication.GazetteProperties;
+import dev.gazette.publication.Publications;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -202,16 +203,12 @@ class ReplyNotifications implements JobHandler<ReplyNotifications.Batch> {
 		long batchId = queue.addBatch(recipientId, now, items.size(), LinkTokens.hash(token));
 		queue.relabel(sentRows, "sent", batchId);
 		String unsubscribe = site.baseUrl() + UNSUBSCRIBE_PATH + "?token=" + token;
-		Map<String, Object> model = new HashMap<>();
-		model.put("site", publications.current().name());
-		model.put("name", account.get().displayName());
-		model.put("replies", List.copyOf(items));
-		model.put("settingsLink", site.baseUrl() + "/settings");
-		model.put("unsubscribeLink", unsubscribe);
+		ReplyNotification message = new ReplyNotification(publications.current().name(), account.get().displayName(),
+				List.copyOf(items), site.baseUrl() + "/settings", unsubscribe);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-		long mailId = mailer.send(templates.render("reply-notification", model)
+		long mailId = mailer.send(templates.render(message)
 			.to(account.get().email(), CATEGORY, headers));
 		queue.recordMail(batchId, mailId);
 		return true;

@@ -2,10 +2,8 @@ package dev.gazette.syndication;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.gazette.article.Article;
@@ -20,6 +18,7 @@ import dev.gazette.ratelimit.ClientAddresses;
 import dev.gazette.ratelimit.RateLimiter;
 import dev.gazette.ratelimit.RateLimiter.Charge;
 import dev.gazette.ratelimit.RateLimiter.Limit;
+import dev.gazette.syndication.mail.ArticleFromAFriend;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EmailAFriend {
-
-	static final String TEMPLATE = "article-from-a-friend";
 
 	static final String CATEGORY = "email-a-friend";
 
@@ -97,8 +94,7 @@ public class EmailAFriend {
 		if (!wait.isZero()) {
 			throw new Throttled(wait);
 		}
-		Map<String, Object> model = model(article, request, sender.accountId() != null);
-		MailTemplates.Rendered message = templates.render(TEMPLATE, model);
+		MailTemplates.Rendered message = templates.render(message(article, request, sender.accountId() != null));
 		for (String recipient : request.recipients()) {
 			mailer.send(message.to(recipient, CATEGORY));
 		}
@@ -109,21 +105,15 @@ public class EmailAFriend {
 		return catalog.find(slug);
 	}
 
-	private Map<String, Object> model(Article article, FriendRequest request, boolean signedIn) {
+	private ArticleFromAFriend message(Article article, FriendRequest request, boolean signedIn) {
 		Publication publication = publications.current();
-		Map<String, Object> model = new HashMap<>();
-		model.put("site", oneLine(publication.name()));
-		model.put("senderName", request.senderName());
-		model.put("signedIn", signedIn);
-		model.put("noteLines", request.note() == null ? List.of() : List.of(request.note().split("\n", -1)));
-		model.put("headline", oneLine(article.headline()));
-		model.put("standfirst", article.standfirst());
-		model.put("byline", String.join(" and ", article.authors().stream().map(Author::displayName).toList()));
-		model.put("published", Timestamps.articleTime(article.publishedAt(), publication.timeZone()));
-		model.put("link", addresses.article(article.slug()));
-		model.put("image", article.leadImage() == null ? null
-				: MailImage.of(addresses.absolute(article.leadImage().url()), article.leadImage()));
-		return model;
+		return new ArticleFromAFriend(oneLine(publication.name()), request.senderName(), signedIn,
+				request.note() == null ? List.of() : List.of(request.note().split("\n", -1)),
+				oneLine(article.headline()), article.standfirst(),
+				String.join(" and ", article.authors().stream().map(Author::displayName).toList()),
+				Timestamps.articleTime(article.publishedAt(), publication.timeZone()), addresses.article(article.slug()),
+				article.leadImage() == null ? null
+						: MailImage.of(addresses.absolute(article.leadImage().url()), article.leadImage()));
 	}
 
 	/** A headline or name on one line, as a subject line must be. */

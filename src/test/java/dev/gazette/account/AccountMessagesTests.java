@@ -1,11 +1,20 @@
 package dev.gazette.account;
 
-import java.util.Map;
+import java.util.stream.Stream;
 
+import dev.gazette.account.mail.AlreadyRegistered;
+import dev.gazette.account.mail.ConfirmNewAddress;
+import dev.gazette.account.mail.ContributorInvitation;
+import dev.gazette.account.mail.FailedSignIns;
+import dev.gazette.account.mail.PasswordChanged;
+import dev.gazette.account.mail.ResetPassword;
+import dev.gazette.account.mail.Suspended;
+import dev.gazette.account.mail.VerifyEmail;
+import dev.gazette.mail.MailMessage;
 import dev.gazette.mail.MailTemplates;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,15 +23,25 @@ class AccountMessagesTests {
 
 	private final MailTemplates templates = new MailTemplates();
 
-	private final Map<String, Object> model = Map.of("site", "The Meridian Gazette", "name", "Oğuz <Türk>", "link",
-			"https://gazette.example/verify?token=abc", "signInLink", "https://gazette.example/sign-in", "resetLink",
-			"https://gazette.example/forgot-password");
+	private static final String SITE = "The Meridian Gazette";
+
+	private static final String NAME = "Oğuz <Türk>";
+
+	static Stream<MailMessage> messages() {
+		return Stream.of(new VerifyEmail(SITE, NAME, "https://gazette.example/verify?token=abc"),
+				new AlreadyRegistered(SITE, NAME, "https://gazette.example/sign-in",
+						"https://gazette.example/forgot-password"),
+				new ResetPassword(SITE, NAME, "https://gazette.example/reset?token=abc"),
+				new ConfirmNewAddress(SITE, NAME, "https://gazette.example/confirm?token=abc"),
+				new ContributorInvitation(SITE, NAME, "https://gazette.example/invitation?token=abc", true),
+				new PasswordChanged(SITE, NAME), new Suspended(SITE, NAME, "2026-12-07 09:00 UTC", "Insults"),
+				new FailedSignIns(SITE, NAME, 12, 15));
+	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "verify-email", "already-registered", "reset-password", "confirm-new-address",
-			"password-changed" })
-	void isTextWithAnHtmlAlternativeThatGreetsThePersonByName(String message) {
-		MailTemplates.Rendered mail = templates.render(message, model);
+	@MethodSource("messages")
+	void isTextWithAnHtmlAlternativeThatGreetsThePersonByName(MailMessage message) {
+		MailTemplates.Rendered mail = templates.render(message);
 
 		assertThat(mail.subject()).contains("The Meridian Gazette");
 		assertThat(mail.text()).contains("Hello Oğuz <Türk>,");

@@ -1,7 +1,5 @@
 package dev.gazette.mail;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,12 +10,11 @@ class MailTemplatesTests {
 
 	private final MailTemplates templates = new MailTemplates();
 
-	private final Map<String, Object> model = Map.of("name", "Oğuz <Türk>", "link",
-			"https://gazette.example/verify?token=abc&lang=he");
+	private final TestMessage model = new TestMessage("Oğuz <Türk>", "https://gazette.example/verify?token=abc&lang=he");
 
 	@Test
 	void theTextTemplateGivesTheSubjectAndABodyWrittenAsIs() {
-		MailTemplates.Rendered message = templates.render("test-message", model);
+		MailTemplates.Rendered message = templates.render(model);
 
 		assertThat(message.subject()).isEqualTo("A test message for Oğuz <Türk>");
 		assertThat(message.text()).startsWith("Hello Oğuz <Türk>,\n")
@@ -28,7 +25,7 @@ class MailTemplatesTests {
 
 	@Test
 	void theHtmlTemplateEscapesWhatTheModelBrings() {
-		String html = templates.render("test-message", model).html();
+		String html = templates.render(model).html();
 
 		assertThat(html).contains("<p>Hello Oğuz &lt;Türk&gt;,</p>")
 			.contains("href=\"https://gazette.example/verify?token=abc&amp;lang=he\"")
@@ -37,7 +34,7 @@ class MailTemplatesTests {
 
 	@Test
 	void aRenderedMessageIsAddressedAsAMail() {
-		Mail mail = templates.render("test-message", model).to("Dalia Cohen <dalia@example.com>", "test");
+		Mail mail = templates.render(model).to("Dalia Cohen <dalia@example.com>", "test");
 
 		assertThat(mail.to()).isEqualTo("Dalia Cohen <dalia@example.com>");
 		assertThat(mail.subject()).isEqualTo("A test message for Oğuz <Türk>");
@@ -46,9 +43,10 @@ class MailTemplatesTests {
 	}
 
 	@Test
-	void onlyMessagesCanBeRendered() {
-		assertThatIllegalArgumentException().isThrownBy(() -> templates.render("no-such-message", model));
-		assertThatIllegalArgumentException().isThrownBy(() -> templates.render("../layout", model));
-		assertThatIllegalArgumentException().isThrownBy(() -> templates.render("outbox", model));
+	void aMessageWithoutATextTemplateIsRefused() {
+		MailMessage nowhere = () -> "mail/no-such-message";
+
+		assertThatIllegalArgumentException().isThrownBy(() -> templates.render(nowhere))
+			.withMessageContaining("mail/no-such-message.jte");
 	}
 }
