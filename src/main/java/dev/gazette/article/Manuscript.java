@@ -16,4 +16,9 @@ public record Manuscript(long id, ArticleState state, ArticleCopy copy, Long own
 	public boolean ownedBy(long accountId) {
 		return ownerId != null && ownerId == accountId;
 	}
+
+	/** Whether the piece, as it stands now, may move to {@code target} ({@link ArticleState#canMoveTo}). */
+	public boolean canMoveTo(ArticleState target) {
+		return state.canMoveTo(target);
+	}
 }

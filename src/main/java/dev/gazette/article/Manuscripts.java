@@ -119,10 +119,15 @@ public class Manuscripts {
 	 * {@code scheduledAt}. An article that becomes visible for the first time is announced.
 	 * @param version the version the decision was made on: someone else's change in between refuses this one
 	 * @throws OptimisticLockingFailureException when the article changed since {@code version}
+	 * @throws IllegalStateException for a move the article's state does not allow ({@link ArticleState#canMoveTo})
 	 */
 	@Transactional
 	public Manuscript moveTo(long id, long version, ArticleState state, Instant scheduledAt) {
 		ManuscriptRow row = repository.manuscript(id).orElseThrow(() -> new IllegalArgumentException("There is no article " + id));
+		if (!stateOf(row).canMoveTo(state)) {
+			throw new IllegalStateException("Article " + id + " cannot move from " + stateOf(row).key() + " to "
+					+ state.key());
+		}
 		Instant now = clock.instant();
 		Instant publishedAt = switch (state) {
 			case PUBLISHED -> row.announced() ? null : now;
@@ -147,10 +152,14 @@ public class Manuscripts {
 		List<String> authors = repository.authorsOf(ids).getOrDefault(row.id(), List.of()).stream().map(Author::slug).toList();
 		List<String> tags = repository.tagsOf(ids).getOrDefault(row.id(), List.of()).stream().map(Tag::name).toList();
 		ArticleCopy copy = row.copy().withBylinesAndTags(authors, tags);
-		boolean due = row.publishedAt() != null && !row.publishedAt().isAfter(clock.instant());
-		ArticleState state = row.state() == ArticleState.SCHEDULED && due ? ArticleState.PUBLISHED : row.state();
-		return new Manuscript(row.id(), state, copy, row.ownerId(), row.createdAt(), row.publishedAt(), row.updatedAt(),
+		return new Manuscript(row.id(), stateOf(row), copy, row.ownerId(), row.createdAt(), row.publishedAt(), row.updatedAt(),
 				row.version());
+	}
+
+	/** The state as readers experience it: a scheduled article whose time has come is published. */
+	private ArticleState stateOf(ManuscriptRow row) {
+		boolean due = row.publishedAt() != null && !row.publishedAt().isAfter(clock.instant());
+		return row.state() == ArticleState.SCHEDULED && due ? ArticleState.PUBLISHED : row.state();
 	}
 
 	private Long sectionId(ArticleCopy copy) {

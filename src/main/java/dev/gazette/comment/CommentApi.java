@@ -16,10 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,24 +97,22 @@ class CommentApi {
 		CommentDraft draft = new CommentDraft(request.body(), request.parentId(),
 				Boolean.TRUE.equals(request.acknowledgeNudge()));
 		Commenter commenter = Commenter.of(viewer, request.authorName(), request.guestEmail(), clientKeys.of(http));
+		CommentOutcome outcome;
 		if (idempotencyKey == null) {
-			return created(slug, comments.submit(slug, draft, commenter), false);
+			outcome = comments.submit(slug, draft, commenter);
 		}
-		if (!SubmissionKey.wellFormed(idempotencyKey)) {
-			return problem(HttpStatus.BAD_REQUEST,
+		else if (!SubmissionKey.wellFormed(idempotencyKey)) {
+			return CommentAnswers.problem(HttpStatus.BAD_REQUEST,
 					"The Idempotency-Key header must be 1 to " + SubmissionKey.MAX_LENGTH + " visible ASCII characters.");
 		}
-		SubmissionKey key = SubmissionKey.api(idempotencyKey, commenter, slug, request.authorName(), request.guestEmail(),
-				request.body(), request.parentId(), request.acknowledgeNudge());
-		Posting posting = comments.submitOnce(slug, draft, commenter, key);
-		if (posting instanceof Posting.Stored stored) {
-			return created(slug, stored.comment(), false);
+		else {
+			SubmissionKey key = SubmissionKey.api(idempotencyKey, commenter, slug, request.authorName(),
+					request.guestEmail(), request.body(), request.parentId(), request.acknowledgeNudge());
+			outcome = comments.submitOnce(slug, draft, commenter, key);
 		}
-		if (posting instanceof Posting.Repeated repeated) {
-			return created(slug, repeated.comment(), true);
-		}
-		return problem(HttpStatus.UNPROCESSABLE_CONTENT,
-				"This Idempotency-Key was already used for a different request. Use a new key for a new comment.");
+		return outcome.<ResponseEntity<?>>fold(posted -> created(slug, posted.comment(), posted.replayed()),
+				held -> created(slug, held.comment(), held.replayed()), CommentAnswers::problem,
+				CommentAnswers::problem);
 	}
 
 	/** The 201 answer for a stored comment: the same for its first request and for a retry with the same key. */
@@ -127,35 +123,6 @@ class CommentApi {
 			answer.header("Idempotent-Replayed", "true");
 		}
 		return answer.body(CommentJson.stored(comment));
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemDetail.forStatusAndDetail(status, detail));
-	}
-
-	@ExceptionHandler(CommentRejectedException.class)
-	ResponseEntity<ProblemDetail> refused(CommentRejectedException ex) {
-		return problem(ex);
-	}
-
-	static ResponseEntity<ProblemDetail> problem(CommentRejectedException ex) {
-		HttpStatus status = switch (ex.reason()) {
-			case UNKNOWN_ARTICLE -> HttpStatus.NOT_FOUND;
-			case CLOSED, GUESTS_NOT_ALLOWED -> HttpStatus.FORBIDDEN;
-			case INVALID -> HttpStatus.BAD_REQUEST;
-			case NOT_YOURS, REFUSED -> HttpStatus.FORBIDDEN;
-			case NUDGE -> HttpStatus.UNPROCESSABLE_CONTENT;
-		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		if (!ex.errors().isEmpty()) {
-			problem.setProperty("errors", ex.errors());
-		}
-		if (!ex.concerns().isEmpty()) {
-			problem.setProperty("concerns", ex.concerns());
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static ResponseStatusException unknownArticle(String slug) {

@@ -3,7 +3,6 @@ package dev.gazette.comment;
 import java.util.List;
 import java.util.UUID;
 
-import dev.gazette.comment.CommentRejectedException.FieldProblem;
 
 /**
  * The comment form's state: what the reader typed and, after a failed attempt, what to fix. {@code message} is a

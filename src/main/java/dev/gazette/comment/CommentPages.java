@@ -1,6 +1,7 @@
 package dev.gazette.comment;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.Article;
@@ -51,40 +52,41 @@ class CommentPages {
 			@RequestParam(required = false) Long parentId, @RequestParam(defaultValue = "false") boolean nudgeAcknowledged,
 			@RequestParam(required = false) String submissionId, @AuthenticationPrincipal AccountPrincipal viewer,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		try {
-			CommentDraft draft = new CommentDraft(body, parentId, nudgeAcknowledged);
-			Commenter commenter = Commenter.of(viewer, authorName, guestEmail, clientKeys.of(request));
-			Comment comment = once(slug, draft, commenter, SubmissionKey.wellFormed(submissionId)
-					? SubmissionKey.form(submissionId) : SubmissionKey.sameContent(slug, draft, commenter));
-			if (!comment.isPublished()) {
-				return "redirect:/articles/" + slug + "/comments/" + comment.id() + "/received";
-			}
-			return "redirect:/articles/" + slug + "/comments/" + comment.id();
-		}
-		catch (CommentRejectedException ex) {
-			Article article = published(slug);
-			CommentRejectedException.Reason reason = ex.reason();
-			boolean invalid = reason == CommentRejectedException.Reason.INVALID;
-			boolean nudge = reason == CommentRejectedException.Reason.NUDGE;
-			response.setStatus(nudge ? HttpStatus.OK.value()
-					: invalid ? HttpStatus.BAD_REQUEST.value() : HttpStatus.FORBIDDEN.value());
-			Comment parent = parentId == null ? null
-					: comments.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
-			CommentForm form = new CommentForm(authorName, guestEmail, body, parent == null ? null : parentId,
-					ex.errors(), invalid || nudge ? null : ex.getMessage(), nudge ? ex.getMessage() : null, ex.concerns(),
-					SubmissionKey.wellFormed(submissionId) ? submissionId : CommentForm.newSubmissionId());
-			model.addAttribute("compose", new ComposeView(article, parent, form, discussionView(article, viewer)));
-			return "comment/compose";
-		}
+		CommentDraft draft = new CommentDraft(body, parentId, nudgeAcknowledged);
+		Commenter commenter = Commenter.of(viewer, authorName, guestEmail, clientKeys.of(request));
+		// A retry of this form (its submission id, or for the article page's form its content) lands on the comment
+		// the first sending made.
+		CommentOutcome outcome = comments.submitOnce(slug, draft, commenter, SubmissionKey.wellFormed(submissionId)
+				? SubmissionKey.form(submissionId) : SubmissionKey.sameContent(slug, draft, commenter));
+		return outcome.fold(posted -> "redirect:/articles/" + slug + "/comments/" + posted.comment().id(),
+				held -> "redirect:/articles/" + slug + "/comments/" + held.comment().id() + "/received",
+				nudged -> {
+					// Not a refusal: the form again, asking the reader to reconsider; 200 like any page they asked for.
+					return compose(slug, parentId, viewer, model, new CommentForm(authorName, guestEmail, body, null,
+							List.of(), null, nudged.message(), nudged.concerns(), formId(submissionId)));
+				}, refused -> {
+					response.setStatus(CommentAnswers.status(refused.reason()).value());
+					boolean invalid = refused.reason() == CommentOutcome.Reason.INVALID;
+					return compose(slug, parentId, viewer, model, new CommentForm(authorName, guestEmail, body, null,
+							refused.errors(), invalid ? null : refused.message(), null, List.of(), formId(submissionId)));
+				});
 	}
 
-	/** The comment this form made: now, or by an earlier sending of the same form (its submission id or content). */
-	private Comment once(String slug, CommentDraft draft, Commenter commenter, SubmissionKey key) {
-		Posting posting = comments.submitOnce(slug, draft, commenter, key);
-		if (posting instanceof Posting.Stored stored) {
-			return stored.comment();
-		}
-		return ((Posting.Repeated) posting).comment();
+	/** The compose page with the reader's form shown again, replying to {@code parentId} if it is still there. */
+	private String compose(String slug, Long parentId, AccountPrincipal viewer, Model model, CommentForm typed) {
+		Article article = published(slug);
+		Comment parent = parentId == null ? null
+				: comments.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
+		CommentForm form = new CommentForm(typed.authorName(), typed.guestEmail(), typed.body(),
+				parent == null ? null : parentId, typed.errors(), typed.message(), typed.nudge(), typed.concerns(),
+				typed.submissionId());
+		model.addAttribute("compose", new ComposeView(article, parent, form, discussionView(article, viewer)));
+		return "comment/compose";
+	}
+
+	/** The form's one-time id: kept across attempts (they stored nothing), or a new one for a form without. */
+	private static String formId(String submissionId) {
+		return SubmissionKey.wellFormed(submissionId) ? submissionId : CommentForm.newSubmissionId();
 	}
 
 	/** Where a reader lands after posting a comment that waits for a moderator (or will not be shown). */
@@ -121,16 +123,16 @@ class CommentPages {
 			@AuthenticationPrincipal AccountPrincipal viewer, HttpServletResponse response, Model model) {
 		Article article = published(slug);
 		Comment comment = own(article, id, viewer);
-		try {
-			comments.edit(id, viewer.id(), body);
-			return "redirect:/articles/" + slug + "/comments/" + id;
-		}
-		catch (CommentRejectedException ex) {
+		String done = "redirect:/articles/" + slug + "/comments/" + id;
+		return comments.edit(id, viewer.id(), body).fold(posted -> done, held -> done, nudged -> {
+			throw new IllegalStateException("An edit is never nudged");
+		}, refused -> {
+			// Every refusal of an edit is about this text or this moment (the comment is the viewer's own: see own()).
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			String problem = ex.errors().isEmpty() ? ex.getMessage() : ex.errors().get(0).message();
+			String problem = refused.errors().isEmpty() ? refused.message() : refused.errors().get(0).message();
 			model.addAttribute("edit", new EditView(article, comment, body, problem, discussionView(article, viewer)));
 			return "comment/edit";
-		}
+		});
 	}
 
 	@GetMapping("/articles/{slug}/comments/{id}/delete")

@@ -16,8 +16,8 @@ import dev.gazette.account.Accounts;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.MarkdownNesting;
-import dev.gazette.comment.CommentRejectedException.FieldProblem;
-import dev.gazette.comment.CommentRejectedException.Reason;
+import dev.gazette.comment.CommentOutcome.Reason;
+import dev.gazette.comment.CommentOutcome.Refused;
 import dev.gazette.mail.EmailAddresses;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -128,25 +128,25 @@ public class Comments {
 	 * Not one transaction: screening may ask services outside Gazette, and no database connection may wait on them.
 	 * The article, the draft and the screening are settled first; only the writes run in a transaction, which checks
 	 * the parent again (a moderator may have removed it in the meantime).
-	 * @throws CommentRejectedException when the article is unknown or closed, or the draft is invalid; nothing is
-	 * stored then
+	 * @return posted or held when stored; nudged or refused (unknown or closed article, invalid draft) when nothing
+	 * was stored
 	 */
-	public Comment submit(String articleSlug, CommentDraft draft, Commenter as) {
+	public CommentOutcome submit(String articleSlug, CommentDraft draft, Commenter as) {
 		return submit(articleSlug, draft, as, null);
 	}
 
 	/**
 	 * Stores a comment as {@link #submit} does, once per {@code key}: a request sent again with the same key (a
-	 * client that timed out and retried, a form sent twice) gets the comment the first one made, and stores nothing.
-	 * @throws CommentRejectedException as {@link #submit} does, when there was no earlier comment with this key
+	 * client that timed out and retried, a form sent twice) gets the comment the first one made ({@code replayed}),
+	 * and stores nothing; the same key with a different request is refused ({@link Reason#KEY_REUSED}).
 	 */
-	Posting submitOnce(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
-		Optional<Posting> earlier = earlier(key);
+	CommentOutcome submitOnce(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
+		Optional<CommentOutcome> earlier = earlier(key);
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
 		try {
-			return new Posting.Stored(submit(articleSlug, draft, as, key));
+			return submit(articleSlug, draft, as, key);
 		}
 		catch (DuplicateKeyException raced) {
 			// Another request with this key stored its comment while this one was being screened; this one's
@@ -155,60 +155,73 @@ public class Comments {
 		}
 	}
 
-	private Optional<Posting> earlier(SubmissionKey key) {
+	private Optional<CommentOutcome> earlier(SubmissionKey key) {
 		return submissions.find(key).map(earlier -> {
 			if (!key.sameRequestAs(earlier.fingerprint())) {
-				return new Posting.KeyReused();
+				return new Refused(Reason.KEY_REUSED,
+						"This Idempotency-Key was already used for a different request. Use a new key for a new comment.");
 			}
 			Optional<Comment> comment = repository.find(earlier.commentId());
 			if (comment.isEmpty()) {
 				submissions.forget(key);
 				return null;
 			}
-			return new Posting.Repeated(comment.get());
+			return CommentOutcome.of(comment.get(), true);
 		});
 	}
 
-	private Comment submit(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
+	private CommentOutcome submit(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
 		Commenter commenter = withCurrentName(as);
-		Article article = commentable(articleSlug, commenter);
+		Optional<Article> found = articles.find(articleSlug);
+		if (found.isEmpty()) {
+			return new Refused(Reason.UNKNOWN_ARTICLE, "There is no published article at '" + articleSlug + "'.");
+		}
+		Article article = found.get();
+		Optional<Refused> closed = closedTo(article, commenter);
+		if (closed.isPresent()) {
+			return closed.get();
+		}
 		String body = CommentText.clean(draft.body());
 		CommentText.Rendered rendered = rendered(body);
 		String html = rendered.html();
 		List<FieldProblem> problems = validate(article, body, rendered, commenter, draft.parentId());
 		if (!problems.isEmpty()) {
-			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", problems);
+			return new Refused(Reason.INVALID, "The comment could not be posted.", problems);
 		}
 		Screening screening = screen(new Submission(article, commenter, body, draft.parentId(), false,
 				draft.nudgeAcknowledged()));
+		Optional<CommentOutcome> stopped = stopped(screening);
+		if (stopped.isPresent()) {
+			return stopped.get();
+		}
 		return transaction.execute(status -> {
+			// A moderator may have removed the parent since validation; nothing is written before this check.
+			Optional<FieldProblem> parentGone = parentProblem(article, draft.parentId());
+			if (parentGone.isPresent()) {
+				return new Refused(Reason.INVALID, "The comment could not be posted.", List.of(parentGone.get()));
+			}
 			Comment stored = store(article, draft.parentId(), commenter, body, html, screening);
 			if (key != null) {
 				submissions.remember(key, stored.id(), clock.instant());
 			}
-			return stored;
+			return CommentOutcome.of(stored, false);
 		});
 	}
 
-	private Article commentable(String articleSlug, Commenter commenter) {
-		Article article = articles.find(articleSlug)
-			.orElseThrow(() -> new CommentRejectedException(Reason.UNKNOWN_ARTICLE,
-					"There is no published article at '" + articleSlug + "'.", List.of()));
+	/** Why this article takes no comment from this commenter now, if it does not. */
+	private Optional<Refused> closedTo(Article article, Commenter commenter) {
 		if (!article.takesCommentsAt(clock.instant())) {
-			throw new CommentRejectedException(Reason.CLOSED, "Comments on this article are closed.", List.of());
+			return Optional.of(new Refused(Reason.CLOSED, "Comments on this article are closed."));
 		}
 		if (commenter.isGuest() && !guestsAllowed(article)) {
-			throw new CommentRejectedException(Reason.GUESTS_NOT_ALLOWED,
-					"Please sign in to comment: this publication does not take comments from guests.", List.of());
+			return Optional.of(new Refused(Reason.GUESTS_NOT_ALLOWED,
+					"Please sign in to comment: this publication does not take comments from guests."));
 		}
-		return article;
+		return Optional.empty();
 	}
 
 	private Comment store(Article article, Long parentId, Commenter commenter, String body, String html,
 			Screening screening) {
-		parentProblem(article, parentId).ifPresent(problem -> {
-			throw new CommentRejectedException(Reason.INVALID, "The comment could not be posted.", List.of(problem));
-		});
 		CommentStatus status = screening.status();
 		long id = repository.insert(article.id(), parentId, commenter, body, html, status, clock.instant());
 		repository.recordModeration(id, screening.record());
@@ -227,35 +240,35 @@ public class Comments {
 		return own != null ? own : properties.guestsAllowed();
 	}
 
-	/**
-	 * Runs screening, outside any transaction (it may ask services outside Gazette); a nudge or a refusal stores
-	 * nothing and tells the reader why.
-	 */
+	/** Runs screening, outside any transaction (it may ask services outside Gazette). */
 	private Screening screen(Submission submission) {
 		CommentScreening screening = this.screening.getIfAvailable();
-		Screening result = screening == null ? Screening.publish() : screening.screen(submission);
+		return screening == null ? Screening.publish() : screening.screen(submission);
+	}
+
+	/** A nudge or a refusal by screening stores nothing and tells the reader why. */
+	private static Optional<CommentOutcome> stopped(Screening result) {
 		if (result.verdict() == Screening.Verdict.NUDGE) {
-			throw new CommentRejectedException(Reason.NUDGE, result.message(), List.of(), result.concerns());
+			return Optional.of(new CommentOutcome.Nudged(result.message(), result.concerns()));
 		}
 		if (result.verdict() == Screening.Verdict.REFUSE) {
-			throw new CommentRejectedException(Reason.REFUSED, result.message(), List.of());
+			return Optional.of(new Refused(Reason.SUSPENDED, result.message()));
 		}
-		return result;
+		return Optional.empty();
 	}
 
 	/**
 	 * A moderator's decision: publishes, holds or rejects a comment. The discussion's count and version follow; a
-	 * comment that becomes visible is announced with {@link CommentPublished}.
+	 * comment that becomes visible is announced with {@link CommentPublished}. Which decisions change what is the
+	 * comment's own rule ({@link Comment#moderatedTo}).
 	 * @throws IllegalArgumentException for an unknown comment or a status moderators do not set
 	 */
 	@Transactional
 	public Comment moderate(long commentId, CommentStatus to) {
-		if (to == CommentStatus.DELETED) {
-			throw new IllegalArgumentException("Moderators reject comments; only their authors delete them");
-		}
 		Comment comment = repository.find(commentId)
 			.orElseThrow(() -> new IllegalArgumentException("There is no comment " + commentId));
-		if (comment.status() == to || comment.status() == CommentStatus.DELETED) {
+		Optional<CommentStatus> next = comment.moderatedTo(to);
+		if (next.isEmpty()) {
 			return comment;
 		}
 		repository.setStatus(commentId, to);
@@ -332,24 +345,37 @@ public class Comments {
 	 * Changes the text of one's own comment, within {@link CommentProperties#editWindow()} of posting; the comment
 	 * is then marked as edited. Like {@link #submit}, the new text is screened before the transaction that stores it,
 	 * which checks again that the comment may still be edited.
-	 * @throws CommentRejectedException when it is not the account's comment, the window has passed, or the text
-	 * is invalid; nothing changes then
+	 * @return posted or held (screening may hold the new text); refused when it is not the account's comment, the
+	 * window has passed, or the text is invalid, and nothing changed then. Never nudged: an edit is deliberate.
 	 */
-	public Comment edit(long commentId, long accountId, String newBody) {
-		Comment comment = editable(commentId, accountId);
+	public CommentOutcome edit(long commentId, long accountId, String newBody) {
+		Editable editable = editable(commentId, accountId);
+		if (editable.refused() != null) {
+			return editable.refused();
+		}
+		Comment comment = editable.comment();
 		String body = CommentText.clean(newBody);
 		CommentText.Rendered rendered = rendered(body);
 		String html = rendered.html();
-		List<FieldProblem> problems = new ArrayList<>();
-		bodyProblem(body, rendered).ifPresent(problems::add);
-		if (!problems.isEmpty()) {
-			throw new CommentRejectedException(Reason.INVALID, "The comment could not be changed.", problems);
+		Optional<FieldProblem> problem = bodyProblem(body, rendered);
+		if (problem.isPresent()) {
+			return new Refused(Reason.INVALID, "The comment could not be changed.", List.of(problem.get()));
 		}
-		Article article = articles.find(comment.articleId() == 0 ? "" : articleSlug(comment)).orElseThrow(
-				() -> new CommentRejectedException(Reason.CLOSED, "This article no longer takes comments.", List.of()));
-		Screening screening = screen(new Submission(article, new Commenter(accountId, comment.authorName(), null), body,
-				comment.parentId(), true, true));
-		return transaction.execute(status -> storeEdit(editable(commentId, accountId), article, body, html, screening));
+		Optional<Article> article = articles.find(comment.articleId() == 0 ? "" : articleSlug(comment));
+		if (article.isEmpty()) {
+			return new Refused(Reason.CLOSED, "This article no longer takes comments.");
+		}
+		Screening screening = screen(new Submission(article.get(), new Commenter(accountId, comment.authorName(), null),
+				body, comment.parentId(), true, true));
+		Optional<CommentOutcome> stopped = stopped(screening);
+		if (stopped.isPresent()) {
+			return stopped.get();
+		}
+		return transaction.execute(status -> {
+			Editable still = editable(commentId, accountId);
+			return still.refused() != null ? still.refused()
+					: CommentOutcome.of(storeEdit(still.comment(), article.get(), body, html, screening), false);
+		});
 	}
 
 	private Comment storeEdit(Comment comment, Article article, String body, String html, Screening screening) {
@@ -365,33 +391,45 @@ public class Comments {
 		return repository.find(comment.id()).orElseThrow();
 	}
 
-	private Comment editable(long commentId, long accountId) {
-		Comment comment = ownComment(commentId, accountId);
-		if (!canEdit(comment, accountId)) {
-			throw new CommentRejectedException(Reason.INVALID, "A comment can only be edited in the first "
-					+ properties.editWindow().toMinutes() + " minutes after posting.", List.of());
+	/** The account's comment if it may still edit it, else why not. */
+	private Editable editable(long commentId, long accountId) {
+		Optional<Comment> comment = ownComment(commentId, accountId);
+		if (comment.isEmpty()) {
+			return new Editable(null, notYours());
 		}
-		return comment;
+		if (!canEdit(comment.get(), accountId)) {
+			return new Editable(null, new Refused(Reason.INVALID, "A comment can only be edited in the first "
+					+ properties.editWindow().toMinutes() + " minutes after posting."));
+		}
+		return new Editable(comment.get(), null);
+	}
+
+	/** A comment, or the refusal that stands in its way. */
+	private record Editable(Comment comment, Refused refused) {
 	}
 
 	/** Whether the account may still edit this comment now. */
 	public boolean canEdit(Comment comment, long accountId) {
-		return comment.isBy(accountId) && comment.isPublished()
-				&& clock.instant().isBefore(comment.createdAt().plus(properties.editWindow()));
+		return comment.editableBy(accountId, clock.instant(), properties.editWindow());
 	}
 
 	/**
-	 * Deletes one's own comment: its text goes, a "deleted" mark stays so replies keep their context.
-	 * @throws CommentRejectedException when it is not the account's comment
+	 * Deletes one's own comment: its text goes, a "deleted" mark stays so replies keep their context. Deleting it
+	 * again changes nothing.
+	 * @return the refusal when it is not the account's comment (nothing changed), else empty
 	 */
 	@Transactional
-	public void deleteOwn(long commentId, long accountId) {
-		Comment comment = ownComment(commentId, accountId);
-		if (comment.status() == CommentStatus.DELETED) {
-			return;
+	public Optional<Refused> deleteOwn(long commentId, long accountId) {
+		Optional<Comment> own = ownComment(commentId, accountId);
+		if (own.isEmpty()) {
+			return Optional.of(notYours());
 		}
-		repository.markDeleted(commentId);
-		repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0);
+		Comment comment = own.get();
+		if (comment.deletable()) {
+			repository.markDeleted(commentId);
+			repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0);
+		}
+		return Optional.empty();
 	}
 
 	/** An account's latest published comments, newest first, for its profile page. */
@@ -422,10 +460,12 @@ public class Comments {
 			.orElse(commenter);
 	}
 
-	private Comment ownComment(long commentId, long accountId) {
-		return repository.find(commentId)
-			.filter(comment -> comment.isBy(accountId))
-			.orElseThrow(() -> new CommentRejectedException(Reason.NOT_YOURS, "That is not your comment.", List.of()));
+	private Optional<Comment> ownComment(long commentId, long accountId) {
+		return repository.find(commentId).filter(comment -> comment.isBy(accountId));
+	}
+
+	private static Refused notYours() {
+		return new Refused(Reason.NOT_YOURS, "That is not your comment.");
 	}
 
 	/** Rendering is skipped for an oversized text: it is refused anyway, and rendering it would be wasted work. */

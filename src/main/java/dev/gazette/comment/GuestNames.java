@@ -2,7 +2,6 @@ package dev.gazette.comment;
 
 import dev.gazette.account.Accounts;
 import dev.gazette.article.Contributors;
-import dev.gazette.comment.CommentRejectedException.FieldProblem;
 import dev.gazette.publication.NameLikeness;
 import dev.gazette.publication.Publications;
 import java.util.Optional;

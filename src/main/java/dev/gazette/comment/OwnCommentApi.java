@@ -2,14 +2,15 @@ package dev.gazette.comment;
 
 import dev.gazette.account.AccountPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,21 +33,22 @@ class OwnCommentApi {
 	@PatchMapping
 	@Operation(summary = "Change the text of your own comment (within 15 minutes of posting)",
 			description = "400 when the window has passed or the text is invalid, 403 when it is not your comment.")
-	CommentApi.CommentJson edit(@PathVariable long id, @RequestBody EditRequest request,
+	@ApiResponse(responseCode = "200", description = "The comment as it is now",
+			content = @Content(schema = @Schema(implementation = CommentApi.CommentJson.class)))
+	ResponseEntity<?> edit(@PathVariable long id, @RequestBody EditRequest request,
 			@AuthenticationPrincipal AccountPrincipal viewer) {
-		return CommentApi.CommentJson.stored(comments.edit(id, viewer.id(), request.body()));
+		return comments.edit(id, viewer.id(), request.body())
+			.<ResponseEntity<?>>fold(posted -> ResponseEntity.ok(CommentApi.CommentJson.stored(posted.comment())),
+					held -> ResponseEntity.ok(CommentApi.CommentJson.stored(held.comment())), CommentAnswers::problem,
+					CommentAnswers::problem);
 	}
 
 	@DeleteMapping
 	@Operation(summary = "Delete your own comment", description = "It leaves a 'deleted' mark so replies keep their place.")
-	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer) {
-		comments.deleteOwn(id, viewer.id());
-		return ResponseEntity.noContent().build();
-	}
-
-	@ExceptionHandler(CommentRejectedException.class)
-	ResponseEntity<ProblemDetail> refused(CommentRejectedException ex) {
-		return CommentApi.problem(ex);
+	ResponseEntity<?> delete(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer) {
+		return comments.deleteOwn(id, viewer.id())
+			.<ResponseEntity<?>>map(CommentAnswers::problem)
+			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	record EditRequest(String body) {

@@ -1,8 +1,5 @@
 package dev.gazette.newsroom;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleState;
@@ -16,8 +13,9 @@ import static dev.gazette.article.ArticleState.SUBMITTED;
 import static dev.gazette.article.ArticleState.UNPUBLISHED;
 
 /**
- * Everything one can do in the newsroom, who may do it and, for a move through the workflow, from which states and to
- * which: the whole workflow in one file.
+ * Everything one can do in the newsroom, who may do it and, for a move through the workflow, to which state. From which
+ * states a piece may move there is the piece's own rule ({@link ArticleState#canMoveTo}), which the article feature
+ * enforces again when it stores the move.
  * <ul>
  * <li>Contributors start pieces, change their own while they are drafts, submit them and withdraw them while they
  * wait (back to draft).</li>
@@ -34,23 +32,20 @@ enum Action {
 	READ("read this piece", null),
 	EDIT("change this piece", null),
 	NOTE("leave a note on this piece", null),
-	SUBMIT("submit this piece", SUBMITTED, DRAFT),
-	REVIEW("take this piece into review", IN_REVIEW, SUBMITTED),
-	PUBLISH("publish this piece", PUBLISHED, DRAFT, SUBMITTED, IN_REVIEW, SCHEDULED, UNPUBLISHED),
-	SCHEDULE("schedule this piece", SCHEDULED, DRAFT, SUBMITTED, IN_REVIEW, SCHEDULED, UNPUBLISHED),
-	UNPUBLISH("unpublish this piece", UNPUBLISHED, PUBLISHED),
-	RETURN_TO_DRAFT("send this piece back to draft", DRAFT, SUBMITTED, IN_REVIEW, SCHEDULED, UNPUBLISHED);
+	SUBMIT("submit this piece", SUBMITTED),
+	REVIEW("take this piece into review", IN_REVIEW),
+	PUBLISH("publish this piece", PUBLISHED),
+	SCHEDULE("schedule this piece", SCHEDULED),
+	UNPUBLISH("unpublish this piece", UNPUBLISHED),
+	RETURN_TO_DRAFT("send this piece back to draft", DRAFT);
 
 	private final String description;
 
 	private final ArticleState to;
 
-	private final Set<ArticleState> from;
-
-	Action(String description, ArticleState to, ArticleState... from) {
+	Action(String description, ArticleState to) {
 		this.description = description;
 		this.to = to;
-		this.from = from.length == 0 ? EnumSet.noneOf(ArticleState.class) : EnumSet.of(from[0], from);
 	}
 
 	/** The state this action moves a piece to, or {@code null} for an action that is not a move. */
@@ -58,9 +53,9 @@ enum Action {
 		return to;
 	}
 
-	/** Whether a piece in this state can be moved by this action. */
+	/** Whether a piece in this state can be moved by this action: the state's own rule ({@link ArticleState#canMoveTo}). */
 	boolean startsFrom(ArticleState state) {
-		return from.contains(state);
+		return to != null && state.canMoveTo(to);
 	}
 
 	String description() {

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,25 +28,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The article editor for people: {@code /admin/articles} (the pieces one may see), {@code /admin/articles/new} and
  * {@code /admin/articles/{id}} (one form with every field, the preview, the workflow's buttons and the editors' notes),
- * and the scripts' endpoints for the live preview and autosave. Every change goes through {@link Workflow}; a refused
- * one shows the form again with the writer's text and the reason, and changes nothing.
+ * and the unsaved form kept aside. Every change goes through {@link Workflow}; a refused one shows the form again with
+ * the writer's text and the reason, and changes nothing. The editor's scripts talk to {@link EditorScripts}.
  */
 @Controller
 class ArticlePages {
@@ -145,7 +140,7 @@ class ArticlePages {
 			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
 		noStore(response);
 		Manuscript piece = read(id, who);
-		Optional<Autosave> autosave = call(() -> workflow.autosaveOf(id, who));
+		Optional<Autosave> autosave = workflow.autosaveOf(id, who);
 		if (restore != null && autosave.isPresent()) {
 			return editor(model, piece, EditorForm.from(autosave.get()), Map.of(), null,
 					"Your unsaved changes from " + clockTime(autosave.get().savedAt()) + " are back in the form; save to keep them.",
@@ -226,59 +221,12 @@ class ArticlePages {
 		}
 	}
 
-	// --- the scripts' endpoints ---
-
-	/** The live preview: the body as readers will see it, and its length. */
-	@PostMapping("/admin/articles/preview")
-	@ResponseBody
-	ResponseEntity<Map<String, Object>> preview(@RequestParam(defaultValue = "") String bodyMarkdown,
-			@AuthenticationPrincipal AccountPrincipal who) {
-		try {
-			String markdown = bodyMarkdown.replace("\r\n", "\n");
-			Words words = Words.in(markdown);
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("html", workflow.preview(markdown, who), "words", words.count(), "minutes",
-					words.minutes()));
-		}
-		catch (NewsroomException ex) {
-			return refusal(ex);
-		}
-	}
-
-	/** Keeps the writer's unsaved form apart from the piece; readers see nothing of it. */
-	@PostMapping("/admin/articles/{id}/autosave")
-	@ResponseBody
-	ResponseEntity<Map<String, Object>> autosave(@PathVariable long id, @RequestParam MultiValueMap<String, String> posted,
-			@AuthenticationPrincipal AccountPrincipal who) {
-		EditorForm form = EditorForm.from(posted);
-		try {
-			Instant at = workflow.autosave(id, form.readVersion(), form.fields(), form.bodyMarkdown(), who);
-			return ResponseEntity.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("savedAt", clockTime(at), "at", at.toString()));
-		}
-		catch (NewsroomException ex) {
-			return refusal(ex);
-		}
-	}
+	// --- the unsaved form ---
 
 	@PostMapping("/admin/articles/{id}/autosave/discard")
 	String discard(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal who) {
-		call(() -> {
-			workflow.discardAutosave(id, who);
-			return null;
-		});
+		workflow.discardAutosave(id, who);
 		return "redirect:/admin/articles/" + id;
-	}
-
-	/** A refusal no page handles itself (a reader opening the list): the error page with its status. */
-	@ExceptionHandler(NewsroomException.class)
-	void refused(NewsroomException ex, HttpServletResponse response) throws java.io.IOException {
-		response.sendError(switch (ex.kind()) {
-			case BAD_INPUT -> 400;
-			case FORBIDDEN -> 403;
-			case NOT_FOUND -> 404;
-			case CONFLICT -> 409;
-		});
 	}
 
 	// --- helpers ---
@@ -292,7 +240,7 @@ class ArticlePages {
 		catch (NewsroomException ex) {
 			forbiddenOrMissing(ex);
 			noStore(response);
-			response.setStatus(ex.kind() == NewsroomException.Kind.BAD_INPUT ? 400 : 409);
+			response.setStatus(ex.kind().status().value());
 			Manuscript piece = read(id, who);
 			Map<String, String> errors = "at".equals(ex.field()) ? Map.of("at", ex.getMessage()) : Map.of();
 			return editor(model, piece, EditorForm.of(piece.copy(), piece.version()), errors,
@@ -368,43 +316,17 @@ class ArticlePages {
 	}
 
 	private Manuscript read(long id, AccountPrincipal who) {
-		return call(() -> workflow.piece(id, who));
+		return workflow.piece(id, who);
 	}
 
-	/** Runs a read, turning a refusal into the error page it deserves. */
-	private static <T> T call(java.util.function.Supplier<T> read) {
-		try {
-			return read.get();
-		}
-		catch (NewsroomException ex) {
-			forbiddenOrMissing(ex);
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-		}
-	}
-
+	/**
+	 * A refusal that is not about the form (the writer may not touch the piece, or it is gone) leaves the form for
+	 * the error page ({@link NewsroomErrorPages}).
+	 */
 	private static void forbiddenOrMissing(NewsroomException ex) {
-		if (ex.kind() == NewsroomException.Kind.FORBIDDEN) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		if (ex.kind() == NewsroomException.Kind.FORBIDDEN || ex.kind() == NewsroomException.Kind.NOT_FOUND) {
+			throw ex;
 		}
-		if (ex.kind() == NewsroomException.Kind.NOT_FOUND) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-	}
-
-	private static ResponseEntity<Map<String, Object>> refusal(NewsroomException ex) {
-		int status = switch (ex.kind()) {
-			case BAD_INPUT -> 400;
-			case FORBIDDEN -> 403;
-			case NOT_FOUND -> 404;
-			case CONFLICT -> 409;
-		};
-		Map<String, Object> body = new HashMap<>();
-		body.put("status", status);
-		body.put("detail", ex.getMessage());
-		if (ex.field() != null) {
-			body.put("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 	private static Map<String, String> errors(NewsroomException ex) {

@@ -14,15 +14,11 @@ import dev.gazette.article.Source;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -150,33 +146,6 @@ class NewsroomApi {
 			+ "revision.")
 	PieceJson restore(@PathVariable long id, @PathVariable int number, @AuthenticationPrincipal AccountPrincipal who) {
 		return view(workflow.restore(id, number, who), who);
-	}
-
-	@ExceptionHandler(NewsroomException.class)
-	ResponseEntity<ProblemDetail> refused(NewsroomException ex) {
-		HttpStatus status = switch (ex.kind()) {
-			case BAD_INPUT -> HttpStatus.BAD_REQUEST;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
-		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		if (ex.field() != null) {
-			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	/** Two requests claimed one slug at the same moment: the unique index refused the second. */
-	@ExceptionHandler(DuplicateKeyException.class)
-	ResponseEntity<ProblemDetail> clash(DuplicateKeyException ex) {
-		return refused(NewsroomException.conflict("slug", "Another article took this slug at the same moment."));
-	}
-
-	/** Someone else changed the piece between this request's reading it and writing it. */
-	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ResponseEntity<ProblemDetail> changedMeanwhile(OptimisticLockingFailureException ex) {
-		return refused(NewsroomException.conflict(null, "The piece changed in the meantime; read it again and retry."));
 	}
 
 	private PieceJson view(Manuscript piece, AccountPrincipal who) {

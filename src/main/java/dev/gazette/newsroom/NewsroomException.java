@@ -1,14 +1,31 @@
 package dev.gazette.newsroom;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * A newsroom request that was refused, and nothing changed: bad input (naming the field when there is one), a
  * forbidden action, something that does not exist, or a conflict with the piece's state or another piece's slug.
  */
 public class NewsroomException extends RuntimeException {
 
-	/** Why: each becomes one HTTP status in the API. */
+	/**
+	 * Why: each is one HTTP status, for the API's problem JSON and the pages' error page alike. This is the one place
+	 * that says which.
+	 */
 	public enum Kind {
-		BAD_INPUT, FORBIDDEN, NOT_FOUND, CONFLICT
+
+		BAD_INPUT(HttpStatus.BAD_REQUEST), FORBIDDEN(HttpStatus.FORBIDDEN), NOT_FOUND(HttpStatus.NOT_FOUND),
+		CONFLICT(HttpStatus.CONFLICT);
+
+		private final HttpStatus status;
+
+		Kind(HttpStatus status) {
+			this.status = status;
+		}
+
+		public HttpStatus status() {
+			return status;
+		}
 	}
 
 	private final Kind kind;

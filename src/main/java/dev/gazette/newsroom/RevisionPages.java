@@ -25,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * A piece's revisions for people: {@code /admin/articles/{id}/revisions} (the list), {@code …/revisions/diff?from=&to=}
  * (what changed, fields then body lines) and {@code …/revisions/{n}/restore} (asks, then brings a revision back as a
  * new one).
+ * A refusal by the workflow goes to {@link NewsroomErrorPages}.
  */
 @Controller
 class RevisionPages {
@@ -56,7 +57,7 @@ class RevisionPages {
 	String diff(@PathVariable long id, @RequestParam int from, @RequestParam int to,
 			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
 		ArticlePages.noStore(response);
-		RevisionDiff diff = guarded(() -> workflow.diff(id, Math.min(from, to), Math.max(from, to), who));
+		RevisionDiff diff = workflow.diff(id, Math.min(from, to), Math.max(from, to), who);
 		List<RevisionsView.FieldChange> fields = diff.fields().stream()
 			.map(change -> new RevisionsView.FieldChange(LABELS.getOrDefault(change.field(), change.field()),
 					text(change.from()), text(change.to())))
@@ -78,7 +79,7 @@ class RevisionPages {
 	@PostMapping("/admin/articles/{id}/revisions/{number}/restore")
 	String restore(@PathVariable long id, @PathVariable int number, @AuthenticationPrincipal AccountPrincipal who) {
 		try {
-			guarded(() -> workflow.restore(id, number, who));
+			workflow.restore(id, number, who);
 		}
 		catch (OptimisticLockingFailureException ex) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT);
@@ -88,9 +89,9 @@ class RevisionPages {
 
 	private String view(Model model, long id, AccountPrincipal who,
 			java.util.function.Function<List<RevisionsView.Line>, RevisionsView.Diff> diff, Integer restoring) {
-		Manuscript piece = guarded(() -> workflow.piece(id, who));
+		Manuscript piece = workflow.piece(id, who);
 		ZoneId zone = publications.current().timeZone();
-		List<RevisionsView.Line> lines = guarded(() -> workflow.revisions(id, who)).stream()
+		List<RevisionsView.Line> lines = workflow.revisions(id, who).stream()
 			.map(revision -> new RevisionsView.Line(revision.number(),
 					revision.accountName() == null ? "before the newsroom" : revision.accountName(),
 					ArticlePages.time(revision.createdAt(), zone), revision.summary()))
@@ -116,19 +117,5 @@ class RevisionPages {
 			return list.isEmpty() ? "(none)" : String.join(", ", list.stream().map(String::valueOf).toList());
 		}
 		return value.toString();
-	}
-
-	private static <T> T guarded(java.util.function.Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (NewsroomException ex) {
-			throw new ResponseStatusException(switch (ex.kind()) {
-				case FORBIDDEN -> HttpStatus.FORBIDDEN;
-				case NOT_FOUND -> HttpStatus.NOT_FOUND;
-				case CONFLICT -> HttpStatus.CONFLICT;
-				case BAD_INPUT -> HttpStatus.BAD_REQUEST;
-			});
-		}
 	}
 }

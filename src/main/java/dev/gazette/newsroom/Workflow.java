@@ -294,7 +294,7 @@ public class Workflow {
 	private Manuscript move(long id, Action action, AccountPrincipal who, Instant scheduledAt) {
 		Manuscript piece = piece(id);
 		permit(action, who, piece);
-		if (!action.startsFrom(piece.state())) {
+		if (!piece.canMoveTo(action.target())) {
 			throw NewsroomException.conflict(null, "You cannot " + action.description() + ": it is "
 					+ piece.state().key().replace('_', ' ') + ".");
 		}

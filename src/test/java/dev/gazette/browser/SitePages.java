@@ -136,7 +136,9 @@ final class SitePages {
 		Published commented = newsroom.article("Pilots ask for a second tug in the harbour");
 		newsroom.comment(commented, "Kaan", "Two tugs would cost the port very little.", 4);
 		Comment own = comments.submit(commented.slug(), new CommentDraft("A second tug, *yes*: I saw why in 1998.", null),
-				new Commenter(reader.id(), reader.displayName(), null));
+				new Commenter(reader.id(), reader.displayName(), null))
+			.stored()
+			.orElseThrow();
 		accountService.requestPasswordReset(reader.email());
 		Mailbox.Message resetMail = mailbox.latestTo(reader.email());
 		Readers.Reader admin = readers.join("Sami Admin", Role.ADMIN);

@@ -127,10 +127,14 @@ class ExternalOpinionsTests {
 	void noTransactionIsOpenWhileTheServicesAreAskedAboutAnEdit() {
 		Reader reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Leyla");
 		Comment posted = comments.submit(article.slug(), new CommentDraft("First thoughts on the dam.", null),
-				new Commenter(reader.id(), reader.displayName(), null));
+				new Commenter(reader.id(), reader.displayName(), null))
+			.stored()
+			.orElseThrow();
 		whileAsking.clear();
 
-		Comment edited = comments.edit(posted.id(), reader.id(), "Second thoughts on the dam.");
+		Comment edited = comments.edit(posted.id(), reader.id(), "Second thoughts on the dam.")
+			.stored()
+			.orElseThrow();
 
 		assertThat(edited.body()).isEqualTo("Second thoughts on the dam.");
 		assertThat(whileAsking).containsExactly("transaction active: false, resources bound: []");

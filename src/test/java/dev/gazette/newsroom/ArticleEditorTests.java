@@ -23,6 +23,7 @@ import dev.gazette.comment.Comments;
 import dev.gazette.newsroom.EditorPages.Person;
 import dev.gazette.publication.Publications;
 import dev.gazette.support.Http;
+import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.MutableClock;
 import dev.gazette.support.Newsroom;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -298,7 +300,11 @@ class ArticleEditorTests {
 
 		for (HttpResponse<String> refused : List.of(quotes, lists)) {
 			assertThat(refused.statusCode()).isEqualTo(400);
-			assertThat(refused.body()).contains("bodyMarkdown").contains("nested at most 32 levels");
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			JsonNode problem = Json.read(refused);
+			assertThat(problem.get("status").asInt()).isEqualTo(400);
+			assertThat(problem.get("detail").asString()).contains("nested at most 32 levels");
+			assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("bodyMarkdown");
 		}
 		assertThat(fine.statusCode()).isEqualTo(200);
 		assertThat(fine.body()).contains("ten lists in a quote");

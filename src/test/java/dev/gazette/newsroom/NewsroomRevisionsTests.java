@@ -278,6 +278,20 @@ class NewsroomRevisionsTests {
 		assertThat(piece.get("state").asString()).isEqualTo("draft");
 	}
 
+	@Test
+	void aMoveItsStateDoesNotAllowIsRefusedByTheArticleItself() {
+		long id = desk.start(writer, "headline", "Straight to unpublished", "bodyMarkdown", "Body.");
+		Manuscript draft = manuscripts.find(id).orElseThrow();
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> manuscripts.moveTo(id, draft.version(), ArticleState.UNPUBLISHED, null));
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> manuscripts.moveTo(id, draft.version(), ArticleState.IN_REVIEW, null));
+
+		assertThat(manuscripts.find(id).orElseThrow()).isEqualTo(draft);
+		assertThat(desk.piece(editor, id).get("state").asString()).isEqualTo("draft");
+	}
+
 	private JsonNode patch(Writer who, long id, String json) {
 		HttpResponse<String> response = desk.call(who, "PATCH", "/" + id, json);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

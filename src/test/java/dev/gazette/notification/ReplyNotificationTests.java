@@ -236,7 +236,9 @@ class ReplyNotificationTests {
 		Comment mine = comment(alice, "First thought.", null);
 		comment(alice, "Second thought, to myself.", mine.id());
 		Comment guests = comments.submit(article.slug(), new CommentDraft("A guest's comment.", null),
-				new Commenter(null, "Guest", Readers.uniqueEmail("guest")));
+				new Commenter(null, "Guest", Readers.uniqueEmail("guest")))
+			.stored()
+			.orElseThrow();
 		comment(bob, "A reply to a guest.", guests.id());
 		Reader quiet = readers.join("Quiet Reader");
 		accounts.updateProfile(quiet.id(), "Quiet Reader", null, false, false);
@@ -357,7 +359,9 @@ class ReplyNotificationTests {
 
 	private Comment comment(Reader reader, String body, Long parentId) {
 		Comment comment = comments.submit(article.slug(), new CommentDraft(body, parentId),
-				new Commenter(reader.id(), reader.displayName(), null));
+				new Commenter(reader.id(), reader.displayName(), null))
+			.stored()
+			.orElseThrow();
 		if (parentId != null && comment.isPublished()) {
 			awaitQueued(comment.id());
 		}
