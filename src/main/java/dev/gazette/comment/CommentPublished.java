@@ -13,9 +13,18 @@ import java.time.Instant;
  * @param parentId the comment it replies to, or {@code null} for a new thread
  * @param accountId its author's account, or {@code null} for a guest
  * @param publishedAt when it became visible
+ * @param authorName the name shown with it ("Anonymous" for a guest who gave none); {@code null} only in events
+ * stored before it was carried
+ * @param bodyHtml its sanitised text as shown
+ * @param parentAccountId the account of the comment it replies to, or {@code null} (a new thread, or a guest's)
  */
 public record CommentPublished(long commentId, long articleId, String articleSlug, Long parentId, Long accountId,
-		Instant publishedAt) {
+		Instant publishedAt, String authorName, String bodyHtml, Long parentAccountId) {
+
+	/** Whether this event was stored before it carried the comment's name, text and parent's account. */
+	public boolean isThin() {
+		return authorName == null;
+	}
 
 	/** The comment's permalink path, which redirects to wherever the comment is shown. */
 	public String permalinkPath() {

@@ -226,12 +226,21 @@ public class Comments {
 		long id = repository.insert(article.id(), parentId, commenter, body, html, status, clock.instant());
 		repository.recordModeration(id, screening.record());
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
-		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID()));
+		Comment stored = repository.find(id).orElseThrow();
+		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID(),
+				commenter.accountId(), screening.record()));
 		if (status == CommentStatus.PUBLISHED) {
-			events.publishEvent(new CommentPublished(id, article.id(), article.slug(), parentId, commenter.accountId(),
-					clock.instant()));
+			events.publishEvent(published(stored, article.slug()));
 		}
-		return repository.find(id).orElseThrow();
+		return stored;
+	}
+
+	/** The announcement of a comment that became visible, with what its listeners need. */
+	private CommentPublished published(Comment comment, String articleSlug) {
+		Long parentAccountId = comment.parentId() == null ? null
+				: repository.find(comment.parentId()).map(Comment::accountId).orElse(null);
+		return new CommentPublished(comment.id(), comment.articleId(), articleSlug, comment.parentId(),
+				comment.accountId(), clock.instant(), comment.displayName(), comment.bodyHtml(), parentAccountId);
 	}
 
 	/** Whether guests may comment on this article: its own setting, else the site's. */
@@ -276,9 +285,7 @@ public class Comments {
 		repository.touchDiscussion(comment.articleId(), delta);
 		if (to == CommentStatus.PUBLISHED) {
 			// The slug only names the article in links; an article withdrawn since keeps its comment unannounced.
-			articles.slugOf(comment.articleId())
-				.ifPresent(slug -> events.publishEvent(new CommentPublished(commentId, comment.articleId(), slug,
-						comment.parentId(), comment.accountId(), clock.instant())));
+			articles.slugOf(comment.articleId()).ifPresent(slug -> events.publishEvent(published(comment, slug)));
 		}
 		return repository.find(commentId).orElseThrow();
 	}
@@ -387,7 +394,7 @@ public class Comments {
 		}
 		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1);
 		events.publishEvent(new CommentSubmitted(comment.id(), comment.articleId(), article.slug(), comment.parentId(),
-				status, UUID.randomUUID()));
+				status, UUID.randomUUID(), comment.accountId(), screening.record()));
 		return repository.find(comment.id()).orElseThrow();
 	}
 

@@ -24,8 +24,11 @@ class SystemDecisions {
 
 	@ApplicationModuleListener
 	void on(CommentSubmitted submitted) {
-		Long author = comments.find(submitted.commentId()).map(c -> c.accountId()).orElse(null);
-		String record = comments.moderationRecord(submitted.commentId()).orElse(null);
+		boolean thin = submitted.screeningRecord() == null; // stored before the event carried these
+		Long author = thin ? comments.find(submitted.commentId()).map(c -> c.accountId()).orElse(null)
+				: submitted.accountId();
+		String record = thin ? comments.moderationRecord(submitted.commentId()).orElse(null)
+				: submitted.screeningRecord();
 		audit.recordOnce(submitted.submission(), submitted.commentId(), author, "system-" + submitted.status().key(),
 				record);
 	}

@@ -107,7 +107,9 @@ class ReplyNotifications implements JobHandler<ReplyNotifications.Batch> {
 		if (published.parentId() == null) {
 			return;
 		}
-		Optional<Long> recipient = comments.find(published.parentId()).map(Comment::accountId);
+		Optional<Long> recipient = published.isThin()
+				? comments.find(published.parentId()).map(Comment::accountId)
+				: Optional.ofNullable(published.parentAccountId());
 		if (recipient.isEmpty() || recipient.get().equals(published.accountId())) {
 			return;
 		}

@@ -67,10 +67,16 @@ class WebhookListener {
 		data.put("articleId", published.articleId());
 		data.put("articleSlug", published.articleSlug());
 		data.put("parentId", published.parentId());
-		comments.find(published.commentId()).ifPresent(comment -> {
-			data.put("authorName", comment.displayName());
-			data.put("bodyHtml", comment.bodyHtml());
-		});
+		if (published.isThin()) {
+			comments.find(published.commentId()).ifPresent(comment -> {
+				data.put("authorName", comment.displayName());
+				data.put("bodyHtml", comment.bodyHtml());
+			});
+		}
+		else {
+			data.put("authorName", published.authorName());
+			data.put("bodyHtml", published.bodyHtml());
+		}
 		data.put("url", site.baseUrl() + published.permalinkPath());
 		data.put("publishedAt", published.publishedAt().toString());
 		enqueue(WebhookEvent.COMMENT_PUBLISHED,
