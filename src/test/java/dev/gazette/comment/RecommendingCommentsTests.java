@@ -261,6 +261,16 @@ class RecommendingCommentsTests {
 		assertThat(onThePage(comment).selectFirst(".recommendation-count").text()).isEqualTo("10 recommendations");
 	}
 
+	@Test
+	void theRecommendationEndpointsAreInTheOpenApiDocument() {
+		JsonNode path = Json.read(new Http(port).getJson("/api/v1/openapi.json")).get("paths")
+			.get("/api/v1/comments/{id}/recommendation");
+
+		assertThat(path).as("the recommendation path in the OpenAPI document").isNotNull();
+		assertThat(path.propertyNames()).contains("get", "post", "delete");
+		assertThat(path.get("post").get("description").asString()).contains("403", "429");
+	}
+
 	// --- helpers
 
 	private int click(String token) {
