@@ -60,6 +60,10 @@ public class Comments {
 
 	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
 
+	private DiscussionDetailsReader details;
+
+	private Recommendations recommendations;
+
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
 			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts,
 			TransactionTemplate transaction, CommentSubmissions submissions, GuestNames guestNames) {
@@ -75,6 +79,13 @@ public class Comments {
 		this.properties = properties;
 	}
 
+	/** Badges, recommendations and picks: set once at start, beside the constructor's collaborators. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void readDetailsWith(DiscussionDetailsReader details, Recommendations recommendations) {
+		this.details = details;
+		this.recommendations = recommendations;
+	}
+
 	public CommentProperties settings() {
 		return properties;
 	}
@@ -82,7 +93,9 @@ public class Comments {
 	/** A page of an article's discussion ready for a template, as {@code viewerId} (null for a guest) sees it now. */
 	public DiscussionView view(Article article, DiscussionPage page, Long viewerId, ZoneId zone) {
 		return new DiscussionView(page, "/articles/" + article.slug(), article.commentsOpen(),
-				properties.guestsAllowed(), clock.instant(), zone, viewerId, properties.editWindow());
+				properties.guestsAllowed(), clock.instant(), zone, viewerId, properties.editWindow(),
+				viewerId == null ? java.util.Set.of() : recommendations.recommendedBy(article.id(), viewerId),
+				viewerId != null && accounts.find(viewerId).filter(a -> a.has(dev.gazette.account.Role.MODERATOR)).isPresent());
 	}
 
 	/** The current public discussion of an article. */
@@ -93,7 +106,8 @@ public class Comments {
 		if (cached != null && cached.version() == version) {
 			return cached;
 		}
-		Discussion fresh = Discussion.of(version, repository.ofArticle(articleId), properties.repliesPerThread());
+		List<Comment> stored = repository.ofArticle(articleId);
+		Discussion fresh = Discussion.of(version, stored, properties.repliesPerThread(), details.read(articleId, stored));
 		discussions.put(articleId, fresh);
 		return fresh;
 	}

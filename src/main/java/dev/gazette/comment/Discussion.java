@@ -40,9 +40,12 @@ public final class Discussion {
 
 	private final Map<Long, Long> rootIdByCommentId = new HashMap<>();
 
-	private Discussion(long version, List<Thread> threadsOldestFirst, int repliesPerThread) {
+	private final DiscussionDetails details;
+
+	private Discussion(long version, List<Thread> threadsOldestFirst, int repliesPerThread, DiscussionDetails details) {
 		this.version = version;
 		this.repliesPerThread = repliesPerThread;
+		this.details = details;
 		int published = 0;
 		for (Thread thread : threadsOldestFirst) {
 			threadByRootId.put(thread.node().comment().id(), thread);
@@ -58,8 +61,12 @@ public final class Discussion {
 		Collections.reverse(newest);
 		List<Thread> mostReplies = new ArrayList<>(threadsOldestFirst);
 		mostReplies.sort(Comparator.comparingInt((Thread t) -> t.node().descendants()).reversed());
+		// A stable sort of the oldest-first list: threads recommended equally keep the order they were started in.
+		List<Thread> mostRecommended = new ArrayList<>(threadsOldestFirst);
+		mostRecommended.sort(Comparator.comparingInt((Thread t) -> details.recommendations(t.node().comment())).reversed());
 		this.threadsBySort = Map.of(DiscussionSort.OLDEST, List.copyOf(threadsOldestFirst), DiscussionSort.NEWEST,
-				List.copyOf(newest), DiscussionSort.REPLIES, List.copyOf(mostReplies));
+				List.copyOf(newest), DiscussionSort.REPLIES, List.copyOf(mostReplies), DiscussionSort.RECOMMENDED,
+				List.copyOf(mostRecommended));
 	}
 
 	/**
@@ -67,6 +74,15 @@ public final class Discussion {
 	 * @param repliesPerThread how many replies the article page shows under each thread
 	 */
 	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread) {
+		return of(version, comments, repliesPerThread, DiscussionDetails.NONE);
+	}
+
+	/**
+	 * Builds the snapshot as {@link #of(long, Collection, int)} does, with who the commenters are, the readers'
+	 * recommendations and the editors' picks, read at the same version.
+	 */
+	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread,
+			DiscussionDetails details) {
 		// A reply is always stored after its parent, so it has a larger id: walking from the largest id down visits
 		// every child before its parent, and visibility and nodes are built bottom-up without recursion. (Ids, not
 		// times: an imported comment may carry any time.)
@@ -91,11 +107,16 @@ public final class Discussion {
 			}
 		}
 		roots.sort(Comparator.comparing(CommentNode::comment, CONVERSATION));
-		return new Discussion(version, roots.stream().map(Discussion::thread).toList(), repliesPerThread);
+		return new Discussion(version, roots.stream().map(Discussion::thread).toList(), repliesPerThread, details);
 	}
 
 	public long version() {
 		return version;
+	}
+
+	/** Badges, recommendation counts and editors' picks, as they stood at this version. */
+	public DiscussionDetails details() {
+		return details;
 	}
 
 	/** Published comments in the discussion, placeholders not counted. */
@@ -114,7 +135,7 @@ public final class Discussion {
 		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
 		int to = Math.min(threads.size(), from + pageSize);
 		List<ThreadView> views = threads.subList(from, to).stream().map(this::threadView).toList();
-		return new DiscussionPage(views, sort, current, pageSize, threads.size(), publishedComments);
+		return new DiscussionPage(views, sort, current, pageSize, threads.size(), publishedComments, details);
 	}
 
 	public Optional<ThreadPage> thread(long rootId, int page) {

@@ -3,15 +3,63 @@ package dev.gazette.comment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 
 import dev.gazette.publication.Timestamps;
 
 /**
  * A page of discussion ready for a template: the comments plus how to write their times and links. Built per
  * request because relative times ("3 hours ago") depend on now.
+ * <p>
+ * {@code recommendedByViewer} (the comments of this article the signed-in viewer recommended) and
+ * {@code viewerPicks} (a moderator, who may feature comments from the page) are the viewer's own; for a reader who
+ * is not signed in they are empty and false, so that page stays the same for every such reader.
  */
 public record DiscussionView(DiscussionPage page, String articleUrl, boolean open, boolean guestsAllowed, Instant now,
-		ZoneId zone, Long viewerId, Duration editWindow) {
+		ZoneId zone, Long viewerId, Duration editWindow, Set<Long> recommendedByViewer, boolean viewerPicks) {
+
+	/** Who wrote the comment: badges, picture, profile. */
+	public CommenterIdentity identity(Comment comment) {
+		return page.details().identity(comment);
+	}
+
+	public int recommendations(Comment comment) {
+		return page.details().recommendations(comment);
+	}
+
+	/** "1 recommendation", "3 recommendations"; empty when there are none. */
+	public String recommendationCount(Comment comment) {
+		int count = recommendations(comment);
+		return count == 0 ? "" : count + (count == 1 ? " recommendation" : " recommendations");
+	}
+
+	/** Signed-in readers recommend published comments other than their own. */
+	public boolean canRecommend(Comment comment) {
+		return viewerId != null && comment.isPublished() && !comment.isBy(viewerId);
+	}
+
+	public boolean recommended(Comment comment) {
+		return recommendedByViewer.contains(comment.id());
+	}
+
+	public String recommendUrl(Comment comment) {
+		return articleUrl + "/comments/" + comment.id() + "/recommendation";
+	}
+
+	/** The editors' picks, latest first, for the Featured section. */
+	public List<DiscussionDetails.Pick> featured() {
+		return page.details().featured();
+	}
+
+	/** Moderators feature and unfeature published comments from the page itself. */
+	public boolean canPick(Comment comment) {
+		return viewerPicks && comment.isPublished();
+	}
+
+	public String pickUrl(Comment comment) {
+		return articleUrl + "/comments/" + comment.id() + "/feature";
+	}
 
 	/** Whether this reader may post here now: the article takes comments, from guests or from this account. */
 	public boolean canPost() {

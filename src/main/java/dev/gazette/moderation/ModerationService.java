@@ -10,6 +10,7 @@ import dev.gazette.account.AccountAdministration;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Picks;
 import dev.gazette.moderation.classifier.Label;
 
 import org.springframework.stereotype.Service;
@@ -33,8 +34,11 @@ public class ModerationService {
 
 	private final AccountAdministration accounts;
 
+	private final Picks picks;
+
 	ModerationService(Comments comments, AuditLog audit, Reports reports, ClassifierModels classifier,
-			AccountAdministration accounts) {
+			AccountAdministration accounts, Picks picks) {
+		this.picks = picks;
 		this.comments = comments;
 		this.audit = audit;
 		this.reports = reports;
@@ -70,10 +74,14 @@ public class ModerationService {
 		return rejected;
 	}
 
+	/**
+	 * Features a published comment as an editors' pick (the discussion names who picked it), or takes it back.
+	 * @throws IllegalArgumentException for an unknown or deleted comment, or featuring one not published
+	 */
 	@Transactional
 	public void feature(long commentId, long moderatorId, boolean featured) {
 		Comment comment = decidable(commentId);
-		comments.feature(commentId, featured);
+		picks.feature(commentId, featured, moderatorId);
 		audit.record(commentId, comment.accountId(), moderatorId, featured ? "featured" : "unfeatured", null, null);
 	}
 
