@@ -26,8 +26,11 @@ class AccountApi {
 
 	private final Accounts accounts;
 
-	AccountApi(Accounts accounts) {
+	private final Registration registration;
+
+	AccountApi(Accounts accounts, Registration registration) {
 		this.accounts = accounts;
+		this.registration = registration;
 	}
 
 	@PostMapping(path = "/accounts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -35,7 +38,7 @@ class AccountApi {
 			+ "(its owner is told by e-mail), so the API cannot be used to find out who is registered. 400 problem "
 			+ "JSON with errors[] for an invalid address, a display name over 60 characters, or a weak password.")
 	ResponseEntity<Map<String, String>> signUp(@RequestBody SignUpRequest request) {
-		accounts.signUp(new SignUp(request.email(), request.displayName(), request.password()));
+		registration.signUp(new SignUp(request.email(), request.displayName(), request.password()));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", AccountPages.CHECK_INBOX));
 	}
 

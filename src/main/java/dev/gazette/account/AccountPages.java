@@ -22,10 +22,16 @@ class AccountPages {
 	static final String CHECK_INBOX = "If that address can be used, we have sent a message to it. "
 			+ "Please follow the link in it; the link works once.";
 
-	private final Accounts accounts;
+	private final Registration registration;
 
-	AccountPages(Accounts accounts) {
-		this.accounts = accounts;
+	private final Passwords passwords;
+
+	private final Profiles profiles;
+
+	AccountPages(Registration registration, Passwords passwords, Profiles profiles) {
+		this.registration = registration;
+		this.passwords = passwords;
+		this.profiles = profiles;
 	}
 
 	@GetMapping("/join")
@@ -41,7 +47,7 @@ class AccountPages {
 		typed.put("email", email);
 		typed.put("displayName", displayName);
 		try {
-			accounts.signUp(new SignUp(email, displayName, password));
+			registration.signUp(new SignUp(email, displayName, password));
 		}
 		catch (AccountProblem problem) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -54,7 +60,7 @@ class AccountPages {
 
 	@GetMapping("/verify")
 	String verify(@RequestParam(required = false) String token, HttpServletResponse response, Model model) {
-		return accounts.verifyEmail(token)
+		return registration.verifyEmail(token)
 			.map(account -> notice(model, "Your address is verified",
 					"Welcome, " + account.displayName() + ". You can sign in now and join the discussion.", "Sign in",
 					"/sign-in?email=" + java.net.URLEncoder.encode(account.email(), java.nio.charset.StandardCharsets.UTF_8)))
@@ -83,7 +89,7 @@ class AccountPages {
 
 	@PostMapping("/verify/resend")
 	String resend(@RequestParam(required = false) String email, Model model) {
-		accounts.resendVerification(email);
+		registration.resendVerification(email);
 		return notice(model, "Check your inbox", CHECK_INBOX, null, null);
 	}
 
@@ -95,7 +101,7 @@ class AccountPages {
 
 	@PostMapping("/forgot-password")
 	String forgot(@RequestParam(required = false) String email, Model model) {
-		accounts.requestPasswordReset(email);
+		passwords.requestReset(email);
 		return notice(model, "Check your inbox",
 				"If an account uses that address, we have sent it a link to choose a new password. The link works once, for an hour.",
 				null, null);
@@ -103,7 +109,7 @@ class AccountPages {
 
 	@GetMapping("/reset-password")
 	String resetForm(@RequestParam(required = false) String token, HttpServletResponse response, Model model) {
-		if (!accounts.isResetTokenValid(token)) {
+		if (!passwords.isResetTokenValid(token)) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return notice(model, "This link does not work any more",
 					"Reset links work once, for an hour. Please ask for a new one.", "Ask for a new link",
@@ -117,7 +123,7 @@ class AccountPages {
 	String reset(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
 			HttpServletResponse response, Model model) {
 		try {
-			accounts.resetPassword(token, password);
+			passwords.reset(token, password);
 		}
 		catch (AccountProblem problem) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -130,7 +136,7 @@ class AccountPages {
 
 	@GetMapping("/confirm-email")
 	String confirmEmail(@RequestParam(required = false) String token, HttpServletResponse response, Model model) {
-		return accounts.confirmEmailChange(token)
+		return profiles.confirmEmailChange(token)
 			.map(account -> notice(model, "Your new address is confirmed",
 					"From now on, sign in with " + account.email() + ".", "Sign in", "/sign-in"))
 			.orElseGet(() -> {

@@ -19,7 +19,7 @@ class AccountUserDetails implements UserDetailsService {
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String email) {
-		return repository.byEmail(Accounts.normalise(email))
+		return repository.byEmail(AccountFields.normalise(email))
 			.map(stored -> new AccountPrincipal(stored.account(), stored.passwordHash()))
 			.orElseThrow(() -> new UsernameNotFoundException("No account"));
 	}

@@ -56,7 +56,7 @@ class FirstAdmin implements ApplicationRunner {
 		if (repository.countWithRole(Role.ADMIN) > 0) {
 			return;
 		}
-		String email = Accounts.normalise(properties.adminEmail());
+		String email = AccountFields.normalise(properties.adminEmail());
 		String password = properties.adminPassword();
 		if (!email.isEmpty() && password != null && !password.isBlank()) {
 			policy.problemWith(password, email).ifPresent(problem -> {

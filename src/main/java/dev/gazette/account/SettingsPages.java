@@ -32,14 +32,24 @@ class SettingsPages {
 
 	private final Accounts accounts;
 
+	private final Profiles profiles;
+
+	private final Passwords passwords;
+
+	private final YourData yourData;
+
 	private final ApiTokens tokens;
 
 	private final AccountImages images;
 
 	private final ObjectMapper json;
 
-	SettingsPages(Accounts accounts, ApiTokens tokens, AccountImages images, ObjectMapper json) {
+	SettingsPages(Accounts accounts, Profiles profiles, Passwords passwords, YourData yourData, ApiTokens tokens,
+			AccountImages images, ObjectMapper json) {
 		this.accounts = accounts;
+		this.profiles = profiles;
+		this.passwords = passwords;
+		this.yourData = yourData;
 		this.tokens = tokens;
 		this.images = images;
 		this.json = json;
@@ -57,7 +67,7 @@ class SettingsPages {
 			@RequestParam(defaultValue = "false") boolean newsletter, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		try {
-			Account saved = accounts.updateProfile(viewer.id(), displayName, bio, replyNotifications, newsletter);
+			Account saved = profiles.update(viewer.id(), displayName, bio, replyNotifications, newsletter);
 			keepSessionCurrent(saved, request, response);
 			return "redirect:/settings?saved=profile";
 		}
@@ -94,7 +104,7 @@ class SettingsPages {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		try {
 			HttpSession session = request.getSession(false);
-			accounts.changePassword(viewer.id(), currentPassword, newPassword, session == null ? null : session.getId());
+			passwords.change(viewer.id(), currentPassword, newPassword, session == null ? null : session.getId());
 			return "redirect:/settings?saved=password";
 		}
 		catch (AccountProblem problem) {
@@ -107,7 +117,7 @@ class SettingsPages {
 	String email(@AuthenticationPrincipal AccountPrincipal viewer, @RequestParam(required = false) String newEmail,
 			@RequestParam(required = false) String currentPassword, HttpServletResponse response, Model model) {
 		try {
-			accounts.requestEmailChange(viewer.id(), newEmail, currentPassword);
+			profiles.requestEmailChange(viewer.id(), newEmail, currentPassword);
 			return "redirect:/settings?saved=email";
 		}
 		catch (AccountProblem problem) {
@@ -139,7 +149,7 @@ class SettingsPages {
 
 	@GetMapping("/settings/export")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal AccountPrincipal viewer) {
-		byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(accounts.export(viewer.id()));
+		byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(yourData.export(viewer.id()));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"gazette-my-data.json\"")
@@ -152,7 +162,7 @@ class SettingsPages {
 			@RequestParam(defaultValue = "keep") String comments, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		try {
-			accounts.delete(viewer.id(), currentPassword, "remove".equals(comments));
+			yourData.delete(viewer.id(), currentPassword, "remove".equals(comments));
 		}
 		catch (AccountProblem problem) {
 			response.setStatus(400);

@@ -50,11 +50,11 @@ class SetupPages {
 		if (administration.hasAdmin() || !tokens.isValid(token, AccountTokens.Purpose.SETUP)) {
 			return gone(response, model);
 		}
-		String address = Accounts.normalise(email);
-		String name = Accounts.cleanName(displayName);
+		String address = AccountFields.normalise(email);
+		String name = AccountFields.cleanName(displayName);
 		List<AccountProblem.FieldProblem> problems = new ArrayList<>();
-		Accounts.emailProblem(address).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("email", m)));
-		Accounts.nameProblem(name).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("displayName", m)));
+		AccountFields.emailProblem(address).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("email", m)));
+		AccountFields.nameProblem(name).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("displayName", m)));
 		policy.problemWith(password, address).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("password", m)));
 		if (!problems.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());

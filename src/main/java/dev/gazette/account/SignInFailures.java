@@ -31,7 +31,7 @@ class SignInFailures implements AuthenticationFailureHandler {
 			AuthenticationException exception) throws IOException {
 		String email = request.getParameter("email") == null ? "" : request.getParameter("email");
 		if (!(exception instanceof DisabledException)) {
-			watch.failed(Accounts.normalise(email), ClientAddresses.client(request.getRemoteAddr()));
+			watch.failed(AccountFields.normalise(email), ClientAddresses.client(request.getRemoteAddr()));
 		}
 		String reason = exception instanceof DisabledException ? "unverified" : "error";
 		response.sendRedirect("/sign-in?" + reason + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));

@@ -64,7 +64,7 @@ class SignInThrottle extends OncePerRequestFilter {
 	private Duration waitFor(HttpServletRequest request) {
 		String address = ClientAddresses.client(request.getRemoteAddr());
 		return switch (request.getServletPath()) {
-			case "/sign-in" -> signIn(address, Accounts.normalise(request.getParameter("email")));
+			case "/sign-in" -> signIn(address, AccountFields.normalise(request.getParameter("email")));
 			// Asking for a new verification link sends mail as joining does, so it counts as joining.
 			case "/join", "/api/v1/accounts", "/verify/resend" -> limiter.tryAcquire(signUp, address);
 			case "/forgot-password" -> limiter.tryAcquire(reset, address);

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import dev.gazette.account.AccountProblem;
 import dev.gazette.account.AccountProblem.FieldProblem;
-import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.WebAddresses;
 import dev.gazette.mail.EmailAddresses;
 import dev.gazette.mail.MailMessage;
@@ -94,7 +94,7 @@ class Pitches {
 
 	private final PitchProperties properties;
 
-	private final Accounts accounts;
+	private final Registration registration;
 
 	private final Mailer mailer;
 
@@ -104,14 +104,14 @@ class Pitches {
 
 	private final Clock clock;
 
-	Pitches(PitchRepository repository, RateLimiter limiter, PitchProperties properties, Accounts accounts,
+	Pitches(PitchRepository repository, RateLimiter limiter, PitchProperties properties, Registration registration,
 			Mailer mailer, MailTemplates templates, Publications publications, Clock clock) {
 		this.repository = repository;
 		this.limiter = limiter;
 		this.perClient = new Limit("pitch", properties.perAddress(), properties.period());
 		this.perSender = new Limit("pitch-sender", properties.perAddress(), properties.period());
 		this.properties = properties;
-		this.accounts = accounts;
+		this.registration = registration;
 		this.mailer = mailer;
 		this.templates = templates;
 		this.publications = publications;
@@ -196,9 +196,9 @@ class Pitches {
 	@Transactional
 	Pitch invite(long id, long editorId, String editorName) {
 		Pitch pitch = open(id);
-		Accounts.ContributorInvitation invitation;
+		Registration.ContributorInvitation invitation;
 		try {
-			invitation = accounts.inviteContributor(pitch.email(), pitch.name(), editorId);
+			invitation = registration.inviteContributor(pitch.email(), pitch.name(), editorId);
 		}
 		catch (AccountProblem problem) {
 			throw new Invalid(problem.errors().isEmpty() ? problem.getMessage() : problem.errors().get(0).message(),

@@ -32,6 +32,9 @@ class AbuseResistanceTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -50,7 +53,7 @@ class AbuseResistanceTests {
 	void aBrowser() {
 		http = new Http(port);
 		mailbox = new Mailbox(jdbc);
-		readers = new Readers(accounts, administration, mailbox);
+		readers = new Readers(registration, accounts, administration, mailbox);
 	}
 
 	@Test

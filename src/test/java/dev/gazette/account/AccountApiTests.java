@@ -34,6 +34,9 @@ class AccountApiTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -52,7 +55,7 @@ class AccountApiTests {
 	void anApiClient() {
 		http = new Http(port);
 		mailbox = new Mailbox(jdbc);
-		readers = new Readers(accounts, administration, mailbox);
+		readers = new Readers(registration, accounts, administration, mailbox);
 	}
 
 	@Test

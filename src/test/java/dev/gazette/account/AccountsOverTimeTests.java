@@ -92,6 +92,9 @@ class AccountsOverTimeTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -113,7 +116,7 @@ class AccountsOverTimeTests {
 	@BeforeEach
 	void aNewBrowser() {
 		http = new Http(port);
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 	}
 
 	@Test

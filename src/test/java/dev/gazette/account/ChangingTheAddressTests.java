@@ -29,6 +29,9 @@ class ChangingTheAddressTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -49,7 +52,7 @@ class ChangingTheAddressTests {
 	void aSignedInReader() {
 		http = new Http(port);
 		mailbox = new Mailbox(jdbc);
-		readers = new Readers(accounts, administration, mailbox);
+		readers = new Readers(registration, accounts, administration, mailbox);
 		reader = readers.join("Farah Nasser");
 		http.signIn(reader.email(), reader.password());
 	}

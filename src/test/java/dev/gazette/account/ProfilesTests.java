@@ -41,6 +41,9 @@ class ProfilesTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -59,7 +62,7 @@ class ProfilesTests {
 	@BeforeEach
 	void aSignedInReader() {
 		http = new Http(port);
-		reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Oğuz Türk");
+		reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Oğuz Türk");
 		http.signIn(reader.email(), reader.password());
 	}
 

@@ -33,6 +33,9 @@ class RecoveringAPasswordTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -51,7 +54,7 @@ class RecoveringAPasswordTests {
 	void aVerifiedReader() {
 		http = new Http(port);
 		mailbox = new Mailbox(jdbc);
-		reader = new Readers(accounts, administration, mailbox).join("Dalia Cohen");
+		reader = new Readers(registration, accounts, administration, mailbox).join("Dalia Cohen");
 	}
 
 	@Test
@@ -147,7 +150,7 @@ class RecoveringAPasswordTests {
 
 	/** A verification link for another, unverified account: a token of the wrong kind for a reset. */
 	private String unusedVerificationToken() {
-		Reader unverified = new Readers(accounts, administration, mailbox).joinUnverified("Emre Aydın");
+		Reader unverified = new Readers(registration, accounts, administration, mailbox).joinUnverified("Emre Aydın");
 		return mailbox.latestTo(unverified.email()).token("/verify");
 	}
 

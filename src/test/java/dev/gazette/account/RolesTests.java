@@ -35,6 +35,9 @@ class RolesTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -51,7 +54,7 @@ class RolesTests {
 
 	@BeforeEach
 	void anAdminSignedIn() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		admin = readers.join("Ani Admin", Role.ADMIN);
 		adminBrowser = signedIn(admin);
 	}

@@ -45,6 +45,9 @@ class SessionsAcrossNodesTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -82,7 +85,7 @@ class SessionsAcrossNodesTests {
 
 	@BeforeEach
 	void aReaderSignedInOnNodeA() {
-		reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Roaming Reader");
+		reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Roaming Reader");
 		onA = new Http(portA);
 		onA.signIn(reader.email(), reader.password());
 		assertThat(onA.get("/settings").statusCode()).isEqualTo(200);

@@ -36,6 +36,9 @@ class SettingsTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -57,7 +60,7 @@ class SettingsTests {
 	void aSignedInReader() {
 		http = new Http(port);
 		mailbox = new Mailbox(jdbc);
-		reader = new Readers(accounts, administration, mailbox).join("Hannah Arendt");
+		reader = new Readers(registration, accounts, administration, mailbox).join("Hannah Arendt");
 		http.signIn(reader.email(), reader.password());
 	}
 

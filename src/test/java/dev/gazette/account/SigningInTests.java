@@ -32,6 +32,9 @@ class SigningInTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -47,7 +50,7 @@ class SigningInTests {
 	@BeforeEach
 	void aVerifiedReader() {
 		http = new Http(port);
-		reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Adina Levi");
+		reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Adina Levi");
 	}
 
 	@Test
@@ -168,7 +171,7 @@ class SigningInTests {
 
 		assertThat(eleventh.statusCode()).isEqualTo(429);
 		assertThat(http.get("/settings").statusCode()).as("not signed in").isEqualTo(302);
-		Reader other = new Readers(accounts, administration, new Mailbox(jdbc)).join("Burak Demir");
+		Reader other = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Burak Demir");
 		assertThat(new Http(port).signIn(other.email(), other.password()).statusCode())
 			.as("other accounts are not affected").isEqualTo(302);
 	}

@@ -44,6 +44,9 @@ class WebSecurityTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -65,7 +68,7 @@ class WebSecurityTests {
 	@BeforeEach
 	void aSignedInReader() {
 		http = new Http(port);
-		reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Careful Reader");
+		reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Careful Reader");
 		http.signIn(reader.email(), reader.password());
 	}
 

@@ -37,6 +37,9 @@ class YourDataTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -59,7 +62,7 @@ class YourDataTests {
 	@BeforeEach
 	void aSignedInReaderWithAnArticleToTalkAbout() {
 		http = new Http(port);
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		reader = readers.join("Leyla Mammadova");
 		http.signIn(reader.email(), reader.password());
 		article = new Newsroom(catalog).article().publish();

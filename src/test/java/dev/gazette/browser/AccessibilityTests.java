@@ -14,6 +14,9 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Passwords;
+import dev.gazette.account.Profiles;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.Axe.Violation;
 import dev.gazette.browser.SitePages.Kind;
@@ -60,6 +63,15 @@ class AccessibilityTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
+	Profiles profiles;
+
+	@Autowired
+	Passwords passwords;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -84,7 +96,7 @@ class AccessibilityTests {
 	@BeforeAll
 	void publishOneOfEveryKindOfPage() {
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
+		pages = SitePages.publish(catalog, comments, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
 				port, media, users, workflow);
 		newsroom = new DemoNewsroom(catalog, comments);
 	}

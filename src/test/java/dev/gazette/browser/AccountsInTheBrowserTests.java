@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comments;
@@ -49,6 +50,9 @@ class AccountsInTheBrowserTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -67,7 +71,7 @@ class AccountsInTheBrowserTests {
 	void newsroomAndMailbox() {
 		newsroom = new DemoNewsroom(catalog, comments);
 		mailbox = new Mailbox(jdbc);
-		readers = new Readers(accounts, administration, mailbox);
+		readers = new Readers(registration, accounts, administration, mailbox);
 	}
 
 	@ParameterizedTest

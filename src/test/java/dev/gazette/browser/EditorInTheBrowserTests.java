@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.Manuscripts;
 import dev.gazette.support.Mailbox;
@@ -39,6 +40,9 @@ class EditorInTheBrowserTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -52,7 +56,7 @@ class EditorInTheBrowserTests {
 
 	@Test
 	void anEditorSeesThePreviewAndTheWordCountAsTheyTypeAndTheirTextIsAutosaved(Browser browser) {
-		Readers.Reader editor = new Readers(accounts, administration, new Mailbox(jdbc)).join("Edith Browser", Role.EDITOR);
+		Readers.Reader editor = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Edith Browser", Role.EDITOR);
 		try (Reader reader = Reader.at(browser, port, Viewport.DESKTOP)) {
 			Page page = reader.page();
 			List<String> dialogs = new ArrayList<>();

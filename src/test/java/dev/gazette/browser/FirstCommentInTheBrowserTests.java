@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comments;
 import dev.gazette.support.Mailbox;
@@ -47,6 +48,9 @@ class FirstCommentInTheBrowserTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -62,7 +66,7 @@ class FirstCommentInTheBrowserTests {
 	@BeforeAll
 	void aLongArticle() {
 		big = new DemoNewsroom(catalog, comments).bigDiscussion("Two hundred voices on the harbour wall");
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 	}
 
 	@ParameterizedTest

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
@@ -53,6 +54,9 @@ class FirstPostFromALongPageTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -74,7 +78,7 @@ class FirstPostFromALongPageTests {
 	void aLongArticleWithTwoHundredComments() {
 		big = new DemoNewsroom(catalog, comments).bigDiscussion("The harbour wall, the long read");
 		mailbox = new Mailbox(jdbc);
-		readers = new Readers(accounts, administration, mailbox);
+		readers = new Readers(registration, accounts, administration, mailbox);
 	}
 
 	@Test

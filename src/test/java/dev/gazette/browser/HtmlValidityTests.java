@@ -6,6 +6,9 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Passwords;
+import dev.gazette.account.Profiles;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.NuHtmlChecker.Message;
 import dev.gazette.browser.SitePages.Kind;
@@ -47,6 +50,15 @@ class HtmlValidityTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
+	Profiles profiles;
+
+	@Autowired
+	Passwords passwords;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -72,7 +84,7 @@ class HtmlValidityTests {
 	void publishOneOfEveryKindOfPage() {
 		http = new Http(port);
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, accounts, new Readers(accounts, administration, mailbox), mailbox,
+		pages = SitePages.publish(catalog, comments, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
 				port, media, users, workflow);
 	}
 

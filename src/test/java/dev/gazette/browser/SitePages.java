@@ -14,7 +14,8 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 
 import dev.gazette.account.AccountPrincipal;
-import dev.gazette.account.Accounts;
+import dev.gazette.account.Passwords;
+import dev.gazette.account.Profiles;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
@@ -118,8 +119,8 @@ final class SitePages {
 	 * replies than the article page shows, a reader with a bio and a comment of their own, an admin, a password
 	 * reset under way) and notes an address of every kind of page.
 	 */
-	static SitePages publish(ArticleCatalog catalog, Comments comments, Accounts accountService, Readers readers,
-			Mailbox mailbox, int port, MediaLibrary media, UserDetailsService users, Workflow workflow) {
+	static SitePages publish(ArticleCatalog catalog, Comments comments, Profiles profiles, Passwords passwords,
+			Readers readers, Mailbox mailbox, int port, MediaLibrary media, UserDetailsService users, Workflow workflow) {
 		DemoNewsroom newsroom = new DemoNewsroom(catalog, comments);
 		Published article = newsroom.longDiscussion("Readers debate the harbour plan at length", 52);
 		Comment busiest = comments.discussion(article.id()).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
@@ -131,7 +132,7 @@ final class SitePages {
 		Comment firstOnRiver = comments.discussion(riverId).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
 
 		Readers.Reader reader = readers.join("Miriam Haddad");
-		accountService.updateProfile(reader.id(), reader.displayName(),
+		profiles.update(reader.id(), reader.displayName(),
 				"Retired harbour pilot. Reads the shipping news first.", true, false);
 		Published commented = newsroom.article("Pilots ask for a second tug in the harbour");
 		newsroom.comment(commented, "Kaan", "Two tugs would cost the port very little.", 4);
@@ -139,7 +140,7 @@ final class SitePages {
 				new Commenter(reader.id(), reader.displayName(), null))
 			.stored()
 			.orElseThrow();
-		accountService.requestPasswordReset(reader.email());
+		passwords.requestReset(reader.email());
 		Mailbox.Message resetMail = mailbox.latestTo(reader.email());
 		Readers.Reader admin = readers.join("Sami Admin", Role.ADMIN);
 		long pitch = Json.read(new Http(port).postJson("/api/v1/pitches", Json.object("name", "Pınar Writer", "email",

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.ApiTokens;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.support.Http;
@@ -42,6 +43,9 @@ class CommentsAndAccountsTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -66,7 +70,7 @@ class CommentsAndAccountsTests {
 
 	@BeforeEach
 	void aSignedInReaderAndAnArticle() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new Newsroom(catalog).article().publish();
 		author = readers.join("Tamar Shalev");
 		authorsBrowser = signedIn(author);

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.publication.Publications;
 import dev.gazette.support.Http;
@@ -38,6 +39,9 @@ class GuestNamesTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Registration registration;
 
 	@Autowired
 	AccountAdministration administration;
@@ -88,7 +92,7 @@ class GuestNamesTests {
 
 	@Test
 	void aGuestCannotTakeAMembersName() {
-		Reader member = new Readers(accounts, administration, new Mailbox(jdbc)).join("Oğuz Türk" + family);
+		Reader member = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Oğuz Türk" + family);
 
 		JsonNode problem = refusedThroughTheApi("Oguz Turk" + family);
 
@@ -133,7 +137,7 @@ class GuestNamesTests {
 
 	@Test
 	void aMemberCommentsUnderTheirOwnNameAsAlways() {
-		Reader member = new Readers(accounts, administration, new Mailbox(jdbc)).join("Moderator Fan " + family);
+		Reader member = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Moderator Fan " + family);
 		Http browser = new Http(port);
 		browser.signIn(member.email(), member.password());
 

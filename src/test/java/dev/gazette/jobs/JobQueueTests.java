@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
@@ -140,6 +141,9 @@ class JobQueueTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Registration registration;
 
 	@Autowired
 	AccountAdministration administration;
@@ -280,7 +284,7 @@ class JobQueueTests {
 
 	private Http signedIn(Role role) {
 		Http http = new Http(port);
-		Readers.Reader reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Jobs " + role, role);
+		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Jobs " + role, role);
 		http.signIn(reader.email(), reader.password());
 		return http;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
@@ -50,6 +51,9 @@ class OutboxPageTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -58,7 +62,7 @@ class OutboxPageTests {
 	@BeforeEach
 	void anAdminSignedIn() {
 		http = new Http(port);
-		Reader admin = new Readers(accounts, administration, new Mailbox(jdbc)).join("Outbox Admin", Role.ADMIN);
+		Reader admin = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Outbox Admin", Role.ADMIN);
 		http.signIn(admin.email(), admin.password());
 	}
 
@@ -66,7 +70,7 @@ class OutboxPageTests {
 	void onlyAdminsReadTheOutbox() {
 		Http guest = new Http(port);
 		assertThat(guest.get("/admin/outbox").statusCode()).as("a guest is sent to sign in").isEqualTo(302);
-		Reader moderator = new Readers(accounts, administration, new Mailbox(jdbc)).join("Not Admin", Role.MODERATOR);
+		Reader moderator = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Not Admin", Role.MODERATOR);
 		Http other = new Http(port);
 		other.signIn(moderator.email(), moderator.password());
 		assertThat(other.get("/admin/outbox").statusCode()).isEqualTo(403);

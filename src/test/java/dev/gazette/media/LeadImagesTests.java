@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Author;
@@ -41,6 +42,9 @@ class LeadImagesTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -60,7 +64,7 @@ class LeadImagesTests {
 
 	@BeforeEach
 	void desk() {
-		desk = new MediaDesk(port, new Readers(accounts, administration, new Mailbox(jdbc)), jdbc);
+		desk = new MediaDesk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)), jdbc);
 		editor = desk.join("Eda Editor", Role.EDITOR);
 		byline = new Newsroom(catalog).author("Dana Reporter");
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.media.MediaDesk.Person;
 import dev.gazette.support.Mailbox;
@@ -57,6 +58,9 @@ class MediaOnS3Tests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -67,7 +71,7 @@ class MediaOnS3Tests {
 
 	@Test
 	void anUploadLivesInTheBucketIsServedFromItAndLeavesWithTheImage() throws Exception {
-		MediaDesk desk = new MediaDesk(port, new Readers(accounts, administration, new Mailbox(jdbc)), jdbc);
+		MediaDesk desk = new MediaDesk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)), jdbc);
 		Person editor = desk.join("Bucket Desk Editor", Role.EDITOR);
 
 		JsonNode item = desk.uploaded(editor, "ferry.jpg", TestImages.jpeg(1300, 800), "alt", "The ferry at the pier",

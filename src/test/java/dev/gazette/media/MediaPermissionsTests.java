@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.media.MediaDesk.Person;
 import dev.gazette.support.Http;
@@ -29,6 +30,9 @@ class MediaPermissionsTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -41,7 +45,7 @@ class MediaPermissionsTests {
 
 	@BeforeEach
 	void desk() {
-		desk = new MediaDesk(port, new Readers(accounts, administration, new Mailbox(jdbc)), jdbc);
+		desk = new MediaDesk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)), jdbc);
 	}
 
 	@Test

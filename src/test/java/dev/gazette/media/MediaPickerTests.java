@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.media.MediaDesk.Person;
 import dev.gazette.support.Mailbox;
@@ -36,6 +37,9 @@ class MediaPickerTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -46,7 +50,7 @@ class MediaPickerTests {
 
 	@Test
 	void thePickerOffersEachImageByItsAltTextWithTheChosenOneChecked() {
-		MediaDesk desk = new MediaDesk(port, new Readers(accounts, administration, new Mailbox(jdbc)), jdbc);
+		MediaDesk desk = new MediaDesk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)), jdbc);
 		Person editor = desk.join("Eda Editor", Role.EDITOR);
 		long named = desk.uploaded(editor, "a.jpg", TestImages.jpeg(400, 300), "alt", "Gulls & <terns> over the pier")
 			.get("id")

@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.media.MediaDesk.Person;
 import dev.gazette.support.Http;
@@ -39,6 +40,9 @@ class MediaUploadTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -53,7 +57,7 @@ class MediaUploadTests {
 
 	@BeforeEach
 	void desk() {
-		desk = new MediaDesk(port, new Readers(accounts, administration, new Mailbox(jdbc)), jdbc);
+		desk = new MediaDesk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)), jdbc);
 		editor = desk.join("Eda Editor", Role.EDITOR);
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentDraft;
@@ -85,6 +86,9 @@ class ExternalOpinionsTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -125,7 +129,7 @@ class ExternalOpinionsTests {
 
 	@Test
 	void noTransactionIsOpenWhileTheServicesAreAskedAboutAnEdit() {
-		Reader reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Leyla");
+		Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Leyla");
 		Comment posted = comments.submit(article.slug(), new CommentDraft("First thoughts on the dam.", null),
 				new Commenter(reader.id(), reader.displayName(), null))
 			.stored()

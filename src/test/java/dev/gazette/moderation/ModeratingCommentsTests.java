@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.DiscussionSettings;
@@ -54,6 +55,9 @@ class ModeratingCommentsTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -81,7 +85,7 @@ class ModeratingCommentsTests {
 	void anArticle() {
 		http = new Http(port);
 		article = new Newsroom(catalog).article().opinion().publish();
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 	}
 
 	@Test

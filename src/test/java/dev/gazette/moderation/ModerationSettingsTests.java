@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
@@ -53,6 +54,9 @@ class ModerationSettingsTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -73,7 +77,7 @@ class ModerationSettingsTests {
 
 	@BeforeEach
 	void setUp() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new Newsroom(catalog).article().publish();
 	}
 

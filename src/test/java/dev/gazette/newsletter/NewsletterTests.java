@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Section;
@@ -95,6 +96,9 @@ class NewsletterTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Registration registration;
 
 	@Autowired
 	AccountAdministration administration;
@@ -378,7 +382,7 @@ class NewsletterTests {
 	TransactionTemplate transaction;
 
 	private Readers readers() {
-		return new Readers(accounts, administration, mailbox);
+		return new Readers(registration, accounts, administration, mailbox);
 	}
 
 	private void subscribeAndConfirm(String address, String frequency, String... sections) {

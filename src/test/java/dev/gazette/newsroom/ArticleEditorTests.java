@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleState;
@@ -53,6 +54,9 @@ class ArticleEditorTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -82,7 +86,7 @@ class ArticleEditorTests {
 
 	@BeforeEach
 	void theNewsroom() {
-		pages = new EditorPages(port, new Readers(accounts, administration, new Mailbox(jdbc)));
+		pages = new EditorPages(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)));
 		byline = new Newsroom(catalog).author("Dana Reporter");
 	}
 

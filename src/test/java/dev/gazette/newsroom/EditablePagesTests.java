@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.Pages;
 import dev.gazette.article.SitePage;
@@ -36,6 +37,9 @@ class EditablePagesTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -57,7 +61,7 @@ class EditablePagesTests {
 
 	@BeforeEach
 	void anEditorSignedIn() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		editorAccount = readers.join("Noa Editor", Role.EDITOR);
 		editor = new Http(port);
 		editor.signIn(editorAccount.email(), editorAccount.password());

@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.AuthorProfile;
@@ -51,6 +52,9 @@ class MastheadAdminTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -73,7 +77,7 @@ class MastheadAdminTests {
 
 	@BeforeEach
 	void anEditorSignedIn() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		newsroom = new Newsroom(catalog);
 		editor = signedIn(readers.join("Esra Editor", Role.EDITOR));
 	}

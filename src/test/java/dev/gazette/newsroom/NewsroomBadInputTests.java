@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Author;
@@ -43,6 +44,9 @@ class NewsroomBadInputTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -71,7 +75,7 @@ class NewsroomBadInputTests {
 
 	@BeforeEach
 	void aPieceAndAnotherOne() {
-		desk = new Desk(port, new Readers(accounts, administration, new Mailbox(jdbc)));
+		desk = new Desk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)));
 		editor = desk.join("Ed Itor", Role.EDITOR);
 		outsider = desk.join("Cora Contributor", Role.CONTRIBUTOR);
 		Newsroom newsroom = new Newsroom(catalog);

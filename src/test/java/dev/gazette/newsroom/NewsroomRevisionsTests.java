@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleState;
@@ -43,6 +44,9 @@ class NewsroomRevisionsTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -69,7 +73,7 @@ class NewsroomRevisionsTests {
 
 	@BeforeEach
 	void aWriterAndAnEditor() {
-		desk = new Desk(port, new Readers(accounts, administration, new Mailbox(jdbc)));
+		desk = new Desk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)));
 		newsroom = new Newsroom(catalog);
 		writer = desk.join("Ron Revisor", Role.AUTHOR);
 		editor = desk.join("Eve Editor", Role.EDITOR);

@@ -11,6 +11,7 @@ import java.util.List;
 import dev.gazette.GazetteApplication;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Author;
@@ -51,6 +52,9 @@ class NewsroomSchedulingTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -79,7 +83,7 @@ class NewsroomSchedulingTests {
 
 	@BeforeEach
 	void anEditor() {
-		desk = new Desk(port, new Readers(accounts, administration, new Mailbox(jdbc)));
+		desk = new Desk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)));
 		editor = desk.join("Sched Uler", Role.EDITOR);
 		byline = new Newsroom(catalog).author("Tim Ely");
 	}

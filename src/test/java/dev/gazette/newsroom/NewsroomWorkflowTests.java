@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Author;
@@ -45,6 +46,9 @@ class NewsroomWorkflowTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -65,7 +69,7 @@ class NewsroomWorkflowTests {
 
 	@BeforeEach
 	void theStaff() {
-		desk = new Desk(port, new Readers(accounts, administration, new Mailbox(jdbc)));
+		desk = new Desk(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)));
 		byline = new Newsroom(catalog).author("Dana Reporter");
 		staff.computeIfAbsent("contributor", name -> desk.join("Cleo Contributor", Role.CONTRIBUTOR));
 		staff.computeIfAbsent("author", name -> desk.join("Avi Author", Role.AUTHOR));

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.gazette.account.Account;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.support.Http;
@@ -43,6 +44,9 @@ class PitchesTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -65,7 +69,7 @@ class PitchesTests {
 	@BeforeEach
 	void anEditorSignedIn() {
 		mailbox = new Mailbox(jdbc);
-		readers = new Readers(accounts, administration, mailbox);
+		readers = new Readers(registration, accounts, administration, mailbox);
 		editorAccount = readers.join("Lior Editor", Role.EDITOR);
 		editor = signedIn(editorAccount);
 	}

@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Profiles;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.DiscussionSettings;
 import dev.gazette.comment.Comment;
@@ -94,6 +96,12 @@ class ReplyNotificationTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
+	Profiles profiles;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -124,7 +132,7 @@ class ReplyNotificationTests {
 	@BeforeEach
 	void twoReadersAndAnArticle() {
 		mailbox = new Mailbox(jdbc);
-		readers = new Readers(accounts, administration, mailbox);
+		readers = new Readers(registration, accounts, administration, mailbox);
 		article = new Newsroom(catalog).article().headline("The harbour’s new wall — שלום").publish();
 		alice = readers.join("Alice Ambler");
 		bob = readers.join("Oğuz Türk");
@@ -241,7 +249,7 @@ class ReplyNotificationTests {
 			.orElseThrow();
 		comment(bob, "A reply to a guest.", guests.id());
 		Reader quiet = readers.join("Quiet Reader");
-		accounts.updateProfile(quiet.id(), "Quiet Reader", null, false, false);
+		profiles.update(quiet.id(), "Quiet Reader", null, false, false);
 		comment(bob, "A reply to someone who turned it off.", comment(quiet, "Just reading along today.", null).id());
 		clock.advance(Duration.ofMinutes(15));
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.LeadImage;
 import dev.gazette.publication.Publications;
@@ -38,6 +39,9 @@ class EmailingAFriendTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Registration registration;
 
 	@Autowired
 	AccountAdministration administration;
@@ -127,7 +131,7 @@ class EmailingAFriendTests {
 
 	@Test
 	void aSignedInReaderFindsTheirNameFilledInAndIsNamedAsAReader() {
-		Readers.Reader reader = new Readers(accounts, administration, mailbox).join("Miriam Haddad");
+		Readers.Reader reader = new Readers(registration, accounts, administration, mailbox).join("Miriam Haddad");
 		http.signIn(reader.email(), reader.password());
 
 		Document form = Jsoup.parse(http.get(article.path() + "/email").body());

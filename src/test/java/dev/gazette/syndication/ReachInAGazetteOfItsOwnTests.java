@@ -23,6 +23,7 @@ import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.LeadImage;
 import dev.gazette.support.Http;
@@ -106,6 +107,9 @@ class ReachInAGazetteOfItsOwnTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Registration registration;
 
 	@Autowired
 	AccountAdministration administration;
@@ -283,7 +287,7 @@ class ReachInAGazetteOfItsOwnTests {
 	@Order(7)
 	void aSignedInReaderCanSendOnlySoManyWhereverTheySignInFrom() {
 		Published article = newsroom.article().publish();
-		Readers.Reader reader = new Readers(accounts, administration, mailbox).join("Miriam Haddad");
+		Readers.Reader reader = new Readers(registration, accounts, administration, mailbox).join("Miriam Haddad");
 		http.signIn(reader.email(), reader.password());
 		for (int i = 0; i < PER_ACCOUNT; i++) {
 			assertThat(send(article, Readers.uniqueEmail("friend"), "Miriam", "").statusCode()).isEqualTo(200);

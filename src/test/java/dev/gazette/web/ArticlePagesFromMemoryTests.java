@@ -15,6 +15,7 @@ import java.util.zip.GZIPInputStream;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleCopy;
 import dev.gazette.article.DiscussionSettings;
@@ -58,6 +59,9 @@ class ArticlePagesFromMemoryTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Registration registration;
 
 	@Autowired
 	AccountAdministration administration;
@@ -235,7 +239,7 @@ class ArticlePagesFromMemoryTests {
 	void aSignedInReaderNeverGetsTheKeptPageNorAGuestTheirs() throws Exception {
 		post("Kai", "Read by everyone.");
 		String guestPage = text(get(article.path()));
-		Readers.Reader reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Lior Signed-In");
+		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Lior Signed-In");
 		Http browser = new Http(port);
 		browser.signIn(reader.email(), reader.password());
 

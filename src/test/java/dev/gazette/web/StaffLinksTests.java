@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
@@ -27,6 +28,9 @@ class StaffLinksTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Registration registration;
 
 	@Autowired
 	AccountAdministration administration;
@@ -72,7 +76,7 @@ class StaffLinksTests {
 	}
 
 	private Http signedIn(String name, Role... roles) {
-		Readers.Reader reader = new Readers(accounts, administration, new Mailbox(jdbc)).join(name, roles);
+		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join(name, roles);
 		Http browser = new Http(port);
 		browser.signIn(reader.email(), reader.password());
 		return browser;

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentDraft;
@@ -90,6 +91,9 @@ class WebhookTests {
 	Accounts accounts;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	AccountAdministration administration;
 
 	@Autowired
@@ -126,7 +130,7 @@ class WebhookTests {
 		receiver.start();
 		// Earlier tests' webhooks point at receivers that are gone: only this test's webhook is registered.
 		jdbc.sql("delete from webhook").update();
-		Reader person = new Readers(accounts, administration, new Mailbox(jdbc)).join("Admin Ada", Role.ADMIN);
+		Reader person = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Admin Ada", Role.ADMIN);
 		admin = new Http(port);
 		admin.signIn(person.email(), person.password());
 		HttpResponse<String> registered = admin.postForm("/admin/webhooks", Map.of("url",
@@ -247,7 +251,7 @@ class WebhookTests {
 			.statusCode()).isEqualTo(400);
 		assertThat(jdbc.sql("select count(*) from webhook").query(Long.class).single()).isEqualTo(before);
 
-		Reader reader = new Readers(accounts, administration, new Mailbox(jdbc)).join("Not An Admin");
+		Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Not An Admin");
 		Http readerBrowser = new Http(port);
 		readerBrowser.signIn(reader.email(), reader.password());
 		assertThat(readerBrowser.get("/admin/webhooks").statusCode()).isEqualTo(403);
