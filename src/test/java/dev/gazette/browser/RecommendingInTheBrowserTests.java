@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.Axe.Violation;
@@ -57,6 +58,9 @@ class RecommendingInTheBrowserTests {
 	Picks picks;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -78,11 +82,11 @@ class RecommendingInTheBrowserTests {
 
 	@BeforeEach
 	void aFeaturedCommentByAMember() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new DemoNewsroom(catalog, comments).article("Tide gauges go online along the quay");
 		Readers.Reader member = readers.join("Ingeborg Achterberg-Diallo");
 		comment = comments.submit(article.slug(), new CommentDraft("The gauges at the old pier read high.", null),
-				new Commenter(member.id(), member.displayName(), null)).id();
+				new Commenter(member.id(), member.displayName(), null)).stored().orElseThrow().id();
 		comments.importComment(article.id(), null, "Quayside Wanderer", "A guest's view from the ferry.",
 				CommentStatus.PUBLISHED, Instant.parse("2026-10-01T08:00:00Z"));
 		moderator = readers.join("Rosamund Achebe-Virtanen", Role.MODERATOR);
@@ -147,7 +151,7 @@ class RecommendingInTheBrowserTests {
 		Http membersBrowser = new Http(port);
 		membersBrowser.signIn(member.email(), member.password());
 		long own = comments.submit(article.slug(), new CommentDraft("My own, not to be recommended by me.", null),
-				new Commenter(member.id(), member.displayName(), null)).id();
+				new Commenter(member.id(), member.displayName(), null)).stored().orElseThrow().id();
 		HttpResponse<String> refused = membersBrowser.postForm(article.path() + "/comments/" + own + "/recommendation",
 				Map.of("action", "recommend"));
 		assertThat(refused.statusCode()).isEqualTo(403);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom;
@@ -35,6 +36,9 @@ class CommentEventsTests {
 	ArticleCatalog catalog;
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -49,7 +53,7 @@ class CommentEventsTests {
 	@Test
 	void aPublishedReplyCarriesItsNameTextAndTheAccountItAnswers() {
 		Published article = new Newsroom(catalog).article().publish();
-		Readers.Reader member = new Readers(accounts, administration, new Mailbox(jdbc)).join("Ilana Eventwriter");
+		Readers.Reader member = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Ilana Eventwriter");
 		Comment first = comments
 			.submit(article.slug(), new CommentDraft("The ferry timetable is wrong again.", null),
 					new Commenter(member.id(), null, null, "203.0.113.70"))

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.ApiTokens;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.support.Http;
@@ -43,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecommendingCommentsTests {
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -73,7 +77,7 @@ class RecommendingCommentsTests {
 
 	@BeforeEach
 	void aComment() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new Newsroom(catalog).article().publish();
 		commenter = readers.join("Leocadia Parrondo-Whit");
 		comment = post(signedIn(commenter), "The harbour tariffs explain the whole dispute.");

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Author;
@@ -38,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WhoIsWhoInTheThreadTests {
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -63,7 +67,7 @@ class WhoIsWhoInTheThreadTests {
 
 	@BeforeEach
 	void anArticleWhoseAuthorWritesFromAnAccount() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		writer = readers.join("Ilse Vandermeer-Quist", Role.AUTHOR);
 		Author byline = new Newsroom(catalog).author("Ilse V. Quist of the desk");
 		contributors.saveAuthor(byline.id(), new Contributors.AuthorInput(byline.displayName(), byline.slug(),

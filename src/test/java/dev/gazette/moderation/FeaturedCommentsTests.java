@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentStatus;
@@ -37,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeaturedCommentsTests {
 
 	@Autowired
+	Registration registration;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -66,7 +70,7 @@ class FeaturedCommentsTests {
 
 	@BeforeEach
 	void aCommentAndAModerator() {
-		readers = new Readers(accounts, administration, new Mailbox(jdbc));
+		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new Newsroom(catalog).article().publish();
 		moderator = readers.join("Guinevere Okafor-Lund", Role.MODERATOR);
 		moderatorsBrowser = signedIn(moderator);
