@@ -167,6 +167,11 @@ public class ArticleCatalog {
 		return list(new Filter(null, author.slug(), null, null), page, clamp(size));
 	}
 
+	@Transactional(readOnly = true)
+	public ArticleList tagged(Tag tag, int page) {
+		return tagged(tag, page, pageSize);
+	}
+
 	/** A page of the latest articles with a tag, of a size of the caller's choosing (1 to 100). */
 	@Transactional(readOnly = true)
 	public ArticleList tagged(Tag tag, int page, int size) {

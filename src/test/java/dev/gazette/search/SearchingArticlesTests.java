@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import tools.jackson.databind.JsonNode;
 import dev.gazette.article.ArticleState;
 import dev.gazette.article.Author;
+import dev.gazette.article.Contributors;
 import dev.gazette.article.Manuscripts;
 import dev.gazette.article.Section;
 import dev.gazette.support.Http;
@@ -44,6 +45,9 @@ class SearchingArticlesTests {
 
 	@Autowired
 	Manuscripts manuscripts;
+
+	@Autowired
+	Contributors contributors;
 
 	@Autowired
 	ReaderSearch search;
@@ -171,6 +175,18 @@ class SearchingArticlesTests {
 		assertThat(headlines(filter(null, null, null, null, LocalDate.parse("2016-01-01"), LocalDate.parse("2016-12-31"))))
 			.containsExactly("From 2016");
 		assertThat(headlines(filter(null, null, null, "news", null, null))).hasSize(4).doesNotContain("An opinion");
+	}
+
+	@Test
+	void aRenamedTagFiltersByItsNewAddress() {
+		newsroom.article().headline("Tagged lanterns").standfirst(marker).tagged("Lanterns " + marker).publish();
+		long tagId = contributors.tags().stream().filter(t -> t.slug().equals("lanterns-" + marker)).findFirst()
+			.orElseThrow().id();
+
+		contributors.renameTag(tagId, "Lamps " + marker);
+
+		assertThat(headlines(filter(null, null, "lamps-" + marker, null, null, null))).containsExactly("Tagged lanterns");
+		assertThat(headlines(filter(null, null, "lanterns-" + marker, null, null, null))).isEmpty();
 	}
 
 	private ArticleQuery filter(String section, String author, String tag, String kind, LocalDate from, LocalDate to) {
