@@ -121,6 +121,20 @@ class SearchingArticlesTests {
 	}
 
 	@Test
+	void aMisspeltQueryThatFindsNothingSuggestsTheWordsTheIndexKnows() {
+		article("Lighthouse keeper retires", "After forty years.");
+
+		ArticleHits hits = search.search(query(marker + " lighthuose"));
+
+		assertThat(hits.items()).isEmpty();
+		assertThat(hits.suggestion()).isEqualTo(marker + " lighthouse");
+		assertThat(headlines(hits.suggestion())).containsExactly("Lighthouse keeper retires");
+		Document page = Jsoup.parse(http.get("/search?q=" + encode(marker + " lighthuose")).body());
+		assertThat(page.select(".did-you-mean a").text()).isEqualTo(marker + " lighthouse");
+		assertThat(page.select(".did-you-mean a").attr("href")).isEqualTo("/search?q=" + marker + "%20lighthouse");
+	}
+
+	@Test
 	void azerbaijaniSchwaAndDiacriticsFoldToPlainLetters() {
 		article("Əliyev visits the port", "Müller and the café owners met him.");
 

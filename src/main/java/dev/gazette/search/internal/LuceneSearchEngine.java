@@ -19,11 +19,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -54,6 +57,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -94,6 +100,16 @@ class LuceneSearchEngine implements SearchEngine {
 
 	private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new SearchAnalyzer(true),
 			Map.of("spell", new SearchAnalyzer(false)));
+
+	private final Analyzer spelling = new SearchAnalyzer(false);
+
+	private final DirectSpellChecker speller = new DirectSpellChecker();
+
+	/** Words and spaces only: no quotes, signs, brackets or fields, whose meaning a respelling could lose. */
+	private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\s'’.,-]+");
+
+	/** An exclusion ({@code -word}) or a boolean operator. */
+	private static final Pattern OPERATORS = Pattern.compile("(^|\\s)-|\\b(OR|AND|NOT)\\b");
 
 	private Directory directory;
 
@@ -255,7 +271,8 @@ class LuceneSearchEngine implements SearchEngine {
 				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
 						top.scoreDocs.length);
 				List<ArticleHits.Hit> hits = hits(searcher, slice, query.hasText() ? text : null);
-				return new ArticleHits(hits, total, page, size, null);
+				String suggestion = total == 0 && query.hasText() ? suggestion(searcher, query.text()) : null;
+				return new ArticleHits(hits, total, page, size, suggestion);
 			}
 			finally {
 				searchers.release(searcher);
@@ -264,6 +281,37 @@ class LuceneSearchEngine implements SearchEngine {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * "Did you mean": for a query of plain words that found nothing, each word the index does not know replaced by the
+	 * closest one it does (at most two edits away, from the folded, unstemmed spelling field); {@code null} when no
+	 * word changes or the query uses phrases or operators.
+	 */
+	private String suggestion(IndexSearcher searcher, String text) throws IOException {
+		if (!PLAIN_WORDS.matcher(text).matches() || OPERATORS.matcher(text).find()) {
+			return null;
+		}
+		List<String> words = new ArrayList<>();
+		boolean changed = false;
+		try (TokenStream terms = spelling.tokenStream("spell", text)) {
+			CharTermAttribute term = terms.addAttribute(CharTermAttribute.class);
+			terms.reset();
+			while (terms.incrementToken()) {
+				String word = term.toString();
+				SuggestWord[] better = speller.suggestSimilar(new Term("spell", word), 1, searcher.getIndexReader(),
+						SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+				if (better.length > 0) {
+					words.add(better[0].string);
+					changed = true;
+				}
+				else {
+					words.add(word);
+				}
+			}
+			terms.end();
+		}
+		return changed ? String.join(" ", words) : null;
 	}
 
 	/** The reader's syntax; anything it cannot parse is taken as plain words. */
