@@ -17,6 +17,11 @@ public record SearchView(SearchRequest form, List<Section> sections, List<Author
 
 	/** A hit as printed. */
 	public record HitView(ArticleHits.Hit hit, String byline, String dateText, String dateIso) {
+
+		/** "Opinion" before the section, unless the section is called that already. */
+		public boolean opinionLabel() {
+			return "opinion".equals(hit.kind()) && !"opinion".equalsIgnoreCase(hit.sectionName());
+		}
 	}
 
 	static SearchView of(SearchRequest form, List<Section> sections, List<Author> authors, ArticleHits hits, ZoneId zone) {
