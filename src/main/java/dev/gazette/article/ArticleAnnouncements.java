@@ -82,6 +82,7 @@ class ArticleAnnouncements implements SchedulingConfigurer {
 		}
 		List<ArticlePublished> published = repository.announcement(articleId);
 		published.forEach(events::publishEvent);
+		events.publishEvent(new ArticleChanged(articleId));
 		return true;
 	}
 }

@@ -51,6 +51,10 @@ class ArticleBodyRenderer {
 		.sanitizeUrls(true)
 		.build();
 
+	private final org.commonmark.renderer.text.TextContentRenderer plainText = org.commonmark.renderer.text.TextContentRenderer
+		.builder()
+		.build();
+
 	private final HtmlRenderer withHeadingIds = HtmlRenderer.builder()
 		.sanitizeUrls(true)
 		.attributeProviderFactory(context -> new HeadingIds())
@@ -63,6 +67,12 @@ class ArticleBodyRenderer {
 	/** For the editable pages: headings get ids that links can point at. */
 	String renderWithHeadingIds(String markdown) {
 		return render(markdown, withHeadingIds);
+	}
+
+	/** The body as plain text, for search: what a reader reads, without Markdown's marks or link targets. */
+	String plainText(String markdown) {
+		Optional<Node> tree = MarkdownNesting.parseWithin(markdown, parser);
+		return tree.isPresent() ? plainText.render(tree.get()) : markdown;
 	}
 
 	/** Whether a body or page nests deeper than {@link MarkdownNesting#MAX_DEPTH}, which saving refuses. */

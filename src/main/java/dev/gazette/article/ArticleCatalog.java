@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,10 +15,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.article.ArticleRepository.ArticleInsert;
 import dev.gazette.article.ArticleRepository.ArticleRow;
 import dev.gazette.article.ArticleRepository.Filter;
+import dev.gazette.article.ArticleRepository.SearchRow;
 import dev.gazette.media.MediaLibrary;
 import dev.gazette.media.Picture;
 
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -55,8 +59,12 @@ public class ArticleCatalog {
 
 	private final ArticleAnnouncements announcements;
 
+	private final ApplicationEventPublisher events;
+
 	ArticleCatalog(ArticleRepository repository, ArticleBodyRenderer bodyRenderer, Clock clock,
-			ArticleProperties properties, ArticleAnnouncements announcements, MediaLibrary media) {
+			ArticleProperties properties, ArticleAnnouncements announcements, MediaLibrary media,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.announcements = announcements;
 		this.media = media;
 		this.repository = repository;
@@ -157,6 +165,11 @@ public class ArticleCatalog {
 	@Transactional(readOnly = true)
 	public ArticleList byAuthor(Author author, int page, int size) {
 		return list(new Filter(null, author.slug(), null, null), page, clamp(size));
+	}
+
+	@Transactional(readOnly = true)
+	public ArticleList tagged(Tag tag, int page) {
+		return tagged(tag, page, pageSize);
 	}
 
 	/** A page of the latest articles with a tag, of a size of the caller's choosing (1 to 100). */
@@ -273,11 +286,44 @@ public class ArticleCatalog {
 				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
 				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
 				article.commentsOpen()));
+		events.publishEvent(new ArticleChanged(id));
 		// Visible now: announced now. A future-dated article is announced by ArticleAnnouncements when its time comes.
 		if (article.publishedAt() != null && !article.publishedAt().isAfter(clock.instant())) {
 			announcements.announce(id, clock.instant());
 		}
 		return id;
+	}
+
+	/**
+	 * These articles as a search index keeps them, in any state; an id with no article is left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<SearchableArticle> searchable(Collection<Long> ids) {
+		List<SearchRow> rows = repository.forSearch(ids);
+		List<Long> found = rows.stream().map(r -> r.row().id()).toList();
+		Map<Long, List<Author>> authors = repository.authorsOf(found);
+		Map<Long, List<Tag>> tags = repository.tagsOf(found);
+		return rows.stream().map(r -> {
+			ArticleRow row = r.row();
+			return new SearchableArticle(row.id(), row.slug(), row.headline(), row.standfirst(),
+					bodyRenderer.plainText(row.bodyMarkdown()), row.kind(), r.state(), row.section(),
+					authors.getOrDefault(row.id(), List.of()), tags.getOrDefault(row.id(), List.of()), row.publishedAt());
+		}).toList();
+	}
+
+	/** Ids of every article (any state) above {@code afterId}, ascending, at most {@code limit}: for rebuilding an index. */
+	@Transactional(readOnly = true)
+	public List<Long> articleIdsAfter(long afterId, int limit) {
+		return repository.idsAfter(afterId, limit);
+	}
+
+	/**
+	 * Which of these articles readers may see at this moment: the last word over an index that may lag the database
+	 * by a moment.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> visibleAmong(Collection<Long> ids) {
+		return Set.copyOf(repository.visibleAmong(ids, clock.instant()));
 	}
 
 	/**

@@ -101,6 +101,43 @@ class ArticleRepository {
 			.list();
 	}
 
+	/** Articles in any state with their body, for the search index. */
+	List<SearchRow> forSearch(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + ARTICLE_COLUMNS + ", a.body_markdown, a.state from article a "
+				+ "left join section s on s.id = a.section_id where a.id in (:ids)")
+			.param("ids", ids)
+			.query((rs, n) -> new SearchRow(articleRow(rs, rs.getString("body_markdown")),
+					ArticleState.fromKey(rs.getString("state"))))
+			.list();
+	}
+
+	/** Article ids above {@code afterId}, ascending: a whole-catalogue walk in batches. */
+	List<Long> idsAfter(long afterId, int limit) {
+		return jdbc.sql("select id from article where id > :after order by id limit :limit")
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Which of these articles readers may see now. */
+	List<Long> visibleAmong(Collection<Long> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select a.id from article a where a.id in (:ids) and " + VISIBLE)
+			.param("ids", ids)
+			.param("now", at(now))
+			.query(Long.class)
+			.list();
+	}
+
+	record SearchRow(ArticleRow row, ArticleState state) {
+	}
+
 	/** Articles whose time has come and that were not announced yet, oldest first. */
 	List<Long> unannounced(Instant now, int limit) {
 		return jdbc.sql("select a.id from article a where a.announced_at is null and " + VISIBLE + " order by a.published_at, a.id limit :limit")

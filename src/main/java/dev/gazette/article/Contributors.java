@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.gazette.mail.EmailAddresses;
 import dev.gazette.portrait.Portraits;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,9 +53,17 @@ public class Contributors {
 
 	private final ArticleCatalog catalog;
 
-	Contributors(ContributorsRepository repository, ArticleCatalog catalog) {
+	private final ApplicationEventPublisher events;
+
+	Contributors(ContributorsRepository repository, ArticleCatalog catalog, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.catalog = catalog;
+		this.events = events;
+	}
+
+	/** A section's, tag's or author's new name or address shows in these articles: search indexes hear of it. */
+	private void changed(List<Long> articleIds) {
+		articleIds.forEach(id -> events.publishEvent(new ArticleChanged(id)));
 	}
 
 	// --- sections
@@ -95,7 +104,7 @@ public class Contributors {
 			if (!repository.updateSection(id, slug, name, description)) {
 				throw new Refused("There is no such section.");
 			}
-			repository.touchArticlesInSection(id);
+			changed(repository.touchArticlesInSection(id));
 			saved = id;
 		}
 		catalog.sectionsChanged();
@@ -166,7 +175,7 @@ public class Contributors {
 		}
 		refuseIf(problems);
 		repository.renameTag(tag.id(), slug, name);
-		repository.touchArticlesTagged(id);
+		changed(repository.touchArticlesTagged(id));
 	}
 
 	/** Moves every article of one tag to another and removes the first. */
@@ -177,7 +186,7 @@ public class Contributors {
 		}
 		repository.tag(from).orElseThrow(() -> new Refused("There is no such tag."));
 		repository.tag(into).orElseThrow(() -> new Refused("There is no tag to merge into."));
-		repository.touchArticlesTagged(from);
+		changed(repository.touchArticlesTagged(from));
 		repository.mergeTag(from, into);
 	}
 
@@ -264,7 +273,7 @@ public class Contributors {
 		else {
 			repository.author(id).orElseThrow(() -> new Refused("There is no such author."));
 			repository.updateAuthor(id, in);
-			repository.touchArticlesBy(id);
+			changed(repository.touchArticlesBy(id));
 			saved = id;
 		}
 		return repository.author(saved).orElseThrow();

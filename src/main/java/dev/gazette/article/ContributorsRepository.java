@@ -64,8 +64,10 @@ class ContributorsRepository {
 		jdbc.sql("delete from section where id = :id").param("id", id).update();
 	}
 
-	void touchArticlesInSection(long sectionId) {
+	/** @return the articles touched */
+	List<Long> touchArticlesInSection(long sectionId) {
 		jdbc.sql("update article set version = version + 1 where section_id = :id").param("id", sectionId).update();
+		return jdbc.sql("select id from article where section_id = :id").param("id", sectionId).query(Long.class).list();
 	}
 
 	// --- tags
@@ -95,10 +97,12 @@ class ContributorsRepository {
 			.update();
 	}
 
-	void touchArticlesTagged(long tagId) {
+	/** @return the articles touched */
+	List<Long> touchArticlesTagged(long tagId) {
 		jdbc.sql("update article set version = version + 1 where id in (select article_id from article_tag where tag_id = :id)")
 			.param("id", tagId)
 			.update();
+		return jdbc.sql("select article_id from article_tag where tag_id = :id").param("id", tagId).query(Long.class).list();
 	}
 
 	/** Moves every article from one tag to another (articles with both keep one) and removes the first. */
@@ -201,10 +205,14 @@ class ContributorsRepository {
 			.optional();
 	}
 
-	void touchArticlesBy(long authorId) {
+	/** @return the articles touched */
+	List<Long> touchArticlesBy(long authorId) {
 		jdbc.sql("update article set version = version + 1 where id in (select article_id from article_author where author_id = :id)")
 			.param("id", authorId)
 			.update();
+		return jdbc.sql("select article_id from article_author where author_id = :id").param("id", authorId)
+			.query(Long.class)
+			.list();
 	}
 
 	private static final String AUTHOR_COLUMNS = """

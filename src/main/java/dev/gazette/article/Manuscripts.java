@@ -11,6 +11,7 @@ import dev.gazette.article.ArticleRepository.ManuscriptRow;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -28,7 +29,11 @@ public class Manuscripts {
 
 	private final Clock clock;
 
-	Manuscripts(ArticleRepository repository, ArticleAnnouncements announcements, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Manuscripts(ArticleRepository repository, ArticleAnnouncements announcements, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.announcements = announcements;
 		this.clock = clock;
@@ -80,6 +85,7 @@ public class Manuscripts {
 				copy.bodyMarkdown(), copy.kind(), sectionId(copy), authorIds(copy), tagIds(copy), null, null, null,
 				copy.source(), copy.canonicalUrl(), true));
 		repository.startDraft(id, ownerId, clock.instant(), copy);
+		events.publishEvent(new ArticleChanged(id));
 		return id;
 	}
 
@@ -110,6 +116,7 @@ public class Manuscripts {
 		if (!before.copy().slug().equals(copy.slug()) && wasPublic) {
 			repository.rememberOldSlug(before.copy().slug(), id, now);
 		}
+		events.publishEvent(new ArticleChanged(id));
 		return find(id).orElseThrow();
 	}
 
@@ -140,6 +147,7 @@ public class Manuscripts {
 		if (state == ArticleState.PUBLISHED && !row.announced()) {
 			announcements.announce(id, now);
 		}
+		events.publishEvent(new ArticleChanged(id));
 		return find(id).orElseThrow();
 	}
 

@@ -102,6 +102,10 @@ public class Feeds {
 				"/feeds/authors/" + author.slug() + "/");
 	}
 
+	public List<FeedLink> forTag(dev.gazette.article.Tag tag) {
+		return links(tag.name() + " — " + publications.current().name(), "/feeds/tags/" + tag.slug() + "/");
+	}
+
 	/** An article's comments feeds, then the site's. */
 	public List<FeedLink> forArticle(Article article) {
 		List<FeedLink> links = new ArrayList<>(links("Comments on “" + article.headline() + "”",

@@ -18,6 +18,7 @@ import dev.gazette.article.AuthorProfile;
 import dev.gazette.article.Contributors;
 import dev.gazette.article.PageVersions;
 import dev.gazette.article.Section;
+import dev.gazette.article.Tag;
 import dev.gazette.comment.CommentProperties;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussion;
@@ -115,6 +116,16 @@ class ReadingPages {
 		model.addAttribute("listing", listing(catalog.byAuthor(author, page), "/authors/" + slug));
 		model.addAttribute("feeds", feeds.forAuthor(author));
 		return "article/author";
+	}
+
+	/** A tag's page: its articles, newest first, and its feeds. */
+	@GetMapping("/tags/{slug}")
+	String tag(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
+		Tag tag = catalog.tag(slug).orElseThrow(ReadingPages::notFound);
+		model.addAttribute("tag", tag);
+		model.addAttribute("listing", listing(catalog.tagged(tag, page), "/tags/" + slug));
+		model.addAttribute("feeds", feeds.forTag(tag));
+		return "article/tag";
 	}
 
 	/**

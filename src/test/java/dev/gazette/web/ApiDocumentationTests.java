@@ -33,7 +33,7 @@ class ApiDocumentationTests {
 				"GET /api/v1/moderation/queue", "POST /api/v1/comments/{id}/decision",
 				"POST /api/v1/comments/{id}/reports", "POST /api/v1/moderation/score", "GET /api/v1/moderation/model",
 				"POST /api/v1/moderation/model", "PUT /api/v1/articles/{slug}/discussion",
-				"POST /api/v1/newsletter/subscriptions");
+				"POST /api/v1/newsletter/subscriptions", "GET /api/v1/search");
 		assertThat(documented).allSatisfy(operation -> assertThat(operation).contains("/api/v1/"));
 	}
 }

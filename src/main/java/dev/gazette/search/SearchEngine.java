@@ -1,0 +1,31 @@
+package dev.gazette.search;
+
+import dev.gazette.article.SearchableArticle;
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * The line between Gazette and a search engine: documents in, queries out, and the change-feed position the engine
+ * has made durable. The embedded Lucene implementation keeps one index per node; a cluster (OpenSearch) shared by
+ * all nodes would implement the same four operations, keeping the position in its own index metadata.
+ */
+public interface SearchEngine {
+
+	/**
+	 * The id of the last feed row whose effect is durable in the index; {@code -1} when the index has to be built from
+	 * the database first (it is new, was lost or could not be read).
+	 */
+	long appliedThrough();
+
+	/** Replaces these articles' documents (any state: queries ask for what readers may see) and drops {@code gone}. */
+	void put(Collection<SearchableArticle> articles, Collection<Long> gone);
+
+	/** Makes everything put so far durable, together with the feed position it reaches, and visible to searches. */
+	void commit(long appliedThrough);
+
+	/** Drops every document, before a rebuild. */
+	void clear();
+
+	/** Published articles (by the index) matching a reader's query at {@code now}. */
+	ArticleHits search(ArticleQuery query, Instant now);
+}

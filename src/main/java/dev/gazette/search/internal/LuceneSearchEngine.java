@@ -1,0 +1,422 @@
+package dev.gazette.search.internal;
+
+import dev.gazette.article.Author;
+import dev.gazette.article.SearchableArticle;
+import dev.gazette.article.Tag;
+import dev.gazette.publication.GazetteProperties;
+import dev.gazette.search.ArticleHits;
+import dev.gazette.search.ArticleQuery;
+import dev.gazette.search.SearchEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.annotation.PreDestroy;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded engine: one Lucene index per node in {@code gazette.data-dir}/search/articles. The feed position
+ * travels in each commit's user data, so what the index holds and how far it has read the feed are made durable in
+ * one step. An index that cannot be opened (missing, corrupt, from another Lucene format) is deleted and reported as
+ * needing a rebuild.
+ */
+@Component
+class LuceneSearchEngine implements SearchEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
+
+	private static final String POSITION = "feed-position";
+
+	private static final String[] TEXT_FIELDS = { "headline", "standfirst", "body" };
+
+	/** Headline and standfirst say what a piece is about; the body mentions much in passing. */
+	private static final Map<String, Float> WEIGHTS = Map.of("headline", 3f, "standfirst", 2f, "body", 1f);
+
+	private static final int MAX_PAGE = 100;
+
+	/** Text with its offsets in the postings, so snippets need no second analysis. */
+	private static final FieldType TEXT = new FieldType(TextField.TYPE_STORED);
+
+	static {
+		TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		TEXT.freeze();
+	}
+
+	private final Path path;
+
+	private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new SearchAnalyzer(true),
+			Map.of("spell", new SearchAnalyzer(false)));
+
+	private final Analyzer spelling = new SearchAnalyzer(false);
+
+	private final DirectSpellChecker speller = new DirectSpellChecker();
+
+	/** Words and spaces only: no quotes, signs, brackets or fields, whose meaning a respelling could lose. */
+	private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\s'’.,-]+");
+
+	/** An exclusion ({@code -word}) or a boolean operator. */
+	private static final Pattern OPERATORS = Pattern.compile("(^|\\s)-|\\b(OR|AND|NOT)\\b");
+
+	private Directory directory;
+
+	private IndexWriter writer;
+
+	private SearcherManager searchers;
+
+	private volatile long position;
+
+	LuceneSearchEngine(GazetteProperties gazette) {
+		this.path = gazette.dataDir().resolve("search").resolve("articles");
+		try {
+			open();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot open the search index at " + path, ex);
+		}
+	}
+
+	private void open() throws IOException {
+		Files.createDirectories(path);
+		try {
+			openExisting();
+		}
+		catch (IOException | RuntimeException unreadable) {
+			log.warn("The search index at {} cannot be read ({}); it is rebuilt from the database", path,
+					unreadable.toString());
+			closeQuietly();
+			deleteRecursively(path);
+			Files.createDirectories(path);
+			directory = FSDirectory.open(path);
+			writer = new IndexWriter(directory, config().setOpenMode(OpenMode.CREATE));
+			searchers = new SearcherManager(writer, null);
+			position = -1;
+		}
+	}
+
+	private void openExisting() throws IOException {
+		directory = FSDirectory.open(path);
+		boolean exists = DirectoryReader.indexExists(directory);
+		writer = new IndexWriter(directory, config().setOpenMode(OpenMode.CREATE_OR_APPEND));
+		searchers = new SearcherManager(writer, null);
+		IndexSearcher searcher = searchers.acquire();
+		try {
+			// Reading every stored document's id proves the files are there and sound, at a cost of milliseconds.
+			searcher.count(new MatchAllDocsQuery());
+		}
+		finally {
+			searchers.release(searcher);
+		}
+		position = exists ? storedPosition() : -1;
+	}
+
+	private IndexWriterConfig config() {
+		return new IndexWriterConfig(analyzer).setCommitOnClose(false);
+	}
+
+	private long storedPosition() {
+		Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+		if (data != null) {
+			for (Map.Entry<String, String> entry : data) {
+				if (POSITION.equals(entry.getKey())) {
+					return Long.parseLong(entry.getValue());
+				}
+			}
+		}
+		return -1;
+	}
+
+	@Override
+	public long appliedThrough() {
+		return position;
+	}
+
+	@Override
+	public void put(Collection<SearchableArticle> articles, Collection<Long> gone) {
+		try {
+			for (SearchableArticle article : articles) {
+				writer.updateDocument(new Term("id", Long.toString(article.id())), document(article));
+			}
+			for (long id : gone) {
+				writer.deleteDocuments(new Term("id", Long.toString(id)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void commit(long appliedThrough) {
+		try {
+			writer.setLiveCommitData(Map.of(POSITION, Long.toString(appliedThrough)).entrySet());
+			writer.commit();
+			searchers.maybeRefreshBlocking();
+			position = appliedThrough;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void clear() {
+		try {
+			writer.deleteAll();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Document document(SearchableArticle article) {
+		Document doc = new Document();
+		doc.add(new StringField("id", Long.toString(article.id()), Field.Store.YES));
+		doc.add(new StoredField("slug", article.slug()));
+		doc.add(new Field("headline", article.headline(), TEXT));
+		String standfirst = article.standfirst() == null ? "" : article.standfirst();
+		doc.add(new Field("standfirst", standfirst, TEXT));
+		doc.add(new Field("body", article.bodyText(), TEXT));
+		doc.add(new TextField("spell", article.headline() + "\n" + standfirst + "\n" + article.bodyText(), Field.Store.NO));
+		doc.add(new StringField("kind", article.kind().key(), Field.Store.YES));
+		doc.add(new StringField("state", article.state().key(), Field.Store.NO));
+		if (article.section() != null) {
+			doc.add(new StringField("section", article.section().slug(), Field.Store.YES));
+			doc.add(new StoredField("sectionName", article.section().name()));
+		}
+		for (Author author : article.authors()) {
+			doc.add(new StringField("author", author.slug(), Field.Store.NO));
+			doc.add(new StoredField("authorName", author.displayName()));
+		}
+		for (Tag tag : article.tags()) {
+			doc.add(new StringField("tag", tag.slug(), Field.Store.NO));
+		}
+		if (article.publishedAt() != null) {
+			long at = article.publishedAt().toEpochMilli();
+			doc.add(new LongPoint("published", at));
+			doc.add(new NumericDocValuesField("published", at));
+			doc.add(new StoredField("published", at));
+		}
+		return doc;
+	}
+
+	@Override
+	public ArticleHits search(ArticleQuery query, Instant now) {
+		int size = query.size();
+		int page = Math.min(Math.max(1, query.page()), MAX_PAGE);
+		Query text = query.hasText() ? parse(query.text()) : new MatchAllDocsQuery();
+		Query matching = filtered(text, query, now);
+		boolean byDate = query.order() == ArticleQuery.Order.DATE || !query.hasText();
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				int wanted = page * size;
+				TopDocs top = byDate
+						? searcher.search(matching, wanted, new Sort(new SortField("published", SortField.Type.LONG, true)))
+						: searcher.search(FunctionScoreQuery.boostByValue(matching, new Recency("published", now.toEpochMilli())), wanted);
+				long total = searcher.count(matching);
+				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
+						top.scoreDocs.length);
+				List<ArticleHits.Hit> hits = hits(searcher, slice, query.hasText() ? text : null);
+				String suggestion = total == 0 && query.hasText() ? suggestion(searcher, query.text()) : null;
+				return new ArticleHits(hits, total, page, size, suggestion);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * "Did you mean": for a query of plain words that found nothing, each word the index does not know replaced by the
+	 * closest one it does (at most two edits away, from the folded, unstemmed spelling field); {@code null} when no
+	 * word changes or the query uses phrases or operators.
+	 */
+	private String suggestion(IndexSearcher searcher, String text) throws IOException {
+		if (!PLAIN_WORDS.matcher(text).matches() || OPERATORS.matcher(text).find()) {
+			return null;
+		}
+		List<String> words = new ArrayList<>();
+		boolean changed = false;
+		try (TokenStream terms = spelling.tokenStream("spell", text)) {
+			CharTermAttribute term = terms.addAttribute(CharTermAttribute.class);
+			terms.reset();
+			while (terms.incrementToken()) {
+				String word = term.toString();
+				SuggestWord[] better = speller.suggestSimilar(new Term("spell", word), 1, searcher.getIndexReader(),
+						SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+				if (better.length > 0) {
+					words.add(better[0].string);
+					changed = true;
+				}
+				else {
+					words.add(word);
+				}
+			}
+			terms.end();
+		}
+		return changed ? String.join(" ", words) : null;
+	}
+
+	/** The reader's syntax; anything it cannot parse is taken as plain words. */
+	private Query parse(String text) {
+		MultiFieldQueryParser parser = new MultiFieldQueryParser(TEXT_FIELDS, analyzer, WEIGHTS);
+		parser.setDefaultOperator(QueryParser.Operator.AND);
+		parser.setAllowLeadingWildcard(false);
+		try {
+			return parser.parse(text);
+		}
+		catch (ParseException | IndexSearcher.TooManyClauses ex) {
+			try {
+				return parser.parse(QueryParser.escape(text));
+			}
+			catch (ParseException stillNot) {
+				return new MatchAllDocsQuery();
+			}
+		}
+	}
+
+	private static Query filtered(Query text, ArticleQuery query, Instant now) {
+		BooleanQuery.Builder visible = new BooleanQuery.Builder()
+			.add(new TermQuery(new Term("state", "published")), Occur.SHOULD)
+			.add(new TermQuery(new Term("state", "scheduled")), Occur.SHOULD);
+		long from = query.from() == null ? Long.MIN_VALUE : query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+		long to = now.toEpochMilli();
+		if (query.to() != null) {
+			to = Math.min(to, query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1);
+		}
+		BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, Occur.MUST)
+			.add(visible.build(), Occur.FILTER)
+			.add(LongPoint.newRangeQuery("published", from, to), Occur.FILTER);
+		Stream.of(new String[] { "section", query.section() }, new String[] { "author", query.author() },
+				new String[] { "tag", query.tag() }, new String[] { "kind", query.kind() })
+			.filter(pair -> pair[1] != null)
+			.forEach(pair -> all.add(new TermQuery(new Term(pair[0], pair[1])), Occur.FILTER));
+		return all.build();
+	}
+
+	private List<ArticleHits.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
+		String[] snippets = new String[docs.length];
+		if (text != null && docs.length > 0) {
+			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+				.withMaxLength(100_000)
+				.build();
+			TopDocs page = new TopDocs(new org.apache.lucene.search.TotalHits(docs.length,
+					org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
+			Map<String, String[]> byField = highlighter.highlightFields(new String[] { "body", "standfirst" }, text, page,
+					new int[] { 2, 1 });
+			String[] body = byField.get("body");
+			String[] standfirst = byField.get("standfirst");
+			for (int i = 0; i < docs.length; i++) {
+				snippets[i] = body[i] != null && body[i].contains("<mark>") ? body[i]
+						: standfirst[i] != null && standfirst[i].contains("<mark>") ? standfirst[i] : body[i];
+			}
+		}
+		List<ArticleHits.Hit> hits = new ArrayList<>();
+		for (int i = 0; i < docs.length; i++) {
+			Document doc = searcher.storedFields().document(docs[i].doc);
+			String standfirst = doc.get("standfirst");
+			var published = doc.getField("published");
+			hits.add(new ArticleHits.Hit(Long.parseLong(doc.get("id")), doc.get("slug"), doc.get("headline"),
+					standfirst == null || standfirst.isEmpty() ? null : standfirst, snippets[i], doc.get("kind"),
+					doc.get("section"), doc.get("sectionName"), List.of(doc.getValues("authorName")),
+					published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue())));
+		}
+		return hits;
+	}
+
+	@PreDestroy
+	void close() {
+		closeQuietly();
+	}
+
+	private void closeQuietly() {
+		try {
+			if (searchers != null) {
+				searchers.close();
+			}
+			if (writer != null) {
+				writer.close();
+			}
+			if (directory != null) {
+				directory.close();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log.debug("Closing the search index", ex);
+		}
+		finally {
+			searchers = null;
+			writer = null;
+			directory = null;
+		}
+	}
+
+	private static void deleteRecursively(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+}
