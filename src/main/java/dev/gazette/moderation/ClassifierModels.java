@@ -299,13 +299,20 @@ public class ClassifierModels {
 	 * alone. Where another node stored a version 1 meanwhile, that one is used.
 	 */
 	private void storeFirstVersion() {
-		Optional<Model> pretrained = pretrained();
-		Model model = pretrained.orElseGet(() -> {
+		byte[] shipped = shippedModel();
+		Model model;
+		byte[] encoded;
+		if (shipped != null) {
+			model = ModelCodec.decode(shipped);
+			encoded = shipped;
+		}
+		else {
 			log.info("No pre-trained moderation model at {}; training the first version now",
 					properties.pretrainedModel());
-			return Trainer.train(Trainer.shippedData(), TrainingOptions.defaults());
-		});
-		String why = pretrained.isPresent() ? FIRST_FROM_BUILD : FIRST_TRAINED_AT_START;
+			model = Trainer.train(Trainer.shippedData(), TrainingOptions.defaults());
+			encoded = ModelCodec.encode(model);
+		}
+		String why = shipped != null ? FIRST_FROM_BUILD : FIRST_TRAINED_AT_START;
 		int stored = jdbc.sql("""
 				insert into moderation_model (version, created_at, trained_rows, description, model, thresholds)
 				select 1, :at, :rows, :description, :model, null
@@ -313,7 +320,7 @@ public class ClassifierModels {
 			.param("at", clock.instant().atOffset(ZoneOffset.UTC))
 			.param("rows", model.trainedRows())
 			.param("description", why)
-			.param("model", ModelCodec.encode(model))
+			.param("model", encoded)
 			.update();
 		if (stored == 1) {
 			install(new Loaded(model, 1, Thresholds.defaults()));
@@ -324,13 +331,18 @@ public class ClassifierModels {
 		}
 	}
 
-	private Optional<Model> pretrained() {
+	/**
+	 * The model the build trained, as the build encoded it, or {@code null} where this build has none. It is stored
+	 * as it is (it has just been decoded, so it is a valid encoding): encoding the decoded model again cost about as
+	 * much CPU as decoding it, at every first start, while readiness waited.
+	 */
+	private byte[] shippedModel() {
 		Resource resource = resources.getResource(properties.pretrainedModel());
 		if (!resource.exists()) {
-			return Optional.empty();
+			return null;
 		}
 		try {
-			return Optional.of(ModelCodec.decode(resource.getContentAsByteArray()));
+			return resource.getContentAsByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
