@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.gazette.account.AccountRepository.StoredAccount;
+import dev.gazette.mail.LinkTokens;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,11 +27,35 @@ public class AccountAdministration {
 
 	private final AccountMail mail;
 
-	AccountAdministration(AccountRepository repository, Sessions sessions, Clock clock, AccountMail mail) {
+	private final PasswordEncoder encoder;
+
+	AccountAdministration(AccountRepository repository, Sessions sessions, Clock clock, AccountMail mail,
+			PasswordEncoder encoder) {
 		this.mail = mail;
+		this.encoder = encoder;
 		this.repository = repository;
 		this.sessions = sessions;
 		this.clock = clock;
+	}
+
+	/**
+	 * A verified staff account with {@code role}, for people whose work is loaded rather than signed up (the demo
+	 * publication's regional editor, who answers readers in a thread). Its password is random and never told: its
+	 * owner signs in after choosing one through "Forgot your password?". An account with the address already is
+	 * given the role and kept as it is.
+	 */
+	@Transactional
+	public long createStaff(String email, String displayName, Role role) {
+		String normalised = AccountFields.normalise(email);
+		long id = repository.byEmail(normalised).map(stored -> stored.account().id()).orElseGet(() -> {
+			long created = repository.insert(normalised, displayName, encoder.encode(LinkTokens.newToken()),
+					clock.instant());
+			repository.markVerified(created, clock.instant());
+			return created;
+		});
+		repository.grant(id, role);
+		repository.record(id, "role-granted", role.key() + " (loaded staff account)", null, clock.instant());
+		return id;
 	}
 
 	@Transactional(readOnly = true)

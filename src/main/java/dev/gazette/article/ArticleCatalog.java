@@ -254,7 +254,14 @@ public class ArticleCatalog {
 
 	@Transactional
 	public Author addAuthor(String slug, String displayName, String title, String bio, String avatarUrl) {
-		long id = repository.insertAuthor(slug, displayName, title, bio, avatarUrl);
+		return addAuthor(slug, displayName, title, bio, avatarUrl, null);
+	}
+
+	/** An author profile linked to the account of the person it presents ({@code null}: none). */
+	@Transactional
+	public Author addAuthor(String slug, String displayName, String title, String bio, String avatarUrl,
+			Long accountId) {
+		long id = repository.insertAuthor(slug, displayName, title, bio, avatarUrl, accountId);
 		return new Author(id, slug, displayName, title, bio, avatarUrl);
 	}
 

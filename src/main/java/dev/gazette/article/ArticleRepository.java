@@ -309,10 +309,11 @@ class ArticleRepository {
 
 	// --- writes ---
 
-	long insertAuthor(String slug, String displayName, String title, String bio, String avatarUrl) {
+	long insertAuthor(String slug, String displayName, String title, String bio, String avatarUrl, Long accountId) {
 		jdbc.sql("""
-				insert into author (slug, display_name, name_key, title, bio, avatar_url)
-				values (:slug, :name, :key, :title, :bio, :avatar)""")
+				insert into author (slug, display_name, name_key, title, bio, avatar_url, account_id)
+				values (:slug, :name, :key, :title, :bio, :avatar, :account)""")
+			.param("account", accountId)
 			.param("slug", slug)
 			.param("name", displayName)
 			.param("key", NameLikeness.key(displayName))

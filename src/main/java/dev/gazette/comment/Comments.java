@@ -355,9 +355,17 @@ public class Comments {
 	@Transactional
 	public long importComment(long articleId, Long parentId, String authorName, String body, CommentStatus status,
 			Instant createdAt) {
+		return importComment(articleId, parentId, authorName, null, body, status, createdAt);
+	}
+
+	/** The same, for a comment written by the account {@code accountId} ({@code null}: a guest). */
+	@Transactional
+	public long importComment(long articleId, Long parentId, String authorName, Long accountId, String body,
+			CommentStatus status, Instant createdAt) {
 		String text = CommentText.clean(body);
-		long id = repository.insert(articleId, parentId, new Commenter(null, CommentText.cleanName(authorName), null),
-				text, CommentText.toHtml(text), status, createdAt);
+		long id = repository.insert(articleId, parentId,
+				new Commenter(accountId, CommentText.cleanName(authorName), null), text, CommentText.toHtml(text),
+				status, createdAt);
 		repository.touchDiscussion(articleId, status == CommentStatus.PUBLISHED ? 1 : 0);
 		return id;
 	}

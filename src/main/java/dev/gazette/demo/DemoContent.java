@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.gazette.account.AccountAdministration;
+import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleKind;
 import dev.gazette.article.LeadImage;
@@ -42,11 +44,15 @@ class DemoContent {
 
 	private final Comments comments;
 
+	private final AccountAdministration administration;
+
 	private final Publications publications;
 
 	private final ObjectMapper json;
 
-	DemoContent(ArticleCatalog catalog, Comments comments, Publications publications, ObjectMapper json) {
+	DemoContent(ArticleCatalog catalog, Comments comments, Publications publications, ObjectMapper json,
+			AccountAdministration administration) {
+		this.administration = administration;
 		this.catalog = catalog;
 		this.comments = comments;
 		this.publications = publications;
@@ -67,8 +73,16 @@ class DemoContent {
 		for (SectionJson section : content.sections()) {
 			catalog.addSection(section.slug(), section.name(), section.description(), position++);
 		}
+		Map<String, Long> staffAccounts = new HashMap<>();
 		for (AuthorJson author : content.authors()) {
-			catalog.addAuthor(author.slug(), author.displayName(), author.title(), author.bio(), author.avatar());
+			Long accountId = null;
+			if (author.staff() != null) {
+				accountId = administration.createStaff(author.staff().email(), author.displayName(),
+						Role.fromKey(author.staff().role()));
+				staffAccounts.put(author.displayName(), accountId);
+			}
+			catalog.addAuthor(author.slug(), author.displayName(), author.title(), author.bio(), author.avatar(),
+					accountId);
 		}
 		Map<String, ArticleIds> articles = new HashMap<>();
 		for (ArticleJson article : content.articles()) {
@@ -87,8 +101,8 @@ class DemoContent {
 				CommentStatus status = comment.status() == null ? CommentStatus.PUBLISHED
 						: CommentStatus.fromKey(comment.status());
 				Instant at = article.publishedAt().plus(Duration.ofMinutes(comment.minutesAfter()));
-				idsByKey.put(comment.key(),
-						comments.importComment(article.id(), parentId, comment.author(), comment.body(), status, at));
+				idsByKey.put(comment.key(), comments.importComment(article.id(), parentId, comment.author(),
+						staffAccounts.get(comment.author()), comment.body(), status, at));
 				commentCount++;
 			}
 		}
@@ -128,7 +142,11 @@ class DemoContent {
 	record SectionJson(String slug, String name, String description) {
 	}
 
-	record AuthorJson(String slug, String displayName, String title, String bio, String avatar) {
+	/** {@code staff}, when present, makes the author a staff account too, whose comments are theirs. */
+	record AuthorJson(String slug, String displayName, String title, String bio, String avatar, StaffJson staff) {
+	}
+
+	record StaffJson(String role, String email) {
 	}
 
 	record ArticleJson(String slug, String headline, String standfirst, String kind, String section, List<String> tags,

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleKind;
 import dev.gazette.article.ArticleSummary;
 import dev.gazette.article.Author;
+import dev.gazette.comment.CommenterIdentity.Badge;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussion;
+import dev.gazette.comment.DiscussionPage;
 import dev.gazette.comment.DiscussionSort;
 import dev.gazette.comment.DisplayComment;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,25 @@ class DemoContentTests {
 	}
 
 	@Test
+	void theRegionalEditorAnswersReadersUnderHerStaffAccountNotAsAGuest() {
+		Article river = catalog.find(RIVER).orElseThrow();
+		DiscussionPage page = comments.discussion(river.id()).page(DiscussionSort.OLDEST, 1, 50);
+		DisplayComment leyla = page.threads()
+			.stream()
+			.flatMap(thread -> flatten(thread.root()))
+			.filter(comment -> comment.comment().displayName().equals("Leyla Məmmədova"))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(leyla.comment().accountId()).isNotNull();
+		assertThat(page.details().identity(leyla.comment()).badges()).extracting(Badge::label)
+			.contains("Editor")
+			.doesNotContain("Guest");
+		assertThat(catalog.find(RIVER).orElseThrow().authors()).extracting(Author::displayName)
+			.doesNotContain("Leyla Məmmədova");
+	}
+
+	@Test
 	void loadingAgainChangesNothing() {
 		long articles = catalog.latest(1, 1).total();
 		Map<String, Integer> commentCounts = articles().stream()
@@ -102,6 +124,10 @@ class DemoContentTests {
 		assertThat(articles().stream()
 			.collect(Collectors.toMap(ArticleSummary::slug,
 					article -> comments.discussion(article.id()).publishedComments()))).isEqualTo(commentCounts);
+	}
+
+	private static Stream<DisplayComment> flatten(DisplayComment comment) {
+		return Stream.concat(Stream.of(comment), comment.replies().stream().flatMap(DemoContentTests::flatten));
 	}
 
 	private static int levels(DisplayComment comment) {
