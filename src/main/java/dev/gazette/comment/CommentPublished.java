@@ -15,13 +15,15 @@ import java.time.Instant;
  * @param publishedAt when it became visible
  * @param authorName the name shown with it ("Anonymous" for a guest who gave none); {@code null} only in events
  * stored before it was carried
- * @param bodyHtml its sanitised text as shown
  * @param parentAccountId the account of the comment it replies to, or {@code null} (a new thread, or a guest's)
+ * <p>
+ * The text is not carried: it may be 5,000 characters (many more as HTML), and the event publication registry keeps
+ * a copy of the event per listener in a column of 4,000 characters. A listener that needs it reads it.
  */
 public record CommentPublished(long commentId, long articleId, String articleSlug, Long parentId, Long accountId,
-		Instant publishedAt, String authorName, String bodyHtml, Long parentAccountId) {
+		Instant publishedAt, String authorName, Long parentAccountId) {
 
-	/** Whether this event was stored before it carried the comment's name, text and parent's account. */
+	/** Whether this event was stored before it carried the comment's name and parent's account. */
 	public boolean isThin() {
 		return authorName == null;
 	}

@@ -242,7 +242,7 @@ public class Comments {
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
 		Comment stored = repository.find(id).orElseThrow();
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID(),
-				commenter.accountId(), screening.record()));
+				commenter.accountId(), stored.displayName()));
 		if (status == CommentStatus.PUBLISHED) {
 			events.publishEvent(published(stored, article.slug()));
 		}
@@ -254,7 +254,7 @@ public class Comments {
 		Long parentAccountId = comment.parentId() == null ? null
 				: repository.find(comment.parentId()).map(Comment::accountId).orElse(null);
 		return new CommentPublished(comment.id(), comment.articleId(), articleSlug, comment.parentId(),
-				comment.accountId(), clock.instant(), comment.displayName(), comment.bodyHtml(), parentAccountId);
+				comment.accountId(), clock.instant(), comment.displayName(), parentAccountId);
 	}
 
 	/** Whether guests may comment on this article: its own setting, else the site's. */
@@ -416,7 +416,7 @@ public class Comments {
 		}
 		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1);
 		events.publishEvent(new CommentSubmitted(comment.id(), comment.articleId(), article.slug(), comment.parentId(),
-				status, UUID.randomUUID(), comment.accountId(), screening.record()));
+				status, UUID.randomUUID(), comment.accountId(), comment.displayName()));
 		return repository.find(comment.id()).orElseThrow();
 	}
 

@@ -24,11 +24,10 @@ class SystemDecisions {
 
 	@ApplicationModuleListener
 	void on(CommentSubmitted submitted) {
-		boolean thin = submitted.screeningRecord() == null; // stored before the event carried these
-		Long author = thin ? comments.find(submitted.commentId()).map(c -> c.accountId()).orElse(null)
-				: submitted.accountId();
-		String record = thin ? comments.moderationRecord(submitted.commentId()).orElse(null)
-				: submitted.screeningRecord();
+		Long author = submitted.isThin()
+				? comments.find(submitted.commentId()).map(c -> c.accountId()).orElse(null) : submitted.accountId();
+		// The record (up to 4,000 characters) stays out of the event: the registry stores a copy per listener.
+		String record = comments.moderationRecord(submitted.commentId()).orElse(null);
 		audit.recordOnce(submitted.submission(), submitted.commentId(), author, "system-" + submitted.status().key(),
 				record);
 	}

@@ -67,16 +67,11 @@ class WebhookListener {
 		data.put("articleId", published.articleId());
 		data.put("articleSlug", published.articleSlug());
 		data.put("parentId", published.parentId());
-		if (published.isThin()) {
-			comments.find(published.commentId()).ifPresent(comment -> {
-				data.put("authorName", comment.displayName());
-				data.put("bodyHtml", comment.bodyHtml());
-			});
-		}
-		else {
-			data.put("authorName", published.authorName());
-			data.put("bodyHtml", published.bodyHtml());
-		}
+		// The text is read here rather than carried by the event (see CommentPublished).
+		comments.find(published.commentId()).ifPresent(comment -> {
+			data.put("authorName", published.isThin() ? comment.displayName() : published.authorName());
+			data.put("bodyHtml", comment.bodyHtml());
+		});
 		data.put("url", site.baseUrl() + published.permalinkPath());
 		data.put("publishedAt", published.publishedAt().toString());
 		enqueue(WebhookEvent.COMMENT_PUBLISHED,

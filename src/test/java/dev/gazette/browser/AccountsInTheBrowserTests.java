@@ -170,7 +170,7 @@ class AccountsInTheBrowserTests {
 			browsing.visit("/admin/people");
 
 			page.getByLabel("Find by name or address").fill(reader.displayName());
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+			page.locator("#main").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Search")).click();
 			Locator row = page.locator("#person-" + reader.id());
 			assertThat(row).containsText(reader.email());
 			Locator moderator = row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("moderator"));

@@ -84,8 +84,8 @@ class EmailingAFriendTests {
 		assertThat(form.statusCode()).isEqualTo(200);
 		Document formPage = Jsoup.parse(form.body());
 		assertThat(formPage.selectFirst("h1").text()).isEqualTo("Email a copy of “" + article.headline() + "” to a friend");
-		assertThat(formPage.selectFirst("form").attr("method")).isEqualTo("post");
-		assertThat(formPage.selectFirst("form").attr("action")).isEqualTo(article.path() + "/email");
+		assertThat(formPage.selectFirst("#main form").attr("method")).isEqualTo("post");
+		assertThat(formPage.selectFirst("#main form").attr("action")).isEqualTo(article.path() + "/email");
 		assertThat(formPage.selectFirst("input[name=_csrf]")).as("a guest's form needs no token").isNull();
 		assertThat(formPage.selectFirst("input#name").val()).isEmpty();
 
