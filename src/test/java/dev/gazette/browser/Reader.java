@@ -125,7 +125,11 @@ public final class Reader implements AutoCloseable {
 		for (Locator image : page.locator("img[loading=lazy]").all()) {
 			image.scrollIntoViewIfNeeded();
 		}
-		page.waitForFunction("Array.from(document.images).every(img => img.complete)");
+		// Each image is awaited by a function called on it (not by waitForFunction, whose polling evaluates a string,
+		// which the page's Content-Security-Policy forbids once an image is still loading).
+		for (Locator image : page.locator("img").all()) {
+			image.evaluate("img => img.complete || new Promise(done => { img.onload = done; img.onerror = done; })");
+		}
 		page.evaluate("top => window.scrollTo(0, top)", top);
 	}
 
