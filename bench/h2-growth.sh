@@ -10,6 +10,7 @@
 #   GROWTH_PORT      port, default 18090
 #   GROWTH_JAVA_OPTS extra JVM options for Gazette
 #   GROWTH_ARGS      extra Gazette arguments (e.g. --spring.datasource.url=... to compare settings)
+#   GROWTH_STOP_WAIT seconds to wait for the stop (queued work, then the compaction at shutdown) before kill -9, default 600
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,11 +30,11 @@ log() { printf '[h2-growth %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 stop_app() {
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 120); do
+    for _ in $(seq 1 "${GROWTH_STOP_WAIT:-600}"); do
       kill -0 "$APP_PID" 2>/dev/null || break
       sleep 1
     done
-    kill -0 "$APP_PID" 2>/dev/null && { log "not stopped after 120 s; killing"; kill -9 "$APP_PID" || true; }
+    kill -0 "$APP_PID" 2>/dev/null && { log "not stopped after ${GROWTH_STOP_WAIT:-600} s; killing"; kill -9 "$APP_PID" || true; }
     wait "$APP_PID" 2>/dev/null || true
   fi
   APP_PID=""
