@@ -50,15 +50,6 @@ class AccountApi {
 				account.roles().stream().map(Role::key).sorted().toList(), account.profilePath(), account.avatarPath());
 	}
 
-	@ExceptionHandler(AccountProblem.class)
-	ResponseEntity<ProblemDetail> problem(AccountProblem problem) {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem.getMessage());
-		if (!problem.errors().isEmpty()) {
-			detail.setProperty("errors", problem.errors());
-		}
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
-	}
-
 	record SignUpRequest(String email, String displayName, String password) {
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.gazette.mail.LinkTokens;
+import dev.gazette.refusal.FieldProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ public class ApiTokens {
 		String clean = name == null ? "" : name.strip();
 		if (clean.isEmpty() || clean.length() > MAX_NAME) {
 			throw new AccountProblem("Please name the token (up to " + MAX_NAME + " characters), e.g. the app that uses it.",
-					List.of(new AccountProblem.FieldProblem("name", "Give the token a name of 1 to " + MAX_NAME + " characters.")));
+					List.of(new FieldProblem("name", "Give the token a name of 1 to " + MAX_NAME + " characters.")));
 		}
 		String token = PREFIX + LinkTokens.newToken();
 		Instant now = clock.instant();

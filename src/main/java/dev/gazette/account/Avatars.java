@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.gazette.portrait.Portraits;
+import dev.gazette.refusal.FieldProblem;
 
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,6 @@ class Avatars {
 	}
 
 	private static AccountProblem problem(String message) {
-		return new AccountProblem(message, List.of(new AccountProblem.FieldProblem("avatar", message)));
+		return new AccountProblem(message, List.of(new FieldProblem("avatar", message)));
 	}
 }

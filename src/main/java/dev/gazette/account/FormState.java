@@ -3,7 +3,7 @@ package dev.gazette.account;
 import java.util.List;
 import java.util.Map;
 
-import dev.gazette.account.AccountProblem.FieldProblem;
+import dev.gazette.refusal.FieldProblem;
 
 /**
  * A form as the reader left it: the values they typed (never passwords) and what to fix. {@code message} is about

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import dev.gazette.account.AccountProblem.FieldProblem;
+import dev.gazette.refusal.FieldProblem;
 import dev.gazette.account.AccountRepository.StoredAccount;
 import dev.gazette.account.AccountTokens.Purpose;
 import dev.gazette.publication.GazetteProperties;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.gazette.account.AccountEvents.AccountRenamed;
-import dev.gazette.account.AccountProblem.FieldProblem;
+import dev.gazette.refusal.FieldProblem;
 import dev.gazette.account.AccountRepository.StoredAccount;
 import dev.gazette.account.AccountTokens.Purpose;
 import dev.gazette.publication.GazetteProperties;

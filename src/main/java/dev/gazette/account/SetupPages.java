@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import dev.gazette.refusal.FieldProblem;
 
 /** {@code /setup}: the page behind the single-use link that {@link FirstAdmin} logs, to create the first admin. */
 @Controller
@@ -52,10 +53,10 @@ class SetupPages {
 		}
 		String address = AccountFields.normalise(email);
 		String name = AccountFields.cleanName(displayName);
-		List<AccountProblem.FieldProblem> problems = new ArrayList<>();
-		AccountFields.emailProblem(address).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("email", m)));
-		AccountFields.nameProblem(name).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("displayName", m)));
-		policy.problemWith(password, address).ifPresent(m -> problems.add(new AccountProblem.FieldProblem("password", m)));
+		List<FieldProblem> problems = new ArrayList<>();
+		AccountFields.emailProblem(address).ifPresent(m -> problems.add(new FieldProblem("email", m)));
+		AccountFields.nameProblem(name).ifPresent(m -> problems.add(new FieldProblem("displayName", m)));
+		policy.problemWith(password, address).ifPresent(m -> problems.add(new FieldProblem("password", m)));
 		if (!problems.isEmpty()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("form", FormState.failed(Map.of("token", token, "email", address, "displayName", name),

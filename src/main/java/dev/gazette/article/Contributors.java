@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.gazette.mail.EmailAddresses;
 import dev.gazette.portrait.Portraits;
+import dev.gazette.refusal.FieldProblem;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -88,11 +89,11 @@ public class Contributors {
 		String name = clean(input.name());
 		String slug = slug(input.slug(), name);
 		String description = optional(input.description());
-		List<Refused.Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		required(problems, "name", name, MAX_NAME, "a name");
-		slugProblem(slug).ifPresent(message -> problems.add(new Refused.Problem("slug", message)));
+		slugProblem(slug).ifPresent(message -> problems.add(new FieldProblem("slug", message)));
 		if (problems.stream().noneMatch(p -> p.field().equals("slug")) && repository.sectionSlugTaken(slug, id)) {
-			problems.add(new Refused.Problem("slug", "Another section already has the address “" + slug + "”."));
+			problems.add(new FieldProblem("slug", "Another section already has the address “" + slug + "”."));
 		}
 		tooLong(problems, "description", description, MAX_DESCRIPTION);
 		refuseIf(problems);
@@ -164,14 +165,14 @@ public class Contributors {
 	public void renameTag(long id, String newName) {
 		TagLine tag = repository.tag(id).orElseThrow(() -> new Refused("There is no such tag."));
 		String name = clean(newName);
-		List<Refused.Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		required(problems, "name", name, MAX_NAME, "a name");
 		String slug = Slugs.of(name);
 		if (problems.isEmpty() && slug.isEmpty()) {
-			problems.add(new Refused.Problem("name", "A tag name needs at least one letter or digit."));
+			problems.add(new FieldProblem("name", "A tag name needs at least one letter or digit."));
 		}
 		if (problems.isEmpty() && repository.tagIdBySlug(slug).filter(other -> other != id).isPresent()) {
-			problems.add(new Refused.Problem("name", "Another tag is already called that; merge the two instead."));
+			problems.add(new FieldProblem("name", "Another tag is already called that; merge the two instead."));
 		}
 		refuseIf(problems);
 		repository.renameTag(tag.id(), slug, name);
@@ -246,11 +247,11 @@ public class Contributors {
 		AuthorInput in = new AuthorInput(name, slug(input.slug(), name), optional(input.title()), optional(input.bio()),
 				optional(input.websiteUrl()), optional(input.mastodonUrl()), optional(input.xUrl()),
 				optional(input.blueskyUrl()), optional(input.linkedinUrl()), optional(input.email()), input.accountId());
-		List<Refused.Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		required(problems, "displayName", name, MAX_NAME, "a display name");
-		slugProblem(in.slug()).ifPresent(message -> problems.add(new Refused.Problem("slug", message)));
+		slugProblem(in.slug()).ifPresent(message -> problems.add(new FieldProblem("slug", message)));
 		if (problems.stream().noneMatch(p -> p.field().equals("slug")) && repository.authorSlugTaken(in.slug(), id)) {
-			problems.add(new Refused.Problem("slug", "Another author already has the address “" + in.slug() + "”."));
+			problems.add(new FieldProblem("slug", "Another author already has the address “" + in.slug() + "”."));
 		}
 		tooLong(problems, "title", in.title(), MAX_TITLE);
 		tooLong(problems, "bio", in.bio(), MAX_BIO);
@@ -260,10 +261,10 @@ public class Contributors {
 		url(problems, "blueskyUrl", in.blueskyUrl());
 		url(problems, "linkedinUrl", in.linkedinUrl());
 		if (in.email() != null && !EmailAddresses.isValid(in.email())) {
-			problems.add(new Refused.Problem("email", "That does not look like an e-mail address."));
+			problems.add(new FieldProblem("email", "That does not look like an e-mail address."));
 		}
 		if (in.accountId() != null && repository.accountLinkedElsewhere(in.accountId(), id)) {
-			problems.add(new Refused.Problem("accountEmail", "That account already writes as another author."));
+			problems.add(new FieldProblem("accountEmail", "That account already writes as another author."));
 		}
 		refuseIf(problems);
 		long saved;
@@ -291,7 +292,7 @@ public class Contributors {
 			png = Portraits.square(upload);
 		}
 		catch (Portraits.Unusable ex) {
-			throw new Refused(ex.getMessage(), List.of(new Refused.Problem("picture", ex.getMessage())));
+			throw new Refused(ex.getMessage(), List.of(new FieldProblem("picture", ex.getMessage())));
 		}
 		repository.setPicture(authorId, png);
 		repository.touchArticlesBy(authorId);
@@ -336,28 +337,28 @@ public class Contributors {
 		return Optional.empty();
 	}
 
-	private static void required(List<Refused.Problem> problems, String field, String value, int max, String what) {
+	private static void required(List<FieldProblem> problems, String field, String value, int max, String what) {
 		if (value.isEmpty()) {
-			problems.add(new Refused.Problem(field, "Please give " + what + "."));
+			problems.add(new FieldProblem(field, "Please give " + what + "."));
 		}
 		else {
 			tooLong(problems, field, value, max);
 		}
 	}
 
-	private static void tooLong(List<Refused.Problem> problems, String field, String value, int max) {
+	private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
 		if (value != null && value.codePointCount(0, value.length()) > max) {
-			problems.add(new Refused.Problem(field, "This can be at most " + max + " characters long."));
+			problems.add(new FieldProblem(field, "This can be at most " + max + " characters long."));
 		}
 	}
 
-	private static void url(List<Refused.Problem> problems, String field, String value) {
+	private static void url(List<FieldProblem> problems, String field, String value) {
 		if (value != null && !WebAddresses.isWebAddress(value, MAX_URL)) {
-			problems.add(new Refused.Problem(field, "Please give a full web address starting with https:// or http://."));
+			problems.add(new FieldProblem(field, "Please give a full web address starting with https:// or http://."));
 		}
 	}
 
-	private static void refuseIf(List<Refused.Problem> problems) {
+	private static void refuseIf(List<FieldProblem> problems) {
 		if (!problems.isEmpty()) {
 			throw new Refused("Please check what is marked.", problems);
 		}

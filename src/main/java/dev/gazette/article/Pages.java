@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import dev.gazette.refusal.FieldProblem;
 
 /**
  * The site's editable pages: About, Contact, Write for us and the discussion guidelines. Editors write them in
@@ -64,21 +65,21 @@ public class Pages {
 		find(slug).orElseThrow(() -> new Refused("There is no such page."));
 		String cleanTitle = Contributors.clean(title);
 		String body = markdown == null ? "" : markdown.replace("\r\n", "\n").strip();
-		List<Refused.Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		if (cleanTitle.isEmpty()) {
-			problems.add(new Refused.Problem("title", "Please give the page a title."));
+			problems.add(new FieldProblem("title", "Please give the page a title."));
 		}
 		else if (cleanTitle.codePointCount(0, cleanTitle.length()) > MAX_TITLE) {
-			problems.add(new Refused.Problem("title", "A title can be at most " + MAX_TITLE + " characters long."));
+			problems.add(new FieldProblem("title", "A title can be at most " + MAX_TITLE + " characters long."));
 		}
 		if (body.isEmpty()) {
-			problems.add(new Refused.Problem("body", "Please write the page's text."));
+			problems.add(new FieldProblem("body", "Please write the page's text."));
 		}
 		else if (body.codePointCount(0, body.length()) > MAX_BODY) {
-			problems.add(new Refused.Problem("body", "A page can be at most " + MAX_BODY + " characters long."));
+			problems.add(new FieldProblem("body", "A page can be at most " + MAX_BODY + " characters long."));
 		}
 		else if (renderer.tooDeep(body)) {
-			problems.add(new Refused.Problem("body", MarkdownNesting.PROBLEM));
+			problems.add(new FieldProblem("body", MarkdownNesting.PROBLEM));
 		}
 		if (!problems.isEmpty()) {
 			throw new Refused("Please check what is marked.", problems);

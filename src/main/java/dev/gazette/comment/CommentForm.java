@@ -3,6 +3,8 @@ package dev.gazette.comment;
 import java.util.List;
 import java.util.UUID;
 
+import dev.gazette.refusal.FieldProblem;
+
 
 /**
  * The comment form's state: what the reader typed and, after a failed attempt, what to fix. {@code message} is a

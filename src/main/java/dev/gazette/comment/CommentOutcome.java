@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.gazette.refusal.FieldProblem;
+
 /**
  * What came of submitting (or editing) a comment: a value, not an exception, because a nudge or a refusal is an
  * ordinary answer to a reader and not a failure of Gazette. Posted and held comments were stored; a nudge and a

@@ -19,6 +19,7 @@ import dev.gazette.article.MarkdownNesting;
 import dev.gazette.comment.CommentOutcome.Reason;
 import dev.gazette.comment.CommentOutcome.Refused;
 import dev.gazette.mail.EmailAddresses;
+import dev.gazette.refusal.FieldProblem;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;

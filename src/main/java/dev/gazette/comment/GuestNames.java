@@ -4,6 +4,7 @@ import dev.gazette.account.Accounts;
 import dev.gazette.article.Contributors;
 import dev.gazette.publication.NameLikeness;
 import dev.gazette.publication.Publications;
+import dev.gazette.refusal.FieldProblem;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

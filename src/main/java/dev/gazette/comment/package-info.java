@@ -5,5 +5,5 @@
  * through it) or listen to {@link dev.gazette.comment.CommentSubmitted} and {@link dev.gazette.comment.CommentPublished}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Comments", allowedDependencies = { "article",
-		"publication", "account", "mail", "ratelimit" })
+		"publication", "account", "mail", "ratelimit", "refusal" })
 package dev.gazette.comment;

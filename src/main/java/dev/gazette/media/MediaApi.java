@@ -109,16 +109,6 @@ class MediaApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	@ExceptionHandler(MediaException.class)
-	ResponseEntity<ProblemDetail> refused(MediaException ex) {
-		HttpStatus status = HttpStatus.valueOf(ex.status());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		if (ex.field() != null) {
-			problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
 	private void permitBrowsing(AccountPrincipal who) {
 		if (!library.mayUpload(who)) {
 			throw MediaException.forbidden("Your account may not use the media library: contributors, authors and "

@@ -1,14 +1,26 @@
 package dev.gazette.media;
 
+import org.springframework.http.HttpStatus;
+
+import dev.gazette.refusal.Refusal;
+
 /**
  * A media library request that was refused, and nothing was stored or changed: not an image, too large, bad metadata
  * (naming the field), not allowed, no such item, or an item still in use.
  */
-public class MediaException extends RuntimeException {
+public class MediaException extends Refusal {
 
-	/** Why: each becomes one HTTP status. */
+	/** Why: each is one HTTP status, for the API's problem JSON and the library's pages alike. */
 	public enum Kind {
-		BAD_INPUT, TOO_LARGE, FORBIDDEN, NOT_FOUND, CONFLICT
+
+		BAD_INPUT(HttpStatus.BAD_REQUEST), TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE), FORBIDDEN(HttpStatus.FORBIDDEN),
+		NOT_FOUND(HttpStatus.NOT_FOUND), CONFLICT(HttpStatus.CONFLICT);
+
+		private final HttpStatus status;
+
+		Kind(HttpStatus status) {
+			this.status = status;
+		}
 	}
 
 	private final Kind kind;
@@ -16,7 +28,7 @@ public class MediaException extends RuntimeException {
 	private final String field;
 
 	MediaException(Kind kind, String field, String message) {
-		super(message);
+		super(kind.status, field, message);
 		this.kind = kind;
 		this.field = field;
 	}
@@ -48,16 +60,5 @@ public class MediaException extends RuntimeException {
 	/** The request field at fault ({@code file}, {@code alt}, {@code caption}, {@code credit}), or {@code null}. */
 	public String field() {
 		return field;
-	}
-
-	/** The HTTP status for this refusal. */
-	public int status() {
-		return switch (kind) {
-			case BAD_INPUT -> 400;
-			case TOO_LARGE -> 413;
-			case FORBIDDEN -> 403;
-			case NOT_FOUND -> 404;
-			case CONFLICT -> 409;
-		};
 	}
 }

@@ -62,7 +62,7 @@ class MediaPages {
 			return "redirect:" + PATH + "/" + item.id() + "?uploaded";
 		}
 		catch (MediaException refused) {
-			response.setStatus(refused.status());
+			response.setStatus(refused.status().value());
 			return libraryPage(model, null, 1, form.refused(refused));
 		}
 		catch (IOException ex) {
@@ -88,7 +88,7 @@ class MediaPages {
 			return "redirect:" + PATH + "/" + id + "?saved";
 		}
 		catch (MediaException refused) {
-			response.setStatus(refused.status());
+			response.setStatus(refused.status().value());
 			return itemPage(model, item, who, new MediaForm(alt, caption, credit, null, null).refused(refused), null);
 		}
 	}
@@ -102,7 +102,7 @@ class MediaPages {
 			return "redirect:" + PATH + "?deleted";
 		}
 		catch (MediaException refused) {
-			response.setStatus(refused.status());
+			response.setStatus(refused.status().value());
 			return itemPage(model, item, who, MediaForm.of(item).refused(refused), null);
 		}
 	}

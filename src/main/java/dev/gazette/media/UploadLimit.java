@@ -1,8 +1,6 @@
 package dev.gazette.media;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,12 +9,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import dev.gazette.refusal.ProblemJson;
 
 /**
  * A file over {@code gazette.media.max-upload-size} is refused while the request is parsed, before any controller is
@@ -39,11 +38,7 @@ class UploadLimit {
 		String message = "The file is larger than " + properties.maxUploadSize().toMegabytes()
 				+ " MB. Choose a smaller image.";
 		if (request.getRequestURI().startsWith("/api/")) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, message);
-			problem.setProperty("errors", List.of(Map.of("field", "file", "message", message)));
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
+			return ProblemJson.of(MediaException.tooLarge(message));
 		}
 		request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, ex);
 		response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());

@@ -7,5 +7,5 @@
  * the check that an image is fit to publish.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Media", allowedDependencies = { "account",
-		"publication" })
+		"publication", "refusal" })
 package dev.gazette.media;

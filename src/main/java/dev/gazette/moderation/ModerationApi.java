@@ -17,9 +17,16 @@ import dev.gazette.moderation.QueueView.Queue;
 import dev.gazette.moderation.classifier.LabelledComment;
 import dev.gazette.moderation.classifier.LabelledData;
 import dev.gazette.moderation.classifier.LabelledDataException;
+import dev.gazette.refusal.ProblemJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -76,10 +83,8 @@ class ModerationApi {
 	@PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
 	@Operation(summary = "A moderation queue (moderators)", description = "state: pending (held by the system) or "
 			+ "reported; oldest first, 25 a page. Each item carries the signals and scores that held it.")
-	QueueJson queue(@RequestParam(defaultValue = "pending") String state, @RequestParam(defaultValue = "1") int page) {
-		if (!state.equals("pending") && !state.equals("reported")) {
-			throw new IllegalArgumentException("state must be pending or reported");
-		}
+	QueueJson queue(@RequestParam(defaultValue = "pending") @Pattern(regexp = "pending|reported",
+			message = "state must be pending or reported") String state, @RequestParam(defaultValue = "1") int page) {
 		QueueView view = queues.view(Queue.fromKey(state), null, page, null);
 		return new QueueJson(state, view.page(), view.total(), view.items().stream().map(ItemJson::of).toList());
 	}
@@ -88,12 +93,13 @@ class ModerationApi {
 	@PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
 	@Operation(summary = "Approve or reject a comment (moderators)", description = "{\"action\": \"approve|reject\", "
 			+ "\"reason\": \"...\"}; a rejection needs a reason. Recorded in the audit log.")
-	ItemJson decide(@PathVariable long id, @RequestBody DecisionRequest request,
+	ItemJson decide(@PathVariable long id, @Valid @RequestBody DecisionRequest request,
 			@AuthenticationPrincipal AccountPrincipal moderator) {
-		switch (request.action() == null ? "" : request.action()) {
-			case "approve" -> moderation.approve(id, moderator.id());
-			case "reject" -> moderation.reject(id, moderator.id(), request.reason(), Set.of());
-			default -> throw new IllegalArgumentException("action must be approve or reject");
+		if (request.action().equals("approve")) {
+			moderation.approve(id, moderator.id());
+		}
+		else {
+			moderation.reject(id, moderator.id(), request.reason(), Set.of());
 		}
 		return queues.item(id).map(ItemJson::of).orElseThrow();
 	}
@@ -102,11 +108,8 @@ class ModerationApi {
 	@PreAuthorize("isAuthenticated()")
 	@Operation(summary = "Report a comment", description = "reason: abuse, hate, spam, off-topic or other (other needs "
 			+ "detail). A comment reaching the report threshold is held for moderators.")
-	ResponseEntity<Map<String, String>> report(@PathVariable long id, @RequestBody ReportRequest request,
+	ResponseEntity<Map<String, String>> report(@PathVariable long id, @Valid @RequestBody ReportRequest request,
 			@AuthenticationPrincipal AccountPrincipal reader) {
-		if (request.reason() == null) {
-			throw new IllegalArgumentException("reason is required");
-		}
 		Reports.Outcome outcome = reports.report(id, reader.id(), Reports.Reason.fromKey(request.reason()), request.detail());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("outcome", outcome.name().toLowerCase()));
 	}
@@ -120,10 +123,7 @@ class ModerationApi {
 			+ "guideline, the quoted parts of the text that triggered it (parts; empty for the text as a whole), what "
 			+ "it may read as (reason), the guideline (guideline, a key such as personal-attacks; guidelineText; "
 			+ "guidelineUrl).")
-	ScoreJson score(@RequestBody ScoreRequest request) {
-		if (request.body() == null || request.body().isBlank() || request.body().length() > 10_000) {
-			throw new IllegalArgumentException("body must be 1 to 10,000 characters");
-		}
+	ScoreJson score(@Valid @RequestBody ScoreRequest request) {
 		Decision decision = pipeline.assess(request.body());
 		return new ScoreJson(decision.action().key(), decision.signals(), decision.scores(), decision.concerns());
 	}
@@ -192,14 +192,19 @@ class ModerationApi {
 		return DiscussionJson.of(changed);
 	}
 
+	/**
+	 * The moderation services refuse a bad value (an unknown report reason, a rejection without a reason, a discussion
+	 * setting out of range) with an {@link IllegalArgumentException} whose message is written for the client.
+	 */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> bad(IllegalArgumentException ex) {
-		return ResponseEntity.badRequest()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage()));
+		return ProblemJson.badRequest(ex.getMessage(), List.of());
 	}
 
-	record DecisionRequest(String action, String reason) {
+	record DecisionRequest(
+			@NotNull(message = "action must be approve or reject") @Pattern(regexp = "approve|reject",
+					message = "action must be approve or reject") String action,
+			String reason) {
 	}
 
 	record DiscussionJson(Boolean open, Boolean premoderated, Integer closeAfterDays, Boolean guestsAllowed) {
@@ -210,10 +215,11 @@ class ModerationApi {
 		}
 	}
 
-	record ReportRequest(String reason, String detail) {
+	record ReportRequest(@NotNull(message = "reason is required") String reason, String detail) {
 	}
 
-	record ScoreRequest(String body) {
+	record ScoreRequest(@NotBlank(message = "body must be 1 to 10,000 characters")
+			@Size(max = 10_000, message = "body must be 1 to 10,000 characters") String body) {
 	}
 
 	record ScoreJson(String decision, List<Signal> signals, Map<String, Double> scores, List<Concern> concerns) {

@@ -18,7 +18,6 @@ import dev.gazette.mail.EmailAddresses;
 import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
-import dev.gazette.newsletter.NewsletterProblem.FieldProblem;
 import dev.gazette.newsletter.Subscribers.Guest;
 import dev.gazette.newsletter.Subscribers.Preference;
 import dev.gazette.newsletter.mail.NewsletterConfirm;
@@ -27,7 +26,10 @@ import dev.gazette.publication.Publications;
 import dev.gazette.ratelimit.ClientAddresses;
 import dev.gazette.ratelimit.RateLimiter;
 import dev.gazette.ratelimit.RateLimiter.Limit;
+import dev.gazette.refusal.FieldProblem;
+import dev.gazette.refusal.Refusal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,13 +91,23 @@ public class Newsletter {
 	}
 
 	/** Too many requests from one client: the answer is 429 with {@code Retry-After}; nothing is stored or sent. */
-	static final class TooManyRequests extends RuntimeException {
+	static final class TooManyRequests extends Refusal {
 
 		private final transient Duration wait;
 
 		TooManyRequests(Duration wait) {
-			super("Too many subscription requests from this address; try again later.");
+			super(HttpStatus.TOO_MANY_REQUESTS, null, "Too many subscription requests from this address; try again later.");
 			this.wait = wait;
+		}
+
+		@Override
+		public String title() {
+			return "Too many requests";
+		}
+
+		@Override
+		public Duration retryAfter() {
+			return wait;
 		}
 
 		/** Whole seconds, rounded up: the earliest moment a new request can succeed. */

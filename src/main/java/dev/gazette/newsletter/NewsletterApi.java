@@ -42,22 +42,4 @@ class NewsletterApi {
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.body(Map.of("status", "confirmation-sent", "detail", "Follow the link we mailed to confirm the subscription."));
 	}
-
-	@ExceptionHandler(Newsletter.TooManyRequests.class)
-	ResponseEntity<ProblemDetail> tooMany(Newsletter.TooManyRequests tooMany) {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, tooMany.getMessage());
-		detail.setTitle("Too many requests");
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header("Retry-After", String.valueOf(tooMany.retryAfterSeconds()))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(detail);
-	}
-
-	@ExceptionHandler(NewsletterProblem.class)
-	ResponseEntity<ProblemDetail> refused(NewsletterProblem problem) {
-		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem.getMessage());
-		detail.setTitle("The subscription was not accepted");
-		detail.setProperty("errors", problem.errors());
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(detail);
-	}
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.Notice;
 import dev.gazette.newsletter.Newsletter.Choice;
-import dev.gazette.newsletter.NewsletterProblem.FieldProblem;
+import dev.gazette.refusal.FieldProblem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -2,24 +2,20 @@ package dev.gazette.newsletter;
 
 import java.util.List;
 
-/** A subscription request that was refused, with what is wrong in each field; nothing was stored or sent. */
-class NewsletterProblem extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-	record FieldProblem(String field, String message) {
-	}
+import dev.gazette.refusal.FieldProblem;
+import dev.gazette.refusal.Refusal;
 
-	private final transient List<FieldProblem> errors;
+/** A subscription request that was refused (400), with what is wrong in each field; nothing was stored or sent. */
+class NewsletterProblem extends Refusal {
 
 	NewsletterProblem(String message, List<FieldProblem> errors) {
-		super(message);
-		this.errors = List.copyOf(errors);
+		super(HttpStatus.BAD_REQUEST, message, errors);
 	}
 
-	List<FieldProblem> errors() {
-		return errors;
-	}
-
-	String errorFor(String field) {
-		return errors.stream().filter(error -> error.field().equals(field)).map(FieldProblem::message).findFirst().orElse(null);
+	@Override
+	public String title() {
+		return "The subscription was not accepted";
 	}
 }

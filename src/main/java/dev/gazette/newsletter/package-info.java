@@ -9,5 +9,5 @@
  * one-click unsubscribe link (RFC 8058); its token is kept only as a hash.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Newsletter", allowedDependencies = { "account",
-		"article", "mail", "publication", "ratelimit", "jobs" })
+		"article", "mail", "publication", "ratelimit", "jobs", "refusal" })
 package dev.gazette.newsletter;

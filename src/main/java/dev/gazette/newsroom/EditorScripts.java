@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the article editor's scripts ask while a writer types: the live preview and autosave. JSON, apart from the
- * editor's pages ({@link ArticlePages}) because it answers a script, not a person; a refusal is problem JSON from
- * {@link NewsroomProblems}, as in the API.
+ * editor's pages ({@link ArticlePages}) because it answers a script, not a person; a refusal is problem JSON, as in
+ * the API.
  */
 @RestController
 class EditorScripts {

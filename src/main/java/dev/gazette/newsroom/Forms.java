@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.gazette.account.AccountProblem.FieldProblem;
+import dev.gazette.refusal.FieldProblem;
 import dev.gazette.account.FormState;
 import dev.gazette.article.Refused;
 
@@ -24,7 +24,6 @@ final class Forms {
 	}
 
 	static FormState failed(Map<String, String> values, Refused refused) {
-		List<FieldProblem> errors = refused.problems().stream().map(p -> new FieldProblem(p.field(), p.message())).toList();
-		return new FormState(values, errors, refused.getMessage());
+		return new FormState(values, refused.errors(), refused.getMessage());
 	}
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gazette.account.Account;
-import dev.gazette.account.AccountProblem.FieldProblem;
+import dev.gazette.refusal.FieldProblem;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.FormState;
 import dev.gazette.article.AuthorProfile;
@@ -151,8 +151,8 @@ class MastheadAdminPages {
 			return "redirect:/admin/tags?saved";
 		}
 		catch (Refused refused) {
-			response.setStatus(refused.problems().isEmpty() ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
-			String message = refused.problems().isEmpty() ? refused.getMessage() : refused.problems().get(0).message();
+			response.setStatus(refused.errors().isEmpty() ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
+			String message = refused.errors().isEmpty() ? refused.getMessage() : refused.errors().get(0).message();
 			return tagsPage(response, model, null, message, id);
 		}
 	}

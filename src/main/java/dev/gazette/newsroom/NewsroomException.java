@@ -2,11 +2,13 @@ package dev.gazette.newsroom;
 
 import org.springframework.http.HttpStatus;
 
+import dev.gazette.refusal.Refusal;
+
 /**
  * A newsroom request that was refused, and nothing changed: bad input (naming the field when there is one), a
  * forbidden action, something that does not exist, or a conflict with the piece's state or another piece's slug.
  */
-public class NewsroomException extends RuntimeException {
+public class NewsroomException extends Refusal {
 
 	/**
 	 * Why: each is one HTTP status, for the API's problem JSON and the pages' error page alike. This is the one place
@@ -33,7 +35,7 @@ public class NewsroomException extends RuntimeException {
 	private final String field;
 
 	NewsroomException(Kind kind, String field, String message) {
-		super(message);
+		super(kind.status, field, message);
 		this.kind = kind;
 		this.field = field;
 	}

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.gazette.account.AccountProblem.FieldProblem;
+import dev.gazette.refusal.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -76,24 +76,5 @@ class PitchApi {
 			throw new Pitches.Invalid(message, List.of(new FieldProblem("status", message)));
 		}
 		return pitches.list(status == null || status.isBlank() ? null : status, 200).stream().map(PitchJson::of).toList();
-	}
-
-	@ExceptionHandler(Pitches.Invalid.class)
-	ResponseEntity<ProblemDetail> invalid(Pitches.Invalid ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setProperty("errors",
-				ex.problems().stream().map(p -> Map.of("field", p.field(), "message", p.message())).toList());
-		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	@ExceptionHandler(Pitches.Throttled.class)
-	ResponseEntity<ProblemDetail> throttled(Pitches.Throttled ex) {
-		long seconds = Math.max(1, ex.retryAfter().toSeconds());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"Too many pitches from this address; try again in " + seconds + " seconds.");
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 }

@@ -66,7 +66,7 @@ class PitchPages {
 		}
 		catch (Pitches.Invalid invalid) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return form(model, new FormState(values, invalid.problems(), invalid.getMessage()));
+			return form(model, new FormState(values, invalid.errors(), invalid.getMessage()));
 		}
 		catch (Pitches.Throttled throttled) {
 			long seconds = Math.max(1, throttled.retryAfter().toSeconds());
@@ -128,8 +128,8 @@ class PitchPages {
 			return "redirect:/admin/pitches/" + id + "?decided";
 		}
 		catch (Pitches.Invalid invalid) {
-			HttpStatus status = invalid.problems().isEmpty() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-			String text = invalid.problems().isEmpty() ? invalid.getMessage() : invalid.problems().get(0).message();
+			HttpStatus status = invalid.errors().isEmpty() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+			String text = invalid.errors().isEmpty() ? invalid.getMessage() : invalid.errors().get(0).message();
 			return pitchPage(id, null, text, status, response, model);
 		}
 	}

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.gazette.account.AccountProblem;
-import dev.gazette.account.AccountProblem.FieldProblem;
 import dev.gazette.account.Registration;
 import dev.gazette.article.WebAddresses;
 import dev.gazette.mail.EmailAddresses;
@@ -24,7 +23,10 @@ import dev.gazette.ratelimit.ClientAddresses;
 import dev.gazette.ratelimit.RateLimiter;
 import dev.gazette.ratelimit.RateLimiter.Charge;
 import dev.gazette.ratelimit.RateLimiter.Limit;
+import dev.gazette.refusal.FieldProblem;
+import dev.gazette.refusal.Refusal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,31 +55,26 @@ class Pitches {
 	}
 
 	/** A pitch or a decision that was refused; nothing was stored. */
-	static class Invalid extends RuntimeException {
-
-		private final transient List<FieldProblem> problems;
+	static class Invalid extends Refusal {
 
 		Invalid(String message, List<FieldProblem> problems) {
-			super(message);
-			this.problems = List.copyOf(problems);
-		}
-
-		List<FieldProblem> problems() {
-			return problems;
+			super(HttpStatus.BAD_REQUEST, message, problems);
 		}
 	}
 
 	/** Too many pitches from one address; nothing was stored. */
-	static class Throttled extends RuntimeException {
+	static class Throttled extends Refusal {
 
 		private final transient Duration retryAfter;
 
 		Throttled(Duration retryAfter) {
-			super("Too many pitches from this address.");
+			super(HttpStatus.TOO_MANY_REQUESTS, null, "Too many pitches from this address; try again in "
+					+ Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " seconds.");
 			this.retryAfter = retryAfter;
 		}
 
-		Duration retryAfter() {
+		@Override
+		public Duration retryAfter() {
 			return retryAfter;
 		}
 	}
