@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Pages {
 
 	/** The pages there are, by slug; each is also its address ({@code /about}). */
-	public static final List<String> SLUGS = List.of("about", "contact", "write-for-us", "guidelines");
+	public static final List<String> SLUGS = List.of("about", "contact", "write-for-us", "guidelines", "privacy", "terms");
 
 	static final int MAX_TITLE = 100;
 
