@@ -159,7 +159,7 @@ class RolesTests {
 				Map.of("role", "ADMIN", "grant", "true", "confirmed", "true"));
 
 		assertThat(unticked.statusCode()).isEqualTo(400);
-		assertThat(page(unticked).selectFirst("[role=alert]").text()).contains("Tick the box");
+		assertThat(Jsoup.parse(unticked.body()).selectFirst("[role=alert]").text()).contains("Tick the box");
 		assertThat(roles(person)).isEmpty();
 
 		adminBrowser.postForm(roles, Map.of("role", "ADMIN", "grant", "true", "confirmed", "true", "understood", "true"));
