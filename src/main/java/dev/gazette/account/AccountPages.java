@@ -74,7 +74,9 @@ class AccountPages {
 
 	@GetMapping("/sign-in")
 	String signInForm(@RequestParam(required = false) String email, @RequestParam(required = false) String error,
-			@RequestParam(required = false) String unverified, Model model) {
+			@RequestParam(required = false) String unverified, @RequestParam(required = false) String next,
+			Model model) {
+		model.addAttribute("next", ReturnTo.safe(next));
 		String message = null;
 		if (error != null) {
 			message = "That e-mail address and password do not match an account.";

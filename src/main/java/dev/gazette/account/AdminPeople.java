@@ -38,9 +38,28 @@ class AdminPeople {
 		return "account/admin-people";
 	}
 
+	/**
+	 * Changes a role once the admin has confirmed it: the list's buttons send the change without {@code confirmed},
+	 * which answers the page that says what the change will do and asks; granting admin also asks for a tick.
+	 */
 	@PostMapping("/admin/people/{id}/roles")
 	String change(@PathVariable long id, @RequestParam Role role, @RequestParam boolean grant,
-			@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal AccountPrincipal admin) {
+			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "false") boolean confirmed,
+			@RequestParam(defaultValue = "false") boolean understood, @AuthenticationPrincipal AccountPrincipal admin,
+			jakarta.servlet.http.HttpServletResponse response, Model model) {
+		Account person = accounts.find(id).orElse(null);
+		if (person == null) {
+			return "redirect:/admin/people?problem=no-account";
+		}
+		if (!confirmed || (grant && role == Role.ADMIN && !understood)) {
+			String problem = confirmed ? "Tick the box to confirm that you mean to make them an admin." : null;
+			if (problem != null) {
+				response.setStatus(400);
+			}
+			response.setHeader("Cache-Control", "no-store");
+			model.addAttribute("change", new RoleChangeView(person, role, grant, q, person.id() == admin.id(), problem));
+			return "account/role-confirm";
+		}
 		try {
 			if (grant) {
 				administration.grant(id, role, admin.id());

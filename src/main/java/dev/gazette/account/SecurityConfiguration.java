@@ -119,12 +119,29 @@ class SecurityConfiguration {
 				.usernameParameter("email")
 				.passwordParameter("password")
 				.failureHandler(new SignInFailures(watch))
-				.defaultSuccessUrl("/", false)
+				.successHandler(returnToTheArticle())
 				.permitAll())
 			.rememberMe(remember -> remember.rememberMeServices(rememberMe))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out").deleteCookies(REMEMBER_ME_COOKIE))
 			.addFilterBefore(new SignInThrottle(limiter, properties, watch), UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers.frameOptions(frame -> frame.deny()))
 			.build();
+	}
+
+	/**
+	 * After signing in: back to the article the reader came from ({@link ReturnTo}), else to the page that sent them
+	 * to sign in, else the front page.
+	 */
+	private static org.springframework.security.web.authentication.AuthenticationSuccessHandler returnToTheArticle() {
+		var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+		saved.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			String next = ReturnTo.safe(request.getParameter("next"));
+			if (next != null) {
+				response.sendRedirect(next);
+				return;
+			}
+			saved.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 }

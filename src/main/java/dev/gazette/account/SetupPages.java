@@ -27,7 +27,11 @@ class SetupPages {
 
 	private final PasswordPolicy policy;
 
-	SetupPages(AccountTokens tokens, FirstAdmin firstAdmin, AccountAdministration administration, PasswordPolicy policy) {
+	private final AccountUserDetails users;
+
+	SetupPages(AccountTokens tokens, FirstAdmin firstAdmin, AccountAdministration administration, PasswordPolicy policy,
+			AccountUserDetails users) {
+		this.users = users;
 		this.tokens = tokens;
 		this.firstAdmin = firstAdmin;
 		this.administration = administration;
@@ -47,7 +51,7 @@ class SetupPages {
 	@Transactional
 	String create(@RequestParam(required = false) String token, @RequestParam(required = false) String email,
 			@RequestParam(required = false) String displayName, @RequestParam(required = false) String password,
-			HttpServletResponse response, Model model) {
+			jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (administration.hasAdmin() || !tokens.isValid(token, AccountTokens.Purpose.SETUP)) {
 			return gone(response, model);
 		}
@@ -65,13 +69,33 @@ class SetupPages {
 		}
 		tokens.redeem(token, AccountTokens.Purpose.SETUP).orElseThrow();
 		firstAdmin.create(address, name, password);
-		return AccountPages.notice(model, "You are the admin", "Sign in with " + address + " to run the site.",
-				"Sign in", "/sign-in");
+		signIn(address, request, response);
+		return AccountPages.notice(model, "You are the admin",
+				"You are signed in as " + address + ". The staff pages list everything you can do; start with the "
+						+ "publication’s settings.",
+				"Staff pages", "/admin");
 	}
 
 	private static String gone(HttpServletResponse response, Model model) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		return AccountPages.notice(model, "Nothing to set up",
 				"This set-up link has been used or has expired, or the site already has an admin.", "Front page", "/");
+	}
+
+	/**
+	 * Signs the new admin in, as the sign-in form would: a new session id (so a session planted before cannot be
+	 * taken over) holding the account.
+	 */
+	private void signIn(String address, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {
+		org.springframework.security.core.userdetails.UserDetails admin = users.loadUserByUsername(address);
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
+		var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(admin, null, admin.getAuthorities()));
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		new org.springframework.security.web.context.HttpSessionSecurityContextRepository().saveContext(context, request,
+				response);
 	}
 }

@@ -34,6 +34,8 @@ class SignInFailures implements AuthenticationFailureHandler {
 			watch.failed(AccountFields.normalise(email), ClientAddresses.client(request.getRemoteAddr()));
 		}
 		String reason = exception instanceof DisabledException ? "unverified" : "error";
-		response.sendRedirect("/sign-in?" + reason + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+		String next = ReturnTo.safe(request.getParameter("next"));
+		response.sendRedirect("/sign-in?" + reason + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+				+ (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
 	}
 }

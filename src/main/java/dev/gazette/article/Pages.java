@@ -21,7 +21,7 @@ import dev.gazette.refusal.FieldProblem;
 public class Pages {
 
 	/** The pages there are, by slug; each is also its address ({@code /about}). */
-	public static final List<String> SLUGS = List.of("about", "contact", "write-for-us", "guidelines");
+	public static final List<String> SLUGS = List.of("about", "contact", "write-for-us", "guidelines", "privacy", "terms");
 
 	static final int MAX_TITLE = 100;
 

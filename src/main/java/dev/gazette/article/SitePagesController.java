@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The editable pages readers read ({@code /about}, {@code /contact}, {@code /guidelines}; {@code /write-for-us} is
+ * The editable pages readers read ({@code /about}, {@code /contact}, {@code /guidelines}, {@code /privacy}, {@code /terms}; {@code /write-for-us} is
  * the newsroom's, with its pitch form) and authors' uploaded pictures.
  */
 @Controller
@@ -30,7 +30,7 @@ class SitePagesController {
 		this.contributors = contributors;
 	}
 
-	@GetMapping("/{slug:about|contact|guidelines}")
+	@GetMapping("/{slug:about|contact|guidelines|privacy|terms}")
 	String page(@PathVariable String slug, Model model) {
 		model.addAttribute("page", pages.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		return "article/site-page";

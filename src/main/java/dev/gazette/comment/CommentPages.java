@@ -96,6 +96,7 @@ class CommentPages {
 		Comment comment = comments.find(id).filter(c -> c.articleId() == article.id()).orElseThrow(CommentPages::notFound);
 		model.addAttribute("article", article);
 		model.addAttribute("held", comment.status() == CommentStatus.PENDING);
+		model.addAttribute("reviewTime", publications.current().heldReviewTime());
 		return "comment/received";
 	}
 

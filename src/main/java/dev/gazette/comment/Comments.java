@@ -13,6 +13,7 @@ import java.util.Optional;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.account.Accounts;
+import dev.gazette.publication.Publications;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.MarkdownNesting;
@@ -63,11 +64,15 @@ public class Comments {
 
 	private DiscussionDetailsReader details;
 
+	private final Publications publications;
+
 	private Recommendations recommendations;
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
 			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts,
-			TransactionTemplate transaction, CommentSubmissions submissions, GuestNames guestNames) {
+			TransactionTemplate transaction, CommentSubmissions submissions, GuestNames guestNames,
+			Publications publications) {
+		this.publications = publications;
 		this.guestNames = guestNames;
 		this.screening = screening;
 		this.submissions = submissions;
@@ -94,7 +99,7 @@ public class Comments {
 	/** A page of an article's discussion ready for a template, as {@code viewerId} (null for a guest) sees it now. */
 	public DiscussionView view(Article article, DiscussionPage page, Long viewerId, ZoneId zone) {
 		return new DiscussionView(page, "/articles/" + article.slug(), article.commentsOpen(),
-				properties.guestsAllowed(), clock.instant(), zone, viewerId, properties.editWindow(),
+				guestsAllowed(article), clock.instant(), zone, viewerId, properties.editWindow(),
 				viewerId == null ? java.util.Set.of() : recommendations.recommendedBy(article.id(), viewerId),
 				viewerId != null && accounts.find(viewerId).filter(a -> a.has(dev.gazette.account.Role.MODERATOR)).isPresent());
 	}
@@ -261,7 +266,15 @@ public class Comments {
 	/** Whether guests may comment on this article: its own setting, else the site's. */
 	public boolean guestsAllowed(Article article) {
 		Boolean own = article.discussion().guestsAllowed();
-		return own != null ? own : properties.guestsAllowed();
+		return own != null ? own : siteGuestsAllowed();
+	}
+
+	/**
+	 * Whether guests may comment where an article says nothing: as an admin set it on the settings page, else as
+	 * {@code gazette.comments.guests-allowed} says.
+	 */
+	public boolean siteGuestsAllowed() {
+		return publications.current().guestsAllowedOr(properties.guestsAllowed());
 	}
 
 	/** Runs screening, outside any transaction (it may ask services outside Gazette). */

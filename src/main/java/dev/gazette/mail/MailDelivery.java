@@ -16,6 +16,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.gazette.publication.Publications;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
@@ -59,8 +61,11 @@ class MailDelivery implements JobHandler<MailDelivery.Send> {
 
 	private final ObjectProvider<Jobs> jobs;
 
+	private final Publications publications;
+
 	MailDelivery(Outbox outbox, JavaMailSender sender, Clock clock, MailProperties properties,
-			ObjectProvider<Jobs> jobs) {
+			ObjectProvider<Jobs> jobs, Publications publications) {
+		this.publications = publications;
 		this.outbox = outbox;
 		this.sender = sender;
 		this.clock = clock;
@@ -114,7 +119,7 @@ class MailDelivery implements JobHandler<MailDelivery.Send> {
 		Instant attemptedAt = clock.instant();
 		try {
 			MimeMessage message = sender.createMimeMessage();
-			MimeMails.write(message, mail, from, attemptedAt);
+			MimeMails.write(message, mail, sender(), attemptedAt);
 			sender.send(message);
 			outbox.recordSent(id, attemptedAt, clock.instant());
 			return JobResult.DONE;
@@ -130,6 +135,23 @@ class MailDelivery implements JobHandler<MailDelivery.Send> {
 	@Override
 	public void failed(Job<Send> job, String error, Instant nextAttempt) {
 		outbox.recordFailure(job.payload().mailId(), clock.instant(), error, nextAttempt);
+	}
+
+	/**
+	 * The sender an admin set on the settings page (read at each mail, so a change on any node applies at once), or
+	 * the configured one. An address that no longer parses (it was checked when saved) falls back to the configured.
+	 */
+	private InternetAddress sender() {
+		String chosen = publications.current().mailFrom();
+		if (chosen != null) {
+			try {
+				return MimeMails.address(chosen);
+			}
+			catch (AddressException ex) {
+				log.warn("The sender set on the settings page is not an address ({}); mail goes out from {}", chosen, from);
+			}
+		}
+		return from;
 	}
 
 	private static InternetAddress sender(String from) {

@@ -26,8 +26,11 @@ class AuditPages {
 
 	private final AuditLog audit;
 
-	AuditPages(AuditLog audit) {
+	private final dev.gazette.account.Accounts accounts;
+
+	AuditPages(AuditLog audit, dev.gazette.account.Accounts accounts) {
 		this.audit = audit;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/admin/moderation/audit")
@@ -36,8 +39,9 @@ class AuditPages {
 			@RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Model model) {
 		AuditLog.Filter filter = filter(action, actor, comment, from, to);
 		int current = Math.max(1, page);
-		model.addAttribute("audit", new AuditView(audit.find(filter, PAGE_SIZE, (long) (current - 1) * PAGE_SIZE),
-				audit.count(filter), current, PAGE_SIZE, action, actor, comment, from, to));
+		java.util.List<AuditLog.Entry> entries = audit.find(filter, PAGE_SIZE, (long) (current - 1) * PAGE_SIZE);
+		model.addAttribute("audit", new AuditView(entries, audit.count(filter), current, PAGE_SIZE, action, actor,
+				comment, from, to, actorNames(accounts, entries)));
 		return "moderation/audit";
 	}
 
@@ -95,4 +99,15 @@ class AuditPages {
 		}
 	}
 
+
+	/** The display names of the people who made these decisions, by account id (a deleted account has none). */
+	static java.util.Map<Long, String> actorNames(dev.gazette.account.Accounts accounts, java.util.List<AuditLog.Entry> entries) {
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		for (AuditLog.Entry entry : entries) {
+			if (entry.actorId() != null && !names.containsKey(entry.actorId())) {
+				accounts.find(entry.actorId()).ifPresent(account -> names.put(entry.actorId(), account.displayName()));
+			}
+		}
+		return names;
+	}
 }

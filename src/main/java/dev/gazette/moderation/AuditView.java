@@ -4,7 +4,16 @@ import java.nio.charset.StandardCharsets;
 
 /** A page of the audit log with its filter. */
 public record AuditView(java.util.List<AuditLog.Entry> entries, long total, int page, int pageSize, String action,
-		String actor, Long comment, String from, String to) {
+		String actor, Long comment, String from, String to, java.util.Map<Long, String> actorNames) {
+
+	/** Who decided: "system", the moderator's display name, or the number of an account that is gone. */
+	public String who(AuditLog.Entry entry) {
+		if (entry.bySystem()) {
+			return "system";
+		}
+		String name = actorNames.get(entry.actorId());
+		return name != null ? name : "account #" + entry.actorId() + " (deleted)";
+	}
 
 	public boolean hasNext() {
 		return (long) page * pageSize < total;

@@ -45,7 +45,7 @@ class DiscussionPages {
 
 	@GetMapping("/admin/moderation/discussions/{slug}")
 	String show(@PathVariable String slug, @RequestParam(required = false) String done, Model model) {
-		model.addAttribute("settings", new DiscussionSettingsView(article(slug), comments.settings().guestsAllowed(),
+		model.addAttribute("settings", new DiscussionSettingsView(article(slug), comments.siteGuestsAllowed(),
 				done, null));
 		return "moderation/discussion";
 	}
@@ -63,7 +63,7 @@ class DiscussionPages {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("settings", new DiscussionSettingsView(article, comments.settings().guestsAllowed(),
+			model.addAttribute("settings", new DiscussionSettingsView(article, comments.siteGuestsAllowed(),
 					null, ex.getMessage()));
 			return "moderation/discussion";
 		}

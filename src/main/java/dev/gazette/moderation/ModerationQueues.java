@@ -51,8 +51,12 @@ public class ModerationQueues {
 
 	private final ModerationPipeline pipeline;
 
+	private final dev.gazette.publication.Publications publications;
+
 	ModerationQueues(Comments comments, Reports reports, ArticleCatalog articles, Accounts accounts, AuditLog audit,
-			ModerationProperties properties, ObjectMapper json, Clock clock, ModerationPipeline pipeline) {
+			ModerationProperties properties, ObjectMapper json, Clock clock, ModerationPipeline pipeline,
+			dev.gazette.publication.Publications publications) {
+		this.publications = publications;
 		this.pipeline = pipeline;
 		this.comments = comments;
 		this.reports = reports;
@@ -103,6 +107,7 @@ public class ModerationQueues {
 		for (Comment comment : found) {
 			Article article = articleCache.computeIfAbsent(comment.articleId(),
 					id -> articles.slugOf(id).flatMap(articles::find).orElse(null));
+			List<AuditLog.Entry> decisions = audit.ofComment(comment.id());
 			Comment parent = comment.parentId() == null ? null : comments.find(comment.parentId()).orElse(null);
 			JsonNode record = comments.moderationRecord(comment.id()).map(json::readTree).orElse(null);
 			List<Signal> signals = signals(record);
@@ -112,7 +117,7 @@ public class ModerationQueues {
 				Decision now = pipeline.assess(comment.body());
 				signals = now.signals()
 					.stream()
-					.map(signal -> new Signal(signal.name(), signal.detail() + " (scored now; nothing was recorded when it was held)",
+					.map(signal -> new Signal(signal.name(), signal.detail() + " (checked just now: no record was kept when the comment was held)",
 							signal.action(), signal.concern()))
 					.toList();
 				scores = now.scores();
@@ -121,7 +126,9 @@ public class ModerationQueues {
 					reasons.getOrDefault(comment.id(), List.of()),
 					comment.accountId() == null ? null : accounts.find(comment.accountId()).orElse(null),
 					comments.historyOf(comment.accountId(), null, clock.instant().minus(properties.trustWindow())),
-					reports.reportsAgainst(comment.accountId()), audit.ofComment(comment.id())));
+					reports.reportsAgainst(comment.accountId()), decisions,
+					AuditPages.actorNames(accounts, decisions),
+					dev.gazette.publication.Timestamps.articleTime(comment.createdAt(), publications.current().timeZone())));
 		}
 		return items;
 	}

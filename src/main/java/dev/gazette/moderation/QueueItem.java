@@ -13,7 +13,26 @@ import dev.gazette.comment.Comment;
  */
 public record QueueItem(Comment comment, Article article, Comment parent, List<Signal> signals,
 		java.util.Map<String, Double> scores, List<String> reports, Account author, AuthorHistory history,
-		long reportsAgainstAuthor, List<AuditLog.Entry> decisions) {
+		long reportsAgainstAuthor, List<AuditLog.Entry> decisions, java.util.Map<Long, String> actorNames,
+		String postedAt) {
+
+	/** Who made a decision on this comment: "the automatic checks", a moderator's name, or a deleted account. */
+	public String who(AuditLog.Entry entry) {
+		if (entry.bySystem()) {
+			return "the automatic checks";
+		}
+		String name = actorNames.get(entry.actorId());
+		return name != null ? name : "account #" + entry.actorId() + " (deleted)";
+	}
+
+	/** Who held the comment, from its latest hold: null when no hold was recorded. */
+	public String heldBy() {
+		return decisions.stream()
+			.filter(d -> d.action().equals("system-pending") || d.action().equals("held"))
+			.findFirst()
+			.map(d -> d.action().equals("held") && d.bySystem() ? "readers’ reports" : who(d))
+			.orElse(null);
+	}
 
 	public String articlePath() {
 		return article == null ? "#" : "/articles/" + article.slug();

@@ -111,7 +111,17 @@ class RolesTests {
 		Element form = page(adminBrowser.get("/admin/people?q=" + person.email())).getElementById("person-" + person.id())
 			.selectFirst("form:has(input[name=role][value=EDITOR])");
 
-		HttpResponse<String> granted = adminBrowser.postForm(form.attr("action"), fields(form));
+		HttpResponse<String> asked = adminBrowser.postForm(form.attr("action"), fields(form));
+		Document confirmation = page(asked);
+		assertThat(confirmation.selectFirst("main h1").text()).isEqualTo("Make Eli Editor-to-be an editor?");
+		assertThat(confirmation.select(".role-effects li").eachText()).anyMatch(line -> line.contains("publish"))
+			.anyMatch(line -> line.contains("signed out everywhere"));
+		assertThat(roles(person)).as("nothing changed before confirming").isEmpty();
+
+		assertThat(confirmation.selectFirst("main form.account-form button").text())
+			.isEqualTo("Yes, make Eli Editor-to-be an editor");
+		HttpResponse<String> granted = adminBrowser.postForm(form.attr("action"),
+				Map.of("role", "EDITOR", "grant", "true", "confirmed", "true"));
 
 		assertThat(granted.statusCode()).isEqualTo(302);
 		assertThat(granted.headers().firstValue("Location").orElseThrow()).contains("/admin/people?changed=" + person.id());
@@ -130,11 +140,30 @@ class RolesTests {
 		Http personsBrowser = signedIn(person);
 		assertThat(personsBrowser.get("/admin/people").statusCode()).isEqualTo(200);
 
-		adminBrowser.postForm("/admin/people/" + person.id() + "/roles", Map.of("role", "ADMIN", "grant", "false"));
+		adminBrowser.postForm("/admin/people/" + person.id() + "/roles",
+				Map.of("role", "ADMIN", "grant", "false", "confirmed", "true"));
 
 		assertThat(roles(person)).containsExactly("moderator");
 		assertThat(personsBrowser.get("/admin/people").statusCode()).as("signed out").isEqualTo(302);
 		assertThat(signedIn(person).get("/admin/people").statusCode()).as("no longer an admin").isEqualTo(403);
+	}
+
+	@Test
+	void grantingAdminAsksTheAdminToTickThatTheyTrustThePerson() {
+		Reader person = readers.join("Ada Admin-to-be");
+		String roles = "/admin/people/" + person.id() + "/roles";
+
+		Document confirmation = page(adminBrowser.postForm(roles, Map.of("role", "ADMIN", "grant", "true")));
+		assertThat(confirmation.selectFirst(".warning-box").text()).contains("An admin can do everything");
+		HttpResponse<String> unticked = adminBrowser.postForm(roles,
+				Map.of("role", "ADMIN", "grant", "true", "confirmed", "true"));
+
+		assertThat(unticked.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(unticked.body()).selectFirst("[role=alert]").text()).contains("Tick the box");
+		assertThat(roles(person)).isEmpty();
+
+		adminBrowser.postForm(roles, Map.of("role", "ADMIN", "grant", "true", "confirmed", "true", "understood", "true"));
+		assertThat(roles(person)).containsExactly("admin");
 	}
 
 	@Test

@@ -76,6 +76,9 @@ class SettingUpTheFirstAdminTests {
 		assertThat(admin.displayName()).isEqualTo("Chief Editor");
 		assertThat(admin.emailVerified()).isTrue();
 		assertThat(admin.roles()).contains(Role.ADMIN);
+		assertThat(http.get("/admin/settings").statusCode()).as("signed in as the new admin").isEqualTo(200);
+		assertThat(Jsoup.parse(http.get("/").body()).select("header a[href=/admin]").eachText())
+			.containsExactly("Staff pages");
 
 		HttpResponse<String> again = setUp(token, Readers.uniqueEmail("second"), "Second", Readers.PASSWORD);
 		assertThat(again.statusCode()).isEqualTo(404);

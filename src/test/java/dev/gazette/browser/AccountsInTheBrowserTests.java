@@ -176,6 +176,10 @@ class AccountsInTheBrowserTests {
 			Locator moderator = row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("moderator"));
 			assertThat(moderator).hasAttribute("aria-pressed", "false");
 			moderator.click();
+			assertThat(page.locator("main h1")).hasText("Make " + reader.displayName() + " a moderator?");
+			assertThat(page.locator(".role-effects")).containsText("approve, reject and feature comments");
+			browsing.screenshot("admin-role-confirm", true);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, make " + reader.displayName() + " a moderator")).click();
 
 			assertThat(page).hasURL(Pattern.compile("changed=" + reader.id()));
 			assertThat(row).hasClass("changed");
@@ -184,6 +188,7 @@ class AccountsInTheBrowserTests {
 			browsing.screenshot("admin-people", true);
 
 			moderator.click();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, take the moderator role away")).click();
 
 			assertThat(moderator).hasAttribute("aria-pressed", "false");
 			assertThat(accounts.find(reader.id()).orElseThrow().has(Role.MODERATOR)).isFalse();

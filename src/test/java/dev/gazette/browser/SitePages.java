@@ -76,7 +76,9 @@ final class SitePages {
 
 		NEWSROOM_DASHBOARD(200, Visitor.ADMIN), ARTICLES_LIST(200, Visitor.ADMIN), NEW_ARTICLE_PAGE(200, Visitor.ADMIN),
 		ARTICLE_EDITOR(200, Visitor.ADMIN), REVISIONS_PAGE(200, Visitor.ADMIN), REVISION_DIFF_PAGE(200, Visitor.ADMIN),
-		RESTORE_REVISION_PAGE(200, Visitor.ADMIN);
+		RESTORE_REVISION_PAGE(200, Visitor.ADMIN),
+
+		STAFF_HOME(200, Visitor.ADMIN), PUBLICATION_SETTINGS_PAGE(200, Visitor.ADMIN), PRIVACY_PAGE, TERMS_PAGE;
 
 		private final int status;
 
@@ -198,6 +200,10 @@ final class SitePages {
 		pages.paths.put(Kind.ADMIN_PAGE_EDIT_PAGE, "/admin/pages/about");
 		pages.paths.put(Kind.ADMIN_PITCHES_PAGE, "/admin/pitches");
 		pages.paths.put(Kind.ADMIN_PITCH_PAGE, "/admin/pitches/" + pitch);
+		pages.paths.put(Kind.STAFF_HOME, "/admin");
+		pages.paths.put(Kind.PUBLICATION_SETTINGS_PAGE, "/admin/settings");
+		pages.paths.put(Kind.PRIVACY_PAGE, "/privacy");
+		pages.paths.put(Kind.TERMS_PAGE, "/terms");
 		long piece = pieceWithTwoRevisions(port, admin);
 		pages.paths.put(Kind.NEWSROOM_DASHBOARD, "/admin/newsroom");
 		pages.paths.put(Kind.ARTICLES_LIST, "/admin/articles");

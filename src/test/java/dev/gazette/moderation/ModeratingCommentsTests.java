@@ -327,7 +327,7 @@ class ModeratingCommentsTests {
 
 		assertThat(item.signals()).anySatisfy(signal -> {
 			assertThat(signal.name()).isEqualTo("classifier");
-			assertThat(signal.detail()).contains("personal attack").contains("scored now");
+			assertThat(signal.detail()).contains("personal attack").contains("checked just now");
 		});
 		assertThat(item.scores().get("insult")).isGreaterThan(0.5);
 		assertThat(comments.moderationRecord(id)).as("looking stores nothing").isEmpty();
@@ -427,6 +427,10 @@ class ModeratingCommentsTests {
 		assertThat(queue.getElementById("item-" + held).select(".signals li").text()).contains("suspect-words")
 			.contains("vermin");
 		assertThat(queue.getElementById("item-" + held).selectFirst(".history").text()).contains("guest");
+		assertThat(queue.getElementById("item-" + held).selectFirst(".item-when").text())
+			.startsWith("Posted July 22, 2018 ").endsWith(" · held by the automatic checks");
+		assertThat(queue.getElementById("item-" + held).select("button.approve")).hasSize(1);
+		assertThat(queue.getElementById("item-" + held).select(".reject-form button.danger-button")).hasSize(1);
 
 		HttpResponse<String> rejected = console.postForm("/admin/moderation/" + held + "/reject",
 				Map.of("reason", "personal attack", "labels", "insult"));
@@ -440,6 +444,15 @@ class ModeratingCommentsTests {
 		assertThat(trail).extracting(AuditLog.Entry::action).contains("rejected");
 		assertThat(trail.stream().filter(e -> e.action().equals("rejected")).findFirst().orElseThrow().actorId())
 			.isEqualTo(moderator.id());
+		Document decided = Jsoup.parse(console.get("/admin/moderation?queue=rejected&article=" + article.slug()).body());
+		assertThat(decided.getElementById("item-" + held).selectFirst(".decisions").text()).contains("Mod Erator")
+			.doesNotContain("#" + moderator.id());
+		Reader admin = readers.join("Audit Admin", Role.ADMIN);
+		Http adminBrowser = new Http(port);
+		adminBrowser.signIn(admin.email(), admin.password());
+		Document log = Jsoup.parse(adminBrowser.get("/admin/moderation/audit?comment=" + held).body());
+		assertThat(log.select("table.audit tbody tr td:nth-child(2)").eachText()).contains("Mod Erator", "system")
+			.noneMatch(who -> who.startsWith("#"));
 		assertThat(jdbc.sql("select labels from moderation_feedback where comment_id = :id").param("id", held)
 			.query(String.class).single()).isEqualTo("insult");
 	}

@@ -76,7 +76,12 @@ class EditablePagesTests {
 	@Test
 	void everyPageHasItsOwnTextAndIsLinkedFromTheFooter() {
 		Document front = Jsoup.parse(new Http(port).get("/").body());
-		assertThat(front.select("footer a").eachAttr("href")).contains("/about", "/contact", "/write-for-us", "/guidelines");
+		assertThat(front.select("footer a").eachAttr("href")).contains("/about", "/contact", "/write-for-us", "/guidelines",
+				"/privacy", "/terms", "/newsletter");
+		assertThat(page("/privacy").selectFirst("h1").text()).isEqualTo("Privacy policy");
+		assertThat(page("/terms").selectFirst("h1").text()).isEqualTo("Terms of use");
+		assertThat(Jsoup.parse(new Http(port).get("/join").body()).select("main a").eachAttr("href")).contains("/privacy",
+				"/terms");
 		assertThat(page("/about").selectFirst("h1").text()).isEqualTo("About us");
 		assertThat(page("/contact").selectFirst("h1").text()).isEqualTo("Contact");
 		assertThat(page("/write-for-us").selectFirst("h1").text()).isEqualTo("Write for us");

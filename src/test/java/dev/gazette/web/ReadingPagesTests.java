@@ -218,10 +218,12 @@ class ReadingPagesTests {
 		}
 
 		@Test
-		void invitesTheReaderToJoinTheDiscussion() {
+		void invitesTheReaderToTheDiscussionOnceAndToTheNewsletter() {
 			Document page = page(news.path());
 
-			assertThat(page.selectFirst("#join-heading").text()).isEqualTo("Let your voice be heard!");
+			assertThat(page.select("a[href=#comment-form]")).as("no box repeating the form under it").isEmpty();
+			assertThat(page.select("article a[href=/newsletter]").eachText()).containsExactly("Subscribe to the newsletter");
+			assertThat(page.select("footer a").eachAttr("href")).contains("/privacy", "/terms", "/newsletter");
 			assertThat(page.selectFirst("section#comments")).isNotNull();
 			assertThat(page.selectFirst("section#comments form#comment-form")).isNotNull();
 		}

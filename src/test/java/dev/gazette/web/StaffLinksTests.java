@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The header's staff links: each person sees the staff pages they may use, and each link opens for them.
+ * The staff's home at {@code /admin}, linked from the header: each person sees the staff pages they may use, grouped,
+ * and each link opens for them. Readers see no link and get a 403.
  */
 @RunningGazette
 class StaffLinksTests {
@@ -42,35 +43,50 @@ class StaffLinksTests {
 	int port;
 
 	@Test
-	void guestsAndReadersSeeNoStaffLinks() {
-		assertThat(Jsoup.parse(new Http(port).get("/").body()).select("nav.staff-nav")).isEmpty();
-		assertThat(linksOf(signedIn("Rana Reader"))).isEmpty();
+	void guestsAndReadersSeeNoStaffLinkAndNoStaffHome() {
+		assertThat(Jsoup.parse(new Http(port).get("/").body()).select("a[href=/admin]")).isEmpty();
+		assertThat(new Http(port).get("/admin").statusCode()).isEqualTo(302);
+		Http reader = signedIn("Rana Reader");
+		assertThat(Jsoup.parse(reader.get("/").body()).select("a[href=/admin]")).isEmpty();
+		assertThat(reader.get("/admin").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void theHeaderHasOneLinkToTheStaffHomeInsteadOfARowOfLinks() {
+		Document front = Jsoup.parse(signedIn("Ani Admin", Role.ADMIN).get("/").body());
+
+		assertThat(front.select("header a[href=/admin]").eachText()).containsExactly("Staff pages");
+		assertThat(front.select("header a[href^=/admin/]")).isEmpty();
 	}
 
 	@Test
 	void aContributorSeesTheNewsroomAndTheMediaLibrary() {
-		assertThat(linksOf(signedIn("Cem Contributor", Role.CONTRIBUTOR))).containsExactly("Newsroom", "Articles", "Media");
+		assertThat(linksOf(signedIn("Cem Contributor", Role.CONTRIBUTOR))).containsExactly("Newsroom", "Articles",
+				"Media library");
 	}
 
 	@Test
 	void aModeratorSeesOnlyModeration() {
-		assertThat(linksOf(signedIn("Mo Moderator", Role.MODERATOR))).containsExactly("Moderation");
+		Http moderator = signedIn("Mo Moderator", Role.MODERATOR);
+		assertThat(linksOf(moderator)).containsExactly("Moderation");
+		assertThat(groupsOf(moderator)).containsExactly("Discussion");
 	}
 
 	@Test
 	void anEditorSeesTheNewsroomAndWhatEditorsManage() {
-		assertThat(linksOf(signedIn("Eda Editor", Role.EDITOR))).containsExactly("Newsroom", "Articles", "Media",
-				"Sections", "Tags", "Authors", "Pages", "Pitches");
+		assertThat(linksOf(signedIn("Eda Editor", Role.EDITOR))).containsExactly("Newsroom", "Articles", "Media library",
+				"Pitches", "Sections", "Tags", "Authors", "Pages");
 	}
 
 	@Test
-	void anAdminSeesEveryStaffPageAndEachOpens() {
+	void anAdminSeesEveryStaffPageGroupedAndEachOpens() {
 		Http admin = signedIn("Ani Admin", Role.ADMIN);
-		Document front = Jsoup.parse(admin.get("/").body());
+		Document home = Jsoup.parse(admin.get("/admin").body());
 
-		assertThat(linksOf(admin)).containsExactly("Newsroom", "Articles", "Media", "Sections", "Tags", "Authors", "Pages",
-				"Pitches", "Moderation", "People", "Newsletter", "Webhooks", "Outbox", "Jobs");
-		for (String path : front.select("nav.staff-nav a").eachAttr("href")) {
+		assertThat(groupsOf(admin)).containsExactly("Newsroom", "Discussion", "Readers", "Site");
+		assertThat(linksOf(admin)).contains("Moderation", "Moderation log", "People", "Newsletter", "Settings", "Outbox",
+				"Webhooks", "Background jobs");
+		for (String path : home.select("main a").eachAttr("href")) {
 			assertThat(admin.get(path).statusCode()).as(path).isEqualTo(200);
 		}
 	}
@@ -83,6 +99,10 @@ class StaffLinksTests {
 	}
 
 	private static List<String> linksOf(Http browser) {
-		return Jsoup.parse(browser.get("/").body()).select("nav.staff-nav a").eachText();
+		return Jsoup.parse(browser.get("/admin").body()).select("main .staff-group a").eachText();
+	}
+
+	private static List<String> groupsOf(Http browser) {
+		return Jsoup.parse(browser.get("/admin").body()).select("main .staff-group h2").eachText();
 	}
 }
