@@ -17,5 +17,6 @@
  * ({@link dev.gazette.article.ArticleCatalog#visibleAmong}), so an article unpublished on another node a moment
  * ago is not shown even before this node's index hears of it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = { "article", "publication" })
+@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = { "article", "publication",
+		"comment", "account" })
 package dev.gazette.search;
