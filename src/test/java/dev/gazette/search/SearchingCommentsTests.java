@@ -106,8 +106,12 @@ class SearchingCommentsTests {
 	private long guest(String name, String email, String body) {
 		CommentOutcome outcome = comments.submit(article.slug(), new CommentDraft(body, null, true),
 				new Commenter(null, name, email, "127.0.0.1"));
-		assertThat(outcome).as("posting as a guest").isInstanceOf(CommentOutcome.Posted.class);
-		return ((CommentOutcome.Posted) outcome).comment().id();
+		// Screening may hold a new guest's first comment; either way it is stored and searchable by moderators.
+		if (outcome instanceof CommentOutcome.Posted posted) {
+			return posted.comment().id();
+		}
+		assertThat(outcome).as("posting as a guest").isInstanceOf(CommentOutcome.Held.class);
+		return ((CommentOutcome.Held) outcome).comment().id();
 	}
 
 	private CommentQuery query(String text, String status, String article, String author, String from, String to) {
@@ -157,7 +161,8 @@ class SearchingCommentsTests {
 
 	@Test
 	void aCommentRejectedAfterIndexingShowsAsRejectedWithinTwoSeconds() throws InterruptedException {
-		long id = guest("Ravi Shah", "ravi." + marker + "@example.org", marker + " what about the north pier");
+		long id = imported("Ravi Shah", marker + " what about the north pier", CommentStatus.PUBLISHED,
+				Instant.parse("2018-07-21T10:00:00Z"));
 		indexer.catchUp();
 		assertThat(found(query(marker, "published", null, null, null, null))).containsExactly(id);
 		Reader moderator = readers.join("Mod " + marker, Role.MODERATOR);
