@@ -433,18 +433,28 @@ class ArticleRepository {
 	 * narrow it when not {@code null}.
 	 */
 	List<ManuscriptSummary> manuscripts(ArticleState state, Long ownerId, Instant now, int limit, long offset) {
-		return manuscripts(state, ownerId, now, limit, offset, false);
+		return manuscripts(state, ownerId, null, now, limit, offset, false);
+	}
+
+	List<ManuscriptSummary> manuscripts(ArticleState state, Long ownerId, Instant now, int limit, long offset,
+			boolean oldestFirst) {
+		return manuscripts(state, ownerId, null, now, limit, offset, oldestFirst);
 	}
 
 	/** The same, oldest first by when each piece last changed state ({@code oldestFirst}). */
-	List<ManuscriptSummary> manuscripts(ArticleState state, Long ownerId, Instant now, int limit, long offset,
-			boolean oldestFirst) {
+	/** {@code among}: only these pieces (a search's matches), or {@code null} for all. */
+	List<ManuscriptSummary> manuscripts(ArticleState state, Long ownerId, Collection<Long> among, Instant now, int limit,
+			long offset, boolean oldestFirst) {
+		if (among != null && among.isEmpty()) {
+			return List.of();
+		}
 		return jdbc.sql("select a.id, a.state, a.slug, a.headline, a.created_by, a.created_at, a.published_at, a.updated_at, "
-				+ "a.state_changed_at from article a " + manuscriptFilter(state, ownerId)
+				+ "a.state_changed_at from article a " + manuscriptFilter(state, ownerId, among)
 				+ (oldestFirst ? " order by coalesce(a.state_changed_at, a.created_at), a.id" : " order by a.id desc")
 				+ " limit :limit offset :offset")
 			.param("state", state == null ? null : state.key())
 			.param("owner", ownerId)
+			.param("among", among == null ? List.of(0L) : among)
 			.param("now", at(now))
 			.param("limit", limit)
 			.param("offset", offset)
@@ -461,16 +471,27 @@ class ArticleRepository {
 	}
 
 	long countManuscripts(ArticleState state, Long ownerId, Instant now) {
-		return jdbc.sql("select count(*) from article a " + manuscriptFilter(state, ownerId))
+		return countManuscripts(state, ownerId, null, now);
+	}
+
+	long countManuscripts(ArticleState state, Long ownerId, Collection<Long> among, Instant now) {
+		if (among != null && among.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("select count(*) from article a " + manuscriptFilter(state, ownerId, among))
 			.param("state", state == null ? null : state.key())
 			.param("owner", ownerId)
+			.param("among", among == null ? List.of(0L) : among)
 			.param("now", at(now))
 			.query(Long.class)
 			.single();
 	}
 
-	private static String manuscriptFilter(ArticleState state, Long ownerId) {
+	private static String manuscriptFilter(ArticleState state, Long ownerId, Collection<Long> among) {
 		StringBuilder where = new StringBuilder("where 1 = 1");
+		if (among != null) {
+			where.append(" and a.id in (:among)");
+		}
 		if (state == ArticleState.PUBLISHED) {
 			where.append(" and (a.state = 'published' or (a.state = 'scheduled' and a.published_at <= :now))");
 		}

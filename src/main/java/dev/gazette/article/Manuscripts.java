@@ -50,11 +50,18 @@ public class Manuscripts {
 	 */
 	@Transactional(readOnly = true)
 	public ManuscriptList list(ArticleState state, Long ownerId, int page, int size) {
+		return list(state, ownerId, null, page, size);
+	}
+
+	/** The same, among these pieces only (a search's matches; {@code null}: all). */
+	@Transactional(readOnly = true)
+	public ManuscriptList list(ArticleState state, Long ownerId, java.util.Collection<Long> among, int page, int size) {
 		int current = Math.max(1, page);
 		int limit = Math.max(1, Math.min(100, size));
 		Instant now = clock.instant();
-		return new ManuscriptList(repository.manuscripts(state, ownerId, now, limit, (long) (current - 1) * limit),
-				current, limit, repository.countManuscripts(state, ownerId, now));
+		return new ManuscriptList(
+				repository.manuscripts(state, ownerId, among, now, limit, (long) (current - 1) * limit, false), current,
+				limit, repository.countManuscripts(state, ownerId, among, now));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,8 +23,19 @@ class CommentRepository {
 
 	private final JdbcClient jdbc;
 
-	CommentRepository(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	CommentRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/**
+	 * Every write that changes what a comment says, who wrote it or where it stands announces it here, in the
+	 * writer's transaction, so that no path that changes a comment can forget to (the search feed relies on it).
+	 */
+	private void changed(long id) {
+		events.publishEvent(new CommentChanged(id));
 	}
 
 	List<Comment> ofArticle(long articleId) {
@@ -54,7 +66,9 @@ class CommentRepository {
 			.param("status", status.key())
 			.param("created", createdAt.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
-		return keys.getKey().longValue();
+		long id = keys.getKey().longValue();
+		changed(id);
+		return id;
 	}
 
 	void recordModeration(long id, String record) {
@@ -70,6 +84,7 @@ class CommentRepository {
 
 	void setStatus(long id, CommentStatus status) {
 		jdbc.sql("update comment set status = :status where id = :id").param("id", id).param("status", status.key()).update();
+		changed(id);
 	}
 
 	void setFeatured(long id, boolean featured) {
@@ -155,6 +170,7 @@ class CommentRepository {
 			.param("html", bodyHtml)
 			.param("at", editedAt.atOffset(ZoneOffset.UTC))
 			.update();
+		changed(id);
 	}
 
 	/** Marks a comment deleted and forgets its text; the row stays so replies keep their place. */
@@ -162,6 +178,7 @@ class CommentRepository {
 		jdbc.sql("update comment set status = 'deleted', body = '', body_html = '', guest_email = null where id = :id")
 			.param("id", id)
 			.update();
+		changed(id);
 	}
 
 	List<Comment> byAccount(long accountId) {
@@ -187,6 +204,7 @@ class CommentRepository {
 
 	void deleteRow(long id) {
 		jdbc.sql("delete from comment where id = :id").param("id", id).update();
+		changed(id);
 	}
 
 	void rename(long accountId, String name) {
@@ -194,6 +212,36 @@ class CommentRepository {
 			.param("account", accountId)
 			.param("name", name)
 			.update();
+		jdbc.sql("select id from comment where account_id = :account")
+			.param("account", accountId)
+			.query(Long.class)
+			.list()
+			.forEach(this::changed);
+	}
+
+	/** Comments by id as a search index holds them (any status); ids not found are left out. */
+	List<SearchableComment> searchable(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select c.id, c.article_id, a.slug, a.headline, c.account_id, c.author_name, c.guest_email, c.body, c.status,
+				       c.created_at
+				from comment c join article a on a.id = c.article_id where c.id in (:ids)""")
+			.param("ids", ids)
+			.query((rs, n) -> new SearchableComment(rs.getLong("id"), rs.getLong("article_id"), rs.getString("slug"),
+					rs.getString("headline"), account(rs), rs.getString("author_name"), rs.getString("guest_email"),
+					rs.getString("body"), CommentStatus.fromKey(rs.getString("status")), instant(rs, "created_at")))
+			.list();
+	}
+
+	/** Up to {@code limit} comment ids above {@code after}, in order: for walking every comment in batches. */
+	List<Long> idsAfter(long after, int limit) {
+		return jdbc.sql("select id from comment where id > :after order by id limit :limit")
+			.param("after", after)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
 	}
 
 	List<Long> articlesOf(long accountId) {

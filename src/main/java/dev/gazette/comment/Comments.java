@@ -481,6 +481,18 @@ public class Comments {
 		return repository.recentPublishedByAccount(accountId, limit);
 	}
 
+	/** Comments as a search index holds them, any status; ids no longer stored are left out. */
+	@Transactional(readOnly = true)
+	public List<SearchableComment> searchable(Collection<Long> ids) {
+		return repository.searchable(ids);
+	}
+
+	/** Up to {@code limit} comment ids above {@code after}, ascending: for building an index of every comment. */
+	@Transactional(readOnly = true)
+	public List<Long> commentIdsAfter(long after, int limit) {
+		return repository.idsAfter(after, limit);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Comment> find(long commentId) {
 		return repository.find(commentId);

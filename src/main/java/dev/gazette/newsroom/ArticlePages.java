@@ -20,6 +20,7 @@ import dev.gazette.article.Manuscript;
 import dev.gazette.article.ManuscriptList;
 import dev.gazette.media.MediaItem;
 import dev.gazette.media.MediaLibrary;
+import dev.gazette.search.NewsroomSearch;
 import dev.gazette.publication.Publications;
 import dev.gazette.publication.Timestamps;
 
@@ -66,9 +67,12 @@ class ArticlePages {
 
 	private final MediaLibrary media;
 
+	private final NewsroomSearch search;
+
 	ArticlePages(Workflow workflow, ArticleCatalog catalog, Publications publications, NewsroomProperties properties,
-			Clock clock, MediaLibrary media) {
+			Clock clock, MediaLibrary media, NewsroomSearch search) {
 		this.workflow = workflow;
+		this.search = search;
 		this.media = media;
 		this.catalog = catalog;
 		this.publications = publications;
@@ -80,22 +84,27 @@ class ArticlePages {
 
 	@GetMapping("/admin/articles")
 	String list(@RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "1") int page,
-			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+			@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal AccountPrincipal who,
+			HttpServletResponse response, Model model) {
 		noStore(response);
 		ArticleState shown = state(state);
+		String words = q.strip();
+		// The engine says which pieces match; the workflow still decides which of them this person may see.
+		List<Long> among = words.isEmpty() ? null : search.matching(words);
 		List<ListView.Tab> tabs = new ArrayList<>();
-		tabs.add(new ListView.Tab("", "All", workflow.pieces(null, 1, 1, who).total(), shown == null));
+		tabs.add(new ListView.Tab("", "All", workflow.pieces(null, among, 1, 1, who).total(), shown == null, words));
 		for (ArticleState each : ArticleState.values()) {
-			tabs.add(new ListView.Tab(each.key(), label(each), workflow.pieces(each, 1, 1, who).total(), each == shown));
+			tabs.add(new ListView.Tab(each.key(), label(each), workflow.pieces(each, among, 1, 1, who).total(),
+					each == shown, words));
 		}
-		ManuscriptList list = workflow.pieces(shown, page, PAGE_SIZE, who);
+		ManuscriptList list = workflow.pieces(shown, among, page, PAGE_SIZE, who);
 		ZoneId zone = zone();
 		List<ListView.Line> lines = list.items().stream().map(piece -> new ListView.Line(piece.id(), piece.headline(),
 				piece.state().key(), label(piece.state()), piece.publishedAt() != null ? time(piece.publishedAt(), zone)
 						: piece.createdAt() != null ? time(piece.createdAt(), zone) : ""))
 			.toList();
 		model.addAttribute("list", new ListView(shown == null ? "" : shown.key(), tabs, lines, list.page(),
-				(long) list.page() * list.size() < list.total()));
+				(long) list.page() * list.size() < list.total(), words));
 		return "newsroom/list";
 	}
 

@@ -7,13 +7,34 @@ import java.util.List;
  *
  * @param state the tab shown ("" for all)
  */
-public record ListView(String state, List<Tab> tabs, List<Line> items, int page, boolean hasNext) {
+public record ListView(String state, List<Tab> tabs, List<Line> items, int page, boolean hasNext, String q) {
 
-	public record Tab(String key, String label, long count, boolean current) {
+	public ListView(String state, List<Tab> tabs, List<Line> items, int page, boolean hasNext) {
+		this(state, tabs, items, page, hasNext, "");
+	}
+
+	/** @param q the search the counts are for ("" for none), kept by the tab's link */
+	public record Tab(String key, String label, long count, boolean current, String q) {
+
+		public Tab(String key, String label, long count, boolean current) {
+			this(key, label, count, current, "");
+		}
 
 		public String href() {
-			return key.isEmpty() ? "/admin/articles" : "/admin/articles?state=" + key;
+			String search = q.isBlank() ? "" : "q=" + encode(q);
+			if (key.isEmpty()) {
+				return search.isEmpty() ? "/admin/articles" : "/admin/articles?" + search;
+			}
+			return "/admin/articles?state=" + key + (search.isEmpty() ? "" : "&" + search);
 		}
+	}
+
+	private static String encode(String text) {
+		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	public boolean searching() {
+		return !q.isBlank();
 	}
 
 	/** One piece; {@code when} is its publication time (or schedule) or when it was started, in the site's zone. */
@@ -21,6 +42,7 @@ public record ListView(String state, List<Tab> tabs, List<Line> items, int page,
 	}
 
 	public String pageHref(int number) {
-		return "/admin/articles?" + (state.isEmpty() ? "" : "state=" + state + "&") + "page=" + number;
+		return "/admin/articles?" + (state.isEmpty() ? "" : "state=" + state + "&")
+				+ (q.isBlank() ? "" : "q=" + encode(q) + "&") + "page=" + number;
 	}
 }

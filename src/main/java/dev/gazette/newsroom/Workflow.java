@@ -93,9 +93,16 @@ public class Workflow {
 	 */
 	@Transactional(readOnly = true)
 	public ManuscriptList pieces(ArticleState state, int page, int size, AccountPrincipal who) {
+		return pieces(state, null, page, size, who);
+	}
+
+	/** The same among these pieces only (a search's matches; {@code null}: all): still only one's own for writers. */
+	@Transactional(readOnly = true)
+	public ManuscriptList pieces(ArticleState state, java.util.Collection<Long> among, int page, int size,
+			AccountPrincipal who) {
 		permit(Action.START, who, null);
 		Long owner = who.has(Role.EDITOR) ? null : who.id();
-		return manuscripts.list(state, owner, page, size);
+		return manuscripts.list(state, owner, among, page, size);
 	}
 
 	/** A piece, to someone who may read it. */

@@ -6,5 +6,5 @@
  * {@link dev.gazette.article.Manuscripts}. Other features use {@link dev.gazette.newsroom.Workflow}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Newsroom", allowedDependencies = { "article", "account", "mail",
-		"publication", "comment", "media", "ratelimit", "refusal" })
+		"publication", "comment", "media", "ratelimit", "refusal", "search" })
 package dev.gazette.newsroom;

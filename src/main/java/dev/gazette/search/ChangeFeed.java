@@ -43,6 +43,24 @@ class ChangeFeed {
 			.list();
 	}
 
+	/** The lowest id still kept, or {@code null} when the feed is empty. */
+	Long first() {
+		return jdbc.sql("select min(id) from search_change").query(Long.class).optional().orElse(null);
+	}
+
+	/**
+	 * Forgets the rows older than {@code retention}. A node that was away longer than that finds the rows it missed
+	 * gone (the feed's first id is past its position) and rebuilds its index from the database instead. The newest row
+	 * always stays, so that an emptied feed cannot pass for one with nothing missed.
+	 * @return how many rows went
+	 */
+	int prune(java.time.Duration retention) {
+		return jdbc.sql("delete from search_change where changed_at < :before"
+				+ " and id < (select max(s.id) from search_change s)")
+			.param("before", clock.instant().minus(retention).atOffset(java.time.ZoneOffset.UTC))
+			.update();
+	}
+
 	/** The highest id written so far, 0 when none. */
 	long last() {
 		return jdbc.sql("select coalesce(max(id), 0) from search_change").query(Long.class).single();

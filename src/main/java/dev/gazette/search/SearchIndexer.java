@@ -3,6 +3,9 @@ package dev.gazette.search;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleChanged;
 import dev.gazette.article.SearchableArticle;
+import dev.gazette.comment.CommentChanged;
+import dev.gazette.comment.Comments;
+import dev.gazette.comment.SearchableComment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +40,8 @@ class SearchIndexer implements SmartLifecycle {
 
 	static final String ARTICLE = "article";
 
+	static final String COMMENT = "comment";
+
 	private static final int BATCH = 500;
 
 	/** Rebuilding starts this many feed rows back: changes in transactions that were open while it read. */
@@ -48,7 +53,12 @@ class SearchIndexer implements SmartLifecycle {
 
 	private final ArticleCatalog catalog;
 
+	private final Comments comments;
+
 	private final SearchProperties properties;
+
+	/** When this node last pruned the feed (nanoTime), or 0. */
+	private long prunedAt;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -57,10 +67,12 @@ class SearchIndexer implements SmartLifecycle {
 	/** When the hole just past the position was first seen (nanoTime), or 0. */
 	private long holeSince;
 
-	SearchIndexer(SearchEngine engine, ChangeFeed feed, ArticleCatalog catalog, SearchProperties properties) {
+	SearchIndexer(SearchEngine engine, ChangeFeed feed, ArticleCatalog catalog, Comments comments,
+			SearchProperties properties) {
 		this.engine = engine;
 		this.feed = feed;
 		this.catalog = catalog;
+		this.comments = comments;
 		this.properties = properties;
 	}
 
@@ -68,6 +80,17 @@ class SearchIndexer implements SmartLifecycle {
 	@EventListener
 	void on(ArticleChanged changed) {
 		feed.record(ARTICLE, changed.articleId());
+		applySoon();
+	}
+
+	/** Likewise for a comment: posted, edited, moderated, deleted, or its author renamed or gone. */
+	@EventListener
+	void on(CommentChanged changed) {
+		feed.record(COMMENT, changed.commentId());
+		applySoon();
+	}
+
+	private void applySoon() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -105,10 +128,11 @@ class SearchIndexer implements SmartLifecycle {
 	void catchUp() {
 		lock.lock();
 		try {
-			if (engine.appliedThrough() < 0) {
+			if (engine.appliedThrough() < 0 || missedPrunedRows()) {
 				rebuild();
 			}
 			applyFeed();
+			pruneIfDue();
 		}
 		finally {
 			lock.unlock();
@@ -124,9 +148,30 @@ class SearchIndexer implements SmartLifecycle {
 		}
 	}
 
+	/** Whether rows this node has not applied yet were pruned (it was away longer than the retention). */
+	private boolean missedPrunedRows() {
+		Long first = feed.first();
+		return first != null && first > engine.appliedThrough() + 1;
+	}
+
+	/** Once per {@code gazette.search.prune-interval}, on every node (deleting what another node deleted is no harm). */
+	private void pruneIfDue() {
+		long now = System.nanoTime();
+		if (prunedAt != 0 && now - prunedAt < properties.pruneInterval().toNanos()) {
+			return;
+		}
+		prunedAt = now;
+		int gone = feed.prune(properties.feedRetention());
+		if (gone > 0) {
+			log.info("Pruned {} search feed rows older than {}", gone, properties.feedRetention());
+		}
+	}
+
 	private void rebuild() {
 		long start = System.nanoTime();
-		long position = Math.max(0, feed.last() - REBUILD_OVERLAP);
+		Long first = feed.first();
+		// Not before the first row kept, or the next check would take the pruned rows as missed and rebuild again.
+		long position = Math.max(first == null ? 0 : first - 1, Math.max(0, feed.last() - REBUILD_OVERLAP));
 		engine.clear();
 		long after = 0;
 		int count = 0;
@@ -136,8 +181,15 @@ class SearchIndexer implements SmartLifecycle {
 			after = ids.get(ids.size() - 1);
 			count += ids.size();
 		}
+		after = 0;
+		int commentCount = 0;
+		while (!(ids = comments.commentIdsAfter(after, BATCH)).isEmpty()) {
+			engine.putComments(comments.searchable(ids), List.of(), List.of());
+			after = ids.get(ids.size() - 1);
+			commentCount += ids.size();
+		}
 		engine.commit(position);
-		log.info("Built the search index from the database: {} articles in {} ms", count,
+		log.info("Built the search index from the database: {} articles and {} comments in {} ms", count, commentCount,
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 	}
 
@@ -151,6 +203,13 @@ class SearchIndexer implements SmartLifecycle {
 			List<Long> gone = new ArrayList<>(articleIds);
 			found.forEach(article -> gone.remove(article.id()));
 			engine.put(found, gone);
+			Set<Long> commentIds = new HashSet<>();
+			changes.stream().filter(c -> COMMENT.equals(c.kind())).forEach(c -> commentIds.add(c.subjectId()));
+			List<SearchableComment> foundComments = comments.searchable(commentIds);
+			Set<Long> goneComments = new HashSet<>(commentIds);
+			foundComments.forEach(comment -> goneComments.remove(comment.id()));
+			// A deleted article takes its comments with it (the database cascades; no comment row says so).
+			engine.putComments(foundComments, goneComments, gone);
 			long reached = contiguous(position, changes);
 			engine.commit(reached);
 			if (reached == position || changes.size() < BATCH) {

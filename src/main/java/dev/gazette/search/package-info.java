@@ -1,5 +1,8 @@
 /**
- * Search: readers find published articles by words, with filters, ranked and highlighted.
+ * Search: readers find published articles by words, with filters, ranked and highlighted; moderators find comments in
+ * every status ({@link dev.gazette.search.CommentSearch}); the newsroom finds pieces in any state
+ * ({@link dev.gazette.search.NewsroomSearch}, which leaves who may see what to the newsroom). Comments reach the feed
+ * through {@link dev.gazette.comment.CommentChanged}, published inside each comment write's transaction.
  * <p>
  * Each node keeps its own Apache Lucene index under {@code gazette.data-dir}/search. The index is fed from a durable
  * change feed, the {@code search_change} table: whatever changes an article publishes
@@ -17,5 +20,6 @@
  * ({@link dev.gazette.article.ArticleCatalog#visibleAmong}), so an article unpublished on another node a moment
  * ago is not shown even before this node's index hears of it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = { "article", "publication" })
+@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = { "article", "publication",
+		"comment", "account" })
 package dev.gazette.search;

@@ -6,6 +6,8 @@ import dev.gazette.GazetteApplication;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleState;
 import dev.gazette.article.Manuscripts;
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.Comments;
 import dev.gazette.support.FreshTestDatabase;
 import dev.gazette.support.Newsroom;
 import java.io.IOException;
@@ -149,6 +151,72 @@ class SearchIndexLifecycleTests {
 			manuscripts.moveTo(id, manuscripts.find(id).orElseThrow().version(), ArticleState.UNPUBLISHED, null);
 			assertThat(headlines(second, "twonodesmark")).as("right after unpublishing, on the other node").isEmpty();
 		}
+	}
+
+	@Test
+	void aCommentHeldOrRejectedOnOneNodeIsFoundByModeratorsOnAnotherAndNeverByReaders() throws InterruptedException {
+		try (ConfigurableApplicationContext first = node("first"); ConfigurableApplicationContext second = node("second")) {
+			second.getBean(SearchIndexer.class).catchUp();
+			long articleId = new Newsroom(first.getBean(ArticleCatalog.class)).article().headline("Ferry fares").publish().id();
+			Comments comments = first.getBean(Comments.class);
+			long posted = System.nanoTime();
+			long held = comments.importComment(articleId, null, "Yael Mizrahi", "commentnodesmark fares are too high",
+					CommentStatus.PENDING, java.time.Instant.parse("2018-07-21T10:00:00Z"));
+
+			while (moderatorsFind(second, "commentnodesmark", "held").isEmpty()) {
+				assertThat(Duration.ofNanos(System.nanoTime() - posted)).as("time until the second node finds it")
+					.isLessThan(Duration.ofSeconds(10));
+				Thread.sleep(50);
+			}
+			assertThat(moderatorsFind(second, "commentnodesmark", "held")).containsExactly(held);
+			assertThat(headlines(second, "commentnodesmark")).as("readers' search").isEmpty();
+
+			comments.moderate(held, CommentStatus.REJECTED);
+			assertThat(moderatorsFind(second, "commentnodesmark", "held")).as("at once: the database has the last word")
+				.isEmpty();
+			long rejected = System.nanoTime();
+			while (moderatorsFind(second, "commentnodesmark", "rejected").isEmpty()) {
+				assertThat(Duration.ofNanos(System.nanoTime() - rejected)).isLessThan(Duration.ofSeconds(10));
+				Thread.sleep(50);
+			}
+		}
+	}
+
+	@Test
+	void feedRowsOlderThanTheRetentionArePrunedAndANodeThatMissedThemRebuilds() throws InterruptedException {
+		long id;
+		try (ConfigurableApplicationContext node = node("node")) {
+			id = new Newsroom(node.getBean(ArticleCatalog.class)).article().headline("Old quay").standfirst("prunemark")
+				.publish().id();
+			assertThat(found(node, "prunemark")).containsExactly("Old quay");
+		}
+		try (ConfigurableApplicationContext other = node("other-node", "--gazette.search.feed-retention=0s",
+				"--gazette.search.prune-interval=100ms")) {
+			Manuscripts manuscripts = other.getBean(Manuscripts.class);
+			manuscripts.moveTo(id, manuscripts.find(id).orElseThrow().version(), ArticleState.UNPUBLISHED, null);
+			new Newsroom(other.getBean(ArticleCatalog.class)).article().headline("New quay").standfirst("prunemark")
+				.publish();
+			// With no retention, the other node prunes every row but the newest: those the first node needs are gone.
+			JdbcClient jdbc = other.getBean(JdbcClient.class);
+			long start = System.nanoTime();
+			while (jdbc.sql("select count(*) from search_change").query(Long.class).single() > 1) {
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+				Thread.sleep(50);
+			}
+		}
+		try (ConfigurableApplicationContext node = node("node")) {
+			assertThat(found(node, "prunemark")).containsExactly("New quay");
+		}
+	}
+
+	private static List<Long> moderatorsFind(ConfigurableApplicationContext node, String text, String status) {
+		return node.getBean(CommentSearch.class)
+			.search(new CommentQuery(text, java.util.Set.of(status.equals("held") ? "pending" : status), null, null, null,
+					java.util.Set.of(), null, null, ArticleQuery.Order.DATE, 1, 10))
+			.items()
+			.stream()
+			.map(CommentHits.Hit::id)
+			.toList();
 	}
 
 	private static void deleteRecursively(Path root) throws IOException {

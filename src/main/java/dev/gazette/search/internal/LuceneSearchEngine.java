@@ -3,6 +3,9 @@ package dev.gazette.search.internal;
 import dev.gazette.article.Author;
 import dev.gazette.article.SearchableArticle;
 import dev.gazette.article.Tag;
+import dev.gazette.comment.SearchableComment;
+import dev.gazette.search.CommentHits;
+import dev.gazette.search.CommentQuery;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.search.ArticleHits;
 import dev.gazette.search.ArticleQuery;
@@ -80,6 +83,21 @@ class LuceneSearchEngine implements SearchEngine {
 	private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
 
 	private static final String POSITION = "feed-position";
+
+	/**
+	 * What the documents hold, kept with each commit: an index written by an older version (articles only, before
+	 * comments and writers' names were indexed) is rebuilt on start like a missing one.
+	 */
+	private static final String LAYOUT = "layout";
+
+	private static final String CURRENT_LAYOUT = "2";
+
+	/** Each document's kind: the readers' queries ask for articles only, the moderators' for comments only. */
+	private static final String TYPE = "type";
+
+	private static final String COMMENT_ID = "commentId";
+
+	private static final String[] NEWSROOM_FIELDS = { "headline", "standfirst", "body", "writer" };
 
 	private static final String[] TEXT_FIELDS = { "headline", "standfirst", "body" };
 
@@ -160,7 +178,7 @@ class LuceneSearchEngine implements SearchEngine {
 		finally {
 			searchers.release(searcher);
 		}
-		position = exists ? storedPosition() : -1;
+		position = exists && CURRENT_LAYOUT.equals(commitData(LAYOUT)) ? storedPosition() : -1;
 	}
 
 	private IndexWriterConfig config() {
@@ -168,15 +186,20 @@ class LuceneSearchEngine implements SearchEngine {
 	}
 
 	private long storedPosition() {
+		String stored = commitData(POSITION);
+		return stored == null ? -1 : Long.parseLong(stored);
+	}
+
+	private String commitData(String key) {
 		Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
 		if (data != null) {
 			for (Map.Entry<String, String> entry : data) {
-				if (POSITION.equals(entry.getKey())) {
-					return Long.parseLong(entry.getValue());
+				if (key.equals(entry.getKey())) {
+					return entry.getValue();
 				}
 			}
 		}
-		return -1;
+		return null;
 	}
 
 	@Override
@@ -202,7 +225,7 @@ class LuceneSearchEngine implements SearchEngine {
 	@Override
 	public void commit(long appliedThrough) {
 		try {
-			writer.setLiveCommitData(Map.of(POSITION, Long.toString(appliedThrough)).entrySet());
+			writer.setLiveCommitData(Map.of(POSITION, Long.toString(appliedThrough), LAYOUT, CURRENT_LAYOUT).entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 			position = appliedThrough;
@@ -224,6 +247,7 @@ class LuceneSearchEngine implements SearchEngine {
 
 	private static Document document(SearchableArticle article) {
 		Document doc = new Document();
+		doc.add(new StringField(TYPE, "article", Field.Store.NO));
 		doc.add(new StringField("id", Long.toString(article.id()), Field.Store.YES));
 		doc.add(new StoredField("slug", article.slug()));
 		doc.add(new Field("headline", article.headline(), TEXT));
@@ -240,6 +264,7 @@ class LuceneSearchEngine implements SearchEngine {
 		for (Author author : article.authors()) {
 			doc.add(new StringField("author", author.slug(), Field.Store.NO));
 			doc.add(new StoredField("authorName", author.displayName()));
+			doc.add(new TextField("writer", author.displayName(), Field.Store.NO));
 		}
 		for (Tag tag : article.tags()) {
 			doc.add(new StringField("tag", tag.slug(), Field.Store.NO));
@@ -316,7 +341,11 @@ class LuceneSearchEngine implements SearchEngine {
 
 	/** The reader's syntax; anything it cannot parse is taken as plain words. */
 	private Query parse(String text) {
-		MultiFieldQueryParser parser = new MultiFieldQueryParser(TEXT_FIELDS, analyzer, WEIGHTS);
+		return parse(text, TEXT_FIELDS, WEIGHTS);
+	}
+
+	private Query parse(String text, String[] fields, Map<String, Float> weights) {
+		MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, weights);
 		parser.setDefaultOperator(QueryParser.Operator.AND);
 		parser.setAllowLeadingWildcard(false);
 		try {
@@ -342,6 +371,7 @@ class LuceneSearchEngine implements SearchEngine {
 			to = Math.min(to, query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1);
 		}
 		BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, "article")), Occur.FILTER)
 			.add(visible.build(), Occur.FILTER)
 			.add(LongPoint.newRangeQuery("published", from, to), Occur.FILTER);
 		Stream.of(new String[] { "section", query.section() }, new String[] { "author", query.author() },
@@ -380,6 +410,168 @@ class LuceneSearchEngine implements SearchEngine {
 					published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue())));
 		}
 		return hits;
+	}
+
+	@Override
+	public void putComments(Collection<SearchableComment> comments, Collection<Long> gone,
+			Collection<Long> goneArticles) {
+		try {
+			for (SearchableComment comment : comments) {
+				writer.updateDocument(new Term(COMMENT_ID, Long.toString(comment.id())), document(comment));
+			}
+			for (long id : gone) {
+				writer.deleteDocuments(new Term(COMMENT_ID, Long.toString(id)));
+			}
+			for (long articleId : goneArticles) {
+				writer.deleteDocuments(new Term("commentArticleId", Long.toString(articleId)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A comment's document. Its fields have names of their own ("comment…"), so no article query can match one even
+	 * without the type filter. The e-mail address is a keyword (exact, lower case) and not stored: it finds a guest's
+	 * comments, and the index never hands it out.
+	 */
+	private static Document document(SearchableComment comment) {
+		Document doc = new Document();
+		doc.add(new StringField(TYPE, "comment", Field.Store.NO));
+		doc.add(new StringField(COMMENT_ID, Long.toString(comment.id()), Field.Store.YES));
+		doc.add(new StringField("commentArticleId", Long.toString(comment.articleId()), Field.Store.YES));
+		doc.add(new StringField("commentArticle", comment.articleSlug(), Field.Store.YES));
+		doc.add(new StoredField("commentArticleHeadline", comment.articleHeadline()));
+		doc.add(new Field("commentBody", comment.body(), TEXT));
+		doc.add(new TextField("commentAuthor", comment.authorName(), Field.Store.YES));
+		if (comment.guestEmail() != null) {
+			doc.add(new StringField("commentEmail", comment.guestEmail().strip().toLowerCase(java.util.Locale.ROOT),
+					Field.Store.NO));
+		}
+		if (comment.accountId() != null) {
+			doc.add(new StringField("commentAccount", Long.toString(comment.accountId()), Field.Store.YES));
+		}
+		doc.add(new StringField("commentStatus", comment.status().key(), Field.Store.YES));
+		long at = comment.createdAt().toEpochMilli();
+		doc.add(new LongPoint("commentCreated", at));
+		doc.add(new NumericDocValuesField("commentCreated", at));
+		doc.add(new StoredField("commentCreated", at));
+		return doc;
+	}
+
+	@Override
+	public CommentHits searchComments(CommentQuery query) {
+		int size = query.size();
+		int page = Math.min(Math.max(1, query.page()), MAX_PAGE);
+		Query text = query.hasText() ? parse(query.text(), new String[] { "commentBody" }, Map.of("commentBody", 1f))
+				: new MatchAllDocsQuery();
+		BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, "comment")), Occur.FILTER);
+		if (!query.statuses().isEmpty()) {
+			BooleanQuery.Builder statuses = new BooleanQuery.Builder();
+			query.statuses().forEach(status -> statuses.add(new TermQuery(new Term("commentStatus", status)), Occur.SHOULD));
+			all.add(statuses.build(), Occur.FILTER);
+		}
+		if (query.article() != null) {
+			all.add(new TermQuery(new Term("commentArticle", query.article())), Occur.FILTER);
+		}
+		if (query.authorName() != null) {
+			all.add(parse(query.authorName(), new String[] { "commentAuthor" }, Map.of("commentAuthor", 1f)), Occur.FILTER);
+		}
+		if (query.email() != null || !query.accountIds().isEmpty()) {
+			BooleanQuery.Builder who = new BooleanQuery.Builder();
+			if (query.email() != null) {
+				who.add(new TermQuery(new Term("commentEmail", query.email())), Occur.SHOULD);
+			}
+			query.accountIds()
+				.forEach(id -> who.add(new TermQuery(new Term("commentAccount", Long.toString(id))), Occur.SHOULD));
+			all.add(who.build(), Occur.FILTER);
+		}
+		if (query.from() != null || query.to() != null) {
+			long from = query.from() == null ? Long.MIN_VALUE
+					: query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+			long to = query.to() == null ? Long.MAX_VALUE
+					: query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+			all.add(LongPoint.newRangeQuery("commentCreated", from, to), Occur.FILTER);
+		}
+		Query matching = all.build();
+		boolean byDate = query.order() == dev.gazette.search.ArticleQuery.Order.DATE || !query.hasText();
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				int wanted = page * size;
+				TopDocs top = byDate
+						? searcher.search(matching, wanted,
+								new Sort(new SortField("commentCreated", SortField.Type.LONG, true)))
+						: searcher.search(matching, wanted);
+				long total = searcher.count(matching);
+				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
+						top.scoreDocs.length);
+				return new CommentHits(commentHits(searcher, slice, query.hasText() ? text : null), total, page, size);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private List<CommentHits.Hit> commentHits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
+		String[] snippets = new String[docs.length];
+		if (text != null && docs.length > 0) {
+			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+				.withMaxLength(100_000)
+				.build();
+			TopDocs page = new TopDocs(new org.apache.lucene.search.TotalHits(docs.length,
+					org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
+			snippets = highlighter.highlight("commentBody", text, page, 2);
+		}
+		List<CommentHits.Hit> hits = new ArrayList<>();
+		for (int i = 0; i < docs.length; i++) {
+			Document doc = searcher.storedFields().document(docs[i].doc);
+			String snippet = snippets[i];
+			if (snippet == null) {
+				String body = doc.get("commentBody");
+				snippet = org.springframework.web.util.HtmlUtils
+					.htmlEscape(body.length() > 300 ? body.substring(0, body.offsetByCodePoints(0,
+							Math.min(300, body.codePointCount(0, body.length())))) + " …" : body);
+			}
+			String account = doc.get("commentAccount");
+			hits.add(new CommentHits.Hit(Long.parseLong(doc.get(COMMENT_ID)), Long.parseLong(doc.get("commentArticleId")),
+					doc.get("commentArticle"), doc.get("commentArticleHeadline"), doc.get("commentAuthor"),
+					account == null ? null : Long.valueOf(account), doc.get("commentStatus"),
+					Instant.ofEpochMilli(doc.getField("commentCreated").numericValue().longValue()), snippet));
+		}
+		return hits;
+	}
+
+	@Override
+	public List<Long> searchAllArticles(String text, int limit) {
+		Query query = new BooleanQuery.Builder()
+			.add(parse(text, NEWSROOM_FIELDS, Map.of("headline", 3f, "standfirst", 2f, "body", 1f, "writer", 2f)),
+					Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, "article")), Occur.FILTER)
+			.build();
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				List<Long> ids = new ArrayList<>();
+				for (ScoreDoc doc : searcher.search(query, limit).scoreDocs) {
+					ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get("id")));
+				}
+				return ids;
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@PreDestroy

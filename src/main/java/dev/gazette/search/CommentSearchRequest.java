@@ -1,0 +1,141 @@
+package dev.gazette.search;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A moderator's comment search as it arrives in a URL (the console's form and the API share it), checked: a query, or
+ * the field that is wrong and why.
+ * @param status one or more of published, held (or pending), rejected, deleted, separated by commas; empty: any
+ * @param author words of the author's name, or an e-mail address (it has an {@code @}), or {@code account:<id>}
+ */
+public record CommentSearchRequest(String q, String status, String article, String author, String from, String to,
+		String sort, String page) {
+
+	private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}-]{1,200}");
+
+	private static final Pattern ACCOUNT = Pattern.compile("account:(\\d{1,18})");
+
+	private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+");
+
+	/** The outcome of checking. */
+	sealed interface Checked permits Valid, Invalid {
+	}
+
+	record Valid(CommentQuery query) implements Checked {
+	}
+
+	/** @param field the parameter's name, as in the URL */
+	record Invalid(String field, String message) implements Checked {
+	}
+
+	/** Nothing asked yet: the page shows the empty form. */
+	boolean isEmpty() {
+		return java.util.stream.Stream.of(q, status, article, author, from, to).allMatch(v -> v == null || v.isBlank());
+	}
+
+	Checked check(int pageSize) {
+		String text = blankToNull(q);
+		if (text != null && text.length() > SearchRequest.MAX_QUERY) {
+			return new Invalid("q", "A search is at most " + SearchRequest.MAX_QUERY + " characters long.");
+		}
+		Set<String> statuses = new LinkedHashSet<>();
+		if (blankToNull(status) != null) {
+			for (String part : status.split(",")) {
+				String key = part.strip().toLowerCase(Locale.ROOT);
+				switch (key) {
+					case "" -> {
+					}
+					case "published", "rejected", "deleted", "pending" -> statuses.add(key);
+					case "held" -> statuses.add("pending");
+					default -> {
+						return new Invalid("status", "'status' is published, held, rejected or deleted (several: separate "
+								+ "them with commas).");
+					}
+				}
+			}
+		}
+		String slug = blankToNull(article);
+		if (slug != null && !SLUG.matcher(slug).matches()) {
+			return new Invalid("article", "'article' takes an article's short name, as in its address.");
+		}
+		String name = null;
+		String email = null;
+		Set<Long> accounts = Set.of();
+		String who = blankToNull(author);
+		if (who != null) {
+			if (who.length() > 200) {
+				return new Invalid("author", "'author' is at most 200 characters long.");
+			}
+			var account = ACCOUNT.matcher(who);
+			if (account.matches()) {
+				accounts = Set.of(Long.parseLong(account.group(1)));
+			}
+			else if (who.contains("@")) {
+				if (!EMAIL.matcher(who).matches()) {
+					return new Invalid("author", "'author' with an @ is an e-mail address, such as reader@example.org.");
+				}
+				email = who.toLowerCase(Locale.ROOT);
+			}
+			else {
+				name = who;
+			}
+		}
+		LocalDate fromDay;
+		LocalDate toDay;
+		try {
+			fromDay = day(from);
+		}
+		catch (DateTimeParseException ex) {
+			return new Invalid("from", "'from' is a date such as 2018-07-22 (a day in UTC).");
+		}
+		try {
+			toDay = day(to);
+		}
+		catch (DateTimeParseException ex) {
+			return new Invalid("to", "'to' is a date such as 2018-07-22 (a day in UTC).");
+		}
+		if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+			return new Invalid("to", "'to' is on or after 'from'.");
+		}
+		ArticleQuery.Order order;
+		String sortKey = blankToNull(sort);
+		if (sortKey == null || sortKey.equals("date")) {
+			order = ArticleQuery.Order.DATE;
+		}
+		else if (sortKey.equals("relevance")) {
+			order = ArticleQuery.Order.RELEVANCE;
+		}
+		else {
+			return new Invalid("sort", "'sort' is date or relevance.");
+		}
+		int pageNumber = 1;
+		String pageText = blankToNull(page);
+		if (pageText != null) {
+			try {
+				pageNumber = Integer.parseInt(pageText);
+			}
+			catch (NumberFormatException ex) {
+				pageNumber = 0;
+			}
+			if (pageNumber < 1 || pageNumber > 100) {
+				return new Invalid("page", "'page' is a whole number from 1 to 100.");
+			}
+		}
+		return new Valid(new CommentQuery(text, Set.copyOf(statuses), slug, name, email, accounts, fromDay, toDay, order,
+				pageNumber, pageSize));
+	}
+
+	private static LocalDate day(String value) {
+		String text = blankToNull(value);
+		return text == null ? null : LocalDate.parse(text);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}
