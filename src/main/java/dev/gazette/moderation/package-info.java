@@ -5,5 +5,5 @@
  * {@link dev.gazette.comment.CommentScreening}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Moderation", allowedDependencies = { "comment",
-		"article", "account", "publication" })
+		"article", "account", "publication", "live" })
 package dev.gazette.moderation;
