@@ -34,6 +34,8 @@
   }
 
   function render() {
+    // A comment that reached the page meanwhile (this reader's own inline reply, say) is not new to them.
+    fresh = fresh.filter(function (id) { return document.getElementById(idPrefix + id) === null; });
     notice.textContent = "";
     notice.classList.toggle("live-notice-shown", fresh.length > 0);
     if (fresh.length === 0) { return; }
@@ -125,6 +127,7 @@
     }, seconds * 1000);
   }
 
+  host.addEventListener("gazette:comments-added", render);
   window.addEventListener("pagehide", function () {
     if (source) { source.close(); source = null; }
     if (pollTimer) { window.clearTimeout(pollTimer); pollTimer = null; }

@@ -125,6 +125,7 @@
       return;
     }
     box.remove();
+    section.dispatchEvent(new CustomEvent("gazette:comments-added"));
     var card = added[added.length - 1].querySelector("article") || added[added.length - 1];
     card.setAttribute("tabindex", "-1");
     card.classList.add("just-posted");
