@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.gazette.account.AccountPrincipal;
+import dev.gazette.live.LiveFeed;
 import dev.gazette.moderation.QueueView.Queue;
 import dev.gazette.moderation.classifier.Label;
 
@@ -32,7 +33,11 @@ class ModerationConsole {
 
 	private final ClassifierModels classifier;
 
-	ModerationConsole(ModerationQueues queues, ModerationService moderation, ClassifierModels classifier) {
+	private final LiveFeed live;
+
+	ModerationConsole(ModerationQueues queues, ModerationService moderation, ClassifierModels classifier,
+			LiveFeed live) {
+		this.live = live;
 		this.queues = queues;
 		this.moderation = moderation;
 		this.classifier = classifier;
@@ -41,6 +46,8 @@ class ModerationConsole {
 	@GetMapping("/admin/moderation")
 	String console(@RequestParam(required = false) String queue, @RequestParam(required = false) String article,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String done, Model model) {
+		// Before the queue is read: the page's script then announces only comments that came to wait after it.
+		model.addAttribute("liveAfter", live.position());
 		model.addAttribute("console", queues.view(Queue.fromKey(queue), article, page, done));
 		model.addAttribute("labels", List.of(Label.values()));
 		return "moderation/console";

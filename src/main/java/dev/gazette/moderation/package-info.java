@@ -5,5 +5,5 @@
  * {@link dev.gazette.comment.CommentScreening}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Moderation", allowedDependencies = { "comment",
-		"article", "account", "publication", "refusal" })
+		"article", "account", "publication", "refusal", "live" })
 package dev.gazette.moderation;

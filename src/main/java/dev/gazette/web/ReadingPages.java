@@ -25,6 +25,7 @@ import dev.gazette.comment.Discussion;
 import dev.gazette.comment.DiscussionPage;
 import dev.gazette.comment.DiscussionView;
 import dev.gazette.comment.DiscussionSort;
+import dev.gazette.live.LiveFeed;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
@@ -76,9 +77,12 @@ class ReadingPages {
 
 	private final TemplateEngine templates;
 
+	private final LiveFeed live;
+
 	ReadingPages(ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
 			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds, Contributors contributors,
-			ArticlePageCache pages, TemplateEngine templates) {
+			ArticlePageCache pages, TemplateEngine templates, LiveFeed live) {
+		this.live = live;
 		this.pages = pages;
 		this.templates = templates;
 		this.contributors = contributors;
@@ -143,6 +147,9 @@ class ReadingPages {
 		}
 		Article article = found.get();
 		Publication publication = publications.current();
+		// Read before the discussion: the page shows every comment up to this feed id, so its script counts as new
+		// only what comes after (and what is already on the page, it skips).
+		model.addAttribute("liveAfter", live.position());
 		Discussion discussion = comments.discussion(article.id());
 		CommentProperties settings = comments.settings();
 		ArticleView view = ArticleView.of(article, publication, properties.baseUrl(), discussion.publishedComments());
