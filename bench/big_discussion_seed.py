@@ -8,9 +8,12 @@ import threading
 
 port, slug, total, threads_wanted, workers = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), 8
 path = "/api/v1/articles/%s/comments" % slug
-words = ["The gauge readings should be public.", "Both capitals have reasons of their own.",
-         "My family farmed the plain for three generations.", "A drought will test any commission.",
-         "Publishing hourly data would cost almost nothing.", "I disagree, but it is argued honestly."]
+words = ["I read the piece twice before commenting.",
+         "The numbers on the summer flow are the heart of it, and nobody on either side publishes them.",
+         "My family farmed on the plain for three generations, so this is not abstract for us.",
+         "Fair point, but the dam was built without asking anyone downstream.",
+         "Publishing the gauge readings every hour would cost almost nothing.",
+         "I disagree with the author about the reservoir, but the argument is made honestly."]  # as PageWeight.java
 lock = threading.Lock()
 roots, counter, failed = [], [0], []
 
