@@ -8,8 +8,9 @@
   if (!section || !window.fetch || !window.DOMParser || !window.URLSearchParams) { return; }
 
   section.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a.reply-link") : null;
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+    // A comment's Reply link is /comments/{id}/reply (kept short: it is on every comment of a long page).
+    var link = event.target.closest ? event.target.closest(".comment-actions a[href$='/reply']") : null;
+    if (!link || !commentOf(link) || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
     event.preventDefault();
     open(link);
   });
@@ -18,8 +19,13 @@
     return new DOMParser().parseFromString(html, "text/html");
   }
 
+  function commentOf(link) {
+    var match = /\/comments\/(\d+)\/reply$/.exec(new URL(link.href, window.location.href).pathname);
+    return match ? match[1] : null;
+  }
+
   function open(link) {
-    var id = link.getAttribute("data-comment");
+    var id = commentOf(link);
     var existing = document.getElementById("reply-to-" + id);
     if (existing) { focusFirstField(existing); return; }
     fetch(link.href, { credentials: "same-origin" })
@@ -44,7 +50,7 @@
         cancel.textContent = "Cancel reply";
         cancel.addEventListener("click", function () { box.remove(); link.focus(); });
         box.appendChild(cancel);
-        var card = document.querySelector("#comment-" + id + " > .comment-card");
+        var card = document.querySelector("#comment-" + id + " > article");
         card.insertAdjacentElement("afterend", box);
         focusFirstField(box);
       })

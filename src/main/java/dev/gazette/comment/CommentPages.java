@@ -153,13 +153,25 @@ class CommentPages {
 		return "redirect:/articles/" + slug + "/comments/" + id;
 	}
 
-	/** A short permanent address that needs only the comment's id (profile pages link here). */
+	/**
+	 * A short permanent address that needs only the comment's id: profile pages and every comment on the article page
+	 * link here. It sends the reader straight to where the comment is shown, as the long address does.
+	 */
 	@GetMapping("/comments/{id}")
 	String shortPermalink(@PathVariable long id) {
 		String slug = comments.find(id)
 			.flatMap(comment -> articles.slugOf(comment.articleId()))
 			.orElseThrow(CommentPages::notFound);
-		return "redirect:/articles/" + slug + "/comments/" + id;
+		return permalink(slug, id);
+	}
+
+	/** The reply form by the comment's id alone (each comment's Reply link): sends the reader to the form's page. */
+	@GetMapping("/comments/{id}/reply")
+	String shortReply(@PathVariable long id) {
+		String slug = comments.find(id)
+			.flatMap(comment -> articles.slugOf(comment.articleId()))
+			.orElseThrow(CommentPages::notFound);
+		return "redirect:/articles/" + slug + "/comments/" + id + "/reply";
 	}
 
 	/** A comment's permanent address: sends the reader to wherever the comment is shown now. */

@@ -28,7 +28,23 @@ public record CommenterIdentity(List<Badge> badges, String avatarPath, String pr
 
 		public static final Badge VERIFIED = new Badge("Verified", "verified");
 
-		/** The title attribute: what the badge means, for a reader who wonders. */
+		/**
+		 * The title attribute beside each comment: what the badge means, or {@code null} (no attribute) for "Guest",
+		 * which is on most comments of a busy page and is explained once above the discussion instead (issue 14).
+		 */
+		public String repeatedTitle() {
+			return GUEST.equals(this) ? null : meaning();
+		}
+
+		/**
+		 * The class attribute: "badge" alone for "Guest", the plain look (on most comments of a busy page, so kept
+		 * short), and "badge badge-KEY" for the others.
+		 */
+		public String cssClass() {
+			return GUEST.equals(this) ? "badge" : "badge badge-" + key;
+		}
+
+		/** What the badge means, for a reader who wonders. */
 		public String meaning() {
 			return switch (key) {
 				case "guest" -> "Commented without an account";

@@ -113,7 +113,8 @@ public class Comments {
 			return cached;
 		}
 		List<Comment> stored = repository.ofArticle(articleId);
-		Discussion fresh = Discussion.of(version, stored, properties.repliesPerThread(), details.read(articleId, stored));
+		Discussion fresh = Discussion.of(version, stored, properties.repliesPerThread(), properties.pageComments(),
+				details.read(articleId, stored));
 		discussions.put(articleId, fresh);
 		return fresh;
 	}

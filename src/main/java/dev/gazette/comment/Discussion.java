@@ -34,6 +34,8 @@ public final class Discussion {
 
 	private final int repliesPerThread;
 
+	private final int pageComments;
+
 	private final Map<DiscussionSort, List<Thread>> threadsBySort;
 
 	private final Map<Long, Thread> threadByRootId = new HashMap<>();
@@ -42,9 +44,11 @@ public final class Discussion {
 
 	private final DiscussionDetails details;
 
-	private Discussion(long version, List<Thread> threadsOldestFirst, int repliesPerThread, DiscussionDetails details) {
+	private Discussion(long version, List<Thread> threadsOldestFirst, int repliesPerThread, int pageComments,
+			DiscussionDetails details) {
 		this.version = version;
 		this.repliesPerThread = repliesPerThread;
+		this.pageComments = pageComments;
 		this.details = details;
 		int published = 0;
 		for (Thread thread : threadsOldestFirst) {
@@ -83,6 +87,17 @@ public final class Discussion {
 	 */
 	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread,
 			DiscussionDetails details) {
+		return of(version, comments, repliesPerThread, Integer.MAX_VALUE, details);
+	}
+
+	/**
+	 * Builds the snapshot as {@link #of(long, Collection, int, DiscussionDetails)} does, with at most
+	 * {@code pageComments} comments on a page of the article's discussion: when the page's threads hold more replies
+	 * than that leaves room for, each thread shows the same number of them (the short threads all of theirs) and
+	 * links to its own page for the rest, so the page's size follows the page, not the discussion (issue 14).
+	 */
+	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread, int pageComments,
+			DiscussionDetails details) {
 		// A reply is always stored after its parent, so it has a larger id: walking from the largest id down visits
 		// every child before its parent, and visibility and nodes are built bottom-up without recursion. (Ids, not
 		// times: an imported comment may carry any time.)
@@ -107,7 +122,8 @@ public final class Discussion {
 			}
 		}
 		roots.sort(Comparator.comparing(CommentNode::comment, CONVERSATION));
-		return new Discussion(version, roots.stream().map(Discussion::thread).toList(), repliesPerThread, details);
+		return new Discussion(version, roots.stream().map(Discussion::thread).toList(), repliesPerThread,
+				Math.max(1, pageComments), details);
 	}
 
 	public long version() {
@@ -134,7 +150,12 @@ public final class Discussion {
 		int current = Math.max(1, page);
 		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
 		int to = Math.min(threads.size(), from + pageSize);
-		List<ThreadView> views = threads.subList(from, to).stream().map(this::threadView).toList();
+		List<Thread> onPage = threads.subList(from, to);
+		int[] shown = shownReplies(onPage);
+		List<ThreadView> views = new ArrayList<>(onPage.size());
+		for (int i = 0; i < onPage.size(); i++) {
+			views.add(threadView(onPage.get(i), shown[i]));
+		}
 		return new DiscussionPage(views, sort, current, pageSize, threads.size(), publishedComments, details);
 	}
 
@@ -158,12 +179,17 @@ public final class Discussion {
 			return Optional.empty();
 		}
 		Thread thread = threadByRootId.get(rootId);
-		int page = threadsBySort.get(sort).indexOf(thread) / pageSize + 1;
+		List<Thread> threads = threadsBySort.get(sort);
+		int position = threads.indexOf(thread);
+		int page = position / pageSize + 1;
+		int pageStart = (page - 1) * pageSize;
+		List<Thread> onPage = threads.subList(pageStart, Math.min(threads.size(), pageStart + pageSize));
+		int shownHere = shownReplies(onPage)[position - pageStart];
 		int index = 0;
 		while (index < thread.entries().size() && thread.entries().get(index).comment().id() != commentId) {
 			index++;
 		}
-		boolean beyondArticlePage = commentId != rootId && index >= repliesPerThread;
+		boolean beyondArticlePage = commentId != rootId && index >= shownHere;
 		return Optional.of(new CommentLocation(commentId, rootId, page,
 				beyondArticlePage ? index / THREAD_PAGE_SIZE + 1 : 0));
 	}
@@ -172,9 +198,49 @@ public final class Discussion {
 		return rootIdByCommentId.containsKey(commentId);
 	}
 
-	private ThreadView threadView(Thread thread) {
+	/**
+	 * How many replies each thread of a page shows: up to {@link #repliesPerThread}, and within {@link #pageComments}
+	 * for the page as a whole, shared out evenly (the largest equal share that fits, then one more each for the
+	 * first threads while room is left).
+	 */
+	private int[] shownReplies(List<Thread> onPage) {
+		int[] wanted = new int[onPage.size()];
+		long total = 0;
+		for (int i = 0; i < wanted.length; i++) {
+			wanted[i] = Math.min(onPage.get(i).entries().size(), repliesPerThread);
+			total += wanted[i];
+		}
+		long room = Math.max(0, (long) pageComments - onPage.size());
+		if (total <= room) {
+			return wanted;
+		}
+		int share = 0;
+		while (share < repliesPerThread && sharedOut(wanted, share + 1) <= room) {
+			share++;
+		}
+		long left = room - sharedOut(wanted, share);
+		int[] shown = new int[wanted.length];
+		for (int i = 0; i < wanted.length; i++) {
+			shown[i] = Math.min(wanted[i], share);
+			if (left > 0 && wanted[i] > share) {
+				shown[i]++;
+				left--;
+			}
+		}
+		return shown;
+	}
+
+	private static long sharedOut(int[] wanted, int share) {
+		long sum = 0;
+		for (int w : wanted) {
+			sum += Math.min(w, share);
+		}
+		return sum;
+	}
+
+	private ThreadView threadView(Thread thread, int showing) {
 		List<Entry> entries = thread.entries();
-		List<Entry> shown = entries.subList(0, Math.min(entries.size(), repliesPerThread));
+		List<Entry> shown = entries.subList(0, Math.min(entries.size(), showing));
 		return new ThreadView(nest(thread.node().comment(), shown), entries.size(), entries.size() - shown.size());
 	}
 

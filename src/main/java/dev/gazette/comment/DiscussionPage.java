@@ -16,4 +16,27 @@ public record DiscussionPage(List<ThreadView> threads, DiscussionSort sort, int 
 	public boolean hasPrevious() {
 		return page > 1;
 	}
+
+	/** Whether a published comment on this page carries the "Guest" badge, which the page then explains once. */
+	public boolean hasGuestComments() {
+		for (ThreadView thread : threads) {
+			if (hasGuest(thread.root())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean hasGuest(DisplayComment node) {
+		if (node.comment().isPublished()
+				&& details.identity(node.comment()).badges().contains(CommenterIdentity.Badge.GUEST)) {
+			return true;
+		}
+		for (DisplayComment reply : node.replies()) {
+			if (hasGuest(reply)) {
+				return true;
+			}
+		}
+		return false;
+	}
 }

@@ -134,8 +134,22 @@ public record DiscussionView(DiscussionPage page, String articleUrl, boolean ope
 		return Timestamps.articleTime(comment.createdAt(), zone);
 	}
 
+	/** The comment's time for {@code <time datetime>}, to the second (the fraction only made every page longer). */
 	public static String isoTime(Comment comment) {
-		return comment.createdAt().toString();
+		return comment.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+	}
+
+	/**
+	 * The comment's short permanent address ({@code /comments/ID}), as each comment on a page links to it: it leads
+	 * where {@link #permalink} does, and is 40 bytes shorter on every comment of a long page.
+	 */
+	public String shortPermalink(Comment comment) {
+		return "/comments/" + comment.id();
+	}
+
+	/** The reply form's short address; it sends the reader on to {@link #replyUrl}. */
+	public String shortReplyUrl(Comment comment) {
+		return "/comments/" + comment.id() + "/reply";
 	}
 
 	public String permalink(Comment comment) {
