@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar gazette.jar import wordpress FILE [--uploads DIR] [--dry-run]} and
- * {@code import disqus FILE [--dry-run]}: Gazette started without its web server against the configured database,
+ * {@code import disqus FILE [--dry-run]}: Gazette started without an HTTP port ({@code server.port=-1}) against the configured database,
  * the import run with a progress bar, the report printed, and the process ended (status 0 when done, 1 when the file
  * was refused, 2 for a command it does not understand). Other {@code --name=value} arguments are Gazette's settings.
  */
@@ -54,9 +54,15 @@ public final class ImportCommand {
 			return 2;
 		}
 		settings.add("--gazette.demo-content=false");
+		// A web application context (sessions and security need one) with no connector: nothing listens.
+		settings.add("--server.port=-1");
+		if (settings.stream().noneMatch(s -> s.startsWith("--gazette.base-url="))) {
+			// The default public address is built from the port; with none, say a harmless one (no link is written).
+			settings.add("--gazette.base-url=http://localhost");
+		}
 		settings.add("--spring.main.banner-mode=off");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
+			.web(WebApplicationType.SERVLET)
 			.logStartupInfo(false)
 			.run(settings.toArray(String[]::new))) {
 			Path file = Path.of(words.get(1));
