@@ -50,9 +50,7 @@ class DisqusImportTests {
 	void importTheHarbourTimesThenItsDisqusComments() {
 		http = new Http(port);
 		if (first == null) {
-			wordpress.run(WordPressFixtures.file(dir, "harbour.xml", WordPressFixtures.text("wordpress-6.xml")), null,
-					false, (d, t) -> {
-					});
+			WordPressFixtures.importHarbourTimes(wordpress, dir);
 			first = disqus.run(WordPressFixtures.file(dir, "disqus.xml", WordPressFixtures.text("disqus.xml")), false,
 					(d, t) -> {
 					});

@@ -18,6 +18,21 @@ final class WordPressFixtures {
 	private WordPressFixtures() {
 	}
 
+	private static ImportReport harbourTimes;
+
+	/**
+	 * The Harbour Times export imported into the shared test application, once, whichever test class asks first (the
+	 * Disqus tests need it too); the report of that first import.
+	 */
+	static synchronized ImportReport importHarbourTimes(WordPressImport importer, Path dir) {
+		if (harbourTimes == null) {
+			Path file = file(dir, "harbour.xml", text("wordpress-6.xml"));
+			harbourTimes = importer.run(file, uploads(dir), false, (done, total) -> {
+			});
+		}
+		return harbourTimes;
+	}
+
 	static String text(String name) {
 		try (InputStream in = WordPressFixtures.class.getResourceAsStream("/transfer/" + name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

