@@ -1,5 +1,6 @@
 package dev.gazette;
 
+import dev.gazette.transfer.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class GazetteApplication {
 
 	public static void main(String[] args) {
+		if (ImportCommand.isImport(args)) {
+			System.exit(ImportCommand.run(GazetteApplication.class, args, System.out));
+		}
 		SpringApplication.run(GazetteApplication.class, args);
 	}
 }

@@ -25,7 +25,7 @@ class ModularityTests {
 					"dev.gazette.newsletter", "dev.gazette.webhook", "dev.gazette.newsroom", "dev.gazette.media",
 					"dev.gazette.portrait", "dev.gazette.availability", "dev.gazette.background",
 					"dev.gazette.ratelimit", "dev.gazette.jobs", "dev.gazette.search", "dev.gazette.refusal",
-					"dev.gazette.admin", "dev.gazette.live");
+					"dev.gazette.admin", "dev.gazette.live", "dev.gazette.transfer");
 	}
 
 	/** Module diagrams and canvases in {@code target/spring-modulith-docs}, for the architecture notes. */

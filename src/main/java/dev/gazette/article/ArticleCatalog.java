@@ -302,6 +302,55 @@ public class ArticleCatalog {
 	}
 
 	/**
+	 * Stores an article brought in by an import (the {@code transfer} module) in the state it had where it came from:
+	 * {@link ArticleState#PUBLISHED}, {@link ArticleState#SCHEDULED} or {@link ArticleState#DRAFT}. Unlike
+	 * {@link #publish}, a published piece is not announced: subscribers and webhooks heard of it years ago, and a
+	 * ten-year archive must not arrive as ten thousand "new article" messages. A scheduled one is announced at its time.
+	 * Search indexing follows {@link ArticleChanged} as usual.
+	 * @throws IllegalArgumentException when the slug is taken or a named author or section does not exist
+	 */
+	@Transactional
+	public long importArticle(NewArticle article, ArticleState state, Long leadMediaId) {
+		if (repository.slugTaken(article.slug())) {
+			throw new IllegalArgumentException("An article with the slug '" + article.slug() + "' already exists");
+		}
+		Long sectionId = article.sectionSlug() == null ? null : repository.sectionId(article.sectionSlug())
+			.orElseThrow(() -> new IllegalArgumentException("Unknown section '" + article.sectionSlug() + "'"));
+		List<Long> authorIds = new ArrayList<>();
+		for (String authorSlug : article.authorSlugs()) {
+			authorIds.add(repository.authorId(authorSlug)
+				.orElseThrow(() -> new IllegalArgumentException("Unknown author '" + authorSlug + "'")));
+		}
+		List<Long> tagIds = article.tags().stream().map(name -> repository.tagId(Slugs.of(name), name)).distinct().toList();
+		long id = repository.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
+				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
+				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
+				article.commentsOpen()));
+		Instant created = article.publishedAt() == null ? clock.instant() : article.publishedAt();
+		repository.settleImported(id, state, leadMediaId, created, clock.instant());
+		events.publishEvent(new ArticleChanged(id));
+		return id;
+	}
+
+	/** Whether an article (in any state) has this slug. */
+	@Transactional(readOnly = true)
+	public boolean slugTaken(String slug) {
+		return repository.slugTaken(slug);
+	}
+
+	/** Whether a section has this slug. */
+	@Transactional(readOnly = true)
+	public boolean hasSection(String slug) {
+		return repository.sectionId(slug).isPresent();
+	}
+
+	/** Whether an author profile has this slug. */
+	@Transactional(readOnly = true)
+	public boolean hasAuthor(String slug) {
+		return repository.authorId(slug).isPresent();
+	}
+
+	/**
 	 * These articles as a search index keeps them, in any state; an id with no article is left out.
 	 */
 	@Transactional(readOnly = true)

@@ -159,6 +159,24 @@ class ArticleRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Puts an article just inserted by an import in its state, with its library lead image; a piece already visible is
+	 * marked announced (its announcement happened long ago, elsewhere), so nothing announces it again.
+	 */
+	void settleImported(long id, ArticleState state, Long leadMediaId, Instant createdAt, Instant now) {
+		jdbc.sql("""
+				update article set state = :state, lead_media_id = :leadMedia, created_at = :created,
+				    state_changed_at = :now, announced_at = :announced
+				where id = :id""")
+			.param("id", id)
+			.param("state", state.key())
+			.param("leadMedia", leadMediaId)
+			.param("created", at(createdAt))
+			.param("now", at(now))
+			.param("announced", state == ArticleState.PUBLISHED ? at(now) : null)
+			.update();
+	}
+
 	/** The event for an article, if it exists. */
 	List<ArticlePublished> announcement(long id) {
 		return jdbc.sql("""

@@ -377,9 +377,19 @@ public class Comments {
 	@Transactional
 	public long importComment(long articleId, Long parentId, String authorName, Long accountId, String body,
 			CommentStatus status, Instant createdAt) {
+		return importComment(articleId, parentId, authorName, accountId, null, body, status, createdAt);
+	}
+
+	/**
+	 * The same, for a guest's comment brought from another system with the address they gave there (kept for
+	 * moderators, never shown). Not screened and no mail is sent: the comment was judged where it was written.
+	 */
+	@Transactional
+	public long importComment(long articleId, Long parentId, String authorName, Long accountId, String guestEmail,
+			String body, CommentStatus status, Instant createdAt) {
 		String text = CommentText.clean(body);
 		long id = repository.insert(articleId, parentId,
-				new Commenter(accountId, CommentText.cleanName(authorName), null), text, CommentText.toHtml(text),
+				new Commenter(accountId, CommentText.cleanName(authorName), guestEmail), text, CommentText.toHtml(text),
 				status, createdAt);
 		repository.touchDiscussion(articleId, status == CommentStatus.PUBLISHED ? 1 : 0);
 		return id;

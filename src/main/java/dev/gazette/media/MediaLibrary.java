@@ -138,6 +138,19 @@ public class MediaLibrary {
 		if (!mayUpload(who)) {
 			throw MediaException.forbidden("Your account may not upload images: contributors, authors and editors may.");
 		}
+		return store(upload, who.id());
+	}
+
+	/**
+	 * Stores an image brought in by an import (the {@code transfer} module, run by whoever runs the server): the same
+	 * checks, re-encoding and renditions as {@link #upload}, with no uploading account.
+	 * @throws MediaException when the bytes are not an image this library takes; nothing is stored then
+	 */
+	public MediaItem importUpload(Upload upload) {
+		return store(upload, null);
+	}
+
+	private MediaItem store(Upload upload, Long uploadedBy) {
 		String alt = text("alt", upload.alt(), ALT_MAX);
 		String caption = text("caption", upload.caption(), CAPTION_MAX);
 		String credit = text("credit", upload.credit(), CREDIT_MAX);
@@ -151,7 +164,7 @@ public class MediaLibrary {
 						written);
 			}
 			long id = repository.insert(key, fileName(upload.fileName()), image, upload.bytes().length, alt, caption,
-					credit, who.id(), clock.instant());
+					credit, uploadedBy, clock.instant());
 			return find(id).orElseThrow();
 		}
 		catch (RuntimeException ex) {

@@ -30,7 +30,7 @@ class MediaRepository {
 	}
 
 	long insert(String storageKey, String fileName, ImageProcessor.Processed image, long byteSize, String alt,
-			String caption, String credit, long uploadedBy, Instant now) {
+			String caption, String credit, Long uploadedBy, Instant now) {
 		jdbc.sql("""
 				insert into media (storage_key, file_name, source_type, rendition_type, width, height, byte_size, widths,
 				    alt_text, caption, credit, uploaded_by, created_at, updated_at)

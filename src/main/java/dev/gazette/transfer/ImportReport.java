@@ -1,0 +1,107 @@
+package dev.gazette.transfer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an import did, by kind (authors, sections, articles, comments, images): how many were created, how many were
+ * there already (skipped), how many failed and why, and what else the person running it should know (files not
+ * found, threads matched to no article). A dry run counts what it would create.
+ */
+public final class ImportReport {
+
+	private static final int REASONS_KEPT = 50;
+
+	private final Map<String, Counts> kinds = new LinkedHashMap<>();
+
+	private final List<String> notes = new ArrayList<>();
+
+	private final boolean dryRun;
+
+	ImportReport(boolean dryRun) {
+		this.dryRun = dryRun;
+	}
+
+	/** Counts for one kind; reasons for failures are kept up to a limit, the count is always exact. */
+	public static final class Counts {
+
+		private int created;
+
+		private int skipped;
+
+		private int failed;
+
+		private final List<String> reasons = new ArrayList<>();
+
+		public int created() {
+			return created;
+		}
+
+		public int skipped() {
+			return skipped;
+		}
+
+		public int failed() {
+			return failed;
+		}
+
+		public List<String> reasons() {
+			return List.copyOf(reasons);
+		}
+	}
+
+	void created(String kind) {
+		counts(kind).created++;
+	}
+
+	void skipped(String kind) {
+		counts(kind).skipped++;
+	}
+
+	void failed(String kind, String reason) {
+		Counts counts = counts(kind);
+		counts.failed++;
+		if (counts.reasons.size() < REASONS_KEPT) {
+			counts.reasons.add(reason);
+		}
+	}
+
+	void note(String note) {
+		if (notes.size() < REASONS_KEPT * 4) {
+			notes.add(note);
+		}
+	}
+
+	public Counts counts(String kind) {
+		return kinds.computeIfAbsent(kind, k -> new Counts());
+	}
+
+	public List<String> notes() {
+		return List.copyOf(notes);
+	}
+
+	public boolean dryRun() {
+		return dryRun;
+	}
+
+	/** Whether this run changed nothing (everything was there already, or it was a dry run). */
+	public boolean changedNothing() {
+		return dryRun || kinds.values().stream().allMatch(c -> c.created == 0);
+	}
+
+	/** The report as the command line prints it. */
+	public String text() {
+		StringBuilder out = new StringBuilder(dryRun ? "Dry run: nothing was written. It would have:\n" : "");
+		out.append(String.format("%-10s %8s %8s %8s%n", "", dryRun ? "create" : "created", "skipped", "failed"));
+		kinds.forEach((kind, c) -> out.append(String.format("%-10s %8d %8d %8d%n", kind, c.created, c.skipped, c.failed)));
+		kinds.forEach((kind, c) -> c.reasons.forEach(reason -> out.append("failed ").append(kind).append(": ")
+			.append(reason).append('\n')));
+		notes.forEach(note -> out.append("note: ").append(note).append('\n'));
+		if (!dryRun && changedNothing()) {
+			out.append("Everything in this file was imported before: nothing changed.\n");
+		}
+		return out.toString();
+	}
+}

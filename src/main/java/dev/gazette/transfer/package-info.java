@@ -1,0 +1,15 @@
+/**
+ * Moving in: imports from WordPress (a WXR export) and Disqus (its XML export), run from the command line
+ * ({@code java -jar gazette.jar import wordpress FILE}), and the old addresses that keep answering afterwards.
+ * <p>
+ * Both readers stream (StAX) with document type declarations refused outright, so a file with an entity-expansion
+ * ("billion laughs") or external-entity (XXE) attack is turned away before anything is read from it. A file is read
+ * through once before anything is written, so a file that is not XML or is cut short imports nothing. Every row
+ * written is recorded in {@code import_record} with what it was in the source, in the same transaction, so importing
+ * again skips what is there and completes what a killed run left. Articles, authors, sections, comments and images go
+ * in through the modules that own them ({@code ArticleCatalog}, {@code Comments}, {@code MediaLibrary}); imported
+ * articles are not announced and imported comments are not screened, and nothing sends mail.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Moving in", allowedDependencies = { "article",
+		"comment", "media" })
+package dev.gazette.transfer;
