@@ -50,7 +50,7 @@
         cancel.textContent = "Cancel reply";
         cancel.addEventListener("click", function () { box.remove(); link.focus(); });
         box.appendChild(cancel);
-        var card = document.querySelector("#comment-" + id + " > article");
+        var card = document.querySelector("#comment-" + id + " > [role=article]");
         card.insertAdjacentElement("afterend", box);
         focusFirstField(box);
       })

@@ -3,6 +3,8 @@ package dev.gazette.web;
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.FormProtection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Section;
@@ -47,6 +49,12 @@ class SiteModel {
 
 	private volatile String icon;
 
+	private volatile Map<String, String> scripts;
+
+	/** Every script a page may load, in {@code static/js}. */
+	private static final List<String> SCRIPTS = List.of("editor.js", "live.js", "moderation.js", "page-preview.js",
+			"reply.js");
+
 	SiteModel(Publications publications, ArticleCatalog catalog, GazetteProperties properties,
 			ResourceUrlProvider resources, FormProtection forms) {
 		this.forms = forms;
@@ -59,7 +67,7 @@ class SiteModel {
 	@ModelAttribute("site")
 	SiteView site(HttpServletRequest request, @AuthenticationPrincipal AccountPrincipal viewer) {
 		return new SiteView(publications.masthead(), sections(request), properties.baseUrl(), stylesheet(), icon(),
-				viewer, forms.formToken(request));
+				scripts(), viewer, forms.formToken(request));
 	}
 
 	/**
@@ -102,6 +110,17 @@ class SiteModel {
 			icon = url;
 		}
 		return url;
+	}
+
+	/** The pages' scripts by file name, each at its fingerprinted address (cached for a year like the stylesheet). */
+	private Map<String, String> scripts() {
+		Map<String, String> urls = scripts;
+		if (urls == null) {
+			urls = SCRIPTS.stream().collect(Collectors.toUnmodifiableMap(name -> name,
+					name -> fingerprinted("/js/" + name)));
+			scripts = urls;
+		}
+		return urls;
 	}
 
 	private String fingerprinted(String path) {

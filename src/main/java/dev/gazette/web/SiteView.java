@@ -1,6 +1,7 @@
 package dev.gazette.web;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.Role;
@@ -11,12 +12,17 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * What the layout of every page needs: masthead, section navigation, the site's address, the fingerprinted
- * addresses of the stylesheet and the icon (so they can be cached for a year), who is signed in ({@code null} for a
+ * addresses of the stylesheet, the icon and the scripts (so they can be cached for a year), who is signed in ({@code null} for a
  * guest), and the CSRF token the forms of someone with credentials carry ({@code null} for guests, whose forms need
  * none: see {@link dev.gazette.account.FormProtection}).
  */
 public record SiteView(Masthead masthead, List<Section> sections, String baseUrl, String stylesheet, String icon,
-		AccountPrincipal viewer, CsrfToken csrf) {
+		Map<String, String> scripts, AccountPrincipal viewer, CsrfToken csrf) {
+
+	/** The fingerprinted address of a script in {@code static/js} ({@code live.js}), so a new version is fetched. */
+	public String script(String name) {
+		return scripts.getOrDefault(name, "/js/" + name);
+	}
 
 	public boolean signedIn() {
 		return viewer != null;

@@ -177,7 +177,7 @@ class YourDataTests {
 
 	private String shownText(long commentId) {
 		Element comment = Jsoup.parse(new Http(port).get(article.path()).body()).getElementById("comment-" + commentId);
-		return comment.selectFirst("article").text();
+		return comment.selectFirst("[role=article]").text();
 	}
 
 	private Map<String, Object> commentRow(long id) {

@@ -65,6 +65,7 @@ class EditorInTheBrowserTests {
 				dialog.accept();
 			});
 			reader.signIn(editor.email(), editor.password());
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff pages").setExact(true)).click();
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Articles").setExact(true)).click();
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New article")).click();
 			page.getByLabel("Headline", new Page.GetByLabelOptions().setExact(true)).fill("Gulls return to the harbour");

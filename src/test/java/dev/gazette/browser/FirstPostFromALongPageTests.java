@@ -102,7 +102,12 @@ class FirstPostFromALongPageTests {
 	void aFreshGuestsFirstReplyFromTheReplyPageIsPosted() {
 		Http guest = new Http(port);
 		Document article = page(guest, big.path());
-		String replyPage = article.select(".comment-actions a[href$=/reply]").first().attr("href");
+		String replyLink = article.select(".comment-actions a[href$=/reply]").first().attr("href");
+		// The comment's short reply link leads to the reply page, as a browser follows it.
+		HttpResponse<String> followed = guest.get(replyLink);
+		assertThat(followed.statusCode()).isEqualTo(302);
+		java.net.URI location = java.net.URI.create(followed.headers().firstValue("Location").orElseThrow());
+		String replyPage = location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
 
 		HttpResponse<String> posted = guest.submit(replyPage, "form#comment-form",
 				Map.of("authorName", "Chana", "body", "Two locks, and a gate for the fishing boats."));
@@ -154,7 +159,7 @@ class FirstPostFromALongPageTests {
 		long theirs = comments.importComment(big.id(), null, other.displayName(), "A comment to report.",
 				CommentStatus.PUBLISHED, Instant.parse("2026-11-28T09:00:00Z"));
 		Http browser = new Http(port);
-		String signIn = page(browser, big.path()).selectFirst("nav.account-nav a[href=/sign-in]").attr("href");
+		String signIn = page(browser, big.path()).selectFirst("nav.account-nav a[href^=/sign-in]").attr("href");
 
 		HttpResponse<String> signedIn = browser.submit(signIn, "form[action=/sign-in]",
 				Map.of("email", member.email(), "password", member.password()));

@@ -162,7 +162,9 @@ class ReadingInTheBrowserTests {
 		Published article = newsroom.article("Who will pay for the sea wall?");
 		long question = newsroom.comment(article, "Ayelet", "Who pays for the wall, the port or the city?", 5);
 		newsroom.comment(article, "Burak", "A thread about something else.", 6);
-		try (Reader reader = Reader.at(browser, port, viewport)) {
+		// The reply page, as a reader without JavaScript gets it (with it, the form opens in place:
+		// LiveDiscussionInTheBrowserTests).
+		try (Reader reader = Reader.withoutJavaScript(browser, port, viewport)) {
 			Page page = reader.page();
 			reader.visit(article.path());
 

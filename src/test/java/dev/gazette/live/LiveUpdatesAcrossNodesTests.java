@@ -101,7 +101,7 @@ class LiveUpdatesAcrossNodesTests {
 	@Test
 	void aCommentPublishedOnNodeAReachesAReaderStreamingFromNodeB() throws Exception {
 		try (EventStream reader = EventStream.open(portB(), stream(article), null, null)) {
-			long id = post(comments, "Oğuz Türk", "The 7:40 boat was always full anyway 🚢");
+			long id = post(comments, "Oğuzhan Türkoğlu", "The 7:40 boat was always full anyway 🚢");
 
 			Event event = reader.next(WITHIN);
 
@@ -177,10 +177,8 @@ class LiveUpdatesAcrossNodesTests {
 	}
 
 	private long post(Comments on, String name, String body) {
-		return on.submit(article.slug(), new CommentDraft(body, null), new Commenter(null, name, null))
-			.stored()
-			.orElseThrow()
-			.id();
+		var outcome = on.submit(article.slug(), new CommentDraft(body, null), new Commenter(null, name, null));
+		return outcome.stored().orElseThrow(() -> new AssertionError(name + ": not stored: " + outcome)).id();
 	}
 
 	private static String stream(Published article) {
