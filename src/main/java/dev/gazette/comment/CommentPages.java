@@ -165,13 +165,17 @@ class CommentPages {
 		return permalink(slug, id);
 	}
 
-	/** The reply form by the comment's id alone (each comment's Reply link): sends the reader to the form's page. */
+	/**
+	 * The reply form by the comment's id alone (each comment's Reply link, kept short because a page repeats it 200
+	 * times): the same page as under the article's address, without a redirect's round trip for a reader without
+	 * JavaScript.
+	 */
 	@GetMapping("/comments/{id}/reply")
-	String shortReply(@PathVariable long id) {
+	String shortReply(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
 		String slug = comments.find(id)
 			.flatMap(comment -> articles.slugOf(comment.articleId()))
 			.orElseThrow(CommentPages::notFound);
-		return "redirect:/articles/" + slug + "/comments/" + id + "/reply";
+		return reply(slug, id, viewer, model);
 	}
 
 	/** A comment's permanent address: sends the reader to wherever the comment is shown now. */

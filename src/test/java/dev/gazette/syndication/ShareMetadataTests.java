@@ -138,7 +138,10 @@ class ShareMetadataTests {
 		HttpResponse<String> response = http.get(article.path());
 		Document page = Jsoup.parse(response.body());
 
-		List<Element> scripts = page.select("script");
+		// The one inline script is the JSON-LD; the others are the site's own files (live updates, inline replies).
+		assertThat(page.select("script[src]")).extracting(script -> script.attr("src"))
+			.allMatch(src -> src.startsWith("/js/"));
+		List<Element> scripts = page.select("script:not([src])");
 		assertThat(scripts).hasSize(1);
 		String json = scripts.get(0).data();
 		assertThat(json).doesNotContain("<", ">", "&");
