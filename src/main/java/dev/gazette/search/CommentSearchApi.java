@@ -2,15 +2,14 @@ package dev.gazette.search;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+
+import dev.gazette.refusal.FieldProblem;
+import dev.gazette.refusal.ProblemJson;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,9 +53,7 @@ class CommentSearchApi {
 		CommentSearchRequest.Checked checked = new CommentSearchRequest(q, status, article, author, from, to, sort, page)
 			.check(properties.pageSize());
 		if (checked instanceof CommentSearchRequest.Invalid invalid) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.message());
-			problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.message())));
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return ProblemJson.badRequest(invalid.message(), List.of(new FieldProblem(invalid.field(), invalid.message())));
 		}
 		CommentHits hits = search.search(((CommentSearchRequest.Valid) checked).query());
 		return ResponseEntity.ok(new CommentPageJson(hits.items().stream().map(CommentJson::of).toList(), hits.page(),

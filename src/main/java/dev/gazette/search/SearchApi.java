@@ -2,15 +2,14 @@ package dev.gazette.search;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+
+import dev.gazette.refusal.FieldProblem;
+import dev.gazette.refusal.ProblemJson;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,16 +48,12 @@ class SearchApi {
 		SearchRequest.Checked checked = new SearchRequest(q, section, author, tag, kind, from, to, sort, page)
 			.check(properties.pageSize());
 		if (checked instanceof SearchRequest.Invalid invalid) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.message());
-			problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", invalid.message())));
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return ProblemJson.badRequest(invalid.message(), List.of(new FieldProblem(invalid.field(), invalid.message())));
 		}
 		ArticleQuery query = ((SearchRequest.Valid) checked).query();
 		if (!query.hasText() && !query.hasFilter()) {
 			String message = "Give q, or at least one filter.";
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-			problem.setProperty("errors", List.of(Map.of("field", "q", "message", message)));
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			return ProblemJson.badRequest(message, List.of(new FieldProblem("q", message)));
 		}
 		ArticleHits hits = search.search(query);
 		return ResponseEntity.ok(new SearchPageJson(hits.items().stream().map(HitJson::of).toList(), hits.page(),

@@ -21,5 +21,5 @@
  * ago is not shown even before this node's index hears of it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = { "article", "publication",
-		"comment", "account" })
+		"comment", "account", "refusal" })
 package dev.gazette.search;
