@@ -86,7 +86,10 @@ public class PageWeight {
 			page.navigate(base + ARTICLE);
 			// Scroll to the end, as a reader who reads the whole discussion does, so lazy images load too.
 			page.evaluate("window.scrollTo(0, document.body.scrollHeight)");
-			page.waitForLoadState(LoadState.NETWORKIDLE);
+			// The page keeps one request open for good (the live-updates stream), so the network is never idle: wait
+			// for the load event and then for the lazy images the scroll asked for.
+			page.waitForLoadState(LoadState.LOAD);
+			page.waitForTimeout(3000);
 			browser.close();
 		}
 		report(base + ARTICLE, shown, loaded, thirdParty);

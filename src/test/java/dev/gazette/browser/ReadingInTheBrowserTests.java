@@ -97,7 +97,7 @@ class ReadingInTheBrowserTests {
 			assertThat(page.locator(".story-header .kicker")).hasText(Pattern.compile("^\\s*Opinion\\s*$"));
 			assertThat(page.locator(".disclaimer")).isVisible();
 			assertThat(page.locator("#comments-heading")).containsText("comments");
-			assertThat(page.locator("li.comment.level-3").first()).isVisible();
+			assertThat(page.locator("li.comment li.comment li.comment").first()).isVisible();
 			assertImagesLoaded(page);
 			reader.assertNoSidewaysScrolling();
 			reader.screenshot("article-with-discussion", true);
