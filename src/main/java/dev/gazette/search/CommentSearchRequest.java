@@ -113,18 +113,9 @@ public record CommentSearchRequest(String q, String status, String article, Stri
 		else {
 			return new Invalid("sort", "'sort' is date or relevance.");
 		}
-		int pageNumber = 1;
-		String pageText = blankToNull(page);
-		if (pageText != null) {
-			try {
-				pageNumber = Integer.parseInt(pageText);
-			}
-			catch (NumberFormatException ex) {
-				pageNumber = 0;
-			}
-			if (pageNumber < 1 || pageNumber > 100) {
-				return new Invalid("page", "'page' is a whole number from 1 to 100.");
-			}
+		int pageNumber = SearchRequest.pageNumber(page);
+		if (pageNumber == 0) {
+			return new Invalid("page", "'page' is a whole number from 1 to 100.");
 		}
 		return new Valid(new CommentQuery(text, Set.copyOf(statuses), slug, name, email, accounts, fromDay, toDay, order,
 				pageNumber, pageSize));

@@ -70,18 +70,9 @@ public record SearchRequest(String q, String section, String author, String tag,
 		else {
 			return new Invalid("sort", "'sort' is relevance or date.");
 		}
-		int pageNumber = 1;
-		String pageText = blankToNull(page);
-		if (pageText != null) {
-			try {
-				pageNumber = Integer.parseInt(pageText);
-			}
-			catch (NumberFormatException ex) {
-				pageNumber = 0;
-			}
-			if (pageNumber < 1 || pageNumber > 100) {
-				return new Invalid("page", "'page' is a whole number from 1 to 100.");
-			}
+		int pageNumber = SearchRequest.pageNumber(page);
+		if (pageNumber == 0) {
+			return new Invalid("page", "'page' is a whole number from 1 to 100.");
 		}
 		return new Valid(new ArticleQuery(text, blankToNull(section), blankToNull(author),
 				tag == null ? null : blankToNull(tag.toLowerCase(Locale.ROOT)), kindKey, fromDay, toDay, order,
@@ -95,5 +86,20 @@ public record SearchRequest(String q, String section, String author, String tag,
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/** A results page from 1 to 100; 1 when none is given; 0 when what was given is not one (readers' and moderators'). */
+	static int pageNumber(String page) {
+		String text = blankToNull(page);
+		if (text == null) {
+			return 1;
+		}
+		try {
+			int number = Integer.parseInt(text);
+			return number >= 1 && number <= 100 ? number : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 }
