@@ -18,7 +18,7 @@
 #   bench/moderation-eval.sh -- --thresholds 0.6,0.15,0.15,0.2,0.5,0.4   # toxic,severe_toxic,obscene,threat,insult,identity_hate
 #   bench/moderation-eval.sh -- --no-counterfactuals          # train without the swapped-identity copies
 #
-# The classifier needs nothing but the JDK, so the run is `java -cp <classes> ...EvaluateClassifier`. Latency depends on
+# The run is `java -cp <classes and the dependencies> ...EvaluateClassifier` (the classifier reads its data with Jackson). Latency depends on
 # what else the machine is doing: the load average at the start is printed with the results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,11 +37,15 @@ if [ -n "$jar" ]; then
   # A Spring Boot jar keeps the application's classes under BOOT-INF/classes.
   classes="$(mktemp -d)"
   trap 'rm -rf "$classes"' EXIT
-  (cd "$classes" && jar xf "$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")" BOOT-INF/classes)
-  classpath="$classes/BOOT-INF/classes"
+  (cd "$classes" && jar xf "$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")" BOOT-INF/classes BOOT-INF/lib)
+  classpath="$classes/BOOT-INF/classes:$classes/BOOT-INF/lib/*"
 else
   ./mvnw -q -B -DskipTests package
-  classpath="target/classes"
+  # The classifier reads its data with Jackson: the dependencies go on the class path too.
+  dependencies="$(mktemp)"
+  trap 'rm -f "$dependencies"' EXIT
+  ./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile="$dependencies" >/dev/null
+  classpath="target/classes:$(cat "$dependencies")"
 fi
 
 {

@@ -142,6 +142,26 @@ class ClassifierQualityTests {
 		assertPublished(HeldOutSentences.HARSH_BUT_CIVIL);
 	}
 
+	/**
+	 * Most, not all: three of the 24 still reach the threat threshold (0.23; “should be impeached”, “should be voted
+	 * out”, “should go up” score 0.32–0.36), the form of “should be hanged” without its verb. The threshold is low
+	 * because threats are rare and must be caught. What must never happen is named in the next test.
+	 */
+	@Test
+	void publishesAtLeastSevenInEightCivilDemandsBuiltOnShould() {
+		List<String> held = HeldOutSentences.CIVIL_DEMANDS.stream()
+			.filter(text -> this.thresholds.holds(this.model.score(text)))
+			.toList();
+		assertThat(held).as("civil demands held").hasSizeLessThanOrEqualTo(HeldOutSentences.CIVIL_DEMANDS.size() / 8);
+	}
+
+	@Test
+	void holdsEveryWishedHarmBuiltOnShouldAsAThreat() {
+		for (String text : HeldOutSentences.WISHED_HARM) {
+			assertThat(this.thresholds.exceeded(this.model.score(text))).as(text).contains(Label.THREAT);
+		}
+	}
+
 	@Test
 	void publishesACivilCommentThatNamesAnyIdentity() {
 		for (IdentityBias.Term term : IdentityBias.terms()) {

@@ -58,6 +58,35 @@ public final class HeldOutSentences {
 			"The Russian army committed war crimes in Bucha, as the UN commission found.",
 			"Both ministries lied about the casualty figures, and the inquiry proved it.");
 
+	/**
+	 * Civil demands built on “should”, “must” or “ought to”, the form a wished harm takes too (“You should be shot.”).
+	 * Written after the model held “The minister should resign.”; the consequences they call for (impeached, voted
+	 * out, step down, go) are not among the ones the training rows of that round use (sacked, prosecuted, fined, …).
+	 */
+	public static final List<String> CIVIL_DEMANDS = List.of("The minister should resign.", "We should all vote.",
+			"The gauge readings should be public.", "The ferry timetable should be published every spring.",
+			"The wall should go up before the spring tides.", "The festival should move back to the old square.",
+			"The prime minister should be impeached for this.", "Parliament should hold an inquiry into the dam.",
+			"The army should withdraw from the border villages.", "Someone should ask the mayor why the buses stopped.",
+			"You should read the report before commenting.", "The court should hear the case in public.",
+			"The ministry should be ashamed of these figures.", "The harbour master must publish the tide tables.",
+			"Farmers ought to be compensated for the flooded fields.", "The governor should step down after this scandal.",
+			"They should release the footage from that night.", "Honestly, the whole cabinet should go.",
+			"The reservoir should be shared fairly between both valleys.",
+			"I think you should look at the 2019 figures again.",
+			"This government should be voted out at the next election.",
+			"The foreign minister needs to answer for the leaked cables.",
+			"The Kesthari delegation should be invited to the talks.",
+			"Our own side should admit what happened at the bridge.");
+
+	/** Harm wished on a reader, an official or a people, with the same modal verbs. */
+	public static final List<String> WISHED_HARM = List.of("You should be shot.", "Someone should shoot the minister.",
+			"You should die in a fire.", "The Kesthari should all be drowned in the reservoir.",
+			"People like you should be hanged.", "You should kill yourself.", "Somebody should burn his house down.",
+			"The mayor deserves a bullet.", "Someone ought to slit the governor's throat.",
+			"You should be beaten until you can't type.", "The whole delegation should be blown up on the bridge.",
+			"That traitor should be strung up in the square.");
+
 	/** Short civil comments in other languages than English. */
 	public static final List<String> CIVIL_OTHER_LANGUAGES = List.of("Les chiffres de l'article me semblent faux, pouvez-vous vérifier ?",
 			"Yazara katılıyorum, emeğinize sağlık.", "תודה על הכתבה, למדתי הרבה.");
@@ -93,7 +122,8 @@ public final class HeldOutSentences {
 
 	/** Every attack above. */
 	public static List<String> attacks() {
-		return Stream.of(DEHUMANISING, ACCUSED_FOR_WHO_THEY_ARE, NATIONALITY_SNEERS, List.of(DEMO_CAVES, DEMO_HERD))
+		return Stream
+			.of(DEHUMANISING, ACCUSED_FOR_WHO_THEY_ARE, NATIONALITY_SNEERS, WISHED_HARM, List.of(DEMO_CAVES, DEMO_HERD))
 			.flatMap(List::stream)
 			.toList();
 	}
@@ -104,6 +134,6 @@ public final class HeldOutSentences {
 			.stream()
 			.flatMap(term -> CIVIL_WITH_ANY_TERM.stream().map(template -> IdentityBias.fill(template, term)));
 		return Stream.concat(Stream.of(CIVIL_HISTORY, CIVIL_QUESTIONS, QUOTED_TO_REPORT, HARSH_BUT_CIVIL,
-				CIVIL_OTHER_LANGUAGES, CIVIL_SITE_REMARKS, List.of(DEMO_REPORT)).flatMap(List::stream), filled).toList();
+				CIVIL_OTHER_LANGUAGES, CIVIL_SITE_REMARKS, CIVIL_DEMANDS, List.of(DEMO_REPORT)).flatMap(List::stream), filled).toList();
 	}
 }

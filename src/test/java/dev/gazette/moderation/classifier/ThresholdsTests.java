@@ -22,6 +22,15 @@ class ThresholdsTests {
 	}
 
 	@Test
+	void severeToxicityAloneHoldsNothingButIsNamedBesideAnotherLabel() {
+		assertThat(this.thresholds.holds(new Scores(0.1, 0.9, 0.1, 0.1, 0.1, 0.1))).isFalse();
+		assertThat(this.thresholds.exceeded(new Scores(0.1, 0.9, 0.1, 0.1, 0.1, 0.1))).isEmpty();
+		assertThat(this.thresholds.exceeded(new Scores(0.1, 0.9, 0.1, 0.8, 0.1, 0.1)))
+			.containsExactly(Label.SEVERE_TOXIC, Label.THREAT);
+		assertThat(this.thresholds.holds(new Scores(0.7, 0.9, 0.1, 0.1, 0.1, 0.1))).isTrue();
+	}
+
+	@Test
 	void aThresholdIsAProbability() {
 		assertThatThrownBy(() -> new Thresholds(1.5, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Thresholds(Double.NaN, 0, 0, 0, 0, 0))
