@@ -163,6 +163,14 @@ class ClassifierQualityTests {
 	}
 
 	@Test
+	void holdsTheOnlyGoodOneIsADeadOneAsAThreatButNotTheOpeningAlone() {
+		for (String text : HeldOutSentences.ONLY_GOOD_WHEN_DEAD) {
+			assertThat(this.thresholds.exceeded(this.model.score(text))).as(text).contains(Label.THREAT);
+		}
+		assertPublished(HeldOutSentences.ONLY_GOOD_CIVIL);
+	}
+
+	@Test
 	void publishesACivilCommentThatNamesAnyIdentity() {
 		for (IdentityBias.Term term : IdentityBias.terms()) {
 			assertPublished(HeldOutSentences.CIVIL_WITH_ANY_TERM.stream()

@@ -87,6 +87,18 @@ public final class HeldOutSentences {
 			"You should be beaten until you can't type.", "The whole delegation should be blown up on the bridge.",
 			"That traitor should be strung up in the square.");
 
+	/**
+	 * “The only good X is a dead X”: a call to kill a group with no violent verb, published for every group until
+	 * December 2026. The training rows use “the only good X is a dead X” for other groups; these vary the form.
+	 */
+	public static final List<String> ONLY_GOOD_WHEN_DEAD = List.of("The only good settler is a dead settler.",
+			"The best Kurd is a dead Kurd.", "A good Chechen is a dead Chechen.", "The only good Tory is a dead one.",
+			"Only good soldier is a dead soldier.");
+
+	/** The same opening, civil. */
+	public static final List<String> ONLY_GOOD_CIVIL = List.of(
+			"The only good thing about this budget is the school money.", "The only good news today is the ceasefire.");
+
 	/** Short civil comments in other languages than English. */
 	public static final List<String> CIVIL_OTHER_LANGUAGES = List.of("Les chiffres de l'article me semblent faux, pouvez-vous vérifier ?",
 			"Yazara katılıyorum, emeğinize sağlık.", "תודה על הכתבה, למדתי הרבה.");
@@ -123,7 +135,8 @@ public final class HeldOutSentences {
 	/** Every attack above. */
 	public static List<String> attacks() {
 		return Stream
-			.of(DEHUMANISING, ACCUSED_FOR_WHO_THEY_ARE, NATIONALITY_SNEERS, WISHED_HARM, List.of(DEMO_CAVES, DEMO_HERD))
+			.of(DEHUMANISING, ACCUSED_FOR_WHO_THEY_ARE, NATIONALITY_SNEERS, WISHED_HARM, ONLY_GOOD_WHEN_DEAD,
+					List.of(DEMO_CAVES, DEMO_HERD))
 			.flatMap(List::stream)
 			.toList();
 	}
@@ -134,6 +147,7 @@ public final class HeldOutSentences {
 			.stream()
 			.flatMap(term -> CIVIL_WITH_ANY_TERM.stream().map(template -> IdentityBias.fill(template, term)));
 		return Stream.concat(Stream.of(CIVIL_HISTORY, CIVIL_QUESTIONS, QUOTED_TO_REPORT, HARSH_BUT_CIVIL,
-				CIVIL_OTHER_LANGUAGES, CIVIL_SITE_REMARKS, CIVIL_DEMANDS, List.of(DEMO_REPORT)).flatMap(List::stream), filled).toList();
+				CIVIL_OTHER_LANGUAGES, CIVIL_SITE_REMARKS, CIVIL_DEMANDS, ONLY_GOOD_CIVIL,
+				List.of(DEMO_REPORT)).flatMap(List::stream), filled).toList();
 	}
 }
