@@ -49,6 +49,6 @@ else
 fi
 
 {
-  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet -- . ':!bench/moderation-eval-latest.txt' 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   java -cp "$classpath" dev.gazette.moderation.classifier.EvaluateClassifier "$@"
 } | tee bench/moderation-eval-latest.txt

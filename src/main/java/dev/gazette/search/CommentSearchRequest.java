@@ -1,7 +1,5 @@
 package dev.gazette.search;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -40,8 +38,8 @@ public record CommentSearchRequest(String q, String status, String article, Stri
 
 	Checked check(int pageSize) {
 		String text = blankToNull(q);
-		if (text != null && text.length() > SearchRequest.MAX_QUERY) {
-			return new Invalid("q", "A search is at most " + SearchRequest.MAX_QUERY + " characters long.");
+		if (SearchFields.tooLong(text)) {
+			return new Invalid("q", SearchFields.TOO_LONG);
 		}
 		Set<String> statuses = new LinkedHashSet<>();
 		if (blankToNull(status) != null) {
@@ -85,23 +83,11 @@ public record CommentSearchRequest(String q, String status, String article, Stri
 				name = who;
 			}
 		}
-		LocalDate fromDay;
-		LocalDate toDay;
-		try {
-			fromDay = day(from);
+		SearchFields.Days range = SearchFields.days(from, to, " (a day in UTC)");
+		if (range instanceof SearchFields.Wrong wrong) {
+			return new Invalid(wrong.field(), wrong.message());
 		}
-		catch (DateTimeParseException ex) {
-			return new Invalid("from", "'from' is a date such as 2018-07-22 (a day in UTC).");
-		}
-		try {
-			toDay = day(to);
-		}
-		catch (DateTimeParseException ex) {
-			return new Invalid("to", "'to' is a date such as 2018-07-22 (a day in UTC).");
-		}
-		if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-			return new Invalid("to", "'to' is on or after 'from'.");
-		}
+		SearchFields.Range days = (SearchFields.Range) range;
 		ArticleQuery.Order order;
 		String sortKey = blankToNull(sort);
 		if (sortKey == null || sortKey.equals("date")) {
@@ -113,20 +99,15 @@ public record CommentSearchRequest(String q, String status, String article, Stri
 		else {
 			return new Invalid("sort", "'sort' is date or relevance.");
 		}
-		int pageNumber = SearchRequest.pageNumber(page);
+		int pageNumber = SearchFields.pageNumber(page);
 		if (pageNumber == 0) {
-			return new Invalid("page", "'page' is a whole number from 1 to 100.");
+			return new Invalid("page", SearchFields.BAD_PAGE);
 		}
-		return new Valid(new CommentQuery(text, Set.copyOf(statuses), slug, name, email, accounts, fromDay, toDay, order,
+		return new Valid(new CommentQuery(text, Set.copyOf(statuses), slug, name, email, accounts, days.from(), days.to(), order,
 				pageNumber, pageSize));
 	}
 
-	private static LocalDate day(String value) {
-		String text = blankToNull(value);
-		return text == null ? null : LocalDate.parse(text);
-	}
-
 	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return SearchFields.blankToNull(value);
 	}
 }

@@ -4,8 +4,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.springframework.web.util.UriComponentsBuilder;
-
 /**
  * The moderators' search page: the form as filled, the hits ready to print (times in UTC, said so), or the field
  * that was wrong. {@code hits} is {@code null} before a search.
@@ -47,24 +45,9 @@ public record CommentSearchView(CommentSearchRequest form, CommentHits hits, Lis
 		return key.equals(form.status() == null ? "" : form.status().strip());
 	}
 
+	/** This search with another page; the rest of the form kept as it was. */
 	public String pageUrl(int page) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/admin/moderation/search");
-		add(url, "q", form.q());
-		add(url, "status", form.status());
-		add(url, "article", form.article());
-		add(url, "author", form.author());
-		add(url, "from", form.from());
-		add(url, "to", form.to());
-		add(url, "sort", form.sort());
-		if (page > 1) {
-			url.queryParam("page", page);
-		}
-		return url.encode().build().toUriString();
-	}
-
-	private static void add(UriComponentsBuilder url, String name, String value) {
-		if (value != null && !value.isBlank()) {
-			url.queryParam(name, value);
-		}
+		return SearchFields.link("/admin/moderation/search", page, "q", form.q(), "status", form.status(), "article",
+				form.article(), "author", form.author(), "from", form.from(), "to", form.to(), "sort", form.sort());
 	}
 }

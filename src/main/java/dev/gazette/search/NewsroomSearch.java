@@ -26,7 +26,7 @@ public class NewsroomSearch {
 			return List.of();
 		}
 		String words = text.strip();
-		return engine.searchAllArticles(words.length() > SearchRequest.MAX_QUERY
-				? words.substring(0, SearchRequest.MAX_QUERY) : words, LIMIT);
+		return engine.searchAllArticles(words.length() > SearchFields.MAX_QUERY
+				? words.substring(0, SearchFields.MAX_QUERY) : words, LIMIT);
 	}
 }

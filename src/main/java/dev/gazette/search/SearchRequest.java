@@ -1,7 +1,5 @@
 package dev.gazette.search;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  */
 public record SearchRequest(String q, String section, String author, String tag, String kind, String from, String to,
 		String sort, String page) {
-
-	static final int MAX_QUERY = 500;
 
 	private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}-]{1,200}");
 
@@ -29,8 +25,8 @@ public record SearchRequest(String q, String section, String author, String tag,
 
 	Checked check(int pageSize) {
 		String text = blankToNull(q);
-		if (text != null && text.length() > MAX_QUERY) {
-			return new Invalid("q", "A search is at most " + MAX_QUERY + " characters long.");
+		if (SearchFields.tooLong(text)) {
+			return new Invalid("q", SearchFields.TOO_LONG);
 		}
 		for (String[] slug : new String[][] { { "section", section }, { "author", author }, { "tag", tag } }) {
 			String value = blankToNull(slug[1]);
@@ -42,23 +38,11 @@ public record SearchRequest(String q, String section, String author, String tag,
 		if (kindKey != null && !kindKey.equals("news") && !kindKey.equals("opinion")) {
 			return new Invalid("kind", "'kind' is news or opinion.");
 		}
-		LocalDate fromDay;
-		LocalDate toDay;
-		try {
-			fromDay = day(from);
+		SearchFields.Days range = SearchFields.days(from, to, "");
+		if (range instanceof SearchFields.Wrong wrong) {
+			return new Invalid(wrong.field(), wrong.message());
 		}
-		catch (DateTimeParseException ex) {
-			return new Invalid("from", "'from' is a date such as 2018-07-22.");
-		}
-		try {
-			toDay = day(to);
-		}
-		catch (DateTimeParseException ex) {
-			return new Invalid("to", "'to' is a date such as 2018-07-22.");
-		}
-		if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-			return new Invalid("to", "'to' is on or after 'from'.");
-		}
+		SearchFields.Range days = (SearchFields.Range) range;
 		ArticleQuery.Order order;
 		String sortKey = blankToNull(sort);
 		if (sortKey == null || sortKey.equals("relevance")) {
@@ -70,36 +54,16 @@ public record SearchRequest(String q, String section, String author, String tag,
 		else {
 			return new Invalid("sort", "'sort' is relevance or date.");
 		}
-		int pageNumber = SearchRequest.pageNumber(page);
+		int pageNumber = SearchFields.pageNumber(page);
 		if (pageNumber == 0) {
-			return new Invalid("page", "'page' is a whole number from 1 to 100.");
+			return new Invalid("page", SearchFields.BAD_PAGE);
 		}
 		return new Valid(new ArticleQuery(text, blankToNull(section), blankToNull(author),
-				tag == null ? null : blankToNull(tag.toLowerCase(Locale.ROOT)), kindKey, fromDay, toDay, order,
+				tag == null ? null : blankToNull(tag.toLowerCase(Locale.ROOT)), kindKey, days.from(), days.to(), order,
 				pageNumber, pageSize));
 	}
 
-	private static LocalDate day(String value) {
-		String text = blankToNull(value);
-		return text == null ? null : LocalDate.parse(text);
-	}
-
 	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
-	}
-
-	/** A results page from 1 to 100; 1 when none is given; 0 when what was given is not one (readers' and moderators'). */
-	static int pageNumber(String page) {
-		String text = blankToNull(page);
-		if (text == null) {
-			return 1;
-		}
-		try {
-			int number = Integer.parseInt(text);
-			return number >= 1 && number <= 100 ? number : 0;
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
+		return SearchFields.blankToNull(value);
 	}
 }

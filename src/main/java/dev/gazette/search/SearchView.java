@@ -6,8 +6,6 @@ import dev.gazette.publication.Timestamps;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.springframework.web.util.UriComponentsBuilder;
-
 /**
  * The search page: the form as the reader filled it, the filters' choices, and the hits ready to print, or the field
  * that was wrong. {@code hits} is {@code null} when there was nothing to search for (or the input was refused).
@@ -66,24 +64,7 @@ public record SearchView(SearchRequest form, List<Section> sections, List<Author
 	}
 
 	private String link(String q, int page) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/search");
-		add(url, "q", q);
-		add(url, "section", form.section());
-		add(url, "author", form.author());
-		add(url, "tag", form.tag());
-		add(url, "kind", form.kind());
-		add(url, "from", form.from());
-		add(url, "to", form.to());
-		add(url, "sort", form.sort());
-		if (page > 1) {
-			url.queryParam("page", page);
-		}
-		return url.encode().build().toUriString();
-	}
-
-	private static void add(UriComponentsBuilder url, String name, String value) {
-		if (value != null && !value.isBlank()) {
-			url.queryParam(name, value);
-		}
+		return SearchFields.link("/search", page, "q", q, "section", form.section(), "author", form.author(), "tag",
+				form.tag(), "kind", form.kind(), "from", form.from(), "to", form.to(), "sort", form.sort());
 	}
 }
