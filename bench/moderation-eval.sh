@@ -37,7 +37,8 @@ if [ -n "$jar" ]; then
   # A Spring Boot jar keeps the application's classes under BOOT-INF/classes.
   classes="$(mktemp -d)"
   trap 'rm -rf "$classes"' EXIT
-  (cd "$classes" && jar xf "$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")" BOOT-INF/classes BOOT-INF/lib)
+  jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"   # absolute, before the cd below
+  (cd "$classes" && jar xf "$jar" BOOT-INF/classes BOOT-INF/lib)
   classpath="$classes/BOOT-INF/classes:$classes/BOOT-INF/lib/*"
 else
   ./mvnw -q -B -DskipTests package
