@@ -23,6 +23,8 @@ import dev.gazette.article.Slugs;
 import dev.gazette.article.WebAddresses;
 import dev.gazette.media.MediaLibrary;
 import dev.gazette.publication.Publications;
+import dev.gazette.article.ArticleKind;
+import dev.gazette.article.Section;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -360,6 +362,12 @@ public class Workflow {
 		}
 		if (copy.sectionSlug() != null && catalog.section(copy.sectionSlug()).isEmpty()) {
 			throw NewsroomException.badInput("section", "There is no section ‘" + copy.sectionSlug() + "’.");
+		}
+		// The kind says what a piece is, and the Opinion section lists opinion by its kind: a news piece filed there
+		// would be on no page of that section.
+		if (Section.OPINION_SLUG.equals(copy.sectionSlug()) && copy.kind() != ArticleKind.OPINION) {
+			throw NewsroomException.badInput("kind", "A piece in the Opinion section is an opinion piece: choose the "
+					+ "kind Opinion, or another section.");
 		}
 		for (String author : copy.authorSlugs()) {
 			if (catalog.author(author).isEmpty()) {
