@@ -26,6 +26,7 @@ import dev.gazette.publication.Publications;
 import dev.gazette.article.ArticleKind;
 import dev.gazette.article.Section;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +58,8 @@ public class Workflow {
 
 	private final Publications publications;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final Autosaves autosaves;
@@ -64,7 +67,9 @@ public class Workflow {
 	private final MediaLibrary media;
 
 	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes,
-			Publications publications, Clock clock, Autosaves autosaves, MediaLibrary media) {
+			Publications publications, Clock clock, Autosaves autosaves, MediaLibrary media,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.autosaves = autosaves;
 		this.media = media;
 		this.manuscripts = manuscripts;
@@ -265,7 +270,9 @@ public class Workflow {
 		if (body == null || body.isBlank() || body.length() > NOTE_MAX) {
 			throw NewsroomException.badInput("body", "A note is 1 to 4,000 characters.");
 		}
-		return notes.add(id, who.id(), who.displayName(), body.strip(), clock.instant());
+		Note note = notes.add(id, who.id(), who.displayName(), body.strip(), clock.instant());
+		events.publishEvent(new PieceNoticeDue(id, Notice.NOTE.key(), who.id(), who.displayName(), clock.instant()));
+		return note;
 	}
 
 	@Transactional(readOnly = true)
@@ -310,7 +317,18 @@ public class Workflow {
 		if (action == Action.PUBLISH || action == Action.SCHEDULE) {
 			readyForReaders(piece);
 		}
-		return manuscripts.moveTo(id, piece.version(), action.target(), scheduledAt);
+		Manuscript moved = manuscripts.moveTo(id, piece.version(), action.target(), scheduledAt);
+		Notice notice = switch (action) {
+			case SUBMIT -> Notice.SUBMITTED;
+			case RETURN_TO_DRAFT -> Notice.RETURNED;
+			case SCHEDULE -> Notice.SCHEDULED;
+			case PUBLISH -> Notice.PUBLISHED;
+			default -> null;
+		};
+		if (notice != null) {
+			events.publishEvent(new PieceNoticeDue(id, notice.key(), who.id(), who.displayName(), clock.instant()));
+		}
+		return moved;
 	}
 
 	private static boolean may(Action action, AccountPrincipal who, Manuscript piece) {
