@@ -1,8 +1,9 @@
--- Opinion is one thing: the kind says what a piece is, and the Opinion section's page lists every opinion piece
--- whatever section it is filed in. A piece filed in the Opinion section was meant as opinion, so it becomes one (the
--- newsroom refuses a news piece there from now on).
+-- Opinion is one thing: the kind says what a piece is, and the Opinion section's page (the section at
+-- /sections/opinion, or named Opinion) lists every opinion piece whatever section it is filed in. A piece filed in the
+-- Opinion section was meant as opinion, so it becomes one (the newsroom refuses a news piece there from now on).
 update article set kind = 'opinion'
-where kind <> 'opinion' and section_id in (select id from section where slug = 'opinion');
+where kind <> 'opinion'
+  and section_id in (select id from section where slug = 'opinion' or lower(trim(name)) = 'opinion');
 
 -- The front page is edited: editors pin pieces to the front page (scope 0) or to a section's page (scope = the
 -- section's id), in order; position 0 is the lead. Pages read this table on every request, so every node agrees at

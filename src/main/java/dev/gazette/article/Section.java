@@ -4,13 +4,19 @@ package dev.gazette.article;
 public record Section(long id, String slug, String name, String description) {
 
 	/**
-	 * The section whose page lists opinion: every piece of kind {@link ArticleKind#OPINION}, whatever section it is
-	 * filed in. A publication without a section of this slug simply has no Opinion page.
+	 * The Opinion section's address: a section at {@code /sections/opinion}, or named "Opinion", lists opinion, that
+	 * is every piece of kind {@link ArticleKind#OPINION}, whatever section it is filed in. A publication without such a
+	 * section simply has no Opinion page.
 	 */
 	public static final String OPINION_SLUG = "opinion";
 
 	/** Whether this is the Opinion section, whose page lists pieces by their kind. */
 	public boolean listsOpinion() {
-		return OPINION_SLUG.equals(slug);
+		return isOpinion(slug, name);
+	}
+
+	/** Whether a section of this address and name is the Opinion section. */
+	public static boolean isOpinion(String slug, String name) {
+		return OPINION_SLUG.equals(slug) || (name != null && name.strip().equalsIgnoreCase("Opinion"));
 	}
 }

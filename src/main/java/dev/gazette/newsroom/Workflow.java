@@ -383,7 +383,8 @@ public class Workflow {
 		}
 		// The kind says what a piece is, and the Opinion section lists opinion by its kind: a news piece filed there
 		// would be on no page of that section.
-		if (Section.OPINION_SLUG.equals(copy.sectionSlug()) && copy.kind() != ArticleKind.OPINION) {
+		if (copy.sectionSlug() != null && copy.kind() != ArticleKind.OPINION
+				&& catalog.section(copy.sectionSlug()).filter(Section::listsOpinion).isPresent()) {
 			throw NewsroomException.badInput("kind", "A piece in the Opinion section is an opinion piece: choose the "
 					+ "kind Opinion, or another section.");
 		}
