@@ -70,7 +70,7 @@ class NewsroomNotices {
 	@ApplicationModuleListener
 	void on(PieceNoticeDue due) {
 		Notice notice = Notice.fromKey(due.notice());
-		Manuscript piece = manuscripts.find(due.articleId()).orElse(null);
+		Manuscript piece = manuscripts.find(due.pieceId()).orElse(null);
 		if (piece == null) {
 			return;
 		}
