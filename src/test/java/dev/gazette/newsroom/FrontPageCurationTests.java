@@ -286,6 +286,44 @@ class FrontPageCurationTests {
 		assertThat(signedInEditor().get("/admin/front-page?section=no-such-section").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void theOpinionPageListsOpinionPiecesOfEverySectionAndTakesOnlyThemAsPicks() {
+		Section opinionPage = newsroom.section("Opinion");
+		Section science = newsroom.section("Science");
+		Instant at = clock.instant();
+		Published column = newsroom.article().headline("A column filed under science").opinion().in(science).by(byline)
+			.publishedAt(at).publish();
+		Published report = newsroom.article().headline("A report filed under science").in(science).by(byline)
+			.publishedAt(at).publish();
+
+		Document page = Jsoup.parse(new Http(port).get("/sections/" + opinionPage.slug()).body());
+		assertThat(page.select("article.card .card-headline").eachText()).contains(column.headline())
+			.doesNotContain(report.headline());
+		Element card = page.select("article.card").stream()
+			.filter(c -> c.text().contains(column.headline()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(card.selectFirst(".kicker").text()).isEqualTo("Opinion Science");
+		assertThat(api("POST", "/api/v1/front-page/sections/" + opinionPage.slug() + "/picks",
+				Json.object("article", column.id())).statusCode()).isEqualTo(200);
+		assertProblem(api("POST", "/api/v1/front-page/sections/" + opinionPage.slug() + "/picks",
+				Json.object("article", report.id())), 400);
+	}
+
+	@Test
+	void theNewsroomRefusesANewsPieceInTheOpinionSection() {
+		Section opinionPage = newsroom.section("Opinion");
+
+		HttpResponse<String> refused = new Http(port).withToken(editor.token(), "POST", Desk.API,
+				Json.object("headline", "News in the wrong place", "kind", "news", "section", opinionPage.slug()));
+		HttpResponse<String> accepted = new Http(port).withToken(editor.token(), "POST", Desk.API,
+				Json.object("headline", "A column in its place", "kind", "opinion", "section", opinionPage.slug()));
+
+		assertProblem(refused, 400);
+		assertThat(Json.read(refused).get("errors").get(0).get("field").asString()).isEqualTo("kind");
+		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+	}
+
 	private HttpResponse<String> api(String method, String path, String json) {
 		return new Http(port).withToken(editor.token(), method, path, json);
 	}
