@@ -85,6 +85,16 @@ class AccountRepository {
 		jdbc.sql("update account set password_hash = :hash where id = :id").param("id", id).param("hash", hash).update();
 	}
 
+	List<Long> idsWithAnyRole(java.util.Collection<String> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select distinct account_id from account_role where role in (:roles) order by account_id")
+			.param("roles", roles)
+			.query(Long.class)
+			.list();
+	}
+
 	void updateProfile(long id, String displayName, String bio, boolean replyNotifications, boolean newsletter) {
 		jdbc.sql("""
 				update account set display_name = :name, name_key = :key, bio = :bio, reply_notifications = :replies,

@@ -34,6 +34,16 @@ public class Accounts {
 		return repository.byId(id).map(StoredAccount::account);
 	}
 
+	/** Every account that holds one of these roles (stored roles: an admin is listed only when ADMIN is asked for). */
+	@Transactional(readOnly = true)
+	public List<Account> withAnyRole(java.util.Collection<Role> roles) {
+		return repository.idsWithAnyRole(roles.stream().map(Role::key).toList())
+			.stream()
+			.map(this::find)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Account> findByEmail(String email) {
 		return repository.byEmail(AccountFields.normalise(email)).map(StoredAccount::account);

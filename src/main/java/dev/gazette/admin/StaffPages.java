@@ -27,6 +27,8 @@ public final class StaffPages {
 					new Link("/admin/newsroom", "Newsroom", "Pieces in progress, waiting for review and scheduled.", WRITER),
 					new Link("/admin/articles", "Articles", "Write, edit, submit and publish pieces.", WRITER),
 					new Link("/admin/media", "Media library", "Upload images and reuse them as lead images.", WRITER),
+					new Link("/admin/front-page", "Front page", "Choose the lead and top stories of the front page and each section.",
+							Role.EDITOR),
 					new Link("/admin/pitches", "Pitches", "Ideas sent through “Write for us”: invite or decline.", Role.EDITOR),
 					new Link("/admin/sections", "Sections", "The sections in the menu and their order.", Role.EDITOR),
 					new Link("/admin/tags", "Tags", "Rename, merge and remove tags.", Role.EDITOR),

@@ -150,10 +150,19 @@ public class ArticleCatalog {
 		return inSection(section, page, pageSize);
 	}
 
-	/** A page of a section's latest articles, of a size of the caller's choosing (1 to 100). */
+	/**
+	 * A page of a section's latest articles, of a size of the caller's choosing (1 to 100). The Opinion section
+	 * ({@link Section#OPINION_SLUG}) lists every piece of kind {@link ArticleKind#OPINION}, whatever section it is
+	 * filed in: the kind says what a piece is, the section what it is about.
+	 */
 	@Transactional(readOnly = true)
 	public ArticleList inSection(Section section, int page, int size) {
-		return list(new Filter(section.slug(), null, null, null), page, clamp(size));
+		return list(sectionFilter(section), page, clamp(size));
+	}
+
+	private static Filter sectionFilter(Section section) {
+		return section.listsOpinion() ? new Filter(null, null, null, null, ArticleKind.OPINION)
+				: new Filter(section.slug(), null, null, null);
 	}
 
 	@Transactional(readOnly = true)
@@ -400,6 +409,11 @@ public class ArticleCatalog {
 	 */
 	public int announceDue() {
 		return announcements.announceDue();
+	}
+
+	/** Rows as list items, with their bylines and library lead images (for {@link FrontPages}). */
+	List<ArticleSummary> summariesOf(List<ArticleRow> rows) {
+		return summaries(rows);
 	}
 
 	private List<ArticleSummary> summaries(List<ArticleRow> rows) {

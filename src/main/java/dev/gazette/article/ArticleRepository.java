@@ -90,6 +90,19 @@ class ArticleRepository {
 			.list();
 	}
 
+	/** These articles, those readers can see now, in no particular order. */
+	List<ArticleRow> visibleRows(Collection<Long> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a left join section s on s.id = a.section_id "
+				+ "where a.id in (:ids) and " + VISIBLE)
+			.param("ids", ids)
+			.param("now", at(now))
+			.query((rs, n) -> articleRow(rs, null))
+			.list();
+	}
+
 	/** Articles published from {@code from} up to (not including) {@code to}, oldest first. */
 	List<ArticleRow> publishedBetween(Instant from, Instant to) {
 		return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a left join section s on s.id = a.section_id "
@@ -214,14 +227,21 @@ class ArticleRepository {
 	 * Which articles a list shows: all published ones, or those in one section, by one author, with one tag,
 	 * published since an instant; {@code null} leaves a condition out.
 	 */
-	record Filter(String section, String author, String tag, Instant since) {
+	record Filter(String section, String author, String tag, Instant since, ArticleKind kind) {
 
 		static final Filter ALL = new Filter(null, null, null, null);
+
+		Filter(String section, String author, String tag, Instant since) {
+			this(section, author, tag, since, null);
+		}
 
 		String where() {
 			StringBuilder where = new StringBuilder("where " + VISIBLE);
 			if (section != null) {
 				where.append(" and s.slug = :section");
+			}
+			if (kind != null) {
+				where.append(" and a.kind = :kind");
 			}
 			if (author != null) {
 				where.append(" and exists (select 1 from article_author aa join author au on au.id = aa.author_id "
@@ -238,7 +258,11 @@ class ArticleRepository {
 		}
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
-			return statement.param("section", section).param("author", author).param("tag", tag).param("since", at(since));
+			return statement.param("section", section)
+				.param("author", author)
+				.param("tag", tag)
+				.param("since", at(since))
+				.param("kind", kind == null ? null : kind.key());
 		}
 	}
 

@@ -47,7 +47,11 @@ class DashboardPage {
 
 	private final Clock clock;
 
-	DashboardPage(Workflow workflow, Comments comments, Accounts accounts, Publications publications, Clock clock) {
+	private final NewsroomNotices notices;
+
+	DashboardPage(Workflow workflow, Comments comments, Accounts accounts, Publications publications, Clock clock,
+			NewsroomNotices notices) {
+		this.notices = notices;
 		this.workflow = workflow;
 		this.comments = comments;
 		this.accounts = accounts;
@@ -92,8 +96,12 @@ class DashboardPage {
 					counts.held());
 		}).toList();
 
+		List<DashboardView.NoticeLine> notices = this.notices.latest(who.id(), 10).stream()
+			.map(line -> new DashboardView.NoticeLine(line.articleId(), line.headline(), line.notice().verb(),
+					line.byName(), ArticlePages.time(line.at(), zone), line.mailed()))
+			.toList();
 		model.addAttribute("dashboard", new DashboardView(who.has(Role.EDITOR), zone.getId(), waitingLines, scheduled,
-				published));
+				published, notices));
 		return "newsroom/dashboard";
 	}
 

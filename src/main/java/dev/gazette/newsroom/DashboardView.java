@@ -9,7 +9,11 @@ import java.util.List;
  * @param everyone whether the dashboard shows everyone's pieces (editors) or only the viewer's own
  */
 public record DashboardView(boolean everyone, String zone, List<Waiting> waiting, List<Scheduled> scheduled,
-		List<Published> published) {
+		List<Published> published, List<NoticeLine> notices) {
+
+	/** Something the viewer was told (and mailed, unless they turned that notice off). */
+	public record NoticeLine(long id, String headline, String what, String by, String at, boolean mailed) {
+	}
 
 	/** A submitted or in-review piece: who wrote it and since when it has waited. */
 	public record Waiting(long id, String headline, String state, String by, String since) {

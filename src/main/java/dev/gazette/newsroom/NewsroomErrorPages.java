@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * piece since deleted): the site's error page with the refusal's kind's status ({@link NewsroomException.Kind#status()}).
  * A refused form is not handled here: the page shows the form again with the writer's text and the reason.
  */
-@ControllerAdvice(assignableTypes = { ArticlePages.class, RevisionPages.class })
+@ControllerAdvice(assignableTypes = { ArticlePages.class, RevisionPages.class, FrontPageDesk.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class NewsroomErrorPages {
 

@@ -23,7 +23,10 @@ import dev.gazette.article.Slugs;
 import dev.gazette.article.WebAddresses;
 import dev.gazette.media.MediaLibrary;
 import dev.gazette.publication.Publications;
+import dev.gazette.article.ArticleKind;
+import dev.gazette.article.Section;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +58,8 @@ public class Workflow {
 
 	private final Publications publications;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	private final Autosaves autosaves;
@@ -62,7 +67,9 @@ public class Workflow {
 	private final MediaLibrary media;
 
 	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes,
-			Publications publications, Clock clock, Autosaves autosaves, MediaLibrary media) {
+			Publications publications, Clock clock, Autosaves autosaves, MediaLibrary media,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.autosaves = autosaves;
 		this.media = media;
 		this.manuscripts = manuscripts;
@@ -263,7 +270,9 @@ public class Workflow {
 		if (body == null || body.isBlank() || body.length() > NOTE_MAX) {
 			throw NewsroomException.badInput("body", "A note is 1 to 4,000 characters.");
 		}
-		return notes.add(id, who.id(), who.displayName(), body.strip(), clock.instant());
+		Note note = notes.add(id, who.id(), who.displayName(), body.strip(), clock.instant());
+		events.publishEvent(new PieceNoticeDue(id, Notice.NOTE.key(), who.id(), who.displayName(), clock.instant()));
+		return note;
 	}
 
 	@Transactional(readOnly = true)
@@ -308,7 +317,18 @@ public class Workflow {
 		if (action == Action.PUBLISH || action == Action.SCHEDULE) {
 			readyForReaders(piece);
 		}
-		return manuscripts.moveTo(id, piece.version(), action.target(), scheduledAt);
+		Manuscript moved = manuscripts.moveTo(id, piece.version(), action.target(), scheduledAt);
+		Notice notice = switch (action) {
+			case SUBMIT -> Notice.SUBMITTED;
+			case RETURN_TO_DRAFT -> Notice.RETURNED;
+			case SCHEDULE -> Notice.SCHEDULED;
+			case PUBLISH -> Notice.PUBLISHED;
+			default -> null;
+		};
+		if (notice != null) {
+			events.publishEvent(new PieceNoticeDue(id, notice.key(), who.id(), who.displayName(), clock.instant()));
+		}
+		return moved;
 	}
 
 	private static boolean may(Action action, AccountPrincipal who, Manuscript piece) {
@@ -360,6 +380,13 @@ public class Workflow {
 		}
 		if (copy.sectionSlug() != null && catalog.section(copy.sectionSlug()).isEmpty()) {
 			throw NewsroomException.badInput("section", "There is no section ‘" + copy.sectionSlug() + "’.");
+		}
+		// The kind says what a piece is, and the Opinion section lists opinion by its kind: a news piece filed there
+		// would be on no page of that section.
+		if (copy.sectionSlug() != null && copy.kind() != ArticleKind.OPINION
+				&& catalog.section(copy.sectionSlug()).filter(Section::listsOpinion).isPresent()) {
+			throw NewsroomException.badInput("kind", "A piece in the Opinion section is an opinion piece: choose the "
+					+ "kind Opinion, or another section.");
 		}
 		for (String author : copy.authorSlugs()) {
 			if (catalog.author(author).isEmpty()) {

@@ -16,9 +16,9 @@ public record SearchView(SearchRequest form, List<Section> sections, List<Author
 	/** A hit as printed. */
 	public record HitView(ArticleHits.Hit hit, String byline, String dateText, String dateIso) {
 
-		/** "Opinion" before the section, unless the section is called that already. */
+		/** "Opinion" on every opinion piece, as the cards have it: the kind decides, not the section. */
 		public boolean opinionLabel() {
-			return "opinion".equals(hit.kind()) && !"opinion".equalsIgnoreCase(hit.sectionName());
+			return "opinion".equals(hit.kind());
 		}
 	}
 

@@ -16,6 +16,7 @@ import dev.gazette.article.ArticleSummary;
 import dev.gazette.article.Author;
 import dev.gazette.article.AuthorProfile;
 import dev.gazette.article.Contributors;
+import dev.gazette.article.FrontPages;
 import dev.gazette.article.PageVersions;
 import dev.gazette.article.Section;
 import dev.gazette.article.Tag;
@@ -79,9 +80,12 @@ class ReadingPages {
 
 	private final LiveFeed live;
 
-	ReadingPages(ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
+	private final FrontPages frontPages;
+
+	ReadingPages(FrontPages frontPages, ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
 			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds, Contributors contributors,
 			ArticlePageCache pages, TemplateEngine templates, LiveFeed live) {
+		this.frontPages = frontPages;
 		this.live = live;
 		this.pages = pages;
 		this.templates = templates;
@@ -98,7 +102,7 @@ class ReadingPages {
 
 	@GetMapping("/")
 	String front(@RequestParam(defaultValue = "1") int page, Model model) {
-		model.addAttribute("listing", listing(catalog.latest(page), "/"));
+		model.addAttribute("front", front(frontPages.front(page), "/"));
 		model.addAttribute("feeds", feeds.site());
 		return "article/front";
 	}
@@ -107,7 +111,7 @@ class ReadingPages {
 	String section(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Model model) {
 		Section section = catalog.section(slug).orElseThrow(ReadingPages::notFound);
 		model.addAttribute("section", section);
-		model.addAttribute("listing", listing(catalog.inSection(section, page), "/sections/" + slug));
+		model.addAttribute("front", front(frontPages.section(section, page), "/sections/" + slug));
 		model.addAttribute("feeds", feeds.forSection(section));
 		return "article/section";
 	}
@@ -189,6 +193,23 @@ class ReadingPages {
 		model.addAttribute("profile", new ProfileView(account, comments.recentBy(id, 20), publication.timeZone(),
 				clock.instant()));
 		return "account/profile";
+	}
+
+	/** The editors' lead and top stories, then the newest pieces; one read of the comment counts for all of them. */
+	private FrontView front(FrontPages.Made made, String basePath) {
+		Publication publication = publications.current();
+		List<ArticleSummary> all = new java.util.ArrayList<>();
+		if (made.lead() != null) {
+			all.add(made.lead());
+		}
+		all.addAll(made.top());
+		all.addAll(made.rest());
+		Map<Long, Integer> counts = comments.publishedCounts(all.stream().map(ArticleSummary::id).toList());
+		java.util.function.Function<ArticleSummary, CardView> card = item -> CardView.of(item, publication,
+				counts.getOrDefault(item.id(), 0));
+		List<CardView> rest = made.rest().stream().map(card).toList();
+		return new FrontView(made.lead() == null ? null : card.apply(made.lead()), made.top().stream().map(card).toList(),
+				rest, new ListingView(rest, made.list(), basePath));
 	}
 
 	private ListingView listing(ArticleList list, String basePath) {

@@ -78,7 +78,10 @@ final class SitePages {
 		ARTICLE_EDITOR(200, Visitor.ADMIN), REVISIONS_PAGE(200, Visitor.ADMIN), REVISION_DIFF_PAGE(200, Visitor.ADMIN),
 		RESTORE_REVISION_PAGE(200, Visitor.ADMIN),
 
-		STAFF_HOME(200, Visitor.ADMIN), PUBLICATION_SETTINGS_PAGE(200, Visitor.ADMIN), PRIVACY_PAGE, TERMS_PAGE;
+		STAFF_HOME(200, Visitor.ADMIN), PUBLICATION_SETTINGS_PAGE(200, Visitor.ADMIN), PRIVACY_PAGE, TERMS_PAGE,
+
+		FRONT_PAGE_DESK(200, Visitor.ADMIN), SECTION_FRONT_PAGE_DESK(200, Visitor.ADMIN), OPINION_SECTION_PAGE,
+		NEWSROOM_MAIL_SETTINGS(200, Visitor.ADMIN);
 
 		private final int status;
 
@@ -204,6 +207,10 @@ final class SitePages {
 		pages.paths.put(Kind.PUBLICATION_SETTINGS_PAGE, "/admin/settings");
 		pages.paths.put(Kind.PRIVACY_PAGE, "/privacy");
 		pages.paths.put(Kind.TERMS_PAGE, "/terms");
+		pages.paths.put(Kind.FRONT_PAGE_DESK, "/admin/front-page");
+		pages.paths.put(Kind.SECTION_FRONT_PAGE_DESK, "/admin/front-page?section=opinion");
+		pages.paths.put(Kind.OPINION_SECTION_PAGE, "/sections/opinion");
+		pages.paths.put(Kind.NEWSROOM_MAIL_SETTINGS, "/settings/newsroom");
 		long piece = pieceWithTwoRevisions(port, admin);
 		pages.paths.put(Kind.NEWSROOM_DASHBOARD, "/admin/newsroom");
 		pages.paths.put(Kind.ARTICLES_LIST, "/admin/articles");

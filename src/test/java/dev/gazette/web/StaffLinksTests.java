@@ -75,7 +75,7 @@ class StaffLinksTests {
 	@Test
 	void anEditorSeesTheNewsroomAndWhatEditorsManage() {
 		assertThat(linksOf(signedIn("Eda Editor", Role.EDITOR))).containsExactly("Newsroom", "Articles", "Media library",
-				"Pitches", "Sections", "Tags", "Authors", "Pages");
+				"Front page", "Pitches", "Sections", "Tags", "Authors", "Pages");
 	}
 
 	@Test
