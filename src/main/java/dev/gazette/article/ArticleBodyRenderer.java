@@ -1,6 +1,8 @@
 package dev.gazette.article;
 
 import java.text.Normalizer;
+import java.util.Collection;
+import java.util.function.Function;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +40,12 @@ class ArticleBodyRenderer {
 
 	private static final Pattern HEADING_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-	/** A library image's renditions as {@link dev.gazette.media.Picture#srcset()} writes them. */
+	/**
+	 * A library image's renditions as {@link dev.gazette.media.Picture#srcset()} writes them (the sanitiser puts a
+	 * space before each comma).
+	 */
 	private static final Pattern SRCSET = Pattern.compile(
-			"/media/[0-9]{1,18}/[0-9]{1,5}\\.(jpg|png) [0-9]{1,5}w(, /media/[0-9]{1,18}/[0-9]{1,5}\\.(jpg|png) [0-9]{1,5}w){0,30}");
+			"/media/[0-9]{1,18}/[0-9]{1,5}\\.(jpg|png) [0-9]{1,5}w(\\s*,\\s*/media/[0-9]{1,18}/[0-9]{1,5}\\.(jpg|png) [0-9]{1,5}w){0,30}");
 
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "h2", "h3", "h4", "a", "code", "pre",
@@ -77,10 +82,16 @@ class ArticleBodyRenderer {
 		.attributeProviderFactory(context -> new HeadingIds())
 		.build();
 
-	private final MediaLibrary media;
+	/** The library's pictures by id (unknown ids left out): {@link MediaLibrary#pictures}. */
+	private final Function<Collection<Long>, Map<Long, Picture>> pictures;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	ArticleBodyRenderer(MediaLibrary media) {
-		this.media = media;
+		this(media::pictures);
+	}
+
+	ArticleBodyRenderer(Function<Collection<Long>, Map<Long, Picture>> pictures) {
+		this.pictures = pictures;
 	}
 
 	String render(String markdown) {
@@ -124,7 +135,7 @@ class ArticleBodyRenderer {
 				}
 			}
 		});
-		Map<Long, Picture> pictures = ids.isEmpty() ? Map.of() : media.pictures(ids);
+		Map<Long, Picture> pictures = ids.isEmpty() ? Map.of() : this.pictures.apply(ids);
 		HtmlRenderer.Builder builder = HtmlRenderer.builder()
 			.sanitizeUrls(true)
 			.nodeRendererFactory(context -> new BodyBlocks.Renderer(context, pictures));

@@ -163,12 +163,24 @@ public final class Embeds {
 		}
 		Matcher m = EMBED_SOURCE_IN_HTML.matcher(bodyHtml);
 		while (m.find()) {
-			String source = m.group(2).replace("&amp;", "&");
+			String source = unescape(m.group(2));
 			if (audio == m.group(1).equals("audio") && SOURCE.matcher(source).matches()) {
 				Embed.origin(source).ifPresent(origins::add);
 			}
 		}
 		return origins;
+	}
+
+	/** An attribute value as the sanitiser wrote it ({@code &#64;} for @, {@code &#61;} for =, {@code &amp;}). */
+	private static String unescape(String value) {
+		Matcher m = Pattern.compile("&#([0-9]{1,7});|&amp;").matcher(value);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) == null ? "&"
+					: new String(Character.toChars(Integer.parseInt(m.group(1))))));
+		}
+		m.appendTail(out);
+		return out.toString();
 	}
 
 	private static Optional<String> youtube(String id) {
