@@ -114,7 +114,7 @@
       label.htmlFor = select.id;
       label.textContent = "Author " + n;
       row.querySelectorAll(".byline-moves button").forEach(function (b) {
-        var what = { up: "Move author " + n + " up", down: "Move author " + n + " down", remove: "Remove author " + n };
+        var what = { up: "Move byline " + n + " up", down: "Move byline " + n + " down", remove: "Remove byline " + n };
         b.setAttribute("aria-label", what[b.dataset.action]);
       });
       row.querySelector(".byline-up").disabled = i === 0;
@@ -249,7 +249,7 @@
     var go = document.createElement("button");
     go.type = "button";
     go.className = "secondary";
-    go.textContent = "Search";
+    go.textContent = "Search images";
     search.appendChild(searchField);
     search.appendChild(go);
     function find() {
