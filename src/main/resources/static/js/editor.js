@@ -298,11 +298,12 @@
       fetch(library.dataset.images + "?_csrf=" + encodeURIComponent(csrf.value), {
         method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" }
       }).then(function (response) {
-        return response.json().catch(function () { return {}; }).then(function (json) { return { ok: response.ok, json: json }; });
+        return response.json().catch(function () { return {}; }).then(function (json) { return { ok: response.ok, status: response.status, json: json }; });
       }).then(function (result) {
         send.disabled = false;
         if (!result.ok) {
-          mediaStatus.textContent = "Not uploaded: " + (result.json.detail || "the library refused the file.");
+          mediaStatus.textContent = "Not uploaded: " + (result.json.detail || (result.status === 413
+            ? "the file is too large; choose a smaller image." : "the library refused the file."));
           return;
         }
         tiles.insertBefore(tile(result.json), tiles.firstChild);

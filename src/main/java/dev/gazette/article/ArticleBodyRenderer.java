@@ -109,6 +109,12 @@ class ArticleBodyRenderer {
 			.orElse(Set.of());
 	}
 
+	/** The library images a body shows without alt text written in the Markdown: they need the library's. */
+	Set<Long> mediaIdsWithoutAlt(String markdown) {
+		return MarkdownNesting.parseWithin(markdown == null ? "" : markdown, parser).map(BodyBlocks::mediaIdsWithoutAlt)
+			.orElse(Set.of());
+	}
+
 	/**
 	 * A body with library images or embeds gets a renderer that knows them, with the images' pictures read once for
 	 * the whole body; any other body, the plain one.

@@ -249,6 +249,11 @@ public class ArticleCatalog {
 		return bodyRenderer.mediaIds(markdown);
 	}
 
+	/** The library images a body shows without alt text of its own, which must then have the library's. */
+	public Set<Long> bodyMediaIdsWithoutAlt(String markdown) {
+		return bodyRenderer.mediaIdsWithoutAlt(markdown);
+	}
+
 	/** Whether Markdown nests deeper than {@link MarkdownNesting#MAX_DEPTH}: the newsroom refuses to save it. */
 	public boolean nestsTooDeep(String markdown) {
 		return bodyRenderer.tooDeep(markdown);

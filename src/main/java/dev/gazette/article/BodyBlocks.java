@@ -61,6 +61,21 @@ final class BodyBlocks {
 		return ids;
 	}
 
+	/** The library images a parsed body shows without alt text of its own ({@code ![](media:42)}), in order. */
+	static Set<Long> mediaIdsWithoutAlt(Node document) {
+		Set<Long> ids = new LinkedHashSet<>();
+		document.accept(new AbstractVisitor() {
+			@Override
+			public void visit(Image image) {
+				Long id = mediaId(image.getDestination());
+				if (id != null && text(image).isBlank()) {
+					ids.add(id);
+				}
+			}
+		});
+		return ids;
+	}
+
 	static Long mediaId(String destination) {
 		if (destination == null) {
 			return null;

@@ -335,6 +335,13 @@ public class Workflow {
 		if (piece.copy().bodyMarkdown().isBlank()) {
 			throw NewsroomException.conflict("bodyMarkdown", "A piece needs a body before readers see it.");
 		}
+		for (Long image : catalog.bodyMediaIdsWithoutAlt(piece.copy().bodyMarkdown())) {
+			if (media.find(image).map(item -> item.alt() == null).orElse(true)) {
+				throw NewsroomException.conflict("bodyMarkdown", "Image " + image + " in the body needs alt text before "
+						+ "readers see it: write it in the body (![What it shows](media:" + image + ")) or add it in the "
+						+ "media library.");
+			}
+		}
 		if (piece.copy().leadImageId() != null) {
 			media.missingForPublication(piece.copy().leadImageId()).ifPresent(missing -> {
 				throw NewsroomException.conflict("leadImage", missing);

@@ -124,6 +124,23 @@ class BodyImagesTests {
 		assertThat(after.select(".story-body figure img").attr("alt")).isEqualTo("The quay at low tide, boats on the mud");
 	}
 
+	@Test
+	void aBodyImageWithoutAltTextAnywhereHoldsPublicationUntilItHasSome() {
+		MediaItem photo = media.upload(new MediaLibrary.Upload("undescribed.jpg", jpeg(), null, null, null), editorPrincipal);
+		long id = desk.start(editor, "headline", Newsroom.unique("Undescribed"), "authors", List.of(byline.slug()),
+				"bodyMarkdown", "Words.\n\n![](media:" + photo.id() + ")");
+
+		HttpResponse<String> refused = desk.post(editor, "/" + id + "/publish");
+		assertProblem(refused, 409);
+		assertThat(Json.read(refused).get("detail").asString()).contains("Image " + photo.id() + " in the body needs alt text");
+		assertThat(desk.piece(editor, id).get("state").asString()).isEqualTo("draft");
+
+		HttpResponse<String> described = desk.call(editor, "PATCH", "/" + id,
+				Json.object("bodyMarkdown", "Words.\n\n![Nets on the quay](media:" + photo.id() + ")"));
+		assertThat(described.statusCode()).isEqualTo(200);
+		assertThat(desk.post(editor, "/" + id + "/publish").statusCode()).isEqualTo(200);
+	}
+
 	private static byte[] jpeg() {
 		BufferedImage image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = image.createGraphics();
