@@ -69,8 +69,6 @@ public final class Embeds {
 
 	private static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
 
-	private static final Pattern DIGITS = Pattern.compile("[0-9]{1,25}");
-
 	private static final Pattern BSKY_POST = Pattern.compile("/profile/([A-Za-z0-9.:_-]{1,253})/post/([A-Za-z0-9]{1,64})");
 
 	private static final Pattern MASTODON_POST = Pattern.compile("/@([A-Za-z0-9_]{1,64})/([0-9]{1,25})/?");
@@ -228,9 +226,5 @@ public final class Embeds {
 	private static Optional<Matcher> matched(Pattern pattern, String text) {
 		Matcher m = pattern.matcher(text);
 		return m.matches() ? Optional.of(m) : Optional.empty();
-	}
-
-	static boolean isDigits(String text) {
-		return DIGITS.matcher(text).matches();
 	}
 }

@@ -203,6 +203,9 @@ class ArticlePages {
 	@PostMapping("/admin/articles/preview/page")
 	String previewPage(@RequestParam MultiValueMap<String, String> posted, @RequestParam(required = false) Long piece,
 			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		if (!workflow.writes(who)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
 		noStore(response);
 		EditorForm form = EditorForm.from(posted);
 		model.addAttribute("story", previews.lenient(form, piece == null ? null : read(piece, who), who));

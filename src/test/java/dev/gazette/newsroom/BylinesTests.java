@@ -157,6 +157,17 @@ class BylinesTests {
 		assertThat(pieces()).isEqualTo(before);
 	}
 
+	@Test
+	void onlyWritersPreview() {
+		EditorPages pages = new EditorPages(port, new Readers(registration, accounts, administration, new Mailbox(jdbc)));
+		Person reader = pages.join("Rita Reader");
+		assertThat(reader.browser().postForm("/admin/articles/preview/page", java.util.Map.of("headline", "Mine")).statusCode())
+			.isEqualTo(403);
+		assertThat(reader.browser().postForm("/admin/articles/preview", java.util.Map.of("bodyMarkdown", "x")).statusCode())
+			.isEqualTo(403);
+		assertThat(reader.browser().get("/admin/articles/media").statusCode()).isEqualTo(403);
+	}
+
 	private static List<String> authors(JsonNode piece) {
 		return piece.get("authors").valueStream().map(author -> author.isObject() ? author.get("slug").asString()
 				: author.asString()).toList();
