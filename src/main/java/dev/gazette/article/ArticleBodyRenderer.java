@@ -1,12 +1,17 @@
 package dev.gazette.article;
 
 import java.text.Normalizer;
+import java.util.Collection;
+import java.util.function.Function;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import dev.gazette.media.MediaLibrary;
+import dev.gazette.media.Picture;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -35,11 +40,28 @@ class ArticleBodyRenderer {
 
 	private static final Pattern HEADING_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+	/**
+	 * A library image's renditions as {@link dev.gazette.media.Picture#srcset()} writes them (the sanitiser puts a
+	 * space before each comma).
+	 */
+	private static final Pattern SRCSET = Pattern.compile(
+			"/media/[0-9]{1,18}/[0-9]{1,5}\\.(jpg|png) [0-9]{1,5}w(\\s*,\\s*/media/[0-9]{1,18}/[0-9]{1,5}\\.(jpg|png) [0-9]{1,5}w){0,30}");
+
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
 		.allowElements("p", "br", "em", "strong", "blockquote", "ul", "ol", "li", "h2", "h3", "h4", "a", "code", "pre",
 				"hr", "figure", "figcaption", "img")
 		.allowAttributes("href").onElements("a")
 		.allowAttributes("src", "alt", "width", "height").onElements("img")
+		// Only what BodyBlocks writes: the library's own renditions, the lead image's sizes, and lazy loading.
+		.allowAttributes("srcset").matching(SRCSET).onElements("img")
+		.allowAttributes("sizes").matching(Pattern.compile(Pattern.quote(BodyBlocks.SIZES))).onElements("img")
+		.allowAttributes("loading").matching(Pattern.compile("lazy")).onElements("img")
+		.allowAttributes("decoding").matching(Pattern.compile("async")).onElements("img")
+		.allowElements("span")
+		.allowAttributes("class").matching(Pattern.compile("credit")).onElements("span")
+		.allowAttributes("class").matching(Pattern.compile("body-image|embed")).onElements("figure")
+		.allowAttributes("data-embed").matching(Embeds.PROVIDER).onElements("figure")
+		.allowAttributes("data-embed-src").matching(Embeds.SOURCE).onElements("figure")
 		.allowAttributes("id").matching(HEADING_ID).onElements("h2", "h3", "h4")
 		.allowStandardUrlProtocols()
 		.requireRelsOnLinks("noopener")
@@ -60,13 +82,73 @@ class ArticleBodyRenderer {
 		.attributeProviderFactory(context -> new HeadingIds())
 		.build();
 
+	/** The library's pictures by id (unknown ids left out): {@link MediaLibrary#pictures}. */
+	private final Function<Collection<Long>, Map<Long, Picture>> pictures;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	ArticleBodyRenderer(MediaLibrary media) {
+		this(media::pictures);
+	}
+
+	ArticleBodyRenderer(Function<Collection<Long>, Map<Long, Picture>> pictures) {
+		this.pictures = pictures;
+	}
+
 	String render(String markdown) {
-		return render(markdown, renderer);
+		return render(markdown, false);
 	}
 
 	/** For the editable pages: headings get ids that links can point at. */
 	String renderWithHeadingIds(String markdown) {
-		return render(markdown, withHeadingIds);
+		return render(markdown, true);
+	}
+
+	/** The media library images a body shows ({@code ![alt](media:42)}), in order; none for text that will not parse. */
+	Set<Long> mediaIds(String markdown) {
+		return MarkdownNesting.parseWithin(markdown == null ? "" : markdown, parser).map(BodyBlocks::mediaIds)
+			.orElse(Set.of());
+	}
+
+	/** The library images a body shows without alt text written in the Markdown: they need the library's. */
+	Set<Long> mediaIdsWithoutAlt(String markdown) {
+		return MarkdownNesting.parseWithin(markdown == null ? "" : markdown, parser).map(BodyBlocks::mediaIdsWithoutAlt)
+			.orElse(Set.of());
+	}
+
+	/**
+	 * A body with library images or embeds gets a renderer that knows them, with the images' pictures read once for
+	 * the whole body; any other body, the plain one.
+	 */
+	private String render(String markdown, boolean headingIds) {
+		Optional<Node> tree = MarkdownNesting.parseWithin(markdown, parser);
+		if (tree.isEmpty() || !BodyBlocks.transform(tree.get())) {
+			return render(markdown, tree, headingIds ? withHeadingIds : renderer);
+		}
+		Set<Long> ids = new HashSet<>();
+		tree.get().accept(new AbstractVisitor() {
+			@Override
+			public void visit(org.commonmark.node.CustomBlock block) {
+				if (block instanceof BodyBlocks.MediaFigure figure) {
+					ids.add(figure.id);
+				}
+				visitChildren(block);
+			}
+
+			@Override
+			public void visit(org.commonmark.node.CustomNode node) {
+				if (node instanceof BodyBlocks.MediaImage image) {
+					ids.add(image.id);
+				}
+			}
+		});
+		Map<Long, Picture> pictures = ids.isEmpty() ? Map.of() : this.pictures.apply(ids);
+		HtmlRenderer.Builder builder = HtmlRenderer.builder()
+			.sanitizeUrls(true)
+			.nodeRendererFactory(context -> new BodyBlocks.Renderer(context, pictures));
+		if (headingIds) {
+			builder.attributeProviderFactory(context -> new HeadingIds());
+		}
+		return render(markdown, tree, builder.build());
 	}
 
 	/** The body as plain text, for search: what a reader reads, without Markdown's marks or link targets. */
@@ -84,8 +166,7 @@ class ArticleBodyRenderer {
 	 * Text that nests too deep (saved before the limit, or by a path that forgot to check) is shown as escaped text,
 	 * so one piece cannot break every page that lists it.
 	 */
-	private String render(String markdown, HtmlRenderer html) {
-		Optional<Node> tree = MarkdownNesting.parseWithin(markdown, parser);
+	private String render(String markdown, Optional<Node> tree, HtmlRenderer html) {
 		if (tree.isPresent()) {
 			try {
 				return POLICY.sanitize(html.render(tree.get()));

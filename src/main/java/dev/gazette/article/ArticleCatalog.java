@@ -250,6 +250,19 @@ public class ArticleCatalog {
 		return bodyRenderer.render(markdown == null ? "" : markdown);
 	}
 
+	/**
+	 * The media library images a body shows ({@code ![alt](media:42)}), in order of appearance: the newsroom checks
+	 * each is in the library before it saves.
+	 */
+	public Set<Long> bodyMediaIds(String markdown) {
+		return bodyRenderer.mediaIds(markdown);
+	}
+
+	/** The library images a body shows without alt text of its own, which must then have the library's. */
+	public Set<Long> bodyMediaIdsWithoutAlt(String markdown) {
+		return bodyRenderer.mediaIdsWithoutAlt(markdown);
+	}
+
 	/** Whether Markdown nests deeper than {@link MarkdownNesting#MAX_DEPTH}: the newsroom refuses to save it. */
 	public boolean nestsTooDeep(String markdown) {
 		return bodyRenderer.tooDeep(markdown);

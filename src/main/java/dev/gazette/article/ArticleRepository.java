@@ -340,9 +340,16 @@ class ArticleRepository {
 			.update();
 	}
 
-	/** Marks changed every article whose lead image is this library image, so kept pages and caches re-read it. */
+	/** Marks changed every article whose lead image (or body) shows this library image, so kept pages and caches re-read it. */
 	void touchArticlesShowing(long mediaId) {
-		jdbc.sql("update article set version = version + 1 where lead_media_id = :media").param("media", mediaId).update();
+		// A body shows a library image as ![alt](media:42) or ![alt](media:42 "caption"): the two ways the id ends.
+		jdbc.sql("""
+				update article set version = version + 1
+				where lead_media_id = :media or body_markdown like :closed or body_markdown like :titled""")
+			.param("media", mediaId)
+			.param("closed", "%(media:" + mediaId + ")%")
+			.param("titled", "%(media:" + mediaId + " %")
+			.update();
 	}
 
 	long countArticles() {

@@ -42,16 +42,22 @@ class MediaPages {
 		this.library = library;
 	}
 
+	/** The article editor a writer came from to upload ({@code /admin/articles/12}), and goes back to. */
+	private static final java.util.regex.Pattern RETURN_TO = java.util.regex.Pattern.compile("/admin/articles/[0-9]{1,18}");
+
 	@GetMapping(PATH)
-	String library(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page, Model model) {
+	String library(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(required = false) String returnTo, Model model) {
+		keep(model, returnTo);
 		return libraryPage(model, q, page, MediaForm.EMPTY);
 	}
 
 	@PostMapping(PATH)
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(required = false) String alt, @RequestParam(required = false) String caption,
-			@RequestParam(required = false) String credit, @AuthenticationPrincipal AccountPrincipal who,
-			HttpServletResponse response, Model model) {
+			@RequestParam(required = false) String credit, @RequestParam(required = false) String returnTo,
+			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		String back = keep(model, returnTo);
 		MediaForm form = new MediaForm(alt, caption, credit, null, null);
 		try {
 			if (file == null || file.isEmpty()) {
@@ -59,7 +65,7 @@ class MediaPages {
 			}
 			MediaItem item = library.upload(new MediaLibrary.Upload(file.getOriginalFilename(), file.getBytes(), alt,
 					caption, credit), who);
-			return "redirect:" + PATH + "/" + item.id() + "?uploaded";
+			return "redirect:" + PATH + "/" + item.id() + "?uploaded" + (back == null ? "" : "&returnTo=" + back);
 		}
 		catch (MediaException refused) {
 			response.setStatus(refused.status().value());
@@ -72,7 +78,9 @@ class MediaPages {
 
 	@GetMapping(PATH + "/{id}")
 	String item(@PathVariable long id, @RequestParam(required = false) String uploaded,
-			@RequestParam(required = false) String saved, @AuthenticationPrincipal AccountPrincipal who, Model model) {
+			@RequestParam(required = false) String saved, @RequestParam(required = false) String returnTo,
+			@AuthenticationPrincipal AccountPrincipal who, Model model) {
+		keep(model, returnTo);
 		MediaItem item = library.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String notice = uploaded != null ? "Uploaded." : saved != null ? "Saved." : null;
 		return itemPage(model, item, who, MediaForm.of(item), notice);
@@ -81,11 +89,13 @@ class MediaPages {
 	@PostMapping(PATH + "/{id}")
 	String describe(@PathVariable long id, @RequestParam(required = false) String alt,
 			@RequestParam(required = false) String caption, @RequestParam(required = false) String credit,
-			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+			@RequestParam(required = false) String returnTo, @AuthenticationPrincipal AccountPrincipal who,
+			HttpServletResponse response, Model model) {
+		String back = keep(model, returnTo);
 		MediaItem item = library.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			library.describe(id, alt, caption, credit, who);
-			return "redirect:" + PATH + "/" + id + "?saved";
+			return "redirect:" + PATH + "/" + id + "?saved" + (back == null ? "" : "&returnTo=" + back);
 		}
 		catch (MediaException refused) {
 			response.setStatus(refused.status().value());
@@ -105,6 +115,13 @@ class MediaPages {
 			response.setStatus(refused.status().value());
 			return itemPage(model, item, who, MediaForm.of(item).refused(refused), null);
 		}
+	}
+
+	/** The editor to go back to, when it is one (any other address is dropped), for the page's links and forms. */
+	private static String keep(Model model, String returnTo) {
+		String back = returnTo != null && RETURN_TO.matcher(returnTo).matches() ? returnTo : null;
+		model.addAttribute("returnTo", back);
+		return back;
 	}
 
 	private String libraryPage(Model model, String query, int page, MediaForm form) {

@@ -69,8 +69,11 @@ class ArticlePages {
 
 	private final NewsroomSearch search;
 
+	private final Previews previews;
+
 	ArticlePages(Workflow workflow, ArticleCatalog catalog, Publications publications, NewsroomProperties properties,
-			Clock clock, MediaLibrary media, NewsroomSearch search) {
+			Clock clock, MediaLibrary media, NewsroomSearch search, Previews previews) {
+		this.previews = previews;
 		this.workflow = workflow;
 		this.search = search;
 		this.media = media;
@@ -133,7 +136,7 @@ class ArticlePages {
 		}
 		catch (NewsroomException ex) {
 			forbiddenOrMissing(ex);
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setStatus(ex.kind() == NewsroomException.Kind.FORBIDDEN ? 403 : HttpStatus.BAD_REQUEST.value());
 			return editor(model, null, form, errors(ex), null, null, null, who);
 		}
 		catch (DuplicateKeyException ex) {
@@ -179,7 +182,7 @@ class ArticlePages {
 			if ("version".equals(ex.field())) {
 				return stale(response, model, read(id, who), form, ex.getMessage(), who);
 			}
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setStatus(ex.kind() == NewsroomException.Kind.FORBIDDEN ? 403 : HttpStatus.BAD_REQUEST.value());
 			return editor(model, piece, form, errors(ex), null, null, null, who);
 		}
 		catch (OptimisticLockingFailureException ex) {
@@ -191,6 +194,22 @@ class ArticlePages {
 			return editor(model, piece, form, Map.of("slug", "Another article took this slug at the same moment."), null,
 					null, null, who);
 		}
+	}
+
+	/**
+	 * The whole article as readers will see it, on a page of its own (the editor's "Preview in a new tab"), from the
+	 * form as posted: nothing is saved.
+	 */
+	@PostMapping("/admin/articles/preview/page")
+	String previewPage(@RequestParam MultiValueMap<String, String> posted, @RequestParam(required = false) Long piece,
+			@AuthenticationPrincipal AccountPrincipal who, HttpServletResponse response, Model model) {
+		if (!workflow.writes(who)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		noStore(response);
+		EditorForm form = EditorForm.from(posted);
+		model.addAttribute("story", previews.lenient(form, piece == null ? null : read(piece, who), who));
+		return "newsroom/preview-page";
 	}
 
 	// --- the workflow's moves ---
@@ -289,7 +308,11 @@ class ArticlePages {
 		List<EditorView.Option> sections = catalog.sections().stream()
 			.map(section -> new EditorView.Option(section.slug(), section.name()))
 			.toList();
+		// A contributor is offered only their own byline (and those already on the piece); the workflow enforces it.
+		String own = workflow.ownBylineOnly(who);
 		List<EditorView.Option> authors = catalog.authors().stream()
+			.filter(author -> own == null || author.slug().equals(own) || form.authors().contains(author.slug())
+					|| piece != null && piece.copy().authorSlugs().contains(author.slug()))
 			.map(author -> new EditorView.Option(author.slug(), author.displayName()))
 			.toList();
 		Instant scheduleAt = piece != null && piece.state() == ArticleState.SCHEDULED ? piece.publishedAt()
@@ -297,20 +320,16 @@ class ArticlePages {
 		String scheduleValue = LocalDateTime.ofInstant(scheduleAt, zone).truncatedTo(ChronoUnit.MINUTES).toString();
 		String scheduledFor = piece != null && piece.state() == ArticleState.SCHEDULED ? time(piece.publishedAt(), zone)
 				: null;
-		String html;
-		try {
-			html = workflow.preview(form.bodyMarkdown(), who);
-		}
-		catch (NewsroomException tooLong) {
-			html = "";
-		}
+		PreviewView preview = previews.lenient(form, piece, who);
+		String html = preview.bodyHtml();
 		model.addAttribute("editor", new EditorView(piece == null ? null : piece.id(),
 				piece == null ? "new" : label(piece.state()), form, errors, problem, notice, actions, sections, authors, html,
 				words.count(), words.minutes(), notes, autosaveOffer, zone.getId() + " (" + zone.getDisplayName(TextStyle.FULL,
 						Locale.ENGLISH) + ")", scheduleValue, scheduledFor,
 				piece != null && piece.state() == ArticleState.PUBLISHED ? "/articles/" + piece.copy().slug() : null,
 				(int) Math.max(1, properties.autosaveInterval().toSeconds()), Workflow.HEADLINE_MAX,
-				Workflow.SEO_TITLE_MAX, Workflow.SEO_DESCRIPTION_MAX, leadImageChoices(form.leadImageValue())));
+				Workflow.SEO_TITLE_MAX, Workflow.SEO_DESCRIPTION_MAX, leadImageChoices(form.leadImageValue()), preview,
+				media.recent("", 1, PICKER_SIZE)));
 		return "newsroom/editor";
 	}
 
@@ -330,10 +349,11 @@ class ArticlePages {
 
 	/**
 	 * A refusal that is not about the form (the writer may not touch the piece, or it is gone) leaves the form for
-	 * the error page ({@link NewsroomErrorPages}).
+	 * the error page; one about a field (a contributor's byline that is not theirs) stays on the form, as a 403, ({@link NewsroomErrorPages}).
 	 */
 	private static void forbiddenOrMissing(NewsroomException ex) {
-		if (ex.kind() == NewsroomException.Kind.FORBIDDEN || ex.kind() == NewsroomException.Kind.NOT_FOUND) {
+		if (ex.kind() == NewsroomException.Kind.FORBIDDEN && ex.field() == null
+				|| ex.kind() == NewsroomException.Kind.NOT_FOUND) {
 			throw ex;
 		}
 	}

@@ -17,12 +17,26 @@ import dev.gazette.media.MediaItem;
  * @param autosaveOffer when the writer's unsaved changes were kept, if they left some and this form is not them
  * @param scheduleValue the datetime-local value offered for scheduling
  * @param leadImageChoices the media library's images the lead image picker offers
+ * @param preview the whole article as readers will see it, from the form as it stands
+ * @param bodyImageChoices the library's newest images, to insert into the body
  */
 public record EditorView(Long id, String state, EditorForm form, Map<String, String> errors, String problem,
 		String notice, PieceActions actions, List<Option> sections, List<Option> authors, String previewHtml,
 		int words, int minutes, List<NoteLine> notes, String autosaveOffer, String zone, String scheduleValue,
 		String scheduledFor, String readerPath, int autosaveSeconds, int headlineMax, int seoTitleMax,
-		int seoDescriptionMax, List<MediaItem> leadImageChoices) {
+		int seoDescriptionMax, List<MediaItem> leadImageChoices, PreviewView preview, List<MediaItem> bodyImageChoices) {
+
+	/** The media library page to upload from, which comes back here; {@code null} for a piece not saved yet. */
+	public String uploadHref() {
+		return id == null ? null : "/admin/media?returnTo=/admin/articles/" + id;
+	}
+
+	/** The line that shows a library image in the body. */
+	public static String snippet(MediaItem item) {
+		String alt = item.alt() == null ? "" : item.alt().replace("\\", "\\\\").replace("]", "\\]").replace("[", "\\[")
+			.replaceAll("\\s+", " ");
+		return "![" + alt + "](media:" + item.id() + ")";
+	}
 
 	public boolean isNew() {
 		return id == null;

@@ -48,8 +48,9 @@ class NewsroomApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Start a draft (contributors, authors, editors)", description = "Fields: headline (required), "
 			+ "standfirst, slug (made from the headline when absent), kind (news|opinion), section (slug), tags (names), "
-			+ "authors (slugs), bodyMarkdown, source {name, url}, canonicalUrl, leadImage (a media library id), seoTitle, "
-			+ "seoDescription. 201 with Location.")
+			+ "authors (slugs; a contributor may name only their own author profile, 403 on the field authors otherwise), "
+			+ "bodyMarkdown (library images as ![alt](media:ID), each of which must exist), source {name, url}, "
+			+ "canonicalUrl, leadImage (a media library id), seoTitle, seoDescription. 201 with Location.")
 	ResponseEntity<PieceJson> start(@RequestBody Map<String, Object> fields, @AuthenticationPrincipal AccountPrincipal who) {
 		Manuscript piece = workflow.start(ArticlePatch.of(fields), who);
 		return ResponseEntity.created(URI.create("/api/v1/newsroom/articles/" + piece.id()))

@@ -48,6 +48,11 @@ public class NewsroomException extends Refusal {
 		return new NewsroomException(Kind.FORBIDDEN, null, message);
 	}
 
+	/** Refused to this person about one field (their own byline only, say): the form shows it by the field. */
+	static NewsroomException forbidden(String field, String message) {
+		return new NewsroomException(Kind.FORBIDDEN, field, message);
+	}
+
 	static NewsroomException notFound(String message) {
 		return new NewsroomException(Kind.NOT_FOUND, null, message);
 	}

@@ -14,6 +14,7 @@ import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleCopy;
 import dev.gazette.article.ArticleState;
+import dev.gazette.article.Contributors;
 import dev.gazette.article.Manuscript;
 import dev.gazette.article.ManuscriptList;
 import dev.gazette.article.ManuscriptSummary;
@@ -66,10 +67,13 @@ public class Workflow {
 
 	private final MediaLibrary media;
 
+	private final Contributors contributors;
+
 	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes,
-			Publications publications, Clock clock, Autosaves autosaves, MediaLibrary media,
+			Publications publications, Clock clock, Autosaves autosaves, MediaLibrary media, Contributors contributors,
 			ApplicationEventPublisher events) {
 		this.events = events;
+		this.contributors = contributors;
 		this.autosaves = autosaves;
 		this.media = media;
 		this.manuscripts = manuscripts;
@@ -89,6 +93,7 @@ public class Workflow {
 			copy = copy.withSlug(freeSlug(copy.slug(), null));
 		}
 		validate(copy, null);
+		bylines(copy, List.of(), who);
 		long id = manuscripts.startDraft(copy, who.id());
 		Manuscript started = manuscripts.find(id).orElseThrow();
 		record(started, who, "started");
@@ -130,6 +135,7 @@ public class Workflow {
 			copy = copy.withSlug(freeSlug(copy.slug(), id));
 		}
 		validate(copy, id);
+		bylines(copy, piece.copy().authorSlugs(), who);
 		if (copy.equals(piece.copy())) {
 			return piece;
 		}
@@ -302,6 +308,7 @@ public class Workflow {
 		Revision old = revision(id, number);
 		ArticleCopy copy = old.fields().withBody(old.bodyMarkdown());
 		validate(copy, id);
+		bylines(copy, piece.copy().authorSlugs(), who);
 		return save(piece, copy, who, "restored revision " + number);
 	}
 
@@ -348,11 +355,51 @@ public class Workflow {
 		if (piece.copy().bodyMarkdown().isBlank()) {
 			throw NewsroomException.conflict("bodyMarkdown", "A piece needs a body before readers see it.");
 		}
+		for (Long image : catalog.bodyMediaIdsWithoutAlt(piece.copy().bodyMarkdown())) {
+			if (media.find(image).map(item -> item.alt() == null).orElse(true)) {
+				throw NewsroomException.conflict("bodyMarkdown", "Image " + image + " in the body needs alt text before "
+						+ "readers see it: write it in the body (![What it shows](media:" + image + ")) or add it in the "
+						+ "media library.");
+			}
+		}
 		if (piece.copy().leadImageId() != null) {
 			media.missingForPublication(piece.copy().leadImageId()).ifPresent(missing -> {
 				throw NewsroomException.conflict("leadImage", missing);
 			});
 		}
+	}
+
+	/**
+	 * A contributor (who is not also an author or editor) may put only their own byline on a piece: every byline a
+	 * change adds must be the author profile linked to their account. Bylines already on the piece (an editor put
+	 * them there) may stay, move or go. Authors and editors byline anyone.
+	 */
+	private void bylines(ArticleCopy copy, List<String> before, AccountPrincipal who) {
+		if (who.has(Role.EDITOR) || who.has(Role.AUTHOR)) {
+			return;
+		}
+		List<String> added = copy.authorSlugs().stream().filter(slug -> !before.contains(slug)).toList();
+		if (added.isEmpty()) {
+			return;
+		}
+		String own = contributors.authorOfAccount(who.id()).map(profile -> profile.author().slug()).orElse(null);
+		for (String slug : added) {
+			if (!slug.equals(own)) {
+				throw NewsroomException.forbidden("authors", own == null
+						? "A contributor may put only their own byline on a piece, and your account has no author "
+								+ "profile yet: leave the byline empty and an editor will add it."
+						: "A contributor may put only their own byline on a piece: choose your own name, and an editor "
+								+ "can add anyone else's.");
+			}
+		}
+	}
+
+	/** The byline a contributor may give their pieces (their own author profile), or {@code null} for someone else. */
+	public String ownBylineOnly(AccountPrincipal who) {
+		if (who == null || who.has(Role.EDITOR) || who.has(Role.AUTHOR)) {
+			return null;
+		}
+		return contributors.authorOfAccount(who.id()).map(profile -> profile.author().slug()).orElse("");
 	}
 
 	private void validate(ArticleCopy copy, Long id) {
@@ -403,6 +450,12 @@ public class Workflow {
 			webAddress("source", copy.source().url());
 		}
 		webAddress("canonicalUrl", copy.canonicalUrl());
+		for (Long image : catalog.bodyMediaIds(copy.bodyMarkdown())) {
+			if (media.find(image).isEmpty()) {
+				throw NewsroomException.badInput("bodyMarkdown", "The body shows image " + image + " (media:" + image
+						+ "), which is not in the media library: pick it again from the library.");
+			}
+		}
 		if (copy.leadImageId() != null && media.find(copy.leadImageId()).isEmpty()) {
 			throw NewsroomException.badInput("leadImage", "There is no image " + copy.leadImageId()
 					+ " in the media library.");

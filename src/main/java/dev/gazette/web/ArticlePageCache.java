@@ -99,7 +99,7 @@ class ArticlePageCache {
 
 	/** A finished page. {@code validUntil}: when its relative times change or its refresh is due, whichever first. */
 	record Page(PageVersions versions, Inputs inputs, Instant builtAt, Instant validUntil, Instant lastModified,
-			byte[] html, byte[] gzip, String etag, String gzipEtag) {
+			byte[] html, byte[] gzip, String etag, String gzipEtag, String contentSecurityPolicy) {
 	}
 
 	/** A page to send, and whether it could not be checked (the database is away). */
@@ -153,6 +153,12 @@ class ArticlePageCache {
 	 * @param timesChangeAt when the page's relative times first read differently
 	 */
 	Page finish(Key key, PageVersions versions, Inputs inputs, Instant timesChangeAt, byte[] html, boolean keep) {
+		return finish(key, versions, inputs, timesChangeAt, html, keep, null);
+	}
+
+	/** The same for a page with its own Content-Security-Policy ({@code null}: the site's), sent with every copy. */
+	Page finish(Key key, PageVersions versions, Inputs inputs, Instant timesChangeAt, byte[] html, boolean keep,
+			String contentSecurityPolicy) {
 		Instant now = clock.instant();
 		Instant refreshAt = now.plus(properties.refresh());
 		String digest = digest(html);
@@ -162,7 +168,8 @@ class ArticlePageCache {
 		Instant lastModified = before != null && before.etag().equals(etag) ? before.lastModified()
 				: now.truncatedTo(ChronoUnit.SECONDS);
 		Page page = new Page(versions, inputs, now, timesChangeAt.isBefore(refreshAt) ? timesChangeAt : refreshAt,
-				lastModified, html, gzip(html), etag, etag.substring(0, etag.length() - 1) + "-gzip\"");
+				lastModified, html, gzip(html), etag, etag.substring(0, etag.length() - 1) + "-gzip\"",
+				contentSecurityPolicy);
 		if (keep && properties.enabled()) {
 			pages.put(key, page);
 		}
@@ -197,6 +204,9 @@ class ArticlePageCache {
 		response.setDateHeader("Last-Modified", page.lastModified().toEpochMilli());
 		response.setHeader("Cache-Control", "no-cache");
 		response.setHeader("Vary", "Accept-Encoding, Cookie");
+		if (page.contentSecurityPolicy() != null) {
+			response.setHeader("Content-Security-Policy", page.contentSecurityPolicy());
+		}
 		if (served.stale()) {
 			long age = Math.max(0, Duration.between(page.builtAt(), clock.instant()).toSeconds());
 			response.setHeader("Age", String.valueOf(age));

@@ -36,6 +36,7 @@ import dev.gazette.syndication.ShareMetadata;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -144,7 +145,7 @@ class ReadingPages {
 	@GetMapping("/articles/{slug}")
 	ModelAndView article(@PathVariable String slug, @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "1") int cpage, @AuthenticationPrincipal AccountPrincipal viewer,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Optional<Article> found = catalog.find(slug);
 		if (found.isEmpty()) {
 			return new ModelAndView(movedPermanently(catalog.movedTo(slug).orElseThrow(ReadingPages::notFound)));
@@ -164,7 +165,13 @@ class ReadingPages {
 		DiscussionView discussionView = comments.view(article, page, viewer == null ? null : viewer.id(),
 				publication.timeZone());
 		model.addAttribute("discussion", discussionView);
+		// A body with an embed widens the policy for that embed's site, on this page only.
+		String policy = SecurityHeaders.forBody(article.bodyHtml());
+		model.addAttribute("embeds", policy != null);
 		if (viewer != null || !pages.servesEveryone(request)) {
+			if (policy != null) {
+				response.setHeader("Content-Security-Policy", policy);
+			}
 			return new ModelAndView("article/page");
 		}
 		SiteView site = (SiteView) model.getAttribute("site");
@@ -174,7 +181,7 @@ class ReadingPages {
 		ArticlePageCache.Page finished = pages.finish(ArticlePageCache.Key.of(slug, sort, cpage),
 				new PageVersions(article.id(), article.version(), discussion.version()),
 				new ArticlePageCache.Inputs(site.masthead(), site.sections(), publication), discussionView.timesChangeAt(),
-				html.toByteArray(), withinDiscussion);
+				html.toByteArray(), withinDiscussion, policy);
 		return new ModelAndView(pages.view(finished));
 	}
 

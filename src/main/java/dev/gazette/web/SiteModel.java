@@ -52,7 +52,7 @@ class SiteModel {
 	private volatile Map<String, String> scripts;
 
 	/** Every script a page may load, in {@code static/js}. */
-	private static final List<String> SCRIPTS = List.of("editor.js", "live.js", "moderation.js", "page-preview.js",
+	private static final List<String> SCRIPTS = List.of("editor.js", "embeds.js", "live.js", "moderation.js", "page-preview.js",
 			"reply.js");
 
 	SiteModel(Publications publications, ArticleCatalog catalog, GazetteProperties properties,

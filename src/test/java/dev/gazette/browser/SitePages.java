@@ -66,7 +66,7 @@ final class SitePages {
 
 		NEWSLETTER_PAGE, NEWSLETTER_SIGNED_IN(200, Visitor.READER), ADMIN_NEWSLETTER_PAGE(200, Visitor.ADMIN),
 		ADMIN_WEBHOOKS_PAGE(200, Visitor.ADMIN), ADMIN_JOBS_PAGE(200, Visitor.ADMIN), ADMIN_MEDIA_LIBRARY_PAGE(200, Visitor.ADMIN),
-		ADMIN_MEDIA_ITEM_PAGE(200, Visitor.ADMIN), ARTICLE_WITH_LIBRARY_IMAGE,
+		ADMIN_MEDIA_ITEM_PAGE(200, Visitor.ADMIN), ARTICLE_WITH_LIBRARY_IMAGE, ARTICLE_WITH_BODY_FIGURE_AND_EMBED,
 
 		ABOUT_PAGE, CONTACT_PAGE, WRITE_FOR_US_PAGE, ADMIN_SECTIONS_PAGE(200, Visitor.ADMIN),
 		ADMIN_TAGS_PAGE(200, Visitor.ADMIN), ADMIN_AUTHORS_PAGE(200, Visitor.ADMIN),
@@ -230,6 +230,12 @@ final class SitePages {
 		Published illustrated = newsroom.article("Fishing fleet returns early as the storm nears");
 		workflow.edit(illustrated.id(), ArticlePatch.of(Map.of("leadImage", photo.id())), adminPrincipal);
 		pages.paths.put(Kind.ARTICLE_WITH_LIBRARY_IMAGE, illustrated.path());
+		// A body with a library image as a figure, and a video link that is a click-to-load placeholder.
+		Published bodyFigure = newsroom.article("Storm surge expected along the north quay");
+		workflow.edit(bodyFigure.id(), ArticlePatch.of(Map.of("bodyMarkdown", "The surge is due at high water.\n\n![](media:"
+				+ photo.id() + ")\n\nThe harbour master explains:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nStay off the pier.")),
+				adminPrincipal);
+		pages.paths.put(Kind.ARTICLE_WITH_BODY_FIGURE_AND_EMBED, bodyFigure.path());
 		return pages;
 	}
 
@@ -250,7 +256,7 @@ final class SitePages {
 	}
 
 	/** A JPEG of a sky over a sea. */
-	private static byte[] photo(int width, int height) {
+	static byte[] photo(int width, int height) {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = image.createGraphics();
 		graphics.setColor(new Color(120, 170, 220));

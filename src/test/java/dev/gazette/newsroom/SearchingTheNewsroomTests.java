@@ -69,9 +69,11 @@ class SearchingTheNewsroomTests {
 		Person cleo = pages.join("Cleo Contributor", Role.CONTRIBUTOR);
 		Person otto = pages.join("Otto Contributor", Role.CONTRIBUTOR);
 		Person eda = pages.join("Eda Editor", Role.EDITOR);
-		cleo.start("headline", "Harbour cranes " + marker, "authors", byline.slug(), "bodyMarkdown", "Draft text.");
-		otto.start("headline", "Night buses", "authors", byline.slug(), "bodyMarkdown",
-				"The new routes " + marker + " start in spring.");
+		long cranes = cleo.start("headline", "Harbour cranes " + marker, "bodyMarkdown", "Draft text.");
+		long buses = otto.start("headline", "Night buses", "bodyMarkdown", "The new routes " + marker + " start in spring.");
+		// A contributor may put only their own byline on a piece; the editor gives both pieces the writer's.
+		assertThat(eda.edit(cranes, "authors", byline.slug()).statusCode()).isEqualTo(302);
+		assertThat(eda.edit(buses, "authors", byline.slug()).statusCode()).isEqualTo(302);
 
 		assertThat(found(cleo, marker)).containsExactly("Harbour cranes " + marker);
 		assertThat(found(otto, marker)).containsExactly("Night buses");
