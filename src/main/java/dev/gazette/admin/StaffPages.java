@@ -50,7 +50,9 @@ public final class StaffPages {
 							Role.ADMIN),
 					new Link("/admin/outbox", "Outbox", "Mail waiting, sent and failed.", Role.ADMIN),
 					new Link("/admin/webhooks", "Webhooks", "Other services told when something is published.", Role.ADMIN),
-					new Link("/admin/jobs", "Background jobs", "Work waiting, running and failed, on every node.", Role.ADMIN))));
+					new Link("/admin/jobs", "Background jobs", "Work waiting, running and failed, on every node.", Role.ADMIN),
+					new Link("/admin/export", "Export", "Everything as a WordPress export or as JSON, to move or keep a copy.",
+							Role.ADMIN))));
 
 	private StaffPages() {
 	}
