@@ -376,6 +376,35 @@ class ExportTests {
 		assertThat(admin.get("/admin/export/json/tags.json").body()).contains("\"kind\":\"tags\"");
 	}
 
+	@Test
+	void theCommandLineWritesBothFormatsWithAProgressBarAndExplainsItsUsage() throws Exception {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		java.io.PrintStream out = new java.io.PrintStream(printed, true, StandardCharsets.UTF_8);
+		Path file = dir.resolve("cli.xml");
+
+		int status = ExportCommand.run(GazetteApplication.class, new String[] { "export", "wordpress", file.toString(),
+				"--gazette.base-url=https://cli.example" }, out);
+
+		assertThat(status).isZero();
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Wrote " + file, "pages");
+		Document doc = parse(Files.readAllBytes(file));
+		Element channel = children(doc.getDocumentElement(), null, "channel").get(0);
+		assertThat(children(channel, WP, "base_site_url").get(0).getTextContent()).isEqualTo("https://cli.example");
+		assertThat(item(doc, "about").getElementsByTagNameNS(WP, "post_type").item(0).getTextContent()).isEqualTo("page");
+
+		Path folder = dir.resolve("cli-json");
+		assertThat(ExportCommand.run(GazetteApplication.class, new String[] { "export", "json", folder.toString() }, out))
+			.isZero();
+		try (var files = Files.list(folder)) {
+			assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("articles.json",
+					"comments.json", "authors.json", "sections.json", "tags.json", "media.json", "pages.json");
+		}
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("100%", "no --gazette.base-url");
+
+		assertThat(ExportCommand.run(GazetteApplication.class, new String[] { "export", "drupal", "x" }, out)).isEqualTo(2);
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Usage: export wordpress FILE");
+	}
+
 	private Http signedIn(String name, Role role) {
 		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join(name, role);
 		Http browser = new Http(port);
