@@ -53,7 +53,7 @@ class SiteModel {
 
 	/** Every script a page may load, in {@code static/js}. */
 	private static final List<String> SCRIPTS = List.of("editor.js", "live.js", "moderation.js", "page-preview.js",
-			"reply.js");
+			"reply.js", "import-progress.js");
 
 	SiteModel(Publications publications, ArticleCatalog catalog, GazetteProperties properties,
 			ResourceUrlProvider resources, FormProtection forms) {
