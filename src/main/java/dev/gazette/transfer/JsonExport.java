@@ -178,7 +178,7 @@ public class JsonExport {
 		json.writeStringProperty("headline", a.headline());
 		json.writeStringProperty("standfirst", a.standfirst());
 		json.writeStringProperty("bodyMarkdown", a.bodyMarkdown());
-		json.writeStringProperty("bodyHtml", catalog.renderBody(a.bodyMarkdown()));
+		json.writeStringProperty("bodyHtml", WxrExport.readable(catalog.renderBody(a.bodyMarkdown())));
 		json.writeStringProperty("section", a.section());
 		json.writeArrayPropertyStart("authors");
 		a.authors().forEach(json::writeString);
@@ -221,7 +221,7 @@ public class JsonExport {
 			json.writeStringProperty("email", c.email());
 		}
 		json.writeStringProperty("body", c.body());
-		json.writeStringProperty("bodyHtml", c.bodyHtml());
+		json.writeStringProperty("bodyHtml", WxrExport.readable(c.bodyHtml()));
 		time(json, "createdAt", c.createdAt());
 		time(json, "editedAt", c.editedAt());
 		json.writeBooleanProperty("featured", c.featured());

@@ -230,7 +230,7 @@ public class WxrExport {
 				xml.data(DC, "creator", article.authors().isEmpty() ? "" : article.authors().get(0));
 				guid(baseUrl + "/?p=" + article.id(), false);
 				xml.text("description", "");
-				xml.data(CONTENT, "encoded", catalog.renderBody(article.bodyMarkdown()));
+				xml.data(CONTENT, "encoded", readable(catalog.renderBody(article.bodyMarkdown())));
 				xml.data(EXCERPT, "encoded", article.standfirst() == null ? "" : article.standfirst());
 				xml.wp("post_id", Long.toString(article.id()));
 				String status = status(article.state());
@@ -288,7 +288,7 @@ public class WxrExport {
 				xml.data(DC, "creator", "");
 				guid(baseUrl + "/?page_id=" + postId, false);
 				xml.text("description", "");
-				xml.data(CONTENT, "encoded", catalog.renderBody(page.bodyMarkdown()));
+				xml.data(CONTENT, "encoded", readable(catalog.renderBody(page.bodyMarkdown())));
 				xml.data(EXCERPT, "encoded", "");
 				xml.wp("post_id", Long.toString(postId));
 				times(page.updatedAt(), page.updatedAt(), page.updatedAt());
@@ -315,7 +315,7 @@ public class WxrExport {
 				xml.wpData("comment_author_IP", "");
 				xml.wpData("comment_date", local(comment.createdAt()));
 				xml.wpData("comment_date_gmt", gmt(comment.createdAt()));
-				xml.wpData("comment_content", comment.bodyHtml());
+				xml.wpData("comment_content", readable(comment.bodyHtml()));
 				xml.wpData("comment_approved", switch (comment.status()) {
 					case "published" -> "1";
 					case "rejected" -> "spam";
@@ -376,6 +376,30 @@ public class WxrExport {
 
 	private static String rfc1123(Instant at) {
 		return DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT).format(at.atOffset(ZoneOffset.UTC));
+	}
+
+	private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile("&#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
+
+	/**
+	 * Sanitised HTML with its numeric character references written as the characters (the sanitiser writes emoji as
+	 * {@code &#127881;}): the same HTML to a browser, and readable text to anyone opening the file. The characters that
+	 * mean something in HTML ({@code < > & " '}) and control characters stay references.
+	 */
+	static String readable(String html) {
+		if (html == null || html.indexOf("&#") < 0) {
+			return html;
+		}
+		java.util.regex.Matcher m = NUMERIC.matcher(html);
+		StringBuilder out = new StringBuilder(html.length());
+		while (m.find()) {
+			int code = m.group(1) != null ? Integer.parseInt(m.group(1), 16) : Integer.parseInt(m.group(2));
+			boolean keep = code < 0x20 || code == '<' || code == '>' || code == '&' || code == '"' || code == '\''
+					|| !Character.isValidCodePoint(code) || (code >= 0xD800 && code <= 0xDFFF) || code == 0xFFFE
+					|| code == 0xFFFF;
+			m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(keep ? m.group() : Character.toString(code)));
+		}
+		m.appendTail(out);
+		return out.toString();
 	}
 
 	/** Text without the characters XML 1.0 cannot hold (most control characters, unpaired surrogates). */
