@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
  * The publication as one JSON document per kind, for other tools: {@code articles.json}, {@code comments.json},
  * {@code authors.json}, {@code sections.json}, {@code tags.json}, {@code media.json} (metadata and addresses; the
  * images are served at them) and {@code pages.json}. Each is
- * {@code {"format":"gazette-export","version":1,"kind":…,"exportedAt":…,"items":[…]}}, written item by item with a
- * streaming generator. Everything in every state is there; readers' e-mail addresses only when asked.
+ * an object with the format ({@code gazette-export}), its version (1), the kind, the site, the time of the export, an
+ * {@code items} array and their {@code count}, written item by item with a streaming generator. Everything in every state is there; readers' e-mail addresses only when asked.
  */
 @Service
 public class JsonExport {

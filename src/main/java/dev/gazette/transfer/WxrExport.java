@@ -383,7 +383,7 @@ public class WxrExport {
 	/**
 	 * Sanitised HTML with its numeric character references written as the characters (the sanitiser writes emoji as
 	 * {@code &#127881;}): the same HTML to a browser, and readable text to anyone opening the file. The characters that
-	 * mean something in HTML ({@code < > & " '}) and control characters stay references.
+	 * mean something in HTML (angle brackets, ampersands and quotation marks) and control characters stay references.
 	 */
 	static String readable(String html) {
 		if (html == null || html.indexOf("&#") < 0) {
