@@ -43,7 +43,8 @@ measure() {
   local name="$1"; shift
   /usr/bin/time -v -o "$WORK/$name.time" java -Xmx"$HEAP" -XX:+UseG1GC -Xlog:gc:file="$WORK/$name.gc" \
     -jar "$JAR" "$@" "${SETTINGS[@]}" > "$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; exit 1; }
-  tr '\r' '\n' < "$WORK/$name.out" | grep -v '^\[' | grep -v '^$' | tail -n 14
+  tr '\r' '\n' < "$WORK/$name.out" | grep -v '^\[' | grep -v '^$' | grep -v '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T' \
+    | tail -n 14
   local wall rss pauses longest
   wall=$(grep 'Elapsed (wall clock)' "$WORK/$name.time" | sed 's/.*): //')
   rss=$(grep 'Maximum resident set size' "$WORK/$name.time" | sed 's/.*: //')
