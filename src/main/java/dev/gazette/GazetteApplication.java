@@ -1,5 +1,6 @@
 package dev.gazette;
 
+import dev.gazette.transfer.ExportCommand;
 import dev.gazette.transfer.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +21,9 @@ public class GazetteApplication {
 	public static void main(String[] args) {
 		if (ImportCommand.isImport(args)) {
 			System.exit(ImportCommand.run(GazetteApplication.class, args, System.out));
+		}
+		if (ExportCommand.isExport(args)) {
+			System.exit(ExportCommand.run(GazetteApplication.class, args, System.out));
 		}
 		SpringApplication.run(GazetteApplication.class, args);
 	}

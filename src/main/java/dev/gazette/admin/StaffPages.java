@@ -52,7 +52,11 @@ public final class StaffPages {
 							Role.ADMIN),
 					new Link("/admin/outbox", "Outbox", "Mail waiting, sent and failed.", Role.ADMIN),
 					new Link("/admin/webhooks", "Webhooks", "Other services told when something is published.", Role.ADMIN),
-					new Link("/admin/jobs", "Background jobs", "Work waiting, running and failed, on every node.", Role.ADMIN))));
+					new Link("/admin/jobs", "Background jobs", "Work waiting, running and failed, on every node.", Role.ADMIN),
+					new Link("/admin/import", "Import", "Bring in a WordPress or Disqus export, with live progress and a report.",
+							Role.ADMIN),
+					new Link("/admin/export", "Export", "Everything as a WordPress export or as JSON, to move or keep a copy.",
+							Role.ADMIN))));
 
 	private StaffPages() {
 	}

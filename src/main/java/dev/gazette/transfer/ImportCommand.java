@@ -53,18 +53,7 @@ public final class ImportCommand {
 			out.println("       import disqus FILE [--dry-run]");
 			return 2;
 		}
-		settings.add("--gazette.demo-content=false");
-		// A web application context (sessions and security need one) with no connector: nothing listens.
-		settings.add("--server.port=-1");
-		if (settings.stream().noneMatch(s -> s.startsWith("--gazette.base-url="))) {
-			// The default public address is built from the port; with none, say a harmless one (no link is written).
-			settings.add("--gazette.base-url=http://localhost");
-		}
-		settings.add("--spring.main.banner-mode=off");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.SERVLET)
-			.logStartupInfo(false)
-			.run(settings.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = start(application, settings)) {
 			Path file = Path.of(words.get(1));
 			ProgressBar bar = new ProgressBar(out);
 			ImportReport report;
@@ -82,6 +71,25 @@ public final class ImportCommand {
 			out.print(report.text());
 			return 0;
 		}
+	}
+
+	/**
+	 * Gazette started for a command: no HTTP port, no demo content, against the configured database, with the given
+	 * {@code --name=value} settings.
+	 */
+	static ConfigurableApplicationContext start(Class<?> application, List<String> given) {
+		List<String> settings = new ArrayList<>(given);
+		settings.add("--gazette.demo-content=false");
+		// A web application context (sessions and security need one) with no connector: nothing listens.
+		settings.add("--server.port=-1");
+		if (settings.stream().noneMatch(s -> s.startsWith("--gazette.base-url="))) {
+			// The default public address is built from the port; with none, say a harmless one (no link is written).
+			settings.add("--gazette.base-url=http://localhost");
+		}
+		settings.add("--spring.main.banner-mode=off");
+		return new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
+			.logStartupInfo(false)
+			.run(settings.toArray(String[]::new));
 	}
 
 	/** One line redrawn in place: {@code [#####.....] 50%  25000/50000}. */

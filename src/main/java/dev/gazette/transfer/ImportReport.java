@@ -78,6 +78,11 @@ public final class ImportReport {
 		return kinds.computeIfAbsent(kind, k -> new Counts());
 	}
 
+	/** Every kind counted, in the order first met. */
+	public Map<String, Counts> kinds() {
+		return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
+	}
+
 	public List<String> notes() {
 		return List.copyOf(notes);
 	}

@@ -55,6 +55,28 @@ final class SafeXml {
 		}
 	}
 
+	/**
+	 * The name of the file's first element, read without going further: a quick look, before a long import is started
+	 * in the background, that refuses at once what is not XML or declares a document type.
+	 * @throws ImportRefused when the file is not XML, is empty or declares a document type
+	 */
+	static String rootElement(Path file) {
+		try (Opened opened = open(file)) {
+			while (true) {
+				int event = opened.xml().next();
+				if (event == XMLStreamConstants.START_ELEMENT) {
+					return opened.xml().local();
+				}
+				if (event == XMLStreamConstants.END_DOCUMENT) {
+					throw new ImportRefused("The file has no elements: it is not an export. Nothing was imported.");
+				}
+			}
+		}
+		catch (XMLStreamException ex) {
+			throw refused(ex);
+		}
+	}
+
 	/** Why a file could not be read, in words for whoever ran the import. */
 	static ImportRefused refused(XMLStreamException ex) {
 		Location at = ex.getLocation();

@@ -52,8 +52,8 @@ class SiteModel {
 	private volatile Map<String, String> scripts;
 
 	/** Every script a page may load, in {@code static/js}. */
-	private static final List<String> SCRIPTS = List.of("editor.js", "embeds.js", "live.js", "moderation.js", "page-preview.js",
-			"reply.js");
+	private static final List<String> SCRIPTS = List.of("editor.js", "embeds.js", "import-progress.js", "live.js",
+			"moderation.js", "page-preview.js", "reply.js");
 
 	SiteModel(Publications publications, ArticleCatalog catalog, GazetteProperties properties,
 			ResourceUrlProvider resources, FormProtection forms) {

@@ -81,7 +81,8 @@ final class SitePages {
 		STAFF_HOME(200, Visitor.ADMIN), PUBLICATION_SETTINGS_PAGE(200, Visitor.ADMIN), PRIVACY_PAGE, TERMS_PAGE,
 
 		FRONT_PAGE_DESK(200, Visitor.ADMIN), SECTION_FRONT_PAGE_DESK(200, Visitor.ADMIN), OPINION_SECTION_PAGE,
-		NEWSROOM_MAIL_SETTINGS(200, Visitor.ADMIN);
+		NEWSROOM_MAIL_SETTINGS(200, Visitor.ADMIN), ADMIN_EXPORT_PAGE(200, Visitor.ADMIN),
+		ADMIN_IMPORT_PAGE(200, Visitor.ADMIN), ADMIN_IMPORT_REPORT_PAGE(200, Visitor.ADMIN);
 
 		private final int status;
 
@@ -236,7 +237,47 @@ final class SitePages {
 				+ photo.id() + ")\n\nThe harbour master explains:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nStay off the pier.")),
 				adminPrincipal);
 		pages.paths.put(Kind.ARTICLE_WITH_BODY_FIGURE_AND_EMBED, bodyFigure.path());
+		pages.paths.put(Kind.ADMIN_EXPORT_PAGE, "/admin/export");
+		pages.paths.put(Kind.ADMIN_IMPORT_PAGE, "/admin/import");
+		pages.paths.put(Kind.ADMIN_IMPORT_REPORT_PAGE, dryRunImport(port, admin));
 		return pages;
+	}
+
+	/**
+	 * A dry run of a small WordPress export from the admin import page, with a post whose image is missing (so the
+	 * report has a reason and a note), followed until it is done; answers its page.
+	 */
+	private static String dryRunImport(int port, Readers.Reader admin) {
+		Http browser = new Http(port);
+		browser.signIn(admin.email(), admin.password());
+		String wxr = """
+				<?xml version="1.0" encoding="UTF-8" ?>
+				<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+				  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+				<channel><title>Pages</title><wp:wxr_version>1.2</wp:wxr_version>
+				<wp:base_site_url>https://site-pages.example</wp:base_site_url>
+				<wp:author><wp:author_login>oguz</wp:author_login><wp:author_display_name>Oğuz Türk</wp:author_display_name></wp:author>
+				<item><title>photo</title><wp:post_id>9</wp:post_id><wp:post_type>attachment</wp:post_type>
+				<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2017/01/quay.jpg</wp:meta_value></wp:postmeta></item>
+				<item><title>The quay at night</title><dc:creator>oguz</dc:creator><wp:post_id>1</wp:post_id>
+				<content:encoded><![CDATA[<p>Lamps along the quay.</p>]]></content:encoded>
+				<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+				<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta></item>
+				</channel></rss>
+				""";
+		HttpResponse<String> started = browser.postFile("/admin/import?source=wordpress&dryRun=true", "file",
+				"site-pages.xml", "application/xml", wxr.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String page = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		for (int i = 0; i < 600 && !Json.read(browser.getJson(page + "/status")).get("finished").asBoolean(); i++) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		return page;
 	}
 
 	/** A draft written and then changed through the editor's form, so it has a diff to show; answers its id. */

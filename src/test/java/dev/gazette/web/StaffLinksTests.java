@@ -85,7 +85,7 @@ class StaffLinksTests {
 
 		assertThat(groupsOf(admin)).containsExactly("Newsroom", "Discussion", "Readers", "Site");
 		assertThat(linksOf(admin)).contains("Moderation", "Moderation log", "People", "Newsletter", "Settings", "Outbox",
-				"Webhooks", "Background jobs");
+				"Webhooks", "Background jobs", "Import", "Export");
 		for (String path : home.select("main a").eachAttr("href")) {
 			assertThat(admin.get(path).statusCode()).as(path).isEqualTo(200);
 		}
