@@ -136,6 +136,15 @@ public class ClassifierModels {
 		return loaded().thresholds().exceeded(scores);
 	}
 
+	/**
+	 * What the classifier alone would hold this text for (its labels as moderators read them: "threat", "personal
+	 * attack", …), or an empty list when it would publish it. For callers outside moderation, such as an import that
+	 * screens what it brings in.
+	 */
+	public List<String> wouldHold(String text) {
+		return held(score(text)).stream().map(Label::description).toList();
+	}
+
 	public long version() {
 		return loaded().version();
 	}

@@ -46,8 +46,11 @@ public class DisqusImport {
 
 	private final Clock clock;
 
+	private final ImportScreening screening;
+
 	DisqusImport(ArticleCatalog catalog, Comments comments, ImportLedger ledger, TransactionTemplate transaction,
-			Clock clock) {
+			Clock clock, ImportScreening screening) {
+		this.screening = screening;
 		this.catalog = catalog;
 		this.comments = comments;
 		this.ledger = ledger;
@@ -66,11 +69,19 @@ public class DisqusImport {
 	 * @throws ImportRefused when the file is not a whole, safe Disqus export; nothing was written then
 	 */
 	public ImportReport run(Path file, boolean dryRun, WordPressImport.Progress progress) {
+		return run(file, dryRun, false, progress);
+	}
+
+	/** The same; with {@code screen}, as {@link WordPressImport#run(Path, Path, boolean, boolean, WordPressImport.Progress)}. */
+	public ImportReport run(Path file, boolean dryRun, boolean screen, WordPressImport.Progress progress) {
+		if (screen) {
+			screening.prepare();
+		}
 		Map<String, Thread> threads = new LinkedHashMap<>();
 		String[] forum = { "" };
 		int[] posts = { 0 };
 		read(file, threads::put, post -> posts[0]++, forum);
-		ImportReport report = new ImportReport(dryRun);
+		ImportReport report = new ImportReport(dryRun, screen);
 		String source = "disqus:" + forum[0];
 		Map<String, Long> articles = new HashMap<>();
 		threads.values().forEach(thread -> match(thread).ifPresentOrElse(id -> articles.put(thread.id(), id), () -> {
@@ -165,19 +176,27 @@ public class DisqusImport {
 			report.failed(COMMENTS, "post " + post.id() + (body.isBlank() ? " is empty" : " is too long"));
 			return;
 		}
+		CommentStatus status = post.spam() ? CommentStatus.REJECTED
+				: post.deleted() ? CommentStatus.DELETED : CommentStatus.PUBLISHED;
+		if (report.screened() && status == CommentStatus.PUBLISHED) {
+			Optional<String> reasons = screening.wouldHold(body);
+			if (reasons.isPresent()) {
+				report.heldByScreening("post " + post.id(), reasons.get());
+				status = CommentStatus.PENDING;
+			}
+		}
 		if (report.dryRun()) {
 			ids.put(post.id(), -1L);
 			report.created(COMMENTS);
 			return;
 		}
-		CommentStatus status = post.spam() ? CommentStatus.REJECTED
-				: post.deleted() ? CommentStatus.DELETED : CommentStatus.PUBLISHED;
+		CommentStatus stored = status;
 		Long parent = post.parent() == null ? null : ids.get(post.parent());
 		String name = PlainText.limit(PlainText.of(post.name()), 60);
 		Long id = transaction.execute(tx -> {
 			long created = comments.importComment(articleId, parent, name.isEmpty() ? "Anonymous" : name, null,
 					post.email() == null || post.email().isBlank() ? null : post.email().strip(),
-					body.isBlank() ? "(deleted)" : body, status, post.createdAt() == null ? clock.instant() : post.createdAt());
+					body.isBlank() ? "(deleted)" : body, stored, post.createdAt() == null ? clock.instant() : post.createdAt());
 			ledger.record(source, "comment", post.id(), created, null);
 			return created;
 		});

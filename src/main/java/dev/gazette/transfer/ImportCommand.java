@@ -10,8 +10,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar gazette.jar import wordpress FILE [--uploads DIR] [--dry-run]} and
- * {@code import disqus FILE [--dry-run]}: Gazette started without an HTTP port ({@code server.port=-1}) against the configured database,
+ * {@code java -jar gazette.jar import wordpress FILE [--uploads DIR] [--dry-run] [--screen]} and
+ * {@code import disqus FILE [--dry-run] [--screen]} ({@code --screen}: see {@link ImportScreening}): Gazette started without an HTTP port ({@code server.port=-1}) against the configured database,
  * the import run with a progress bar, the report printed, and the process ended (status 0 when done, 1 when the file
  * was refused, 2 for a command it does not understand). Other {@code --name=value} arguments are Gazette's settings.
  */
@@ -30,10 +30,14 @@ public final class ImportCommand {
 		List<String> words = new ArrayList<>();
 		Path uploads = null;
 		boolean dryRun = false;
+		boolean screen = false;
 		for (int i = 1; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--dry-run")) {
 				dryRun = true;
+			}
+			else if (arg.equals("--screen")) {
+				screen = true;
 			}
 			else if (arg.equals("--uploads") && i + 1 < args.length) {
 				uploads = Path.of(args[++i]);
@@ -49,8 +53,8 @@ public final class ImportCommand {
 			}
 		}
 		if (words.size() != 2 || !(words.get(0).equals("wordpress") || words.get(0).equals("disqus"))) {
-			out.println("Usage: import wordpress FILE [--uploads DIR] [--dry-run]");
-			out.println("       import disqus FILE [--dry-run]");
+			out.println("Usage: import wordpress FILE [--uploads DIR] [--dry-run] [--screen]");
+			out.println("       import disqus FILE [--dry-run] [--screen]");
 			return 2;
 		}
 		try (ConfigurableApplicationContext context = start(application, settings)) {
@@ -59,8 +63,8 @@ public final class ImportCommand {
 			ImportReport report;
 			try {
 				report = words.get(0).equals("wordpress")
-						? context.getBean(WordPressImport.class).run(file, uploads, dryRun, bar::at)
-						: context.getBean(DisqusImport.class).run(file, dryRun, bar::at);
+						? context.getBean(WordPressImport.class).run(file, uploads, dryRun, screen, bar::at)
+						: context.getBean(DisqusImport.class).run(file, dryRun, screen, bar::at);
 			}
 			catch (ImportRefused refused) {
 				bar.done();

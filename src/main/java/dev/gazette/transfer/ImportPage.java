@@ -58,7 +58,7 @@ class ImportPage {
 	@PostMapping(PATH)
 	String upload(@RequestParam(defaultValue = "wordpress") String source,
 			@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "false") boolean dryRun,
-			HttpServletResponse response, Model model) throws IOException {
+			@RequestParam(defaultValue = "false") boolean screen, HttpServletResponse response, Model model) throws IOException {
 		ImportRuns.Source kind = switch (source) {
 			case "disqus" -> ImportRuns.Source.DISQUS;
 			default -> ImportRuns.Source.WORDPRESS;
@@ -85,7 +85,7 @@ class ImportPage {
 			return show(refused.getMessage(), response, model);
 		}
 		String name = file.getOriginalFilename() == null ? "export.xml" : file.getOriginalFilename();
-		ImportRuns.Run run = runs.start(kind, temporary, name, dryRun);
+		ImportRuns.Run run = runs.start(kind, temporary, name, dryRun, screen);
 		return "redirect:" + PATH + "/runs/" + run.id;
 	}
 
@@ -117,6 +117,19 @@ class ImportPage {
 			.toList();
 		return new ImportView.RunView(run.id, run.source.label, run.fileName, run.dryRun,
 				run.state.toLowerCase(Locale.ROOT), run.done, run.total, run.refusal, lines,
-				report == null ? List.of() : report.notes(), report != null && report.changedNothing());
+				report == null ? List.of() : notes(report), report != null && report.changedNothing());
+	}
+
+	/** The report's notes, after what the classifier held when the run screened comments. */
+	private static List<String> notes(ImportReport report) {
+		List<String> notes = new java.util.ArrayList<>();
+		if (report.screened()) {
+			notes.add(report.heldByScreening() == 0 ? "The classifier would hold none of the published comments."
+					: report.heldByScreening() + (report.dryRun() ? " published comments would be held" : " published "
+							+ "comments were imported held") + " for moderators, as the classifier would hold them.");
+			report.heldExamples().forEach(example -> notes.add("Held: " + example));
+		}
+		notes.addAll(report.notes());
+		return notes;
 	}
 }

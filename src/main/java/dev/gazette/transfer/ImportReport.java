@@ -20,8 +20,24 @@ public final class ImportReport {
 
 	private final boolean dryRun;
 
+	private final boolean screened;
+
+	private final List<String> held = new ArrayList<>();
+
+	private int heldCount;
+
 	ImportReport(boolean dryRun) {
+		this(dryRun, false);
+	}
+
+	/** @param screened whether comments published at the source are screened by this site's classifier */
+	ImportReport(boolean dryRun, boolean screened) {
 		this.dryRun = dryRun;
+		this.screened = screened;
+	}
+
+	public boolean screened() {
+		return screened;
 	}
 
 	/** Counts for one kind; reasons for failures are kept up to a limit, the count is always exact. */
@@ -74,6 +90,23 @@ public final class ImportReport {
 		}
 	}
 
+	/** A comment published at the source that the classifier would hold: imported held (or, in a dry run, it would be). */
+	void heldByScreening(String comment, String reasons) {
+		heldCount++;
+		if (held.size() < REASONS_KEPT) {
+			held.add(comment + " (" + reasons + ")");
+		}
+	}
+
+	/** How many comments published at the source the classifier held ({@code --screen}); the first few named. */
+	public int heldByScreening() {
+		return heldCount;
+	}
+
+	public List<String> heldExamples() {
+		return List.copyOf(held);
+	}
+
 	public Counts counts(String kind) {
 		return kinds.computeIfAbsent(kind, k -> new Counts());
 	}
@@ -103,6 +136,14 @@ public final class ImportReport {
 		kinds.forEach((kind, c) -> out.append(String.format("%-10s %8d %8d %8d%n", kind, c.created, c.skipped, c.failed)));
 		kinds.forEach((kind, c) -> c.reasons.forEach(reason -> out.append("failed ").append(kind).append(": ")
 			.append(reason).append('\n')));
+		if (screened && heldCount == 0) {
+			out.append("The classifier would hold none of the published comments.\n");
+		}
+		if (heldCount > 0) {
+			out.append(heldCount).append(dryRun ? " published comments would be held for moderators by the classifier:\n"
+					: " published comments were imported held for moderators, as the classifier would hold them:\n");
+			held.forEach(comment -> out.append("held ").append(comment).append('\n'));
+		}
 		notes.forEach(note -> out.append("note: ").append(note).append('\n'));
 		if (!dryRun && changedNothing()) {
 			out.append("Everything in this file was imported before: nothing changed.\n");

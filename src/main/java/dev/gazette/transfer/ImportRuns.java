@@ -71,6 +71,8 @@ class ImportRuns {
 
 		final boolean dryRun;
 
+		final boolean screen;
+
 		final Instant queuedAt;
 
 		volatile String state = "waiting";
@@ -85,11 +87,12 @@ class ImportRuns {
 
 		volatile Instant finishedAt;
 
-		Run(String id, Source source, String fileName, boolean dryRun, Instant queuedAt) {
+		Run(String id, Source source, String fileName, boolean dryRun, boolean screen, Instant queuedAt) {
 			this.id = id;
 			this.source = source;
 			this.fileName = fileName;
 			this.dryRun = dryRun;
+			this.screen = screen;
 			this.queuedAt = queuedAt;
 		}
 
@@ -99,8 +102,8 @@ class ImportRuns {
 	}
 
 	/** Queues the import of {@code file}, which this takes over (and deletes when the run ends). */
-	Run start(Source source, Path file, String fileName, boolean dryRun) {
-		Run run = new Run(UUID.randomUUID().toString(), source, fileName, dryRun, clock.instant());
+	Run start(Source source, Path file, String fileName, boolean dryRun, boolean screen) {
+		Run run = new Run(UUID.randomUUID().toString(), source, fileName, dryRun, screen, clock.instant());
 		runs.put(run.id, run);
 		forgetOld();
 		worker.execute(() -> execute(run, file));
@@ -115,8 +118,8 @@ class ImportRuns {
 			run.total = total;
 		};
 		try {
-			run.report = run.source == Source.WORDPRESS ? wordPress.run(file, null, run.dryRun, progress)
-					: disqus.run(file, run.dryRun, progress);
+			run.report = run.source == Source.WORDPRESS ? wordPress.run(file, null, run.dryRun, run.screen, progress)
+					: disqus.run(file, run.dryRun, run.screen, progress);
 			run.state = "done";
 		}
 		catch (ImportRefused refused) {

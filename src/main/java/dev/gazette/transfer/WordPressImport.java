@@ -65,8 +65,11 @@ public class WordPressImport {
 
 	private final Clock clock;
 
+	private final ImportScreening screening;
+
 	WordPressImport(ArticleCatalog catalog, Comments comments, MediaLibrary media, ImportLedger ledger,
-			TransactionTemplate transaction, Clock clock) {
+			TransactionTemplate transaction, Clock clock, ImportScreening screening) {
+		this.screening = screening;
 		this.catalog = catalog;
 		this.comments = comments;
 		this.media = media;
@@ -132,9 +135,20 @@ public class WordPressImport {
 	 * @throws ImportRefused when the file is not a whole, safe WordPress export; nothing was written then
 	 */
 	public ImportReport run(Path file, Path uploads, boolean dryRun, Progress progress) {
+		return run(file, uploads, dryRun, false, progress);
+	}
+
+	/**
+	 * The same; with {@code screen}, each comment published at the source that this site's classifier would hold is
+	 * imported held and named in the report (in a dry run, only named).
+	 */
+	public ImportReport run(Path file, Path uploads, boolean dryRun, boolean screen, Progress progress) {
+		if (screen) {
+			screening.prepare();
+		}
 		Survey survey = new Survey();
 		WxrReader.read(file, survey);
-		ImportReport report = new ImportReport(dryRun);
+		ImportReport report = new ImportReport(dryRun, screen);
 		String source = "wordpress:" + (survey.site.isBlank() ? file.getFileName().toString() : survey.site);
 		Map<String, String> authorSlugs = authors(source, survey.authors, report);
 		Map<String, String> sectionSlugs = sections(source, survey.categories, report);
@@ -442,16 +456,23 @@ public class WordPressImport {
 					+ COMMENT_MAX + " characters"));
 			return;
 		}
-		if (report.dryRun() || articleId < 0) {
-			ids.put(comment.id(), -1L);
-			report.created(COMMENTS);
-			return;
-		}
 		CommentStatus status = switch (comment.approved()) {
 			case "1" -> CommentStatus.PUBLISHED;
 			case "spam", "trash", "post-trashed" -> CommentStatus.REJECTED;
 			default -> CommentStatus.PENDING;
 		};
+		if (report.screened() && status == CommentStatus.PUBLISHED) {
+			Optional<String> reasons = screening.wouldHold(body);
+			if (reasons.isPresent()) {
+				report.heldByScreening("comment " + comment.id(), reasons.get());
+				status = CommentStatus.PENDING;
+			}
+		}
+		if (report.dryRun() || articleId < 0) {
+			ids.put(comment.id(), -1L);
+			report.created(COMMENTS);
+			return;
+		}
 		String name = PlainText.limit(PlainText.of(comment.author()), 60);
 		String email = comment.email() == null || comment.email().isBlank() || comment.email().length() > 320 ? null
 				: comment.email().strip();

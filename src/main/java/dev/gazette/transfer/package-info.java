@@ -8,7 +8,8 @@
  * written is recorded in {@code import_record} with what it was in the source, in the same transaction, so importing
  * again skips what is there and completes what a killed run left. Articles, authors, sections, comments and images go
  * in through the modules that own them ({@code ArticleCatalog}, {@code Comments}, {@code MediaLibrary}); imported
- * articles are not announced and imported comments are not screened, and nothing sends mail.
+ * articles are not announced, and nothing sends mail. Imported comments are not screened unless asked
+ * ({@code --screen}, or the import page's checkbox): then the classifier alone holds what it would hold.
  * <p>
  * Moving out: the whole publication exported as a WordPress export ({@code WxrExport}) or one JSON document per kind
  * ({@code JsonExport}), from the command line ({@code export wordpress FILE}, {@code export json DIR}) or
@@ -16,5 +17,5 @@
  * tables a page at a time ({@code SiteRows}) rather than through the reader-facing services, and writes as it reads.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Moving in and out", allowedDependencies = { "article",
-		"comment", "media" })
+		"comment", "media", "moderation" })
 package dev.gazette.transfer;
