@@ -125,8 +125,7 @@ class ImportPage {
 		List<String> notes = new java.util.ArrayList<>();
 		if (report.screened()) {
 			notes.add(report.heldByScreening() == 0 ? "The classifier would hold none of the published comments."
-					: report.heldByScreening() + (report.dryRun() ? " published comments would be held" : " published "
-							+ "comments were imported held") + " for moderators, as the classifier would hold them.");
+					: report.heldSummary() + ".");
 			report.heldExamples().forEach(example -> notes.add("Held: " + example));
 		}
 		notes.addAll(report.notes());

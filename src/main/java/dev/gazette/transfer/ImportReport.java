@@ -103,6 +103,14 @@ public final class ImportReport {
 		return heldCount;
 	}
 
+	/** “1 published comment would be held for moderators by the classifier”, or what was done, in words. */
+	public String heldSummary() {
+		String comments = heldCount == 1 ? " published comment" : " published comments";
+		return heldCount + comments + (dryRun ? " would be held for moderators by the classifier"
+				: (heldCount == 1 ? " was" : " were") + " imported held for moderators, as the classifier would hold "
+						+ (heldCount == 1 ? "it" : "them"));
+	}
+
 	public List<String> heldExamples() {
 		return List.copyOf(held);
 	}
@@ -140,8 +148,7 @@ public final class ImportReport {
 			out.append("The classifier would hold none of the published comments.\n");
 		}
 		if (heldCount > 0) {
-			out.append(heldCount).append(dryRun ? " published comments would be held for moderators by the classifier:\n"
-					: " published comments were imported held for moderators, as the classifier would hold them:\n");
+			out.append(heldSummary()).append(":\n");
 			held.forEach(comment -> out.append("held ").append(comment).append('\n'));
 		}
 		notes.forEach(note -> out.append("note: ").append(note).append('\n'));

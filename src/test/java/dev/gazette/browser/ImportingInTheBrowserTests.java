@@ -128,4 +128,28 @@ class ImportingInTheBrowserTests {
 			download.saveAs(saved);
 		}
 	}
+
+	@Test
+	void anAdminSeesWhatTheClassifierWouldHoldBeforeMovingAnOldDiscussion(Browser browser) {
+		Readers.Reader admin = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Ida Screen",
+				Role.ADMIN);
+		String threat = "You should be shot for this diary, and I know where you live.";
+		String export = export(2).replace("<![CDATA[שלום 🎉 2]]>", "<![CDATA[" + threat + "]]>")
+			.replace("quay-diary", "screened-diary");
+		try (Reader reader = Reader.at(browser, port, Viewport.DESKTOP)) {
+			Page page = reader.page();
+			reader.signIn(admin.email(), admin.password());
+			reader.visit("/admin/import");
+			page.getByLabel("Export file").setInputFiles(new FilePayload("screened-diary.xml", "text/xml",
+					export.getBytes(StandardCharsets.UTF_8)));
+			page.getByLabel("Dry run", new Page.GetByLabelOptions().setExact(false)).check();
+			page.getByLabel("Screen the comments", new Page.GetByLabelOptions().setExact(false)).check();
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+			assertThat(page.locator("#import-status")).hasText("Dry run finished: nothing was written.",
+					new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+			assertThat(page.locator("main")).containsText("1 published comment would be held for moderators by the classifier.");
+			assertThat(page.locator("main")).containsText("Held: comment 2 (");
+			reader.screenshot("import-screened-dry-run", true);
+		}
+	}
 }

@@ -44,13 +44,13 @@ class ScreeningAnImportTests {
 		});
 		assertThat(dry.heldByScreening()).isEqualTo(1);
 		assertThat(dry.heldExamples()).singleElement().asString().startsWith("comment 2 (").contains("threat");
-		assertThat(dry.text()).contains("1 published comments would be held for moderators by the classifier");
+		assertThat(dry.text()).contains("1 published comment would be held for moderators by the classifier");
 		assertThat(comments()).as("a dry run writes nothing").isEqualTo(before);
 
 		ImportReport report = importer.run(file, null, false, true, (d, t) -> {
 		});
 		assertThat(report.counts(WordPressImport.COMMENTS).created()).isEqualTo(3);
-		assertThat(report.text()).contains("1 published comments were imported held for moderators")
+		assertThat(report.text()).contains("1 published comment was imported held for moderators")
 			.contains("held comment 2 (");
 		assertThat(status(site, "1")).isEqualTo("published");
 		assertThat(status(site, "2")).isEqualTo("pending");
