@@ -451,12 +451,16 @@ public class WordPressImport {
 			return;
 		}
 		String body = PlainText.comment(comment.content());
-		if (body.isBlank() || body.length() > COMMENT_MAX) {
+		// A comment its writer deleted has no text left (Gazette's own export writes it so, as trash); it comes in
+		// deleted, so that its replies keep their place under it.
+		boolean deletedByWriter = body.isBlank()
+				&& (comment.approved().equals("trash") || comment.approved().equals("post-trashed"));
+		if ((body.isBlank() && !deletedByWriter) || body.length() > COMMENT_MAX) {
 			report.failed(COMMENTS, "comment " + comment.id() + (body.isBlank() ? " is empty" : " is longer than "
 					+ COMMENT_MAX + " characters"));
 			return;
 		}
-		CommentStatus status = switch (comment.approved()) {
+		CommentStatus status = deletedByWriter ? CommentStatus.DELETED : switch (comment.approved()) {
 			case "1" -> CommentStatus.PUBLISHED;
 			case "spam", "trash", "post-trashed" -> CommentStatus.REJECTED;
 			default -> CommentStatus.PENDING;

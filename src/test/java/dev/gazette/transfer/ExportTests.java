@@ -14,6 +14,8 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.Comments;
 import dev.gazette.GazetteApplication;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
@@ -65,6 +67,9 @@ class ExportTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Comments comments;
 
 	@Autowired
 	Registration registration;
@@ -205,6 +210,22 @@ class ExportTests {
 
 	@Test
 	void gazettesOwnImporterReadsTheExportBackIntoAFreshDatabase() throws IOException {
+		// A comment its writer deleted, with a reply under it: it has no text left, and must come back deleted with
+		// the reply still under it.
+		importer.run(WordPressFixtures.file(dir, "deleted.xml", WordPressFixtures.smallSite("https://deleted.example", 7)),
+				null, false, (d, t) -> {
+				});
+		long deleted = jdbc.sql("select gazette_id from import_record where source = 'wordpress:https://deleted.example' "
+				+ "and kind = 'comment'").query(Long.class).single();
+		long articleId = jdbc.sql("select article_id from comment where id = :id").param("id", deleted)
+			.query(Long.class).single();
+		long reply = comments.importComment(articleId, deleted, "Replying Reader", "A reply that stays.",
+				CommentStatus.PUBLISHED, java.time.Instant.parse("2017-01-08T12:00:00Z"));
+		jdbc.sql("update comment set status = 'deleted', body = '', body_html = '', guest_email = null where id = :id")
+			.param("id", deleted).update();
+		String deletedSlug = jdbc.sql("select slug from article where id = :id").param("id", articleId)
+			.query(String.class).single();
+
 		Path file = dir.resolve("harbour-export.xml");
 		try (OutputStream out = Files.newOutputStream(file)) {
 			wxr.write(out, new ExportOptions(true), (done, total) -> {
@@ -230,6 +251,12 @@ class ExportTests {
 					"published Ayşe ayse@mail.example depth 3", "pending Held Reader held@mail.example depth 0",
 					"rejected Cheap Pills spam@spam.example depth 0");
 			assertThat(bodies(there)).isEqualTo(bodies(jdbc)).anySatisfy(b -> assertThat(b).contains("שלום! המעבורת חוזרת 🎉"));
+			assertThat(there.sql("""
+					select c.status || ' ' || coalesce(p.status, '-') || ' ' || c.body from comment c
+					left join comment p on p.id = c.parent_id join article a on a.id = c.article_id
+					where a.slug = :slug order by c.created_at""").param("slug", deletedSlug).query(String.class).list())
+				.as("the deleted comment and the reply under it").containsExactly("deleted - ", "published deleted A reply that stays.");
+			assertThat(reply).isPositive();
 			assertThat(state(there, "draft-the-new-marina")).isEqualTo("draft");
 			assertThat(state(there, "regatta-preview")).isEqualTo("scheduled");
 		}
