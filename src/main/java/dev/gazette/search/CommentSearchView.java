@@ -32,6 +32,11 @@ public record CommentSearchView(CommentSearchRequest form, CommentHits hits, Lis
 		return new CommentSearchView(form, null, List.of(), invalid.field(), invalid.message());
 	}
 
+	/** "12 comments found", or "More than 1,000 comments found" when that many were not all counted. */
+	public String found() {
+		return SearchFields.found(hits.total(), hits.totalIsLowerBound(), "comment", "comments");
+	}
+
 	public String value(String text) {
 		return text == null ? "" : text;
 	}

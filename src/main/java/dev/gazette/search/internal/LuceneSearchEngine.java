@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -45,12 +46,12 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -60,11 +61,12 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -105,6 +107,22 @@ class LuceneSearchEngine implements SearchEngine {
 	private static final Map<String, Float> WEIGHTS = Map.of("headline", 3f, "standfirst", 2f, "body", 1f);
 
 	private static final int MAX_PAGE = 100;
+
+	/**
+	 * How far a search counts its matches exactly: as far as its last page reaches ({@value #MAX_PAGE} pages), so that
+	 * every page a reader can ask for is counted. Beyond that the total is a lower bound ("more than 1,000"), and the
+	 * collectors may skip matches that cannot reach the page instead of scoring and counting every one, which is what
+	 * keeps a common word's search within milliseconds on a large archive.
+	 */
+	private static int countUpTo(int size) {
+		return MAX_PAGE * size;
+	}
+
+	/** Whether more match than were counted; the total then said is {@link #countUpTo}: "more than 1,000". */
+	private static boolean atLeast(TopDocs top, int size) {
+		return top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
+				&& top.totalHits.value > countUpTo(size);
+	}
 
 	/** Text with its offsets in the postings, so snippets need no second analysis. */
 	private static final FieldType TEXT = new FieldType(TextField.TYPE_STORED);
@@ -290,14 +308,18 @@ class LuceneSearchEngine implements SearchEngine {
 			try {
 				int wanted = page * size;
 				TopDocs top = byDate
-						? searcher.search(matching, wanted, new Sort(new SortField("published", SortField.Type.LONG, true)))
-						: searcher.search(FunctionScoreQuery.boostByValue(matching, new Recency("published", now.toEpochMilli())), wanted);
-				long total = searcher.count(matching);
+						? searcher.search(matching, new TopFieldCollectorManager(
+								new Sort(new SortField("published", SortField.Type.LONG, true)), wanted, null,
+								countUpTo(size)))
+						: searcher.search(new RecencyBoost(matching, "published", now.toEpochMilli()),
+								new TopScoreDocCollectorManager(wanted, null, countUpTo(size)));
 				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
 						top.scoreDocs.length);
 				List<ArticleHits.Hit> hits = hits(searcher, slice, query.hasText() ? text : null);
+				boolean atLeast = atLeast(top, size);
+				long total = atLeast ? countUpTo(size) : top.totalHits.value;
 				String suggestion = total == 0 && query.hasText() ? suggestion(searcher, query.text()) : null;
-				return new ArticleHits(hits, total, page, size, suggestion);
+				return new ArticleHits(hits, total, atLeast, page, size, suggestion);
 			}
 			finally {
 				searchers.release(searcher);
@@ -373,7 +395,7 @@ class LuceneSearchEngine implements SearchEngine {
 		BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, Occur.MUST)
 			.add(new TermQuery(new Term(TYPE, "article")), Occur.FILTER)
 			.add(visible.build(), Occur.FILTER)
-			.add(LongPoint.newRangeQuery("published", from, to), Occur.FILTER);
+			.add(range("published", from, to), Occur.FILTER);
 		Stream.of(new String[] { "section", query.section() }, new String[] { "author", query.author() },
 				new String[] { "tag", query.tag() }, new String[] { "kind", query.kind() })
 			.filter(pair -> pair[1] != null)
@@ -381,27 +403,49 @@ class LuceneSearchEngine implements SearchEngine {
 		return all.build();
 	}
 
+	/**
+	 * A range of times, answered from the points (the matching documents collected up front) or, when the words match
+	 * fewer documents than the range does, by checking each word match's value: "published before now" matches
+	 * nearly every article, and building that set for each query cost more than the rest of it.
+	 */
+	private static Query range(String field, long from, long to) {
+		return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
+				NumericDocValuesField.newSlowRangeQuery(field, from, to));
+	}
+
+	/** What a hit on the page shows, read once per hit (with the text its snippet comes from). */
+	private static final Set<String> HIT_FIELDS = Set.of("id", "slug", "headline", "standfirst", "body", "kind",
+			"section", "sectionName", "authorName", "published");
+
 	private List<ArticleHits.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
 		String[] snippets = new String[docs.length];
+		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, HIT_FIELDS);
 		if (text != null && docs.length > 0) {
-			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-				.withMaxLength(100_000)
-				.build();
-			TopDocs page = new TopDocs(new org.apache.lucene.search.TotalHits(docs.length,
-					org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
-			Map<String, String[]> byField = highlighter.highlightFields(new String[] { "body", "standfirst" }, text, page,
-					new int[] { 2, 1 });
-			String[] body = byField.get("body");
-			String[] standfirst = byField.get("standfirst");
+			// From the body; from the standfirst only for the hits whose body has none of the words.
+			String[] body = page.highlight("body", text, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
+					docs), 2);
+			List<ScoreDoc> unmarked = new ArrayList<>();
+			List<Integer> unmarkedAt = new ArrayList<>();
 			for (int i = 0; i < docs.length; i++) {
-				snippets[i] = body[i] != null && body[i].contains("<mark>") ? body[i]
-						: standfirst[i] != null && standfirst[i].contains("<mark>") ? standfirst[i] : body[i];
+				snippets[i] = body[i];
+				if (body[i] == null || !body[i].contains("<mark>")) {
+					unmarked.add(docs[i]);
+					unmarkedAt.add(i);
+				}
+			}
+			if (!unmarked.isEmpty()) {
+				String[] standfirst = page.highlight("standfirst", text, new TopDocs(
+						new TotalHits(unmarked.size(), TotalHits.Relation.EQUAL_TO), unmarked.toArray(ScoreDoc[]::new)), 1);
+				for (int j = 0; j < standfirst.length; j++) {
+					if (standfirst[j] != null && standfirst[j].contains("<mark>")) {
+						snippets[unmarkedAt.get(j)] = standfirst[j];
+					}
+				}
 			}
 		}
 		List<ArticleHits.Hit> hits = new ArrayList<>();
 		for (int i = 0; i < docs.length; i++) {
-			Document doc = searcher.storedFields().document(docs[i].doc);
+			Document doc = page.document(docs[i].doc);
 			String standfirst = doc.get("standfirst");
 			var published = doc.getField("published");
 			hits.add(new ArticleHits.Hit(Long.parseLong(doc.get("id")), doc.get("slug"), doc.get("headline"),
@@ -493,7 +537,7 @@ class LuceneSearchEngine implements SearchEngine {
 					: query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
 			long to = query.to() == null ? Long.MAX_VALUE
 					: query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
-			all.add(LongPoint.newRangeQuery("commentCreated", from, to), Occur.FILTER);
+			all.add(range("commentCreated", from, to), Occur.FILTER);
 		}
 		Query matching = all.build();
 		boolean byDate = query.order() == dev.gazette.search.ArticleQuery.Order.DATE || !query.hasText();
@@ -502,13 +546,15 @@ class LuceneSearchEngine implements SearchEngine {
 			try {
 				int wanted = page * size;
 				TopDocs top = byDate
-						? searcher.search(matching, wanted,
-								new Sort(new SortField("commentCreated", SortField.Type.LONG, true)))
-						: searcher.search(matching, wanted);
-				long total = searcher.count(matching);
+						? searcher.search(matching, new TopFieldCollectorManager(
+								new Sort(new SortField("commentCreated", SortField.Type.LONG, true)), wanted, null,
+								countUpTo(size)))
+						: searcher.search(matching, new TopScoreDocCollectorManager(wanted, null, countUpTo(size)));
 				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
 						top.scoreDocs.length);
-				return new CommentHits(commentHits(searcher, slice, query.hasText() ? text : null), total, page, size);
+				boolean atLeast = atLeast(top, size);
+				return new CommentHits(commentHits(searcher, slice, query.hasText() ? text : null),
+						atLeast ? countUpTo(size) : top.totalHits.value, atLeast, page, size);
 			}
 			finally {
 				searchers.release(searcher);
@@ -519,20 +565,20 @@ class LuceneSearchEngine implements SearchEngine {
 		}
 	}
 
+	/** What a comment hit shows, read once per hit (with the text its snippet comes from). */
+	private static final Set<String> COMMENT_HIT_FIELDS = Set.of(COMMENT_ID, "commentArticleId", "commentArticle",
+			"commentArticleHeadline", "commentAuthor", "commentAccount", "commentStatus", "commentCreated", "commentBody");
+
 	private List<CommentHits.Hit> commentHits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
 		String[] snippets = new String[docs.length];
+		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, COMMENT_HIT_FIELDS);
 		if (text != null && docs.length > 0) {
-			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-				.withMaxLength(100_000)
-				.build();
-			TopDocs page = new TopDocs(new org.apache.lucene.search.TotalHits(docs.length,
-					org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
-			snippets = highlighter.highlight("commentBody", text, page, 2);
+			TopDocs top = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+			snippets = page.highlight("commentBody", text, top, 2);
 		}
 		List<CommentHits.Hit> hits = new ArrayList<>();
 		for (int i = 0; i < docs.length; i++) {
-			Document doc = searcher.storedFields().document(docs[i].doc);
+			Document doc = page.document(docs[i].doc);
 			String snippet = snippets[i];
 			if (snippet == null) {
 				String body = doc.get("commentBody");
