@@ -87,12 +87,12 @@ class LuceneSearchEngine implements SearchEngine {
 	private static final String POSITION = "feed-position";
 
 	/**
-	 * What the documents hold, kept with each commit: an index written by an older version (articles only, before
-	 * comments and writers' names were indexed) is rebuilt on start like a missing one.
+	 * What the documents hold, kept with each commit: an index written by an older version is rebuilt on start like a
+	 * missing one. 2: comments and writers' names indexed; 3: the body stored only as its lead ({@link #BODY_LEAD}).
 	 */
 	private static final String LAYOUT = "layout";
 
-	private static final String CURRENT_LAYOUT = "2";
+	private static final String CURRENT_LAYOUT = "3";
 
 	/** Each document's kind: the readers' queries ask for articles only, the moderators' for comments only. */
 	private static final String TYPE = "type";
@@ -127,10 +127,23 @@ class LuceneSearchEngine implements SearchEngine {
 	/** Text with its offsets in the postings, so snippets need no second analysis. */
 	private static final FieldType TEXT = new FieldType(TextField.TYPE_STORED);
 
+	/** The same, not stored: the body, of which only the lead is kept to highlight. */
+	private static final FieldType TEXT_NOT_STORED = new FieldType(TextField.TYPE_NOT_STORED);
+
 	static {
 		TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 		TEXT.freeze();
+		TEXT_NOT_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		TEXT_NOT_STORED.freeze();
 	}
+
+	/**
+	 * How much of the body is stored, and so where snippets come from: its first 2,000 characters (about 300 words,
+	 * the first half of a typical piece). The whole body is indexed and found; a word first used further on gets a
+	 * snippet from the standfirst, or the lead without a mark. Storing whole bodies made every page of hits read and
+	 * decode ten of them (a third of a query's time on a 100,000-article archive) and the index larger.
+	 */
+	static final int BODY_LEAD = 2_000;
 
 	private final Path path;
 
@@ -271,7 +284,8 @@ class LuceneSearchEngine implements SearchEngine {
 		doc.add(new Field("headline", article.headline(), TEXT));
 		String standfirst = article.standfirst() == null ? "" : article.standfirst();
 		doc.add(new Field("standfirst", standfirst, TEXT));
-		doc.add(new Field("body", article.bodyText(), TEXT));
+		doc.add(new Field("body", article.bodyText(), TEXT_NOT_STORED));
+		doc.add(new StoredField("bodyLead", lead(article.bodyText())));
 		doc.add(new TextField("spell", article.headline() + "\n" + standfirst + "\n" + article.bodyText(), Field.Store.NO));
 		doc.add(new StringField("kind", article.kind().key(), Field.Store.YES));
 		doc.add(new StringField("state", article.state().key(), Field.Store.NO));
@@ -294,6 +308,15 @@ class LuceneSearchEngine implements SearchEngine {
 			doc.add(new StoredField("published", at));
 		}
 		return doc;
+	}
+
+	/** The body's first {@link #BODY_LEAD} characters, not cutting a surrogate pair: offsets in it are the body's. */
+	static String lead(String body) {
+		if (body.length() <= BODY_LEAD) {
+			return body;
+		}
+		int end = Character.isHighSurrogate(body.charAt(BODY_LEAD - 1)) ? BODY_LEAD - 1 : BODY_LEAD;
+		return body.substring(0, end);
 	}
 
 	@Override
@@ -414,12 +437,12 @@ class LuceneSearchEngine implements SearchEngine {
 	}
 
 	/** What a hit on the page shows, read once per hit (with the text its snippet comes from). */
-	private static final Set<String> HIT_FIELDS = Set.of("id", "slug", "headline", "standfirst", "body", "kind",
+	private static final Set<String> HIT_FIELDS = Set.of("id", "slug", "headline", "standfirst", "bodyLead", "kind",
 			"section", "sectionName", "authorName", "published");
 
 	private List<ArticleHits.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
 		String[] snippets = new String[docs.length];
-		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, HIT_FIELDS);
+		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, HIT_FIELDS, Map.of("body", "bodyLead"));
 		if (text != null && docs.length > 0) {
 			// From the body; from the standfirst only for the hits whose body has none of the words.
 			String[] body = page.highlight("body", text, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
@@ -571,7 +594,7 @@ class LuceneSearchEngine implements SearchEngine {
 
 	private List<CommentHits.Hit> commentHits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
 		String[] snippets = new String[docs.length];
-		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, COMMENT_HIT_FIELDS);
+		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, COMMENT_HIT_FIELDS, Map.of());
 		if (text != null && docs.length > 0) {
 			TopDocs top = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
 			snippets = page.highlight("commentBody", text, top, 2);

@@ -74,16 +74,22 @@ final class PageHighlighter extends UnifiedHighlighter {
 		}
 	};
 
-	private PageHighlighter(Builder builder, Map<Integer, Document> documents) {
+	private final Map<String, String> storedAs;
+
+	private PageHighlighter(Builder builder, Map<Integer, Document> documents, Map<String, String> storedAs) {
 		super(builder);
 		this.documents = documents;
+		this.storedAs = storedAs;
 	}
 
 	/**
 	 * The page's documents (only {@code fields}) by document number, and a highlighter that reads from them.
+	 * @param storedAs the stored field whose text a field's snippets come from, when it is not the field itself (the
+	 * body's lead for the body: a prefix of the indexed text, so its offsets hold; matches beyond it are left out,
+	 * as with {@code withMaxLength})
 	 */
-	static PageHighlighter forPage(IndexSearcher searcher, Analyzer analyzer, ScoreDoc[] page, Set<String> fields)
-			throws IOException {
+	static PageHighlighter forPage(IndexSearcher searcher, Analyzer analyzer, ScoreDoc[] page, Set<String> fields,
+			Map<String, String> storedAs) throws IOException {
 		Map<Integer, Document> documents = new HashMap<>();
 		var stored = searcher.storedFields();
 		for (ScoreDoc hit : page) {
@@ -100,7 +106,7 @@ final class PageHighlighter extends UnifiedHighlighter {
 			// built a searcher and a Weight for the whole query again for every hit and field, which was half of a
 			// page's highlighting; terms an exclusion names are not highlighted either way, and phrases stay strict.
 			.withWeightMatches(false);
-		return new PageHighlighter(builder, documents);
+		return new PageHighlighter(builder, documents, storedAs);
 	}
 
 	Document document(int doc) {
@@ -115,7 +121,7 @@ final class PageHighlighter extends UnifiedHighlighter {
 			Document document = documents.get(doc);
 			CharSequence[] texts = new CharSequence[fields.length];
 			for (int i = 0; i < fields.length; i++) {
-				String text = document == null ? null : document.get(fields[i]);
+				String text = document == null ? null : document.get(storedAs.getOrDefault(fields[i], fields[i]));
 				texts[i] = text == null ? "" : text;
 			}
 			values.add(texts);
