@@ -32,7 +32,7 @@ public record CommentSearchView(CommentSearchRequest form, CommentHits hits, Lis
 		return new CommentSearchView(form, null, List.of(), invalid.field(), invalid.message());
 	}
 
-	/** "12 comments found", or "More than 1,000 comments found" when that many were not all counted. */
+	/** The heading: 12 comments found; More than 1000 comments found when not all were counted. */
 	public String found() {
 		return SearchFields.found(hits.total(), hits.totalIsLowerBound(), "comment", "comments");
 	}

@@ -63,7 +63,7 @@ final class SearchFields {
 	}
 
 	/**
-	 * The results' heading: "1 article found", "12 articles found", or "More than 1,000 articles found" when the
+	 * The results' heading: 1 article found; 12 articles found; More than 1000 articles found (with a thousands comma) when the
 	 * engine stopped counting (it counts as far as the last page that can be asked for).
 	 */
 	static String found(long total, boolean lowerBound, String one, String many) {

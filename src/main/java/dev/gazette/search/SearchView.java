@@ -36,7 +36,7 @@ public record SearchView(SearchRequest form, List<Section> sections, List<Author
 		return new SearchView(form, sections, authors, null, List.of(), invalid.field(), invalid.message());
 	}
 
-	/** "12 articles found", or "More than 1,000 articles found" when that many were not all counted. */
+	/** The heading: 12 articles found; More than 1000 articles found when not all were counted. */
 	public String found() {
 		return SearchFields.found(hits.total(), hits.totalIsLowerBound(), "article", "articles");
 	}

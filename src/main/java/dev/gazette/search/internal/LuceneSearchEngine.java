@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -111,7 +112,7 @@ class LuceneSearchEngine implements SearchEngine {
 
 	/**
 	 * How far a search counts its matches exactly: as far as its last page reaches ({@value #MAX_PAGE} pages), so that
-	 * every page a reader can ask for is counted. Beyond that the total is a lower bound ("more than 1,000"), and the
+	 * every page a reader can ask for is counted. Beyond that the total is a lower bound (more than 1000), and the
 	 * collectors may skip matches that cannot reach the page instead of scoring and counting every one, which is what
 	 * keeps a common word's search within milliseconds on a large archive.
 	 */
@@ -119,7 +120,7 @@ class LuceneSearchEngine implements SearchEngine {
 		return MAX_PAGE * size;
 	}
 
-	/** Whether more match than were counted; the total then said is {@link #countUpTo}: "more than 1,000". */
+	/** Whether more match than were counted; the total then said is {@link #countUpTo}: more than 1000. */
 	private static boolean atLeast(TopDocs top, int size) {
 		return top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
 				&& top.totalHits.value > countUpTo(size);
@@ -165,9 +166,12 @@ class LuceneSearchEngine implements SearchEngine {
 	 * Queries run at once: as many as the machine has cores, the others wait their turn in arrival order (as a search
 	 * cluster's fixed search thread pool does). Sixteen queries time-sliced on two cores each took as long as eight
 	 * and were preempted mid-way (a p99 forty times the median); one after another, each takes its own few
-	 * milliseconds plus its place in the queue.
+	 * milliseconds plus its place in the queue. A query that has waited {@link #QUEUE_WAIT_MS} runs anyway, so a few
+	 * slow queries (a prefix of one letter, say) cannot hold up all the others for longer than that.
 	 */
 	private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
+	private static final long QUEUE_WAIT_MS = 100;
 
 	private Directory directory;
 
@@ -335,7 +339,7 @@ class LuceneSearchEngine implements SearchEngine {
 		Query text = query.hasText() ? parse(query.text()) : new MatchAllDocsQuery();
 		Query matching = filtered(text, query, now);
 		boolean byDate = query.order() == ArticleQuery.Order.DATE || !query.hasText();
-		running.acquireUninterruptibly();
+		boolean queued = takeTurn();
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
@@ -362,7 +366,20 @@ class LuceneSearchEngine implements SearchEngine {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			running.release();
+			if (queued) {
+				running.release();
+			}
+		}
+	}
+
+	/** Waits for a query's turn, at most {@link #QUEUE_WAIT_MS}; whether it got one (and must give it back). */
+	private boolean takeTurn() {
+		try {
+			return running.tryAcquire(QUEUE_WAIT_MS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
@@ -577,7 +594,7 @@ class LuceneSearchEngine implements SearchEngine {
 		}
 		Query matching = all.build();
 		boolean byDate = query.order() == dev.gazette.search.ArticleQuery.Order.DATE || !query.hasText();
-		running.acquireUninterruptibly();
+		boolean queued = takeTurn();
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
@@ -601,7 +618,9 @@ class LuceneSearchEngine implements SearchEngine {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			running.release();
+			if (queued) {
+				running.release();
+			}
 		}
 	}
 
