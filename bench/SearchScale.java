@@ -5,7 +5,7 @@
  * concurrent clients. A benchmark, not a test. Run by bench/search-scale.sh, which builds the class path; by hand:
  *   java -Xmx1g -cp target/classes:<dependencies> bench/SearchScale.java /tmp/index 100000 1000000 16 20
  * (articles, comments, clients, seconds of querying per kind). Prints "key value" lines: indexing time, index size,
- * heap, and for each query kind its count, p50 and p99 in milliseconds.
+ * heap, and for each query kind its count, p50 and p99 in milliseconds, and its CPU time per query (cpu_ms).
  * What it leaves out: the database round trip a reader's search makes after the engine (one indexed query for the
  * page's ids, see ReaderSearch), and HTTP and page rendering.
  */
@@ -203,6 +203,8 @@ public class SearchScale {
 		long warmUntil = System.nanoTime() + 3_000_000_000L;
 		long until = warmUntil + seconds * 1_000_000_000L;
 		List<Future<long[]>> results = new ArrayList<>();
+		java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+		java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
 		for (int c = 0; c < clients; c++) {
 			int seed = c;
 			results.add(pool.submit(() -> {
@@ -210,7 +212,11 @@ public class SearchScale {
 				long[] times = new long[1 << 16];
 				int n = 0;
 				long now;
+				long cpuBefore = 0;
 				while ((now = System.nanoTime()) < until) {
+					if (n == 0 && now >= warmUntil) {
+						cpuBefore = threads.getCurrentThreadCpuTime();
+					}
 					query.run(random);
 					long took = System.nanoTime() - now;
 					if (now >= warmUntil) {
@@ -219,6 +225,9 @@ public class SearchScale {
 						}
 						times[n++] = took;
 					}
+				}
+				if (n > 0) {
+					cpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuBefore);
 				}
 				return Arrays.copyOf(times, n);
 			}));
@@ -232,8 +241,11 @@ public class SearchScale {
 		}
 		pool.shutdown();
 		Arrays.sort(all);
-		System.out.printf(Locale.ROOT, "%s queries %d per_s %.0f p50_ms %.2f p99_ms %.2f max_ms %.2f%n", name, all.length,
-				all.length / (double) seconds, at(all, 0.50), at(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+		// cpu_ms: the clients' own CPU time per query (thread CPU time, so other processes' load does not count): what
+		// a query costs; on an otherwise idle machine, CLIENTS clients on N cores wait about CLIENTS / N times that.
+		System.out.printf(Locale.ROOT, "%s queries %d per_s %.0f p50_ms %.2f p99_ms %.2f max_ms %.2f cpu_ms %.2f%n", name,
+				all.length, all.length / (double) seconds, at(all, 0.50), at(all, 0.99),
+				all.length == 0 ? 0 : all[all.length - 1] / 1e6, all.length == 0 ? 0 : cpu.get() / 1e6 / all.length);
 	}
 
 	static double at(long[] sorted, double quantile) {

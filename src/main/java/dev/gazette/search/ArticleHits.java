@@ -5,10 +5,13 @@ import java.util.List;
 
 /**
  * A page of matching articles.
- * @param total how many match in all (as the index sees it)
+ * @param total how many match in all (as the index sees it); when {@code totalIsLowerBound}, more than that match
+ * (the engine stops counting past the last page a reader can reach, so a common word's search stays fast)
+ * @param totalIsLowerBound whether more than {@code total} match
  * @param suggestion a spelling the index knows better, for "did you mean", or {@code null}
  */
-public record ArticleHits(List<Hit> items, long total, int page, int size, String suggestion) {
+public record ArticleHits(List<Hit> items, long total, boolean totalIsLowerBound, int page, int size,
+		String suggestion) {
 
 	public int pages() {
 		return (int) Math.max(1, (total + size - 1) / size);
@@ -32,6 +35,6 @@ public record ArticleHits(List<Hit> items, long total, int page, int size, Strin
 			return this;
 		}
 		return new ArticleHits(items.stream().filter(hit -> !hidden.contains(hit.id())).toList(),
-				Math.max(0, total - hidden.size()), page, size, suggestion);
+				totalIsLowerBound ? total : Math.max(0, total - hidden.size()), totalIsLowerBound, page, size, suggestion);
 	}
 }

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * A page of matching comments, for moderators.
- * @param total how many match in all (as the index sees it)
+ * @param total how many match in all (as the index sees it); when {@code totalIsLowerBound}, more than that match
+ * (counting stops past the last page that can be asked for)
+ * @param totalIsLowerBound whether more than {@code total} match
  */
-public record CommentHits(List<Hit> items, long total, int page, int size) {
+public record CommentHits(List<Hit> items, long total, boolean totalIsLowerBound, int page, int size) {
 
 	public int pages() {
 		return (int) Math.max(1, (total + size - 1) / size);

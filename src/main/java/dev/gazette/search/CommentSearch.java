@@ -56,7 +56,9 @@ public class CommentSearch {
 			.map(hit -> hit.as(now.get(hit.id()).status().key(), now.get(hit.id()).authorName()))
 			.filter(hit -> query.statuses().isEmpty() || query.statuses().contains(hit.status()))
 			.toList();
-		return new CommentHits(current, Math.max(0, hits.total() - (hits.items().size() - current.size())), hits.page(),
-				hits.size());
+		return new CommentHits(current,
+				hits.totalIsLowerBound() ? hits.total()
+						: Math.max(0, hits.total() - (hits.items().size() - current.size())),
+				hits.totalIsLowerBound(), hits.page(), hits.size());
 	}
 }

@@ -39,7 +39,8 @@ class CommentSearchApi {
 					+ "by commas. article: the article's slug. author: words of the author's name, or an e-mail address "
 					+ "(exact: a guest's given address or an account's), or account:<id>. from and to are days "
 					+ "(YYYY-MM-DD, inclusive) in UTC. sort: date (newest first, the default) or relevance. status and "
-					+ "authorName in the answer are as the database has them now. snippet is HTML: matched words in "
+					+ "authorName in the answer are as the database has them now. totalIsLowerBound true means more than "
+					+ "total match (counting stops at the last page that can be asked for). snippet is HTML: matched words in "
 					+ "<mark>, all else escaped. Bad input answers 400 problem JSON naming the field; 401 without a token, "
 					+ "403 for accounts that do not moderate.")
 	ResponseEntity<?> search(@RequestParam(required = false) String q,
@@ -57,10 +58,11 @@ class CommentSearchApi {
 		}
 		CommentHits hits = search.search(((CommentSearchRequest.Valid) checked).query());
 		return ResponseEntity.ok(new CommentPageJson(hits.items().stream().map(CommentJson::of).toList(), hits.page(),
-				hits.size(), hits.total()));
+				hits.size(), hits.total(), hits.totalIsLowerBound()));
 	}
 
-	record CommentPageJson(List<CommentJson> items, int page, int size, long total) {
+	/** @param totalIsLowerBound whether more than {@code total} match (added after {@code total}; old clients ignore it) */
+	record CommentPageJson(List<CommentJson> items, int page, int size, long total, boolean totalIsLowerBound) {
 	}
 
 	record CommentJson(long id, String status, String article, String articleHeadline, String authorName,

@@ -32,6 +32,11 @@ public record CommentSearchView(CommentSearchRequest form, CommentHits hits, Lis
 		return new CommentSearchView(form, null, List.of(), invalid.field(), invalid.message());
 	}
 
+	/** The heading: 12 comments found; More than 1000 comments found when not all were counted. */
+	public String found() {
+		return SearchFields.found(hits.total(), hits.totalIsLowerBound(), "comment", "comments");
+	}
+
 	public String value(String text) {
 		return text == null ? "" : text;
 	}

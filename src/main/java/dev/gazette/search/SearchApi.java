@@ -34,7 +34,9 @@ class SearchApi {
 			description = "q takes words (all must match), \"quoted phrases\", -exclusions and OR; matching ignores case and "
 					+ "accents (Aliyev finds Əliyev) and English endings (rivers finds river). Filters: section, author and "
 					+ "tag by slug, kind news or opinion, from and to as dates (inclusive, UTC). sort is relevance (default) "
-					+ "or date. Pages count from 1 (at most 100). snippet is HTML: matched words in <mark>, all else escaped. "
+					+ "or date. Pages count from 1 (at most 100). total counts the matches; totalIsLowerBound true means more "
+					+ "than total match (counting stops at the last page that can be asked for: 100 pages, 1,000 matches at "
+					+ "the default page size). snippet is HTML: matched words in <mark>, all else escaped. "
 					+ "Bad input answers 400 problem JSON naming the field.")
 	ResponseEntity<?> search(@RequestParam(required = false) String q,
 			@RequestParam(required = false) @Parameter(description = "a section's slug") String section,
@@ -57,10 +59,12 @@ class SearchApi {
 		}
 		ArticleHits hits = search.search(query);
 		return ResponseEntity.ok(new SearchPageJson(hits.items().stream().map(HitJson::of).toList(), hits.page(),
-				hits.size(), hits.total(), hits.suggestion()));
+				hits.size(), hits.total(), hits.totalIsLowerBound(), hits.suggestion()));
 	}
 
-	record SearchPageJson(List<HitJson> items, int page, int size, long total, String suggestion) {
+	/** @param totalIsLowerBound whether more than {@code total} match (added after {@code total}; old clients ignore it) */
+	record SearchPageJson(List<HitJson> items, int page, int size, long total, boolean totalIsLowerBound,
+			String suggestion) {
 	}
 
 	record HitJson(String slug, String headline, String standfirst, String kind, String section, List<String> authors,

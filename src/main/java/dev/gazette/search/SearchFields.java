@@ -62,6 +62,18 @@ final class SearchFields {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	/**
+	 * The results' heading: 1 article found; 12 articles found; More than 1000 articles found (with a thousands comma) when the
+	 * engine stopped counting (it counts as far as the last page that can be asked for).
+	 */
+	static String found(long total, boolean lowerBound, String one, String many) {
+		String count = String.format(java.util.Locale.ENGLISH, "%,d", total);
+		if (lowerBound) {
+			return "More than " + count + " " + many + " found";
+		}
+		return total == 1 ? "1 " + one + " found" : count + " " + many + " found";
+	}
+
 	/** Whether the words, once stripped, are longer than a search may be. */
 	static boolean tooLong(String words) {
 		return words != null && words.length() > MAX_QUERY;

@@ -36,6 +36,11 @@ public record SearchView(SearchRequest form, List<Section> sections, List<Author
 		return new SearchView(form, sections, authors, null, List.of(), invalid.field(), invalid.message());
 	}
 
+	/** The heading: 12 articles found; More than 1000 articles found when not all were counted. */
+	public String found() {
+		return SearchFields.found(hits.total(), hits.totalIsLowerBound(), "article", "articles");
+	}
+
 	public String q() {
 		return form.q() == null ? "" : form.q();
 	}

@@ -313,6 +313,7 @@ class SearchingArticlesTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = Json.read(response);
 		assertThat(body.get("total").asLong()).isEqualTo(1);
+		assertThat(body.get("totalIsLowerBound").asBoolean()).isFalse();
 		assertThat(body.get("items").get(0).get("headline").asString()).isEqualTo("Sea wall " + marker);
 		assertThat(body.get("items").get(0).get("section").asString()).isEqualTo(sea.slug());
 	}

@@ -244,6 +244,7 @@ class SearchingCommentsTests {
 		JsonNode json = Json.read(browser.withToken(token, "GET",
 				"/api/v1/moderation/comments/search?q=" + marker + "&status=held&from=2018-07-21&to=2018-07-21", null));
 		assertThat(json.get("total").asLong()).isEqualTo(1);
+		assertThat(json.get("totalIsLowerBound").asBoolean()).isFalse();
 		assertThat(json.get("items").get(0).get("id").asLong()).isEqualTo(held);
 		assertThat(json.get("items").get(0).get("status").asString()).isEqualTo("pending");
 		assertThat(json.get("items").get(0).get("authorName").asString()).isEqualTo("Noa Ben-David 🌊");

@@ -22,6 +22,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -45,12 +48,12 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -60,11 +63,12 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -85,12 +89,12 @@ class LuceneSearchEngine implements SearchEngine {
 	private static final String POSITION = "feed-position";
 
 	/**
-	 * What the documents hold, kept with each commit: an index written by an older version (articles only, before
-	 * comments and writers' names were indexed) is rebuilt on start like a missing one.
+	 * What the documents hold, kept with each commit: an index written by an older version is rebuilt on start like a
+	 * missing one. 2: comments and writers' names indexed; 3: the body stored only as its lead ({@link #BODY_LEAD}).
 	 */
 	private static final String LAYOUT = "layout";
 
-	private static final String CURRENT_LAYOUT = "2";
+	private static final String CURRENT_LAYOUT = "3";
 
 	/** Each document's kind: the readers' queries ask for articles only, the moderators' for comments only. */
 	private static final String TYPE = "type";
@@ -106,13 +110,42 @@ class LuceneSearchEngine implements SearchEngine {
 
 	private static final int MAX_PAGE = 100;
 
+	/**
+	 * How far a search counts its matches exactly: as far as its last page reaches ({@value #MAX_PAGE} pages), so that
+	 * every page a reader can ask for is counted. Beyond that the total is a lower bound (more than 1000), and the
+	 * collectors may skip matches that cannot reach the page instead of scoring and counting every one, which is what
+	 * keeps a common word's search within milliseconds on a large archive.
+	 */
+	private static int countUpTo(int size) {
+		return MAX_PAGE * size;
+	}
+
+	/** Whether more match than were counted; the total then said is {@link #countUpTo}: more than 1000. */
+	private static boolean atLeast(TopDocs top, int size) {
+		return top.totalHits.relation == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
+				&& top.totalHits.value > countUpTo(size);
+	}
+
 	/** Text with its offsets in the postings, so snippets need no second analysis. */
 	private static final FieldType TEXT = new FieldType(TextField.TYPE_STORED);
+
+	/** The same, not stored: the body, of which only the lead is kept to highlight. */
+	private static final FieldType TEXT_NOT_STORED = new FieldType(TextField.TYPE_NOT_STORED);
 
 	static {
 		TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 		TEXT.freeze();
+		TEXT_NOT_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		TEXT_NOT_STORED.freeze();
 	}
+
+	/**
+	 * How much of the body is stored, and so where snippets come from: its first 2,000 characters (about 300 words,
+	 * the first half of a typical piece). The whole body is indexed and found; a word first used further on gets a
+	 * snippet from the standfirst, or the lead without a mark. Storing whole bodies made every page of hits read and
+	 * decode ten of them (a third of a query's time on a 100,000-article archive) and the index larger.
+	 */
+	static final int BODY_LEAD = 2_000;
 
 	private final Path path;
 
@@ -128,6 +161,17 @@ class LuceneSearchEngine implements SearchEngine {
 
 	/** An exclusion ({@code -word}) or a boolean operator. */
 	private static final Pattern OPERATORS = Pattern.compile("(^|\\s)-|\\b(OR|AND|NOT)\\b");
+
+	/**
+	 * Queries run at once: as many as the machine has cores, the others wait their turn in arrival order (as a search
+	 * cluster's fixed search thread pool does). Sixteen queries time-sliced on two cores each took as long as eight
+	 * and were preempted mid-way (a p99 forty times the median); one after another, each takes its own few
+	 * milliseconds plus its place in the queue. A query that has waited {@link #QUEUE_WAIT_MS} runs anyway, so a few
+	 * slow queries (a prefix of one letter, say) cannot hold up all the others for longer than that.
+	 */
+	private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
+	private static final long QUEUE_WAIT_MS = 100;
 
 	private Directory directory;
 
@@ -253,7 +297,8 @@ class LuceneSearchEngine implements SearchEngine {
 		doc.add(new Field("headline", article.headline(), TEXT));
 		String standfirst = article.standfirst() == null ? "" : article.standfirst();
 		doc.add(new Field("standfirst", standfirst, TEXT));
-		doc.add(new Field("body", article.bodyText(), TEXT));
+		doc.add(new Field("body", article.bodyText(), TEXT_NOT_STORED));
+		doc.add(new StoredField("bodyLead", lead(article.bodyText())));
 		doc.add(new TextField("spell", article.headline() + "\n" + standfirst + "\n" + article.bodyText(), Field.Store.NO));
 		doc.add(new StringField("kind", article.kind().key(), Field.Store.YES));
 		doc.add(new StringField("state", article.state().key(), Field.Store.NO));
@@ -278,6 +323,15 @@ class LuceneSearchEngine implements SearchEngine {
 		return doc;
 	}
 
+	/** The body's first {@link #BODY_LEAD} characters, not cutting a surrogate pair: offsets in it are the body's. */
+	static String lead(String body) {
+		if (body.length() <= BODY_LEAD) {
+			return body;
+		}
+		int end = Character.isHighSurrogate(body.charAt(BODY_LEAD - 1)) ? BODY_LEAD - 1 : BODY_LEAD;
+		return body.substring(0, end);
+	}
+
 	@Override
 	public ArticleHits search(ArticleQuery query, Instant now) {
 		int size = query.size();
@@ -285,19 +339,24 @@ class LuceneSearchEngine implements SearchEngine {
 		Query text = query.hasText() ? parse(query.text()) : new MatchAllDocsQuery();
 		Query matching = filtered(text, query, now);
 		boolean byDate = query.order() == ArticleQuery.Order.DATE || !query.hasText();
+		boolean queued = takeTurn();
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				int wanted = page * size;
 				TopDocs top = byDate
-						? searcher.search(matching, wanted, new Sort(new SortField("published", SortField.Type.LONG, true)))
-						: searcher.search(FunctionScoreQuery.boostByValue(matching, new Recency("published", now.toEpochMilli())), wanted);
-				long total = searcher.count(matching);
+						? searcher.search(matching, new TopFieldCollectorManager(
+								new Sort(new SortField("published", SortField.Type.LONG, true)), wanted, null,
+								countUpTo(size)))
+						: searcher.search(new RecencyBoost(matching, "published", now.toEpochMilli()),
+								new TopScoreDocCollectorManager(wanted, null, countUpTo(size)));
 				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
 						top.scoreDocs.length);
 				List<ArticleHits.Hit> hits = hits(searcher, slice, query.hasText() ? text : null);
+				boolean atLeast = atLeast(top, size);
+				long total = atLeast ? countUpTo(size) : top.totalHits.value;
 				String suggestion = total == 0 && query.hasText() ? suggestion(searcher, query.text()) : null;
-				return new ArticleHits(hits, total, page, size, suggestion);
+				return new ArticleHits(hits, total, atLeast, page, size, suggestion);
 			}
 			finally {
 				searchers.release(searcher);
@@ -305,6 +364,22 @@ class LuceneSearchEngine implements SearchEngine {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (queued) {
+				running.release();
+			}
+		}
+	}
+
+	/** Waits for a query's turn, at most {@link #QUEUE_WAIT_MS}; whether it got one (and must give it back). */
+	private boolean takeTurn() {
+		try {
+			return running.tryAcquire(QUEUE_WAIT_MS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
@@ -373,7 +448,7 @@ class LuceneSearchEngine implements SearchEngine {
 		BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, Occur.MUST)
 			.add(new TermQuery(new Term(TYPE, "article")), Occur.FILTER)
 			.add(visible.build(), Occur.FILTER)
-			.add(LongPoint.newRangeQuery("published", from, to), Occur.FILTER);
+			.add(range("published", from, to), Occur.FILTER);
 		Stream.of(new String[] { "section", query.section() }, new String[] { "author", query.author() },
 				new String[] { "tag", query.tag() }, new String[] { "kind", query.kind() })
 			.filter(pair -> pair[1] != null)
@@ -381,27 +456,49 @@ class LuceneSearchEngine implements SearchEngine {
 		return all.build();
 	}
 
+	/**
+	 * A range of times, answered from the points (the matching documents collected up front) or, when the words match
+	 * fewer documents than the range does, by checking each word match's value: "published before now" matches
+	 * nearly every article, and building that set for each query cost more than the rest of it.
+	 */
+	private static Query range(String field, long from, long to) {
+		return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
+				NumericDocValuesField.newSlowRangeQuery(field, from, to));
+	}
+
+	/** What a hit on the page shows, read once per hit (with the text its snippet comes from). */
+	private static final Set<String> HIT_FIELDS = Set.of("id", "slug", "headline", "standfirst", "bodyLead", "kind",
+			"section", "sectionName", "authorName", "published");
+
 	private List<ArticleHits.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
 		String[] snippets = new String[docs.length];
+		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, HIT_FIELDS, Map.of("body", "bodyLead"));
 		if (text != null && docs.length > 0) {
-			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-				.withMaxLength(100_000)
-				.build();
-			TopDocs page = new TopDocs(new org.apache.lucene.search.TotalHits(docs.length,
-					org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
-			Map<String, String[]> byField = highlighter.highlightFields(new String[] { "body", "standfirst" }, text, page,
-					new int[] { 2, 1 });
-			String[] body = byField.get("body");
-			String[] standfirst = byField.get("standfirst");
+			// From the body; from the standfirst only for the hits whose body has none of the words.
+			String[] body = page.highlight("body", text, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
+					docs), 2);
+			List<ScoreDoc> unmarked = new ArrayList<>();
+			List<Integer> unmarkedAt = new ArrayList<>();
 			for (int i = 0; i < docs.length; i++) {
-				snippets[i] = body[i] != null && body[i].contains("<mark>") ? body[i]
-						: standfirst[i] != null && standfirst[i].contains("<mark>") ? standfirst[i] : body[i];
+				snippets[i] = body[i];
+				if (body[i] == null || !body[i].contains("<mark>")) {
+					unmarked.add(docs[i]);
+					unmarkedAt.add(i);
+				}
+			}
+			if (!unmarked.isEmpty()) {
+				String[] standfirst = page.highlight("standfirst", text, new TopDocs(
+						new TotalHits(unmarked.size(), TotalHits.Relation.EQUAL_TO), unmarked.toArray(ScoreDoc[]::new)), 1);
+				for (int j = 0; j < standfirst.length; j++) {
+					if (standfirst[j] != null && standfirst[j].contains("<mark>")) {
+						snippets[unmarkedAt.get(j)] = standfirst[j];
+					}
+				}
 			}
 		}
 		List<ArticleHits.Hit> hits = new ArrayList<>();
 		for (int i = 0; i < docs.length; i++) {
-			Document doc = searcher.storedFields().document(docs[i].doc);
+			Document doc = page.document(docs[i].doc);
 			String standfirst = doc.get("standfirst");
 			var published = doc.getField("published");
 			hits.add(new ArticleHits.Hit(Long.parseLong(doc.get("id")), doc.get("slug"), doc.get("headline"),
@@ -493,22 +590,25 @@ class LuceneSearchEngine implements SearchEngine {
 					: query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
 			long to = query.to() == null ? Long.MAX_VALUE
 					: query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
-			all.add(LongPoint.newRangeQuery("commentCreated", from, to), Occur.FILTER);
+			all.add(range("commentCreated", from, to), Occur.FILTER);
 		}
 		Query matching = all.build();
 		boolean byDate = query.order() == dev.gazette.search.ArticleQuery.Order.DATE || !query.hasText();
+		boolean queued = takeTurn();
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				int wanted = page * size;
 				TopDocs top = byDate
-						? searcher.search(matching, wanted,
-								new Sort(new SortField("commentCreated", SortField.Type.LONG, true)))
-						: searcher.search(matching, wanted);
-				long total = searcher.count(matching);
+						? searcher.search(matching, new TopFieldCollectorManager(
+								new Sort(new SortField("commentCreated", SortField.Type.LONG, true)), wanted, null,
+								countUpTo(size)))
+						: searcher.search(matching, new TopScoreDocCollectorManager(wanted, null, countUpTo(size)));
 				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
 						top.scoreDocs.length);
-				return new CommentHits(commentHits(searcher, slice, query.hasText() ? text : null), total, page, size);
+				boolean atLeast = atLeast(top, size);
+				return new CommentHits(commentHits(searcher, slice, query.hasText() ? text : null),
+						atLeast ? countUpTo(size) : top.totalHits.value, atLeast, page, size);
 			}
 			finally {
 				searchers.release(searcher);
@@ -517,22 +617,27 @@ class LuceneSearchEngine implements SearchEngine {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		finally {
+			if (queued) {
+				running.release();
+			}
+		}
 	}
+
+	/** What a comment hit shows, read once per hit (with the text its snippet comes from). */
+	private static final Set<String> COMMENT_HIT_FIELDS = Set.of(COMMENT_ID, "commentArticleId", "commentArticle",
+			"commentArticleHeadline", "commentAuthor", "commentAccount", "commentStatus", "commentCreated", "commentBody");
 
 	private List<CommentHits.Hit> commentHits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
 		String[] snippets = new String[docs.length];
+		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, COMMENT_HIT_FIELDS, Map.of());
 		if (text != null && docs.length > 0) {
-			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-				.withMaxLength(100_000)
-				.build();
-			TopDocs page = new TopDocs(new org.apache.lucene.search.TotalHits(docs.length,
-					org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), docs);
-			snippets = highlighter.highlight("commentBody", text, page, 2);
+			TopDocs top = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+			snippets = page.highlight("commentBody", text, top, 2);
 		}
 		List<CommentHits.Hit> hits = new ArrayList<>();
 		for (int i = 0; i < docs.length; i++) {
-			Document doc = searcher.storedFields().document(docs[i].doc);
+			Document doc = page.document(docs[i].doc);
 			String snippet = snippets[i];
 			if (snippet == null) {
 				String body = doc.get("commentBody");
