@@ -7,7 +7,7 @@ import java.util.Set;
  * When a score is high enough to hold a comment for a moderator, per label. A comment is held when any of its scores
  * reaches its threshold, with one exception: severe toxicity is a degree, not a kind of harm. In the shipped data every
  * severely toxic comment is also an insult, a threat, obscene or an attack on a people, and the label's threshold is
- * low (it was tuned for recall on 450 examples), so its score alone held short civil demands built on “should”
+ * low (it was tuned for recall on about 400 examples), so its score alone held short civil demands built on “should”
  * (“The minister should resign.” scored 0.12 against 0.11) and caught no attack the other labels missed. It holds only
  * beside another label, and is then named among the reasons. The model knows nothing of these: they are a policy,
  * tuned separately.
