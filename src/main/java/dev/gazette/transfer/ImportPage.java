@@ -124,8 +124,7 @@ class ImportPage {
 	private static List<String> notes(ImportReport report) {
 		List<String> notes = new java.util.ArrayList<>();
 		if (report.screened()) {
-			notes.add(report.heldByScreening() == 0 ? "The classifier would hold none of the published comments."
-					: report.heldSummary() + ".");
+			notes.add(report.heldSummary() + ".");
 			report.heldExamples().forEach(example -> notes.add("Held: " + example));
 		}
 		notes.addAll(report.notes());

@@ -105,6 +105,9 @@ public final class ImportReport {
 
 	/** “1 published comment would be held for moderators by the classifier”, or what was done, in words. */
 	public String heldSummary() {
+		if (heldCount == 0) {
+			return "The classifier would hold none of the published comments";
+		}
 		String comments = heldCount == 1 ? " published comment" : " published comments";
 		return heldCount + comments + (dryRun ? " would be held for moderators by the classifier"
 				: (heldCount == 1 ? " was" : " were") + " imported held for moderators, as the classifier would hold "
@@ -144,11 +147,8 @@ public final class ImportReport {
 		kinds.forEach((kind, c) -> out.append(String.format("%-10s %8d %8d %8d%n", kind, c.created, c.skipped, c.failed)));
 		kinds.forEach((kind, c) -> c.reasons.forEach(reason -> out.append("failed ").append(kind).append(": ")
 			.append(reason).append('\n')));
-		if (screened && heldCount == 0) {
-			out.append("The classifier would hold none of the published comments.\n");
-		}
-		if (heldCount > 0) {
-			out.append(heldSummary()).append(":\n");
+		if (screened) {
+			out.append(heldSummary()).append(heldCount == 0 ? ".\n" : ":\n");
 			held.forEach(comment -> out.append("held ").append(comment).append('\n'));
 		}
 		notes.forEach(note -> out.append("note: ").append(note).append('\n'));
