@@ -1,5 +1,7 @@
 package dev.gazette.account;
 
+import dev.gazette.site.ReturnTo;
+
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package dev.gazette.account;
 
 import dev.gazette.ratelimit.RateLimiter;
+import dev.gazette.site.ReturnTo;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

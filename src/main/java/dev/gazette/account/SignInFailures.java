@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.gazette.ratelimit.ClientAddresses;
+import dev.gazette.site.ReturnTo;
 
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;

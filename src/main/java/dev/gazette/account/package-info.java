@@ -6,5 +6,5 @@
  * {@link dev.gazette.account.AccountEvents}, and contribute to "download your data" through
  * {@link dev.gazette.account.PersonalData}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "publication", "mail", "portrait", "ratelimit", "refusal" })
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = { "publication", "mail", "portrait", "ratelimit", "refusal", "site" })
 package dev.gazette.account;

@@ -22,12 +22,12 @@ import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.FormProtection;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.PageVersions;
-import dev.gazette.article.Section;
 import dev.gazette.availability.DatabaseOutage;
 import dev.gazette.comment.DiscussionSort;
 import dev.gazette.publication.Masthead;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
+import dev.gazette.site.SectionLink;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -94,7 +94,7 @@ class ArticlePageCache {
 	}
 
 	/** What the page shows that no version number covers; each is read from memory. */
-	record Inputs(Masthead masthead, List<Section> sections, Publication publication) {
+	record Inputs(Masthead masthead, List<SectionLink> sections, Publication publication) {
 	}
 
 	/** A finished page. {@code validUntil}: when its relative times change or its refresh is due, whichever first. */
@@ -144,7 +144,7 @@ class ArticlePageCache {
 	}
 
 	private Inputs currentInputs() {
-		return new Inputs(publications.masthead(), catalog.sections(), publications.current());
+		return new Inputs(publications.masthead(), SiteModel.links(catalog.sections()), publications.current());
 	}
 
 	/**

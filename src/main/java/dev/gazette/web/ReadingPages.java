@@ -31,6 +31,7 @@ import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
 import dev.gazette.syndication.Feeds;
+import dev.gazette.site.SiteView;
 import dev.gazette.syndication.ShareMetadata;
 
 import gg.jte.TemplateEngine;
@@ -105,7 +106,7 @@ class ReadingPages {
 	String front(@RequestParam(defaultValue = "1") int page, Model model) {
 		model.addAttribute("front", front(frontPages.front(page), "/"));
 		model.addAttribute("feeds", feeds.site());
-		return "article/front";
+		return "web/reading/front";
 	}
 
 	@GetMapping("/sections/{slug}")
@@ -114,7 +115,7 @@ class ReadingPages {
 		model.addAttribute("section", section);
 		model.addAttribute("front", front(frontPages.section(section, page), "/sections/" + slug));
 		model.addAttribute("feeds", feeds.forSection(section));
-		return "article/section";
+		return "web/reading/section";
 	}
 
 	@GetMapping("/authors/{slug}")
@@ -124,7 +125,7 @@ class ReadingPages {
 		model.addAttribute("links", contributors.profile(slug).map(AuthorProfile::links).orElse(List.of()));
 		model.addAttribute("listing", listing(catalog.byAuthor(author, page), "/authors/" + slug));
 		model.addAttribute("feeds", feeds.forAuthor(author));
-		return "article/author";
+		return "web/reading/author";
 	}
 
 	/** A tag's page: its articles, newest first, and its feeds. */
@@ -134,7 +135,7 @@ class ReadingPages {
 		model.addAttribute("tag", tag);
 		model.addAttribute("listing", listing(catalog.tagged(tag, page), "/tags/" + slug));
 		model.addAttribute("feeds", feeds.forTag(tag));
-		return "article/tag";
+		return "web/reading/tag";
 	}
 
 	/**
@@ -172,11 +173,11 @@ class ReadingPages {
 			if (policy != null) {
 				response.setHeader("Content-Security-Policy", policy);
 			}
-			return new ModelAndView("article/page");
+			return new ModelAndView("web/reading/page");
 		}
 		SiteView site = (SiteView) model.getAttribute("site");
 		Utf8ByteOutput html = new Utf8ByteOutput();
-		templates.render("article/page.jte", model.asMap(), html);
+		templates.render("web/reading/page.jte", model.asMap(), html);
 		boolean withinDiscussion = page.page() == 1 || (long) (page.page() - 1) * page.pageSize() < page.totalThreads();
 		ArticlePageCache.Page finished = pages.finish(ArticlePageCache.Key.of(slug, sort, cpage),
 				new PageVersions(article.id(), article.version(), discussion.version()),
@@ -199,7 +200,7 @@ class ReadingPages {
 		Publication publication = publications.current();
 		model.addAttribute("profile", new ProfileView(account, comments.recentBy(id, 20), publication.timeZone(),
 				clock.instant()));
-		return "account/profile";
+		return "web/reading/profile";
 	}
 
 	/** The editors' lead and top stories, then the newest pieces; one read of the comment counts for all of them. */

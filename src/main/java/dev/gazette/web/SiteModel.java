@@ -2,6 +2,7 @@ package dev.gazette.web;
 
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.FormProtection;
+import dev.gazette.account.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +12,9 @@ import dev.gazette.article.Section;
 import dev.gazette.availability.DatabaseOutage;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
+import dev.gazette.site.SectionLink;
+import dev.gazette.site.SiteView;
+import dev.gazette.site.Viewer;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +47,7 @@ class SiteModel {
 
 	private final FormProtection forms;
 
-	private volatile List<Section> lastSections;
+	private volatile List<SectionLink> lastSections;
 
 	private volatile String stylesheet;
 
@@ -67,21 +71,35 @@ class SiteModel {
 	@ModelAttribute("site")
 	SiteView site(HttpServletRequest request, @AuthenticationPrincipal AccountPrincipal viewer) {
 		return new SiteView(publications.masthead(), sections(request), properties.baseUrl(), stylesheet(), icon(),
-				scripts(), viewer, forms.formToken(request));
+				scripts(), viewer(viewer), forms.formToken(request));
+	}
+
+	/** The layout's view of who is signed in, or {@code null} for a guest. */
+	static Viewer viewer(AccountPrincipal principal) {
+		if (principal == null) {
+			return null;
+		}
+		boolean writes = principal.has(Role.CONTRIBUTOR) || principal.has(Role.AUTHOR) || principal.has(Role.EDITOR);
+		return new Viewer(principal.id(), principal.displayName(), writes, principal.has(Role.MODERATOR));
+	}
+
+	/** The navigation's links to these sections. */
+	static List<SectionLink> links(List<Section> sections) {
+		return sections.stream().map(section -> new SectionLink(section.slug(), section.name())).toList();
 	}
 
 	/**
 	 * The sections for the navigation. An error page uses the last ones seen: a 404 needs no database, and a 503 page
 	 * must not wait for the database that it reports missing.
 	 */
-	private List<Section> sections(HttpServletRequest request) {
-		List<Section> known = lastSections;
+	private List<SectionLink> sections(HttpServletRequest request) {
+		List<SectionLink> known = lastSections;
 		boolean errorPage = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
 		if (known != null && errorPage) {
 			return known;
 		}
 		try {
-			known = catalog.sections();
+			known = links(catalog.sections());
 		}
 		catch (DataAccessException | TransactionException ex) {
 			if (errorPage && DatabaseOutage.explains(ex)) {

@@ -1,4 +1,4 @@
-package dev.gazette.account;
+package dev.gazette.site;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,5 @@
+package dev.gazette.site;
+
+/** A section in the navigation: its address ({@code /sections/slug}) and its name. */
+public record SectionLink(String slug, String name) {
+}
