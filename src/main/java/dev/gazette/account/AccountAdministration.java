@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.gazette.account.AccountRepository.StoredAccount;
+import dev.gazette.account.internal.AccountRepository.StoredAccount;
 import dev.gazette.mail.LinkTokens;
+import dev.gazette.account.internal.AccountFields;
+import dev.gazette.account.internal.AccountMail;
+import dev.gazette.account.internal.AccountRepository;
+import dev.gazette.account.internal.Sessions;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -30,7 +30,7 @@ public final class AccountPrincipal implements UserDetails, Serializable {
 
 	private final boolean verified;
 
-	AccountPrincipal(Account account, String passwordHash) {
+	public AccountPrincipal(Account account, String passwordHash) {
 		this.id = account.id();
 		this.email = account.email();
 		this.displayName = account.displayName();

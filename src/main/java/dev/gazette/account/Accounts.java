@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.gazette.account.AccountRepository.StoredAccount;
+import dev.gazette.account.internal.AccountRepository.StoredAccount;
 import dev.gazette.publication.NameLikeness;
+import dev.gazette.account.internal.AccountFields;
+import dev.gazette.account.internal.AccountRepository;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

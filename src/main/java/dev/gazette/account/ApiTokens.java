@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.gazette.mail.LinkTokens;
 import dev.gazette.refusal.FieldProblem;
+import dev.gazette.account.internal.AccountRepository;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -93,7 +94,7 @@ public class ApiTokens {
 
 	/** The verified account a bearer token belongs to, if the token is live. */
 	@Transactional
-	Optional<AccountPrincipal> authenticate(String token) {
+	public Optional<AccountPrincipal> authenticate(String token) {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
 		}

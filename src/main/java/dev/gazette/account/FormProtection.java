@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.gazette.publication.GazetteProperties;
+import dev.gazette.account.internal.SecurityConfiguration;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,7 +92,7 @@ public class FormProtection {
 	}
 
 	/** Whether a request must carry the token: any change from someone with credentials, or one from elsewhere. */
-	boolean requiresToken(HttpServletRequest request) {
+	public boolean requiresToken(HttpServletRequest request) {
 		if (SAFE_METHODS.contains(request.getMethod())) {
 			return false;
 		}
@@ -113,7 +114,7 @@ public class FormProtection {
 	 * Makes the deferred token real now, while headers can still be written: the token's cookie goes out with the
 	 * response's first bytes, however long the page grows.
 	 */
-	void resolveEarly(HttpServletRequest request) {
+	public void resolveEarly(HttpServletRequest request) {
 		if (carriesCredentials(request) && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
 			token.getToken();
 		}

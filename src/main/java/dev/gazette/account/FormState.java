@@ -19,7 +19,7 @@ public record FormState(Map<String, String> values, List<FieldProblem> errors, S
 		return new FormState(values, List.of(), null);
 	}
 
-	static FormState failed(Map<String, String> values, AccountProblem problem) {
+	public static FormState failed(Map<String, String> values, AccountProblem problem) {
 		return new FormState(values, problem.errors(), problem.getMessage());
 	}
 

@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.gazette.refusal.FieldProblem;
-import dev.gazette.account.AccountRepository.StoredAccount;
-import dev.gazette.account.AccountTokens.Purpose;
+import dev.gazette.account.internal.AccountRepository.StoredAccount;
+import dev.gazette.account.internal.AccountTokens.Purpose;
 import dev.gazette.publication.GazetteProperties;
+import dev.gazette.account.internal.AccountFields;
+import dev.gazette.account.internal.AccountMail;
+import dev.gazette.account.internal.AccountRepository;
+import dev.gazette.account.internal.AccountTokens;
+import dev.gazette.account.internal.PasswordPolicy;
+import dev.gazette.account.internal.Sessions;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -60,7 +66,7 @@ public class Passwords {
 		});
 	}
 
-	boolean isResetTokenValid(String token) {
+	public boolean isResetTokenValid(String token) {
 		return tokens.isValid(token, Purpose.RESET);
 	}
 
@@ -69,7 +75,7 @@ public class Passwords {
 	 * @throws AccountProblem when the token is not valid or the password is refused
 	 */
 	@Transactional
-	Account reset(String token, String newPassword) {
+	public Account reset(String token, String newPassword) {
 		policy.problemWith(newPassword, null).ifPresent(message -> {
 			throw new AccountProblem("Please choose another password.", List.of(new FieldProblem("password", message)));
 		});
@@ -91,7 +97,7 @@ public class Passwords {
 	 * @throws AccountProblem when the current password is wrong or the new one is refused
 	 */
 	@Transactional
-	void change(long accountId, String currentPassword, String newPassword, String keepSession) {
+	public void change(long accountId, String currentPassword, String newPassword, String keepSession) {
 		StoredAccount stored = repository.byId(accountId).orElseThrow();
 		requireCurrent(stored, currentPassword);
 		policy.problemWith(newPassword, stored.account().email()).ifPresent(message -> {
@@ -104,7 +110,7 @@ public class Passwords {
 	}
 
 	/** @throws AccountProblem naming {@code currentPassword} when {@code password} is not the account's */
-	void requireCurrent(StoredAccount stored, String password) {
+	public void requireCurrent(StoredAccount stored, String password) {
 		if (password == null || !encoder.matches(password, stored.passwordHash())) {
 			throw new AccountProblem("Your current password is not right.",
 					List.of(new FieldProblem("currentPassword", "That is not your current password.")));

@@ -7,9 +7,14 @@ import java.util.Optional;
 
 import dev.gazette.account.AccountEvents.AccountRenamed;
 import dev.gazette.refusal.FieldProblem;
-import dev.gazette.account.AccountRepository.StoredAccount;
-import dev.gazette.account.AccountTokens.Purpose;
+import dev.gazette.account.internal.AccountRepository.StoredAccount;
+import dev.gazette.account.internal.AccountTokens.Purpose;
 import dev.gazette.publication.GazetteProperties;
+import dev.gazette.account.internal.AccountFields;
+import dev.gazette.account.internal.AccountMail;
+import dev.gazette.account.internal.AccountRepository;
+import dev.gazette.account.internal.AccountTokens;
+import dev.gazette.account.internal.Sessions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -80,7 +85,7 @@ public class Profiles {
 	 * @throws AccountProblem when the password is wrong or the address invalid
 	 */
 	@Transactional
-	void requestEmailChange(long accountId, String newEmail, String currentPassword) {
+	public void requestEmailChange(long accountId, String newEmail, String currentPassword) {
 		StoredAccount stored = repository.byId(accountId).orElseThrow();
 		passwords.requireCurrent(stored, currentPassword);
 		String email = AccountFields.normalise(newEmail);
@@ -96,7 +101,7 @@ public class Profiles {
 
 	/** Confirms a new address from its inbox; empty when the link is not valid or the address was taken since. */
 	@Transactional
-	Optional<Account> confirmEmailChange(String token) {
+	public Optional<Account> confirmEmailChange(String token) {
 		return tokens.redeem(token, Purpose.EMAIL)
 			.filter(redeemed -> !repository.emailTaken(redeemed.newEmail()))
 			.map(redeemed -> {

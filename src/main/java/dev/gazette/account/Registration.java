@@ -8,9 +8,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.gazette.refusal.FieldProblem;
-import dev.gazette.account.AccountRepository.StoredAccount;
-import dev.gazette.account.AccountTokens.Purpose;
+import dev.gazette.account.internal.AccountRepository.StoredAccount;
+import dev.gazette.account.internal.AccountTokens.Purpose;
 import dev.gazette.publication.GazetteProperties;
+import dev.gazette.account.internal.AccountFields;
+import dev.gazette.account.internal.AccountMail;
+import dev.gazette.account.internal.AccountRepository;
+import dev.gazette.account.internal.AccountTokens;
+import dev.gazette.account.internal.PasswordPolicy;
+import dev.gazette.account.internal.Sessions;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -12,12 +12,16 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.gazette.article.ArticleRepository.ArticleInsert;
-import dev.gazette.article.ArticleRepository.ArticleRow;
-import dev.gazette.article.ArticleRepository.Filter;
-import dev.gazette.article.ArticleRepository.SearchRow;
+import dev.gazette.article.internal.ArticleRepository.ArticleInsert;
+import dev.gazette.article.internal.ArticleRepository.ArticleRow;
+import dev.gazette.article.internal.ArticleRepository.Filter;
+import dev.gazette.article.internal.ArticleRepository.SearchRow;
 import dev.gazette.media.MediaLibrary;
 import dev.gazette.media.Picture;
+import dev.gazette.article.internal.ArticleAnnouncements;
+import dev.gazette.article.internal.ArticleBodyRenderer;
+import dev.gazette.article.internal.ArticleProperties;
+import dev.gazette.article.internal.ArticleRepository;
 
 import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.gazette.mail.EmailAddresses;
 import dev.gazette.portrait.Portraits;
 import dev.gazette.refusal.FieldProblem;
+import dev.gazette.article.internal.ContributorsRepository;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -46,7 +46,7 @@ public final class Embeds {
 	}
 
 	/** The providers, as {@code data-embed} names them. */
-	static final Pattern PROVIDER = Pattern.compile("youtube|x|bluesky|mastodon|map|audio");
+	public static final Pattern PROVIDER = Pattern.compile("youtube|x|bluesky|mastodon|map|audio");
 
 	static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?)+",
 			Pattern.CASE_INSENSITIVE);
@@ -57,7 +57,7 @@ public final class Embeds {
 	 * Every address a click may load, and nothing else: the sanitiser lets {@code data-embed-src} through only when
 	 * it matches, so a body's raw HTML cannot smuggle in another frame.
 	 */
-	static final Pattern SOURCE = Pattern.compile(String.join("|",
+	public static final Pattern SOURCE = Pattern.compile(String.join("|",
 			"https://www\\.youtube-nocookie\\.com/embed/[A-Za-z0-9_-]{11}",
 			"https://platform\\.twitter\\.com/embed/Tweet\\.html\\?id=[0-9]{1,25}",
 			"https://embed\\.bsky\\.app/embed/[A-Za-z0-9.:_-]{1,253}/app\\.bsky\\.feed\\.post/[A-Za-z0-9]{1,64}",

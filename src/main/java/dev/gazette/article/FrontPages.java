@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.gazette.article.ArticleRepository.ArticleRow;
+import dev.gazette.article.internal.ArticleRepository.ArticleRow;
+import dev.gazette.article.internal.ArticleRepository;
+import dev.gazette.article.internal.FrontPageRepository;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.gazette.article.ArticleRepository.ArticleInsert;
-import dev.gazette.article.ArticleRepository.ManuscriptRow;
+import dev.gazette.article.internal.ArticleRepository.ArticleInsert;
+import dev.gazette.article.internal.ArticleRepository.ManuscriptRow;
+import dev.gazette.article.internal.ArticleAnnouncements;
+import dev.gazette.article.internal.ArticleRepository;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import dev.gazette.refusal.FieldProblem;
+import dev.gazette.article.internal.ArticleBodyRenderer;
 
 /**
  * The site's editable pages: About, Contact, Write for us and the discussion guidelines. Editors write them in

@@ -12,6 +12,7 @@ import dev.gazette.support.Mailbox;
 import dev.gazette.support.Mailbox.Message;
 import dev.gazette.support.Readers;
 import dev.gazette.support.RunningGazette;
+import dev.gazette.account.internal.PasswordPolicy;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import dev.gazette.support.Http;
 import dev.gazette.support.Readers;
+import dev.gazette.account.internal.FirstAdmin;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.gazette.media.Picture;
+import dev.gazette.article.internal.ArticleBodyRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
