@@ -33,19 +33,19 @@ public class MediaException extends Refusal {
 		this.field = field;
 	}
 
-	static MediaException badInput(String field, String message) {
+	public static MediaException badInput(String field, String message) {
 		return new MediaException(Kind.BAD_INPUT, field, message);
 	}
 
-	static MediaException tooLarge(String message) {
+	public static MediaException tooLarge(String message) {
 		return new MediaException(Kind.TOO_LARGE, "file", message);
 	}
 
-	static MediaException forbidden(String message) {
+	public static MediaException forbidden(String message) {
 		return new MediaException(Kind.FORBIDDEN, null, message);
 	}
 
-	static MediaException notFound(long id) {
+	public static MediaException notFound(long id) {
 		return new MediaException(Kind.NOT_FOUND, null, "There is no image " + id + " in the media library.");
 	}
 

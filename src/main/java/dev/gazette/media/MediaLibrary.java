@@ -16,7 +16,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.account.Role;
-import dev.gazette.media.MediaRepository.Stored;
+import dev.gazette.media.internal.MediaRepository.Stored;
+import dev.gazette.media.internal.ImageProcessor;
+import dev.gazette.media.internal.MediaRepository;
+import dev.gazette.media.internal.MediaStorage;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -70,7 +73,7 @@ public class MediaLibrary {
 	}
 
 	/** A file of a rendition, for serving. */
-	record RenditionFile(byte[] bytes, String contentType, String etag) {
+	public record RenditionFile(byte[] bytes, String contentType, String etag) {
 	}
 
 	public Optional<MediaItem> find(long id) {
@@ -225,7 +228,7 @@ public class MediaLibrary {
 	}
 
 	/** The bytes of one rendition, when the image has that width and that file type. */
-	Optional<RenditionFile> rendition(long id, int width, String extension) {
+	public Optional<RenditionFile> rendition(long id, int width, String extension) {
 		Optional<Stored> stored = stored(id);
 		if (stored.isEmpty() || !stored.get().item().widths().contains(width)
 				|| !stored.get().item().extension().equals(extension)) {
@@ -237,7 +240,7 @@ public class MediaLibrary {
 	}
 
 	/** The ETag a rendition has, without reading it (for a conditional request). */
-	Optional<String> etag(long id, int width) {
+	public Optional<String> etag(long id, int width) {
 		return stored(id).filter(s -> s.item().widths().contains(width)).map(s -> "\"" + s.storageKey() + "-" + width + "\"");
 	}
 

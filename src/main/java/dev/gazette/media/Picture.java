@@ -12,7 +12,7 @@ public record Picture(long mediaId, String src, String srcset, int width, int he
 	/** The rendition width a page's {@code src} uses when the image has it (else the widest below it). */
 	static final int MIDDLE_WIDTH = 1024;
 
-	static Picture of(MediaItem item) {
+	public static Picture of(MediaItem item) {
 		int middle = item.widths().get(0);
 		StringBuilder srcset = new StringBuilder();
 		for (int width : item.widths()) {

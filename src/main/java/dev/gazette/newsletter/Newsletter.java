@@ -18,8 +18,8 @@ import dev.gazette.mail.EmailAddresses;
 import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
-import dev.gazette.newsletter.Subscribers.Guest;
-import dev.gazette.newsletter.Subscribers.Preference;
+import dev.gazette.newsletter.internal.Subscribers.Guest;
+import dev.gazette.newsletter.internal.Subscribers.Preference;
 import dev.gazette.newsletter.mail.NewsletterConfirm;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;
@@ -28,6 +28,10 @@ import dev.gazette.ratelimit.RateLimiter;
 import dev.gazette.ratelimit.RateLimiter.Limit;
 import dev.gazette.refusal.FieldProblem;
 import dev.gazette.refusal.Refusal;
+import dev.gazette.newsletter.internal.Issues;
+import dev.gazette.newsletter.internal.NewsletterProblem;
+import dev.gazette.newsletter.internal.NewsletterProperties;
+import dev.gazette.newsletter.internal.Subscribers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -41,9 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Newsletter {
 
-	static final String CONFIRM_PATH = "/newsletter/confirm";
+	public static final String CONFIRM_PATH = "/newsletter/confirm";
 
-	static final String UNSUBSCRIBE_PATH = "/newsletter/unsubscribe";
+	public static final String UNSUBSCRIBE_PATH = "/newsletter/unsubscribe";
 
 	private final Subscribers subscribers;
 
@@ -87,15 +91,15 @@ public class Newsletter {
 	}
 
 	/** A subscription request as a form or the API makes it: raw, to be checked. */
-	record Request(String email, String frequency, List<String> sections) {
+	public record Request(String email, String frequency, List<String> sections) {
 	}
 
 	/** Too many requests from one client: the answer is 429 with {@code Retry-After}; nothing is stored or sent. */
-	static final class TooManyRequests extends Refusal {
+	public static final class TooManyRequests extends Refusal {
 
 		private final transient Duration wait;
 
-		TooManyRequests(Duration wait) {
+		public TooManyRequests(Duration wait) {
 			super(HttpStatus.TOO_MANY_REQUESTS, null, "Too many subscription requests from this address; try again later.");
 			this.wait = wait;
 		}
@@ -111,7 +115,7 @@ public class Newsletter {
 		}
 
 		/** Whole seconds, rounded up: the earliest moment a new request can succeed. */
-		long retryAfterSeconds() {
+		public long retryAfterSeconds() {
 			return Math.max(1, (wait.toMillis() + 999) / 1000);
 		}
 	}

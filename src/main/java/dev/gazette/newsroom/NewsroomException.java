@@ -40,24 +40,24 @@ public class NewsroomException extends Refusal {
 		this.field = field;
 	}
 
-	static NewsroomException badInput(String field, String message) {
+	public static NewsroomException badInput(String field, String message) {
 		return new NewsroomException(Kind.BAD_INPUT, field, message);
 	}
 
-	static NewsroomException forbidden(String message) {
+	public static NewsroomException forbidden(String message) {
 		return new NewsroomException(Kind.FORBIDDEN, null, message);
 	}
 
 	/** Refused to this person about one field (their own byline only, say): the form shows it by the field. */
-	static NewsroomException forbidden(String field, String message) {
+	public static NewsroomException forbidden(String field, String message) {
 		return new NewsroomException(Kind.FORBIDDEN, field, message);
 	}
 
-	static NewsroomException notFound(String message) {
+	public static NewsroomException notFound(String message) {
 		return new NewsroomException(Kind.NOT_FOUND, null, message);
 	}
 
-	static NewsroomException conflict(String field, String message) {
+	public static NewsroomException conflict(String field, String message) {
 		return new NewsroomException(Kind.CONFLICT, field, message);
 	}
 

@@ -26,6 +26,9 @@ import dev.gazette.media.MediaLibrary;
 import dev.gazette.publication.Publications;
 import dev.gazette.article.ArticleKind;
 import dev.gazette.article.Section;
+import dev.gazette.newsroom.internal.Autosaves;
+import dev.gazette.newsroom.internal.Notes;
+import dev.gazette.newsroom.internal.Revisions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -39,15 +42,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Workflow {
 
-	static final int HEADLINE_MAX = 300;
+	public static final int HEADLINE_MAX = 300;
 
 	static final int BODY_MAX = 200_000;
 
 	static final int NOTE_MAX = 4_000;
 
-	static final int SEO_TITLE_MAX = 300;
+	public static final int SEO_TITLE_MAX = 300;
 
-	static final int SEO_DESCRIPTION_MAX = 500;
+	public static final int SEO_DESCRIPTION_MAX = 500;
 
 	private final Manuscripts manuscripts;
 

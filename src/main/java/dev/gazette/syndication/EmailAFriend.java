@@ -19,6 +19,9 @@ import dev.gazette.ratelimit.RateLimiter;
 import dev.gazette.ratelimit.RateLimiter.Charge;
 import dev.gazette.ratelimit.RateLimiter.Limit;
 import dev.gazette.syndication.mail.ArticleFromAFriend;
+import dev.gazette.syndication.internal.EmailAFriendProperties;
+import dev.gazette.syndication.internal.FriendRequest;
+import dev.gazette.syndication.internal.SiteAddresses;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +83,7 @@ public class EmailAFriend {
 	}
 
 	/** Who asks: the client's address, and their account when signed in ({@code null} for a guest). */
-	record Sender(String clientAddress, Long accountId) {
+	public record Sender(String clientAddress, Long accountId) {
 	}
 
 	/**
@@ -101,7 +104,7 @@ public class EmailAFriend {
 		return request.recipients();
 	}
 
-	Optional<Article> article(String slug) {
+	public Optional<Article> article(String slug) {
 		return catalog.find(slug);
 	}
 
@@ -122,16 +125,16 @@ public class EmailAFriend {
 	}
 
 	/** The sender (or their account, or a recipient) has reached a limit; {@code retryAfter} says for how long. */
-	static final class Throttled extends RuntimeException {
+	public static final class Throttled extends RuntimeException {
 
 		private final transient Duration retryAfter;
 
-		Throttled(Duration retryAfter) {
+		public Throttled(Duration retryAfter) {
 			super("Too many articles e-mailed; try again in " + retryAfter);
 			this.retryAfter = retryAfter;
 		}
 
-		Duration retryAfter() {
+		public Duration retryAfter() {
 			return retryAfter;
 		}
 	}

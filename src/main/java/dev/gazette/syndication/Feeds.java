@@ -38,6 +38,10 @@ import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
+import dev.gazette.syndication.internal.FeedFormat;
+import dev.gazette.syndication.internal.FeedProperties;
+import dev.gazette.syndication.internal.ImageFiles;
+import dev.gazette.syndication.internal.SiteAddresses;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
@@ -123,13 +127,13 @@ public class Feeds {
 
 	// --- the feeds themselves ---
 
-	Optional<RenderedFeed> site(FeedFormat format) {
+	public Optional<RenderedFeed> site(FeedFormat format) {
 		Publication publication = publications.current();
 		return Optional.of(articles(format, "/feeds/", publication.name(), publication.tagline(),
 				addresses.base() + "/", catalog.latest(1, properties.size())));
 	}
 
-	Optional<RenderedFeed> section(String slug, FeedFormat format) {
+	public Optional<RenderedFeed> section(String slug, FeedFormat format) {
 		return catalog.section(slug)
 			.map(section -> articles(format, "/feeds/sections/" + slug + "/",
 					section.name() + " — " + publications.current().name(),
@@ -137,7 +141,7 @@ public class Feeds {
 					catalog.inSection(section, 1, properties.size())));
 	}
 
-	Optional<RenderedFeed> author(String slug, FeedFormat format) {
+	public Optional<RenderedFeed> author(String slug, FeedFormat format) {
 		return catalog.author(slug)
 			.map(author -> articles(format, "/feeds/authors/" + slug + "/",
 					author.displayName() + " — " + publications.current().name(),
@@ -145,7 +149,7 @@ public class Feeds {
 					catalog.byAuthor(author, 1, properties.size())));
 	}
 
-	Optional<RenderedFeed> tag(String slug, FeedFormat format) {
+	public Optional<RenderedFeed> tag(String slug, FeedFormat format) {
 		return catalog.tag(slug)
 			.map(tag -> articles(format, "/feeds/tags/" + slug + "/",
 					tag.name() + " — " + publications.current().name(), "The latest articles tagged " + tag.name() + ".",
@@ -153,7 +157,7 @@ public class Feeds {
 	}
 
 	/** The published comments of one article, newest first. */
-	Optional<RenderedFeed> comments(String slug, FeedFormat format) {
+	public Optional<RenderedFeed> comments(String slug, FeedFormat format) {
 		return catalog.find(slug).map(article -> {
 			List<Comment> published = comments.inStatus(Set.of(CommentStatus.PUBLISHED), article.id(),
 					properties.size(), 0, true);
@@ -384,6 +388,6 @@ public class Feeds {
 	}
 
 	/** A feed written out: its XML, media type and when its newest item last changed ({@code null} when empty). */
-	record RenderedFeed(String xml, String mediaType, Instant lastModified) {
+	public record RenderedFeed(String xml, String mediaType, Instant lastModified) {
 	}
 }

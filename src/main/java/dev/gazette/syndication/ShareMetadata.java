@@ -10,6 +10,9 @@ import dev.gazette.article.Author;
 import dev.gazette.article.LeadImage;
 import dev.gazette.article.Tag;
 import dev.gazette.publication.Publications;
+import dev.gazette.syndication.internal.FeedProperties;
+import dev.gazette.syndication.internal.ImageFiles;
+import dev.gazette.syndication.internal.SiteAddresses;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Service;

@@ -1,5 +1,7 @@
 package dev.gazette.media;
 
+import dev.gazette.media.internal.MediaProperties;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -2,6 +2,9 @@ package dev.gazette.media;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.gazette.media.internal.MediaProperties;
+import dev.gazette.media.internal.S3Storage;
+
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;

@@ -25,6 +25,7 @@ import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom;
 import dev.gazette.support.Readers;
+import dev.gazette.newsroom.internal.Words;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;

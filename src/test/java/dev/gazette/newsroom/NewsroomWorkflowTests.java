@@ -19,6 +19,7 @@ import dev.gazette.support.Mailbox;
 import dev.gazette.support.MutableClock;
 import dev.gazette.support.Newsroom;
 import dev.gazette.support.Readers;
+import dev.gazette.newsroom.internal.Notes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
