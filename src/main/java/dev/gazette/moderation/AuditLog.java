@@ -43,7 +43,7 @@ public class AuditLog {
 		this.clock = clock;
 	}
 
-	void record(Long commentId, Long subjectId, Long actorId, String action, String reason, String detail) {
+	public void record(Long commentId, Long subjectId, Long actorId, String action, String reason, String detail) {
 		jdbc.sql("""
 				insert into moderation_audit (comment_id, subject_id, actor_id, action, reason, detail, occurred_at)
 				values (:comment, :subject, :actor, :action, :reason, :detail, :at)""")

@@ -24,6 +24,9 @@ import dev.gazette.comment.Submission;
 import dev.gazette.moderation.Signal.Action;
 import dev.gazette.moderation.classifier.Label;
 import dev.gazette.moderation.classifier.Scores;
+import dev.gazette.moderation.internal.ClientActivity;
+import dev.gazette.moderation.internal.Explanations;
+import dev.gazette.moderation.internal.ExternalScorers;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Service;

@@ -62,7 +62,7 @@ public record ModerationProperties(@DefaultValue("true") boolean automaticScreen
 	public record OpenAiModeration(String baseUrl, String apiKey, @DefaultValue("omni-moderation-latest") String model,
 			@DefaultValue("2s") Duration timeout) {
 
-		boolean enabled() {
+		public boolean enabled() {
 			return baseUrl != null && !baseUrl.isBlank();
 		}
 
@@ -85,7 +85,7 @@ public record ModerationProperties(@DefaultValue("true") boolean automaticScreen
 	public record LlamaGuard(String baseUrl, String apiKey, @DefaultValue("llama-guard3") String model,
 			@DefaultValue("5s") Duration timeout) {
 
-		boolean enabled() {
+		public boolean enabled() {
 			return baseUrl != null && !baseUrl.isBlank();
 		}
 

@@ -17,7 +17,10 @@ import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Screening.Concern;
-import dev.gazette.moderation.QueueView.Queue;
+import dev.gazette.moderation.internal.QueueView.Queue;
+import dev.gazette.moderation.internal.AuditPages;
+import dev.gazette.moderation.internal.Guideline;
+import dev.gazette.moderation.internal.QueueView;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 

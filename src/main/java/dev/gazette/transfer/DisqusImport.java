@@ -18,6 +18,11 @@ import javax.xml.stream.XMLStreamException;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
+import dev.gazette.transfer.internal.ImportLedger;
+import dev.gazette.transfer.internal.ImportScreening;
+import dev.gazette.transfer.internal.OldPaths;
+import dev.gazette.transfer.internal.PlainText;
+import dev.gazette.transfer.internal.SafeXml;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

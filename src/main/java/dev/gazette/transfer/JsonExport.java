@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.transfer.internal.SiteRows;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;

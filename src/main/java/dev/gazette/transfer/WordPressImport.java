@@ -23,6 +23,13 @@ import dev.gazette.comment.Comments;
 import dev.gazette.media.MediaException;
 import dev.gazette.media.MediaItem;
 import dev.gazette.media.MediaLibrary;
+import dev.gazette.transfer.internal.ImportLedger;
+import dev.gazette.transfer.internal.ImportScreening;
+import dev.gazette.transfer.internal.OldPaths;
+import dev.gazette.transfer.internal.PlainText;
+import dev.gazette.transfer.internal.WordPressContent;
+import dev.gazette.transfer.internal.Wxr;
+import dev.gazette.transfer.internal.WxrReader;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

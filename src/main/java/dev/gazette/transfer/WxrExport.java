@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.transfer.internal.SiteRows;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,7 @@
 package dev.gazette.moderation;
 
+import dev.gazette.moderation.internal.CommentParts;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -23,6 +23,7 @@ import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
 import dev.gazette.support.Readers.Reader;
 import dev.gazette.support.RunningGazette;
+import dev.gazette.moderation.internal.ExternalScorers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import dev.gazette.article.ArticleKind;
 import dev.gazette.article.DiscussionSettings;
 import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Submission;
+import dev.gazette.moderation.internal.ExternalScorers;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.context.properties.bind.Binder;

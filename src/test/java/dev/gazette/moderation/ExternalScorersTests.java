@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.gazette.comment.Submission;
 import dev.gazette.support.MutableClock;
+import dev.gazette.moderation.internal.ExternalScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

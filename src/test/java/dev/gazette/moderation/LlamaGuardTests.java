@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gazette.support.MutableClock;
+import dev.gazette.moderation.internal.ExternalScorers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.gazette.comment.Screening.Concern;
 import dev.gazette.moderation.classifier.Label;
 import dev.gazette.moderation.Signal.Action;
+import dev.gazette.moderation.internal.Guideline;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
 import dev.gazette.support.RunningGazette;
+import dev.gazette.transfer.internal.PlainText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -42,7 +42,7 @@ public class SecurityConfiguration {
 	public static final String REMEMBER_ME_COOKIE = "gazette-remember-me";
 
 	/**
-	public  * One-click unsubscribe (RFC 8058): a mail program POSTs to the link in a mail's List-Unsubscribe header, with no
+	 * One-click unsubscribe (RFC 8058): a mail program POSTs to the link in a mail's List-Unsubscribe header, with no
 	 * session and no CSRF token. The secret token in the link is the authorisation, and the only thing such a POST can
 	 * do is stop mail to the token's owner.
 	 */
@@ -132,7 +132,7 @@ public class SecurityConfiguration {
 	}
 
 	/**
-	public  * After signing in: back to the article the reader came from ({@link ReturnTo}), else to the page that sent them
+	 * After signing in: back to the article the reader came from ({@link ReturnTo}), else to the page that sent them
 	 * to sign in, else the front page.
 	 */
 	private static org.springframework.security.web.authentication.AuthenticationSuccessHandler returnToTheArticle() {

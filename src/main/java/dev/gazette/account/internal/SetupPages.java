@@ -86,7 +86,7 @@ public class SetupPages {
 	}
 
 	/**
-	public  * Signs the new admin in, as the sign-in form would: a new session id (so a session planted before cannot be
+	 * Signs the new admin in, as the sign-in form would: a new session id (so a session planted before cannot be
 	 * taken over) holding the account.
 	 */
 	private void signIn(String address, jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) {

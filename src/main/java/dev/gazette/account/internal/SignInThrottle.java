@@ -73,7 +73,7 @@ public class SignInThrottle extends OncePerRequestFilter {
 	}
 
 	/**
-	public  * The client's own limit and its limit for this account are both charged (the longer wait counts). The account's
+	 * The client's own limit and its limit for this account are both charged (the longer wait counts). The account's
 	 * limit over every client is met only by clients that have failed for it: the owner, signing in from elsewhere,
 	 * is never kept out by a stranger's guesses, and the stranger stays slowed.
 	 */

@@ -43,7 +43,7 @@ public class ArticleBodyRenderer {
 	private static final Pattern HEADING_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
 	/**
-	public  * A library image's renditions as {@link dev.gazette.media.Picture#srcset()} writes them (the sanitiser puts a
+	 * A library image's renditions as {@link dev.gazette.media.Picture#srcset()} writes them (the sanitiser puts a
 	 * space before each comma).
 	 */
 	private static final Pattern SRCSET = Pattern.compile(
@@ -165,7 +165,7 @@ public class ArticleBodyRenderer {
 	}
 
 	/**
-	public  * Text that nests too deep (saved before the limit, or by a path that forgot to check) is shown as escaped text,
+	 * Text that nests too deep (saved before the limit, or by a path that forgot to check) is shown as escaped text,
 	 * so one piece cannot break every page that lists it.
 	 */
 	private String render(String markdown, Optional<Node> tree, HtmlRenderer html) {

@@ -42,7 +42,7 @@ public class ArticleRepository {
 			s.id as section_id, s.slug as section_slug, s.name as section_name, s.description as section_description""";
 
 	/**
-	public  * What readers see: a published article, or a scheduled one whose time has come (the announcer marks it published
+	 * What readers see: a published article, or a scheduled one whose time has come (the announcer marks it published
 	 * soon after, but readers need not wait for it). Needs the alias {@code a} and the parameter {@code :now}.
 	 */
 	static final String VISIBLE = "a.state in ('published', 'scheduled') and a.published_at <= :now";
@@ -62,7 +62,7 @@ public class ArticleRepository {
 	}
 
 	/**
-	public  * The article's and its discussion's versions in one indexed read (the discussion row is the article's, keyed by
+	 * The article's and its discussion's versions in one indexed read (the discussion row is the article's, keyed by
 	 * its id, and written by the comment feature): a page kept whole in memory is checked with this alone.
 	 */
 	public Optional<PageVersions> pageVersions(String slug, Instant now) {
@@ -188,7 +188,7 @@ public class ArticleRepository {
 
 	/**
 	 * Puts an article just inserted by an import in its state, with its library lead image; a piece already visible is
-	public  * marked announced (its announcement happened long ago, elsewhere), so nothing announces it again.
+	 * marked announced (its announcement happened long ago, elsewhere), so nothing announces it again.
 	 */
 	public void settleImported(long id, ArticleState state, Long leadMediaId, Instant createdAt, Instant now) {
 		jdbc.sql("""

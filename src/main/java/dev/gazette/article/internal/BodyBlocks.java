@@ -86,8 +86,8 @@ public final class BodyBlocks {
 	}
 
 	/**
-	public  * Replaces, in a parsed body, each library image with a {@link MediaFigure} (alone in its paragraph) or a
-	public  * {@link MediaImage} (within text), and each lone provider link with an {@link EmbedBlock}. Answers whether
+	 * Replaces, in a parsed body, each library image with a {@link MediaFigure} (alone in its paragraph) or a
+	 * {@link MediaImage} (within text), and each lone provider link with an {@link EmbedBlock}. Answers whether
 	 * anything was replaced.
 	 */
 	public static boolean transform(Node document) {

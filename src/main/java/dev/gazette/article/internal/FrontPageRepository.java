@@ -28,7 +28,7 @@ public class FrontPageRepository {
 	}
 
 	/**
-	public  * Takes the scope's lock for a change: each scope's picks are read and rewritten by one editor at a time (a
+	 * Takes the scope's lock for a change: each scope's picks are read and rewritten by one editor at a time (a
 	 * second editor's change waits for the first and then reads its result).
 	 */
 	public void lock(long scope) {

@@ -22,7 +22,7 @@ public class MediaConfiguration {
 	}
 
 	/**
-	public  * Every multipart upload in Gazette (images here, avatars and training files elsewhere, each with its own smaller
+	 * Every multipart upload in Gazette (images here, avatars and training files elsewhere, each with its own smaller
 	 * limit) may be up to {@code gazette.media.max-upload-size}; the request a little more, for the form's other fields.
 	 * A larger file is refused while it arrives, with 413.
 	 */

@@ -39,7 +39,7 @@ public record MediaProperties(@DefaultValue("20MB") DataSize maxUploadSize, @Def
 	 * @param bucket the bucket's name
 	 * @param accessKey the access key id
 	 * @param secretKey the secret access key
-	public  * @param pathStyle address the bucket as {@code endpoint/bucket} (MinIO, most self-hosted servers) rather than
+	 * @param pathStyle address the bucket as {@code endpoint/bucket} (MinIO, most self-hosted servers) rather than
 	 * {@code bucket.endpoint}
 	 */
 	public record S3(String endpoint, @DefaultValue("us-east-1") String region, String bucket, String accessKey,

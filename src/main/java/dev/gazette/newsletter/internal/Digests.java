@@ -131,7 +131,7 @@ public class Digests implements SchedulingConfigurer, JobHandler<Digests.Send> {
 
 	/**
 	 * Builds the issues that are due and mails every due delivery this node gets to first.
-	public  * @return how many deliveries this call went through (mailed, or skipped for want of articles in their sections)
+	 * @return how many deliveries this call went through (mailed, or skipped for want of articles in their sections)
 	 */
 	public int run() {
 		Instant now = clock.instant();

@@ -25,7 +25,7 @@ public class Issues {
 	}
 
 	/**
-	public  * Claims the period's issue: the unique key on (frequency, period) lets exactly one insert through, however
+	 * Claims the period's issue: the unique key on (frequency, period) lets exactly one insert through, however
 	 * many nodes try and however often.
 	 * @return the new issue's id, or empty when it exists already
 	 */
@@ -98,7 +98,7 @@ public class Issues {
 
 	/**
 	 * Takes a delivery out of 'pending' in the caller's transaction. Of several nodes that try at once, one changes
-	public  * the row and the others (once it commits) change nothing.
+	 * the row and the others (once it commits) change nothing.
 	 */
 	public boolean take(long deliveryId, String status, Instant now) {
 		return jdbc.sql("update newsletter_delivery set status = :status, settled_at = :now where id = :id and status = 'pending'")

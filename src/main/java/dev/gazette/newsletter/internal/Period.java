@@ -16,7 +16,7 @@ public record Period(Frequency frequency, String key, Instant start, Instant end
 
 	/**
 	 * The latest period whose send time has come: a daily issue goes out every day at {@code hour}, a weekly one on
-	public  * {@code day} at {@code hour}, both in the publication's zone (a day with a clock change is simply shorter or
+	 * {@code day} at {@code hour}, both in the publication's zone (a day with a clock change is simply shorter or
 	 * longer).
 	 */
 	public static Period latest(Frequency frequency, Instant now, ZoneId zone, int hour, DayOfWeek day) {

@@ -203,7 +203,7 @@ public class ArticlePages {
 	}
 
 	/**
-	public  * The whole article as readers will see it, on a page of its own (the editor's "Preview in a new tab"), from the
+	 * The whole article as readers will see it, on a page of its own (the editor's "Preview in a new tab"), from the
 	 * form as posted: nothing is saved.
 	 */
 	@PostMapping("/admin/articles/preview/page")
@@ -354,7 +354,7 @@ public class ArticlePages {
 	}
 
 	/**
-	public  * A refusal that is not about the form (the writer may not touch the piece, or it is gone) leaves the form for
+	 * A refusal that is not about the form (the writer may not touch the piece, or it is gone) leaves the form for
 	 * the error page; one about a field (a contributor's byline that is not theirs) stays on the form, as a 403, ({@link NewsroomErrorPages}).
 	 */
 	private static void forbiddenOrMissing(NewsroomException ex) {

@@ -90,7 +90,7 @@ public record EditorForm(String headline, String standfirst, String slug, String
 
 	/**
 	 * The change this form asks for: every field, as the API would send it. A blank slug is made from the headline.
-	public  * @throws NewsroomException (bad input) for a lead image that is not a number
+	 * @throws NewsroomException (bad input) for a lead image that is not a number
 	 */
 	public ArticlePatch patch() {
 		Map<String, Object> json = new LinkedHashMap<>();

@@ -52,9 +52,9 @@ public class EditorScripts {
 	}
 
 	/**
-	public  * The live preview: the body as readers will see it ({@code html}), its length, and the whole article as its page
-	public  * will show it ({@code page}: headline, standfirst, section, bylines, lead image and body) from the rest of the
-	public  * form, when sent. {@code piece} (optional) is the piece's id, for its dateline.
+	 * The live preview: the body as readers will see it ({@code html}), its length, and the whole article as its page
+	 * will show it ({@code page}: headline, standfirst, section, bylines, lead image and body) from the rest of the
+	 * form, when sent. {@code piece} (optional) is the piece's id, for its dateline.
 	 */
 	@PostMapping("/admin/articles/preview")
 	public ResponseEntity<Preview> preview(@RequestParam MultiValueMap<String, String> posted,
@@ -74,7 +74,7 @@ public class EditorScripts {
 	}
 
 	/**
-	public  * An upload from inside the editor: the media library's own upload (the same checks, renditions and limits as
+	 * An upload from inside the editor: the media library's own upload (the same checks, renditions and limits as
 	 * {@code POST /api/v1/media}), for the signed-in writer's session. 201 with the image; refusals are problem JSON.
 	 */
 	@PostMapping(path = "/admin/articles/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -125,7 +125,7 @@ public class EditorScripts {
 
 	/**
 	 * One image for the picker: a thumbnail, what it says, and the Markdown that shows it in the body
-	public  * ({@code snippet}). {@code missing}: what it still needs before a piece showing it is published.
+	 * ({@code snippet}). {@code missing}: what it still needs before a piece showing it is published.
 	 */
 	public record Image(long id, String thumbnail, int thumbnailWidth, int thumbnailHeight, String alt, String caption,
 			String credit, String fileName, String snippet, List<String> missing) {

@@ -117,7 +117,7 @@ public class Pitches {
 	}
 
 	/**
-	public  * Stores a pitch (and acknowledges it by mail, unless turned off).
+	 * Stores a pitch (and acknowledges it by mail, unless turned off).
 	 * @throws Invalid when a field is missing or wrong
 	 * @throws Throttled when the address sent too many pitches lately
 	 */
