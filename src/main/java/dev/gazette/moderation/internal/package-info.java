@@ -5,6 +5,6 @@
  * the feature's own package can use them; no other feature may (Spring Modulith checks it): they use
  * {@link dev.gazette.moderation.ModerationPipeline}, {@link dev.gazette.moderation.ModerationService},
  * {@link dev.gazette.moderation.Reports}, {@link dev.gazette.moderation.WordLists} and
-
+ * {@link dev.gazette.moderation.AuditLog}.
  */
 package dev.gazette.moderation.internal;
