@@ -8,10 +8,14 @@
 #
 #   bash bench/start-time.sh                       # java -jar target/gazette-*.jar, as README runs it
 #   BENCH_CDS=1 bash bench/start-time.sh           # the extracted jar with its class data sharing archive
+#   BENCH_AOT=1 BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64 bash bench/start-time.sh   # Java 25's AOT cache
+#   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64 bash bench/start-time.sh    # another JDK (its home or its java)
 #   GAZETTE_JAR=/path/to/other.jar bash bench/start-time.sh
 #   BENCH_JAVA_OPTS='-XX:TieredStopAtLevel=1' bash bench/start-time.sh
 #   BENCH_APP_ARGS='--springdoc.api-docs.enabled=false' bash bench/start-time.sh   # Gazette arguments
 #   BENCH_MVN=1 bash bench/start-time.sh           # README's run command, ./mvnw -o spring-boot:run (Maven included)
+# The archive or cache (bench/cds-archive.sh) is recorded once per jar, JDK and BENCH_JAVA_OPTS, and kept, so
+# that variants can be interleaved (bench/start-compare.sh); BENCH_FRESH_CACHE=1 records it anew.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -20,11 +24,17 @@ JAR=${GAZETTE_JAR:-$(ls target/gazette-*.jar | grep -v original | head -1)}
 RUNS=${BENCH_RUNS:-3}
 PORT=${BENCH_PORT:-18180}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-}
-if [ "${BENCH_CDS:-0}" = 1 ]; then
-  bash bench/cds-archive.sh "$JAR"
-  JAR=target/gazette/$(basename "$JAR")
-  JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=target/gazette/gazette.jsa"
+JAVA=${BENCH_JAVA:-java}
+if [ -d "$JAVA" ]; then JAVA=$JAVA/bin/java; fi
+if [ "${BENCH_CDS:-0}" = 1 ] || [ "${BENCH_AOT:-0}" = 1 ]; then
+  if [ "${BENCH_AOT:-0}" = 1 ]; then kind=aot; else kind=cds; fi
+  keep=--if-stale
+  if [ "${BENCH_FRESH_CACHE:-0}" = 1 ]; then keep=""; fi
+  cache=$(JAVA="$JAVA" JAVA_OPTS="$JAVA_OPTS" CACHE_KIND=$kind TRAIN_PORT=$PORT bash bench/cds-archive.sh $keep "$JAR" | tail -1)
+  JAR=$(dirname "$cache")/$(basename "$JAR")
+  if [ "$kind" = aot ]; then JAVA_OPTS="$JAVA_OPTS -XX:AOTCache=$cache"; else JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$cache"; fi
 fi
+if [ "$RUNS" = 0 ]; then exit 0; fi   # only record the archive or cache
 SLUG=in-praise-of-the-slow-ferry
 now_ms() { date +%s%3N; }
 
@@ -45,7 +55,7 @@ for run in $(seq 1 "$RUNS"); do
     done
   else
     # shellcheck disable=SC2086
-    (cd "$work" && exec java $JAVA_OPTS -jar "$ROOT/$JAR" --server.port="$PORT" \
+    (cd "$work" && exec "$JAVA" $JAVA_OPTS -jar "$(cd "$ROOT" && realpath "$JAR")" --server.port="$PORT" \
         --gazette.data-dir="$work/data" ${BENCH_APP_ARGS:-} >"$work/app.log" 2>&1) &
     pid=$!
   fi
@@ -72,6 +82,10 @@ for run in $(seq 1 "$RUNS"); do
   printf 'run %d: first page %5d ms, ready %5d ms (CPU %s s), first comment %s in %d ms\n' "$run" "$first_page" \
     "$ready" "$cpu" "$code" "$comment"
   results+=("$first_page $ready $comment $cpu")
+  if grep -q -i -E 'AOT cache.*(disabled|fail|mismatch)|Unable to use shared archive|shared archive file.*(fail|mismatch)' "$work/app.log"; then
+    echo "warning: the JVM refused the archive or cache:" >&2
+    grep -i -E 'aot|shared archive|cds' "$work/app.log" | head -3 >&2
+  fi
   rm -rf "$work"
 done
 printf '%s\n' "${results[@]}" | python3 -c '
