@@ -83,6 +83,11 @@ class CommentWrites {
 		return pending.outcome();
 	}
 
+	/** How many writes wait for the writer now. */
+	int waiting() {
+		return queue.size();
+	}
+
 	private void writeBatch() {
 		List<Pending<?>> batch = new ArrayList<>();
 		for (Pending<?> next = queue.poll(); next != null; next = batch.size() < MAX_BATCH ? queue.poll() : null) {
