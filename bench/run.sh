@@ -121,6 +121,12 @@ free_port() {
   return 1
 }
 
+# pg_writes: commits and rows inserted / updated / deleted so far in the benchmark's database
+pg_writes() {
+  psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -Atqc "select xact_commit, tup_inserted, tup_updated, tup_deleted
+    from pg_stat_database where datname = '$PG_DB'" </dev/null | tr '|' ' '
+}
+
 pg_ready() { psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -Atqc 'select 1' </dev/null >/dev/null 2>&1; }
 
 ensure_postgres() {
@@ -309,9 +315,14 @@ measure() {
     jfr="$BENCH_JFR_DIR/$db-$scenario.jfr"
     jcmd "$APP_PID" JFR.start name="run-$scenario" settings="$WORK/cpu-samples.jfc" >/dev/null
   fi
+  local s0="" s1=""
+  # PostgreSQL counts a backend's commits and rows when it reports (after 10 s idle at the latest): wait for the
+  # warm-up's to land before the first look, and for the run's (and its after-commit listeners') before the second.
+  [[ "$db" == postgres ]] && sleep 11 && s0="$(pg_writes)"
   a0="$(app_ticks)" p0="$(pg_ticks)" m0="$(machine_ticks)" i0="$(irq_ticks)" w0="$(date +%s.%N)"
   run_wrk show "$out" "$@"
   a1="$(app_ticks)" p1="$(pg_ticks)" m1="$(machine_ticks)" i1="$(irq_ticks)" w1="$(date +%s.%N)"
+  [[ "$db" == postgres ]] && sleep 11 && s1="$(pg_writes)"
   if [[ -n "${BENCH_JFR_DIR:-}" ]]; then
     jcmd "$APP_PID" JFR.stop name="run-$scenario" filename="$jfr" >/dev/null
     log "JFR recording of this run: $jfr"
@@ -326,6 +337,13 @@ measure() {
       printf ", kernel irq %.1f, others %.1f, idle %.1f", i, o, w * n - m - i
       if (o > 0.1 * w * n) printf " -- OTHER PROCESSES WERE BUSY, numbers not comparable"
     }')")
+  if [[ -n "$s0" && -n "$s1" ]]; then
+    # commits, rows inserted, updated, deleted in the benchmark's database per request: what each request costs the
+    # database, which the machine's load does not change
+    CPU+=("$(echo "$s0 $s1" | awk -v d="$db" -v s="$scenario" -v r="${requests:-0}" '{
+      if (r > 0) printf "%s %s: PostgreSQL per request (listeners after the commit included): %.2f transactions (read-only ones too), %.2f rows inserted, %.2f updated, %.2f deleted", \
+        d, s, ($5 - $1) / r, ($6 - $2) / r, ($7 - $3) / r, ($8 - $4) / r }')")
+  fi
 }
 
 run_wrk() { # run_wrk quiet|show <outfile> <wrk args...>; wrk's user+system CPU seconds go to <outfile>.cpu
