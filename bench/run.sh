@@ -11,6 +11,7 @@
 #   BENCH_RESULTS    where to write the Markdown results, default bench/results-latest.md
 #   BENCH_KEEP_LOGS  1 = keep the temp dir with the app logs and wrk outputs
 #   BENCH_GZIP       1 = also measure the article page with Accept-Encoding: gzip (what browsers send)
+#   BENCH_SCENARIOS  which runs, default "page post"; "post" alone skips the 196-comment seeding and the page
 #   BENCH_JFR_DIR    run Gazette with JFR (CPU samples only) and dump each measured run into this directory
 set -euo pipefail
 
@@ -22,6 +23,7 @@ WARMUP="${BENCH_WARMUP:-10s}"
 DURATION="${BENCH_DURATION:-20s}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+SCENARIOS="${BENCH_SCENARIOS:-page post}"
 RESULTS="${BENCH_RESULTS:-$SCRIPT_DIR/results-latest.md}"
 PAGE_SLUG="in-praise-of-the-slow-ferry"
 POST_SLUG="our-streets-are-too-hot"
@@ -117,6 +119,12 @@ free_port() {
     p=$((p + 1))
   done
   return 1
+}
+
+# pg_writes: commits and rows inserted / updated / deleted so far in the benchmark's database
+pg_writes() {
+  psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -Atqc "select xact_commit, tup_inserted, tup_updated, tup_deleted
+    from pg_stat_database where datname = '$PG_DB'" </dev/null | tr '|' ' '
 }
 
 pg_ready() { psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -Atqc 'select 1' </dev/null >/dev/null 2>&1; }
@@ -307,9 +315,14 @@ measure() {
     jfr="$BENCH_JFR_DIR/$db-$scenario.jfr"
     jcmd "$APP_PID" JFR.start name="run-$scenario" settings="$WORK/cpu-samples.jfc" >/dev/null
   fi
+  local s0="" s1=""
+  # PostgreSQL counts a backend's commits and rows when it reports (after 10 s idle at the latest): wait for the
+  # warm-up's to land before the first look, and for the run's (and its after-commit listeners') before the second.
+  [[ "$db" == postgres ]] && sleep 11 && s0="$(pg_writes)"
   a0="$(app_ticks)" p0="$(pg_ticks)" m0="$(machine_ticks)" i0="$(irq_ticks)" w0="$(date +%s.%N)"
   run_wrk show "$out" "$@"
   a1="$(app_ticks)" p1="$(pg_ticks)" m1="$(machine_ticks)" i1="$(irq_ticks)" w1="$(date +%s.%N)"
+  [[ "$db" == postgres ]] && sleep 11 && s1="$(pg_writes)"
   if [[ -n "${BENCH_JFR_DIR:-}" ]]; then
     jcmd "$APP_PID" JFR.stop name="run-$scenario" filename="$jfr" >/dev/null
     log "JFR recording of this run: $jfr"
@@ -324,6 +337,13 @@ measure() {
       printf ", kernel irq %.1f, others %.1f, idle %.1f", i, o, w * n - m - i
       if (o > 0.1 * w * n) printf " -- OTHER PROCESSES WERE BUSY, numbers not comparable"
     }')")
+  if [[ -n "$s0" && -n "$s1" ]]; then
+    # commits, rows inserted, updated, deleted in the benchmark's database per request: what each request costs the
+    # database, which the machine's load does not change
+    CPU+=("$(echo "$s0 $s1" | awk -v d="$db" -v s="$scenario" -v r="${requests:-0}" '{
+      if (r > 0) printf "%s %s: PostgreSQL per request (listeners after the commit included): %.2f transactions (read-only ones too), %.2f rows inserted, %.2f updated, %.2f deleted", \
+        d, s, ($5 - $1) / r, ($6 - $2) / r, ($7 - $3) / r, ($8 - $4) / r }')")
+  fi
 }
 
 run_wrk() { # run_wrk quiet|show <outfile> <wrk args...>; wrk's user+system CPU seconds go to <outfile>.cpu
@@ -339,51 +359,56 @@ run_wrk() { # run_wrk quiet|show <outfile> <wrk args...>; wrk's user+system CPU 
 bench_db() {
   local db="$1"
   start_app "$db"
-  log "seeding $PAGE_SLUG with $TARGET_COMMENTS comments"
-  seed || die "seeding ($db)"
+  local page_url="$BASE/articles/$PAGE_SLUG" shown="" out
+  if [[ " $SCENARIOS " == *" page "* ]]; then
+    log "seeding $PAGE_SLUG with $TARGET_COMMENTS comments"
+    seed || die "seeding ($db)"
 
-  local page_url="$BASE/articles/$PAGE_SLUG" shown
-  shown="$(curl -sf --noproxy '*' --max-time 30 "$page_url" | grep -o '<li class="comment level-' | wc -l || true)"
-  log "article page shows $shown comments"
-  [[ "$shown" -eq "$TARGET_COMMENTS" ]] || NOTES+=("$db: the article page showed $shown comments, expected $TARGET_COMMENTS")
+    shown="$(curl -sf --noproxy '*' --max-time 30 "$page_url" | grep -o '<li class="comment level-' | wc -l || true)"
+    log "article page shows $shown comments"
+    [[ "$shown" -eq "$TARGET_COMMENTS" ]] || NOTES+=("$db: the article page showed $shown comments, expected $TARGET_COMMENTS")
 
-  log "warm-up: $WARMUP page + $WARMUP POST"
-  run_wrk quiet "$WORK/$db-warmup-page.txt" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$page_url"
-  run_wrk quiet "$WORK/$db-warmup-post.txt" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
-    -s "$SCRIPT_DIR/post-comment.lua" "$BASE/api/v1/articles/$POST_SLUG/comments"
+    log "warm-up: $WARMUP page"
+    run_wrk quiet "$WORK/$db-warmup-page.txt" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$page_url"
 
-  log "article page: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $page_url"
-  local out="$WORK/$db-page.txt"
-  measure "$db" page "$out" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$page_url"
-  ROWS+=("| $db | GET article page (200 comments) | $(wrk_rps "$out") | $(wrk_pct "$out" 50%) | $(wrk_pct "$out" 99%) | $(wrk_non2xx "$out") |")
-  [[ -z "$(wrk_socket_errors "$out")" ]] || NOTES+=("$db page: $(wrk_socket_errors "$out")")
+    log "article page: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $page_url"
+    out="$WORK/$db-page.txt"
+    measure "$db" page "$out" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$page_url"
+    ROWS+=("| $db | GET article page (200 comments) | $(wrk_rps "$out") | $(wrk_pct "$out" 50%) | $(wrk_pct "$out" 99%) | $(wrk_non2xx "$out") |")
+    [[ -z "$(wrk_socket_errors "$out")" ]] || NOTES+=("$db page: $(wrk_socket_errors "$out")")
 
-  if [[ "${BENCH_GZIP:-0}" == 1 ]]; then
-    local encoding
-    encoding="$(curl -s --noproxy '*' --max-time 30 -o /dev/null -D - -H 'Accept-Encoding: gzip' "$page_url" |
-      awk -F': *' 'tolower($1) == "content-encoding" {print $2}' | tr -d '\r' || true)"
-    log "article page with Accept-Encoding: gzip (answered with Content-Encoding: ${encoding:-none})"
-    out="$WORK/$db-page-gzip.txt"
-    measure "$db" page-gzip "$out" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$page_url"
-    ROWS+=("| $db | GET article page, gzip (${encoding:-not compressed}) | $(wrk_rps "$out") | $(wrk_pct "$out" 50%) | $(wrk_pct "$out" 99%) | $(wrk_non2xx "$out") |")
-    [[ -z "$(wrk_socket_errors "$out")" ]] || NOTES+=("$db page-gzip: $(wrk_socket_errors "$out")")
+    if [[ "${BENCH_GZIP:-0}" == 1 ]]; then
+      local encoding
+      encoding="$(curl -s --noproxy '*' --max-time 30 -o /dev/null -D - -H 'Accept-Encoding: gzip' "$page_url" |
+        awk -F': *' 'tolower($1) == "content-encoding" {print $2}' | tr -d '\r' || true)"
+      log "article page with Accept-Encoding: gzip (answered with Content-Encoding: ${encoding:-none})"
+      out="$WORK/$db-page-gzip.txt"
+      measure "$db" page-gzip "$out" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$page_url"
+      ROWS+=("| $db | GET article page, gzip (${encoding:-not compressed}) | $(wrk_rps "$out") | $(wrk_pct "$out" 50%) | $(wrk_pct "$out" 99%) | $(wrk_non2xx "$out") |")
+      [[ -z "$(wrk_socket_errors "$out")" ]] || NOTES+=("$db page-gzip: $(wrk_socket_errors "$out")")
+    fi
   fi
 
-  log "comment POST: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s post-comment.lua"
-  out="$WORK/$db-post.txt"
-  measure "$db" post "$out" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$SCRIPT_DIR/post-comment.lua" \
-    "$BASE/api/v1/articles/$POST_SLUG/comments"
-  local non201
-  non201="$(awk '/^Comment POSTs:/ {print $5}' "$out")"
-  [[ -n "$non201" ]] || die "post-comment.lua printed no totals ($db)"
-  ROWS+=("| $db | POST comment (JSON API) | $(wrk_rps "$out") | $(wrk_pct "$out" 50%) | $(wrk_pct "$out" 99%) | $non201 |")
-  [[ -z "$(wrk_socket_errors "$out")" ]] || NOTES+=("$db post: $(wrk_socket_errors "$out")")
-  ((non201 == 0)) || NOTES+=("$db post: $(grep -A20 '^Comment POSTs:' "$out" | tr '\n' ' ')")
+  if [[ " $SCENARIOS " == *" post "* ]]; then
+    log "warm-up: $WARMUP POST"
+    run_wrk quiet "$WORK/$db-warmup-post.txt" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
+      -s "$SCRIPT_DIR/post-comment.lua" "$BASE/api/v1/articles/$POST_SLUG/comments"
+    log "comment POST: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s post-comment.lua"
+    out="$WORK/$db-post.txt"
+    measure "$db" post "$out" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$SCRIPT_DIR/post-comment.lua" \
+      "$BASE/api/v1/articles/$POST_SLUG/comments"
+    local non201
+    non201="$(awk '/^Comment POSTs:/ {print $5}' "$out")"
+    [[ -n "$non201" ]] || die "post-comment.lua printed no totals ($db)"
+    ROWS+=("| $db | POST comment (JSON API) | $(wrk_rps "$out") | $(wrk_pct "$out" 50%) | $(wrk_pct "$out" 99%) | $non201 |")
+    [[ -z "$(wrk_socket_errors "$out")" ]] || NOTES+=("$db post: $(wrk_socket_errors "$out")")
+    ((non201 == 0)) || NOTES+=("$db post: $(grep -A20 '^Comment POSTs:' "$out" | tr '\n' ' ')")
+  fi
 
   # the page article must be untouched by the POST run
   local after
   after="$(curl -sf --noproxy '*' --max-time 30 "$page_url" | grep -o '<li class="comment level-' | wc -l || true)"
-  [[ "$after" -eq "$shown" ]] || NOTES+=("$db: the article page changed during the POST run ($shown -> $after comments)")
+  [[ -z "$shown" || "$after" -eq "$shown" ]] || NOTES+=("$db: the article page changed during the POST run ($shown -> $after comments)")
 
   stop_app
   drop_db

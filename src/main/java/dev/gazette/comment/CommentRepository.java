@@ -51,11 +51,18 @@ class CommentRepository {
 
 	long insert(long articleId, Long parentId, Commenter commenter, String body, String bodyHtml, CommentStatus status,
 			Instant createdAt) {
+		return insert(articleId, parentId, commenter, body, bodyHtml, status, createdAt, null);
+	}
+
+	/** The same, with the screening's record ({@code null}: none) in the same statement. */
+	long insert(long articleId, Long parentId, Commenter commenter, String body, String bodyHtml, CommentStatus status,
+			Instant createdAt, String moderationRecord) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into comment (article_id, parent_id, account_id, author_name, guest_email, body, body_html, status,
-				                     created_at)
-				values (:article, :parent, :account, :name, :email, :body, :html, :status, :created)""")
+				                     created_at, moderation)
+				values (:article, :parent, :account, :name, :email, :body, :html, :status, :created, :moderation)""")
+			.param("moderation", moderationRecord)
 			.param("article", articleId)
 			.param("parent", parentId)
 			.param("account", commenter.accountId())
@@ -256,10 +263,17 @@ class CommentRepository {
 	 * adjusts the published count. The row lock this takes also serialises concurrent posts to one article.
 	 */
 	void touchDiscussion(long articleId, int publishedDelta) {
-		jdbc.sql("insert into discussion (article_id) values (:article) on conflict do nothing")
-			.param("article", articleId)
-			.update();
-		jdbc.sql("""
+		// One statement once the row exists (every post after an article's first); two more the first time.
+		if (bumpDiscussion(articleId, publishedDelta) == 0) {
+			jdbc.sql("insert into discussion (article_id) values (:article) on conflict do nothing")
+				.param("article", articleId)
+				.update();
+			bumpDiscussion(articleId, publishedDelta);
+		}
+	}
+
+	private int bumpDiscussion(long articleId, int publishedDelta) {
+		return jdbc.sql("""
 				update discussion set version = version + 1, published_count = published_count + :delta
 				where article_id = :article""")
 			.param("article", articleId)

@@ -3,6 +3,7 @@ package dev.gazette.comment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -191,6 +192,14 @@ public class Comments {
 		});
 	}
 
+	private CommentWrites writes;
+
+	/** The writer that commits new comments in groups; set once at start, beside the submit path that uses it. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void writeWith(CommentWrites writes) {
+		this.writes = writes;
+	}
+
 	private CommentOutcome submit(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
 		Commenter commenter = withCurrentName(as);
 		Optional<Article> found = articles.find(articleSlug);
@@ -215,7 +224,9 @@ public class Comments {
 		if (stopped.isPresent()) {
 			return stopped.get();
 		}
-		return transaction.execute(status -> {
+		// Committed together with the posts that arrive at the same moment (group commit, see CommentWrites), and
+		// answered only once on disk.
+		return writes.write(() -> {
 			// A moderator may have removed the parent since validation; nothing is written before this check.
 			Optional<FieldProblem> parentGone = parentProblem(article, draft.parentId());
 			if (parentGone.isPresent()) {
@@ -244,10 +255,12 @@ public class Comments {
 	private Comment store(Article article, Long parentId, Commenter commenter, String body, String html,
 			Screening screening) {
 		CommentStatus status = screening.status();
-		long id = repository.insert(article.id(), parentId, commenter, body, html, status, clock.instant());
-		repository.recordModeration(id, screening.record());
+		// The database keeps microseconds: the comment answered is the one a later read returns, without reading it.
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		long id = repository.insert(article.id(), parentId, commenter, body, html, status, now, screening.record());
 		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
-		Comment stored = repository.find(id).orElseThrow();
+		Comment stored = new Comment(id, article.id(), parentId, commenter.name(), body, html, status, now, null,
+				commenter.accountId(), false);
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID(),
 				commenter.accountId(), stored.displayName()));
 		if (status == CommentStatus.PUBLISHED) {

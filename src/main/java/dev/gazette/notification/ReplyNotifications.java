@@ -101,8 +101,13 @@ class ReplyNotifications implements JobHandler<ReplyNotifications.Batch> {
 		this.transaction = transaction;
 	}
 
-	/** A published reply to an account's comment, by someone else, for an author who wants to know: queue it. */
-	@ApplicationModuleListener
+	/**
+	 * A published reply to an account's comment, by someone else, for an author who wants to know: queue it. The
+	 * condition, asked when the comment is published, leaves out what can never notify anyone (a new thread, a reply
+	 * to a guest or to oneself), so those leave no publication in the registry and no run after the commit.
+	 */
+	@ApplicationModuleListener(condition = "#p0.parentId() != null and (#p0.isThin() or (#p0.parentAccountId() != null"
+			+ " and #p0.parentAccountId() != #p0.accountId()))")
 	void on(CommentPublished published) {
 		if (published.parentId() == null) {
 			return;

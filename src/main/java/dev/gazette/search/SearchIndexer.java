@@ -44,6 +44,9 @@ class SearchIndexer implements SmartLifecycle {
 
 	private static final int BATCH = 500;
 
+	/** Marks a transaction that has its catch-up after the commit registered already. */
+	private static final Object CATCH_UP_REGISTERED = new Object();
+
 	/** Rebuilding starts this many feed rows back: changes in transactions that were open while it read. */
 	private static final int REBUILD_OVERLAP = 1_000;
 
@@ -92,10 +95,21 @@ class SearchIndexer implements SmartLifecycle {
 
 	private void applySoon() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Once per transaction: one catch-up applies every change of it (comments committed together included).
+			if (TransactionSynchronizationManager.hasResource(CATCH_UP_REGISTERED)) {
+				return;
+			}
+			TransactionSynchronizationManager.bindResource(CATCH_UP_REGISTERED, Boolean.TRUE);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(CATCH_UP_REGISTERED);
 					catchUpIfFree();
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(CATCH_UP_REGISTERED);
 				}
 			});
 		}
