@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.availability.DatabaseOutage;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -103,6 +104,10 @@ class ErrorPages implements ErrorController {
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+			return HttpStatus.NOT_FOUND; // someone asked for /error itself: there is no such page, and nothing failed
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (code instanceof Integer value) {
 			HttpStatus status = HttpStatus.resolve(value);

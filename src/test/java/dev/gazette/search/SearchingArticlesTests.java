@@ -286,6 +286,19 @@ class SearchingArticlesTests {
 	}
 
 	@Test
+	void markupBetweenSlashesIsSearchedAsWordsNotAsARegularExpression() {
+		// "</title><script>alert(5)</script>" holds "/title><script>alert(5)</", which the query syntax reads as a
+		// regular expression that Lucene cannot parse; this was a 500.
+		for (String typed : List.of("</title><script>alert(5)</script>", "/[a/", "/(((((((((((((((((((((((/")) {
+			HttpResponse<String> page = http.get("/search?q=" + encode(typed));
+			assertThat(page.statusCode()).as("the search page for %s", typed).isEqualTo(200);
+			assertThat(Jsoup.parse(page.body()).select("#search-q").val()).isEqualTo(typed);
+			assertThat(http.getJson("/api/v1/search?q=" + encode(typed)).statusCode()).as("the API for %s", typed)
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
 	void theSearchPageRefusesABadDateNamingTheField() {
 		HttpResponse<String> response = http.get("/search?q=harbour&from=yesterday");
 

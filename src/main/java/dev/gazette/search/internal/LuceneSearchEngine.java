@@ -71,6 +71,7 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -426,7 +427,11 @@ class LuceneSearchEngine implements SearchEngine {
 		try {
 			return parser.parse(text);
 		}
-		catch (ParseException | IndexSearcher.TooManyClauses ex) {
+		catch (ParseException | IndexSearcher.TooManyClauses | IllegalArgumentException
+				| TooComplexToDeterminizeException ex) {
+			// Text between slashes is a regular expression to the parser: Lucene's RegExp throws
+			// IllegalArgumentException for one it cannot read (a query of "</b> and </i>" holds "/b> and </"), and
+			// TooComplexToDeterminizeException for one too costly to run; a reader who typed that meant the words.
 			try {
 				return parser.parse(QueryParser.escape(text));
 			}
