@@ -2,16 +2,12 @@ package dev.gazette.comment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.Map;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.account.Accounts;
 import dev.gazette.publication.Publications;
 import dev.gazette.article.Article;
@@ -30,12 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reader discussion: what the public sees under an article, and posting to it.
- * <p>
- * A discussion is read far more often than it is written, so each article's {@link Discussion} snapshot is kept in
- * memory and reused while the article's discussion version (bumped in the same transaction as every change) is
- * unchanged. That check is one primary-key read, so several Gazette nodes stay correct without talking to each
- * other.
+ * The reader discussion's writes: posting, editing and deleting one's comments, moderators' decisions, and imports.
+ * Every change bumps the article's discussion version in its transaction; what the public sees is read through
+ * {@link Discussions}.
  */
 @Service
 public class Comments {
@@ -60,13 +53,7 @@ public class Comments {
 
 	private final GuestNames guestNames;
 
-	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
-
-	private DiscussionDetailsReader details;
-
 	private final Publications publications;
-
-	private Recommendations recommendations;
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
 			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts,
@@ -85,62 +72,8 @@ public class Comments {
 		this.properties = properties;
 	}
 
-	/** Badges, recommendations and picks: set once at start, beside the constructor's collaborators. */
-	@org.springframework.beans.factory.annotation.Autowired
-	void readDetailsWith(DiscussionDetailsReader details, Recommendations recommendations) {
-		this.details = details;
-		this.recommendations = recommendations;
-	}
-
 	public CommentProperties settings() {
 		return properties;
-	}
-
-	/** A page of an article's discussion ready for a template, as {@code viewerId} (null for a guest) sees it now. */
-	public DiscussionView view(Article article, DiscussionPage page, Long viewerId, ZoneId zone) {
-		return new DiscussionView(page, "/articles/" + article.slug(), article.commentsOpen(),
-				guestsAllowed(article), clock.instant(), zone, viewerId, properties.editWindow(),
-				viewerId == null ? java.util.Set.of() : recommendations.recommendedBy(article.id(), viewerId),
-				viewerId != null && accounts.find(viewerId).filter(a -> a.has(dev.gazette.account.Role.MODERATOR)).isPresent());
-	}
-
-	/** The current public discussion of an article. */
-	@Transactional(readOnly = true)
-	public Discussion discussion(long articleId) {
-		long version = repository.discussionVersion(articleId);
-		Discussion cached = discussions.getIfPresent(articleId);
-		if (cached != null && cached.version() == version) {
-			return cached;
-		}
-		List<Comment> stored = repository.ofArticle(articleId);
-		Discussion fresh = Discussion.of(version, stored, properties.repliesPerThread(), properties.pageComments(),
-				details.read(articleId, stored));
-		discussions.put(articleId, fresh);
-		return fresh;
-	}
-
-	/** How many published comments each article has; articles without any are absent. */
-	@Transactional(readOnly = true)
-	public Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {
-		return repository.publishedCounts(articleIds);
-	}
-
-	/**
-	 * How busy each article's discussion is, in one query: published comments posted since {@code recent} and since
-	 * {@code since} (give the later time as {@code recent}), and comments held for moderators. An article without
-	 * comments is absent from the map.
-	 */
-	@Transactional(readOnly = true)
-	public Map<Long, CommentActivity> activity(Collection<Long> articleIds, Instant recent, Instant since) {
-		return repository.activity(articleIds, recent, since);
-	}
-
-	/** A comment that the public can see (published, or a placeholder with visible replies) in this article. */
-	@Transactional(readOnly = true)
-	public Optional<Comment> findVisible(long articleId, long commentId) {
-		return repository.find(commentId)
-			.filter(comment -> comment.articleId() == articleId)
-			.filter(comment -> discussion(articleId).contains(commentId));
 	}
 
 	/**

@@ -1,0 +1,104 @@
+package dev.gazette.comment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gazette.account.Accounts;
+import dev.gazette.account.Role;
+import dev.gazette.article.Article;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reader discussion as the public sees it: each article's {@link Discussion} snapshot, the page views built from
+ * it, and the counts shown beside articles. The writes live in {@link Comments}.
+ * <p>
+ * A discussion is read far more often than it is written, so each article's snapshot is kept in memory and reused
+ * while the article's discussion version (bumped in the same transaction as every change) is unchanged. That check
+ * is one primary-key read, so several Gazette nodes stay correct without talking to each other.
+ */
+@Service
+public class Discussions {
+
+	private final CommentRepository repository;
+
+	private final DiscussionDetailsReader details;
+
+	private final Recommendations recommendations;
+
+	private final Accounts accounts;
+
+	private final Comments comments;
+
+	private final Clock clock;
+
+	private final CommentProperties properties;
+
+	private final Cache<Long, Discussion> snapshots = Caffeine.newBuilder().maximumSize(500).build();
+
+	Discussions(CommentRepository repository, DiscussionDetailsReader details, Recommendations recommendations,
+			Accounts accounts, Comments comments, Clock clock, CommentProperties properties) {
+		this.repository = repository;
+		this.details = details;
+		this.recommendations = recommendations;
+		this.accounts = accounts;
+		this.comments = comments;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** A page of an article's discussion ready for a template, as {@code viewerId} (null for a guest) sees it now. */
+	public DiscussionView view(Article article, DiscussionPage page, Long viewerId, ZoneId zone) {
+		return new DiscussionView(page, "/articles/" + article.slug(), article.commentsOpen(),
+				comments.guestsAllowed(article), clock.instant(), zone, viewerId, properties.editWindow(),
+				viewerId == null ? Set.of() : recommendations.recommendedBy(article.id(), viewerId),
+				viewerId != null && accounts.find(viewerId).filter(a -> a.has(Role.MODERATOR)).isPresent());
+	}
+
+	/** The current public discussion of an article. */
+	@Transactional(readOnly = true)
+	public Discussion discussion(long articleId) {
+		long version = repository.discussionVersion(articleId);
+		Discussion cached = snapshots.getIfPresent(articleId);
+		if (cached != null && cached.version() == version) {
+			return cached;
+		}
+		java.util.List<Comment> stored = repository.ofArticle(articleId);
+		Discussion fresh = Discussion.of(version, stored, properties.repliesPerThread(), properties.pageComments(),
+				details.read(articleId, stored));
+		snapshots.put(articleId, fresh);
+		return fresh;
+	}
+
+	/** How many published comments each article has; articles without any are absent. */
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {
+		return repository.publishedCounts(articleIds);
+	}
+
+	/**
+	 * How busy each article's discussion is, in one query: published comments posted since {@code recent} and since
+	 * {@code since} (give the later time as {@code recent}), and comments held for moderators. An article without
+	 * comments is absent from the map.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, CommentActivity> activity(Collection<Long> articleIds, Instant recent, Instant since) {
+		return repository.activity(articleIds, recent, since);
+	}
+
+	/** A comment that the public can see (published, or a placeholder with visible replies) in this article. */
+	@Transactional(readOnly = true)
+	public Optional<Comment> findVisible(long articleId, long commentId) {
+		return repository.find(commentId)
+			.filter(comment -> comment.articleId() == articleId)
+			.filter(comment -> discussion(articleId).contains(commentId));
+	}
+}
