@@ -252,13 +252,13 @@ class CommentRepository {
 	}
 
 	/**
-	 * Records a change to an article's discussion: bumps its version (so every node drops its cached copy) and
-	 * adjusts the published count. The row lock this takes also serialises concurrent posts to one article.
+	 * Records a change to an article's discussion that no comment row records (a comment removed from the database,
+	 * an account renamed everywhere): bumps its version (so every node drops its cached copy) and adjusts the
+	 * published count; a node rebuilds its copy from every comment then. The row lock this takes also serialises
+	 * concurrent writes to one article.
 	 */
 	void touchDiscussion(long articleId, int publishedDelta) {
-		jdbc.sql("insert into discussion (article_id) values (:article) on conflict do nothing")
-			.param("article", articleId)
-			.update();
+		ensureDiscussion(articleId);
 		jdbc.sql("""
 				update discussion set version = version + 1, published_count = published_count + :delta
 				where article_id = :article""")
@@ -267,12 +267,61 @@ class CommentRepository {
 			.update();
 	}
 
-	long discussionVersion(long articleId) {
-		return jdbc.sql("select version from discussion where article_id = :article")
+	/**
+	 * Records a change to one comment of an article's discussion: bumps the discussion's version, adjusts the
+	 * published count and stamps the comment with the new version, so a node brings its copy up to date by reading
+	 * only the comments stamped after it ({@link #changedSince}). The row lock taken first also serialises concurrent
+	 * writes to one article, so stamps follow the order of the versions.
+	 */
+	void touchDiscussion(long articleId, int publishedDelta, long commentId) {
+		ensureDiscussion(articleId);
+		jdbc.sql("""
+				update discussion set version = version + 1, listed_changes = listed_changes + 1,
+				       published_count = published_count + :delta
+				where article_id = :article""")
 			.param("article", articleId)
-			.query(Long.class)
+			.param("delta", publishedDelta)
+			.update();
+		jdbc.sql("update comment set changed_in = (select version from discussion where article_id = :article) where id = :id")
+			.param("article", articleId)
+			.param("id", commentId)
+			.update();
+	}
+
+	private void ensureDiscussion(long articleId) {
+		jdbc.sql("insert into discussion (article_id) values (:article) on conflict do nothing")
+			.param("article", articleId)
+			.update();
+	}
+
+	/** An article's discussion version, and how many of its changes no comment records (0, 0 without comments). */
+	DiscussionState discussionState(long articleId) {
+		return jdbc.sql("select version, version - listed_changes as unlisted from discussion where article_id = :article")
+			.param("article", articleId)
+			.query((rs, n) -> new DiscussionState(rs.getLong("version"), rs.getLong("unlisted")))
 			.optional()
-			.orElse(0L);
+			.orElse(new DiscussionState(0, 0));
+	}
+
+	/**
+	 * @param unlistedChanges how many bumps of the version recorded no comment: any write that only bumps the version
+	 * (a row removed, a rename, another program) grows it, so a node can tell its copy cannot be brought up to date
+	 * from the comments alone
+	 */
+	record DiscussionState(long version, long unlistedChanges) {
+	}
+
+	/**
+	 * The article's comments changed after {@code version} ({@link #touchDiscussion(long, int, long)}), as stored now;
+	 * at most {@code limit} + 1, so a caller can tell that there were more than it wants to apply one by one.
+	 */
+	List<Comment> changedSince(long articleId, long version, int limit) {
+		return jdbc.sql("select * from comment where article_id = :article and changed_in > :version limit :limit")
+			.param("article", articleId)
+			.param("version", version)
+			.param("limit", limit + 1)
+			.query((rs, n) -> comment(rs))
+			.list();
 	}
 
 	Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {

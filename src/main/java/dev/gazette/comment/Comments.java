@@ -179,7 +179,7 @@ public class Comments {
 		CommentStatus status = screening.status();
 		long id = repository.insert(article.id(), parentId, commenter, body, html, status, clock.instant());
 		repository.recordModeration(id, screening.record());
-		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
+		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0, id);
 		Comment stored = repository.find(id).orElseThrow();
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID(),
 				commenter.accountId(), stored.displayName()));
@@ -242,9 +242,10 @@ public class Comments {
 		if (next.isEmpty()) {
 			return comment;
 		}
-		repository.setStatus(commentId, to);
+		// The discussion's row lock before the comment's, as every change to an existing comment takes them.
 		int delta = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
-		repository.touchDiscussion(comment.articleId(), delta);
+		repository.touchDiscussion(comment.articleId(), delta, commentId);
+		repository.setStatus(commentId, to);
 		if (to == CommentStatus.PUBLISHED) {
 			// The slug only names the article in links; an article withdrawn since keeps its comment unannounced.
 			articles.slugOf(comment.articleId()).ifPresent(slug -> events.publishEvent(published(comment, slug)));
@@ -257,8 +258,8 @@ public class Comments {
 	public void feature(long commentId, boolean featured) {
 		Comment comment = repository.find(commentId)
 			.orElseThrow(() -> new IllegalArgumentException("There is no comment " + commentId));
+		repository.touchDiscussion(comment.articleId(), 0, commentId);
 		repository.setFeatured(commentId, featured);
-		repository.touchDiscussion(comment.articleId(), 0);
 	}
 
 	/** Comments in any of {@code statuses}, oldest first (the order moderators work in), optionally of one article. */
@@ -324,7 +325,7 @@ public class Comments {
 		long id = repository.insert(articleId, parentId,
 				new Commenter(accountId, CommentText.cleanName(authorName), guestEmail), text, CommentText.toHtml(text),
 				status, createdAt);
-		repository.touchDiscussion(articleId, status == CommentStatus.PUBLISHED ? 1 : 0);
+		repository.touchDiscussion(articleId, status == CommentStatus.PUBLISHED ? 1 : 0, id);
 		return id;
 	}
 
@@ -366,13 +367,15 @@ public class Comments {
 	}
 
 	private Comment storeEdit(Comment comment, Article article, String body, String html, Screening screening) {
+		CommentStatus status = screening.status();
+		// The discussion's row lock before the comment's, as every change to an existing comment takes them: a
+		// reader recommending this comment meanwhile takes them in that order too, so neither waits on the other.
+		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1, comment.id());
 		repository.updateBody(comment.id(), body, html, clock.instant());
 		repository.recordModeration(comment.id(), screening.record());
-		CommentStatus status = screening.status();
 		if (status != CommentStatus.PUBLISHED) {
 			repository.setStatus(comment.id(), status);
 		}
-		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1);
 		events.publishEvent(new CommentSubmitted(comment.id(), comment.articleId(), article.slug(), comment.parentId(),
 				status, UUID.randomUUID(), comment.accountId(), comment.displayName()));
 		return repository.find(comment.id()).orElseThrow();
@@ -413,8 +416,8 @@ public class Comments {
 		}
 		Comment comment = own.get();
 		if (comment.deletable()) {
+			repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0, commentId);
 			repository.markDeleted(commentId);
-			repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0);
 		}
 		return Optional.empty();
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +43,14 @@ public class Discussions {
 
 	private final CommentProperties properties;
 
-	private final Cache<Long, Discussion> snapshots = Caffeine.newBuilder().maximumSize(500).build();
+	/** More changed comments than this, and reading them all is cheaper than applying them one by one. */
+	static final int MOST_CHANGES = 1000;
+
+	private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(500).build();
+
+	/** A kept discussion, with how many of its version's changes were not recorded on a comment. */
+	private record Snapshot(Discussion discussion, long unlistedChanges) {
+	}
 
 	Discussions(CommentRepository repository, DiscussionDetailsReader details, Recommendations recommendations,
 			Accounts accounts, Comments comments, Clock clock, CommentProperties properties) {
@@ -63,19 +71,45 @@ public class Discussions {
 				viewerId != null && accounts.find(viewerId).filter(a -> a.has(Role.MODERATOR)).isPresent());
 	}
 
-	/** The current public discussion of an article. */
+	/**
+	 * The current public discussion of an article. A cached snapshot at the current version is returned as it is; one
+	 * that is behind is brought up to date from the comments changed since its version (one indexed read of those
+	 * rows, and only their threads rebuilt), so a post to a discussion of 20,000 comments costs the next reader what
+	 * a post to a small one does. The snapshot is built from every stored comment when there is none, when a change
+	 * since is not recorded on a comment ({@link CommentRepository#touchDiscussion(long, int)}, or a write from
+	 * outside Gazette that only bumped the version), or when more than
+	 * {@link #MOST_CHANGES} comments changed.
+	 */
 	@Transactional(readOnly = true)
 	public Discussion discussion(long articleId) {
-		long version = repository.discussionVersion(articleId);
-		Discussion cached = snapshots.getIfPresent(articleId);
-		if (cached != null && cached.version() == version) {
-			return cached;
+		CommentRepository.DiscussionState state = repository.discussionState(articleId);
+		Snapshot cached = snapshots.getIfPresent(articleId);
+		if (cached != null && cached.discussion().version() == state.version()) {
+			return cached.discussion();
 		}
-		java.util.List<Comment> stored = repository.ofArticle(articleId);
-		Discussion fresh = Discussion.of(version, stored, properties.repliesPerThread(), properties.pageComments(),
-				details.read(articleId, stored));
-		snapshots.put(articleId, fresh);
+		Discussion fresh = cached == null ? null : updated(articleId, cached, state);
+		if (fresh == null) {
+			List<Comment> stored = repository.ofArticle(articleId);
+			fresh = Discussion.of(state.version(), stored, properties.repliesPerThread(), properties.pageComments(),
+					details.read(articleId, stored));
+		}
+		snapshots.put(articleId, new Snapshot(fresh, state.unlistedChanges()));
 		return fresh;
+	}
+
+	/** {@code cached} brought up to the version in {@code state} from what changed since, or null when it cannot be. */
+	private Discussion updated(long articleId, Snapshot cached, CommentRepository.DiscussionState state) {
+		Discussion before = cached.discussion();
+		if (state.version() < before.version() || state.unlistedChanges() != cached.unlistedChanges()) {
+			return null;
+		}
+		// Read after the version: a change committed in between is read too, and read again from the next version on,
+		// which is harmless (a comment is replaced by its stored row, not applied as a difference).
+		List<Comment> changed = repository.changedSince(articleId, before.version(), MOST_CHANGES);
+		if (changed.size() > MOST_CHANGES) {
+			return null;
+		}
+		return before.updated(state.version(), changed, details.update(articleId, before.details(), changed));
 	}
 
 	/** How many published comments each article has; articles without any are absent. */
