@@ -20,6 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * comment that has a published reply, as a placeholder with its text withheld, so the replies keep their context. Threads are the top-level comments; inside a
  * thread, replies are flattened in conversation order (depth first, each level oldest first) and shown at most
  * {@link DisplayComment#MAX_LEVELS} deep.
+ * <p>
+ * A snapshot is built from every comment ({@link #of}) or from an older one and the comments changed since
+ * ({@link #updated}), which rebuilds only the touched threads. Longer than most classes here because building,
+ * updating and cutting pages all work on the private thread structure, which no other class should see.
  */
 public final class Discussion {
 

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * one for the picks, and one look-up per commenting account (the snapshot is built once per change of the
  * discussion, not per reader). When a snapshot is brought up to date from the comments that changed
  * ({@link #update}), only their accounts, counts and picks are read again: a role granted or an address confirmed
- * shows from that account's next comment (or edit), or when the discussion is next read in full.
+ * shows from that account's next comment (or edit), or from the discussion's first change after its next full read
+ * ({@link Discussions#READ_IN_FULL_EVERY}).
  */
 @Component
 class DiscussionDetailsReader {

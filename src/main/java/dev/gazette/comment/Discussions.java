@@ -1,6 +1,7 @@
 package dev.gazette.comment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -48,8 +49,18 @@ public class Discussions {
 
 	private final Cache<Long, Snapshot> snapshots = Caffeine.newBuilder().maximumSize(500).build();
 
-	/** A kept discussion, with how many of its version's changes were not recorded on a comment. */
-	private record Snapshot(Discussion discussion, long unlistedChanges) {
+	/**
+	 * How long a kept discussion is brought up to date from its changes before the next change reads every comment
+	 * again: who the commenters are (a role granted, an address confirmed, a picture changed) is read again for the
+	 * accounts whose comments changed, and for all of them at the latest then.
+	 */
+	static final Duration READ_IN_FULL_EVERY = Duration.ofMinutes(5);
+
+	/**
+	 * A kept discussion, with how many of its version's changes were not recorded on a comment, and when its
+	 * comments were last read in full.
+	 */
+	private record Snapshot(Discussion discussion, long unlistedChanges, Instant readInFull) {
 	}
 
 	Discussions(CommentRepository repository, DiscussionDetailsReader details, Recommendations recommendations,
@@ -78,7 +89,7 @@ public class Discussions {
 	 * a post to a small one does. The snapshot is built from every stored comment when there is none, when a change
 	 * since is not recorded on a comment ({@link CommentRepository#touchDiscussion(long, int)}, or a write from
 	 * outside Gazette that only bumped the version), or when more than
-	 * {@link #MOST_CHANGES} comments changed.
+	 * {@link #MOST_CHANGES} comments changed, or when the last full read is {@link #READ_IN_FULL_EVERY} old.
 	 */
 	@Transactional(readOnly = true)
 	public Discussion discussion(long articleId) {
@@ -88,19 +99,21 @@ public class Discussions {
 			return cached.discussion();
 		}
 		Discussion fresh = cached == null ? null : updated(articleId, cached, state);
+		Instant readInFull = fresh == null ? clock.instant() : cached.readInFull();
 		if (fresh == null) {
 			List<Comment> stored = repository.ofArticle(articleId);
 			fresh = Discussion.of(state.version(), stored, properties.repliesPerThread(), properties.pageComments(),
 					details.read(articleId, stored));
 		}
-		snapshots.put(articleId, new Snapshot(fresh, state.unlistedChanges()));
+		snapshots.put(articleId, new Snapshot(fresh, state.unlistedChanges(), readInFull));
 		return fresh;
 	}
 
 	/** {@code cached} brought up to the version in {@code state} from what changed since, or null when it cannot be. */
 	private Discussion updated(long articleId, Snapshot cached, CommentRepository.DiscussionState state) {
 		Discussion before = cached.discussion();
-		if (state.version() < before.version() || state.unlistedChanges() != cached.unlistedChanges()) {
+		if (state.version() < before.version() || state.unlistedChanges() != cached.unlistedChanges()
+				|| !clock.instant().isBefore(cached.readInFull().plus(READ_IN_FULL_EVERY))) {
 			return null;
 		}
 		// Read after the version: a change committed in between is read too, and read again from the next version on,
