@@ -6,6 +6,8 @@
 # snapshot is rebuilt then). Prints the bytes of each page, p50/p99, and the load average (the machine is shared).
 #   BIG_JAR (default target/gazette-*.jar), BIG_PORT (18303), BIG_COMMENTS, BIG_THREADS, BIG_DURATION (10s),
 #   BIG_CONNECTIONS (8), BIG_ARGS (extra Gazette arguments, e.g. a PostgreSQL --spring.datasource.url)
+#   BIG_SEED=sql: run on a fresh PostgreSQL database (127.0.0.1:5432, dropped at the end) and seed it with
+#   bench/big_discussion_seed.sql (seconds, where the API takes 10-80 minutes for 20,000 posts on a loaded machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${BIG_PORT:-18303}"
@@ -19,11 +21,22 @@ JAR="${BIG_JAR:-$(ls target/gazette-*.jar | grep -v -e plain -e sources | head -
 WORK="$(mktemp -d /tmp/gazette-big.XXXXXX)"
 base="http://127.0.0.1:$PORT"
 
+PG_DB=""
+if [ "${BIG_SEED:-api}" = sql ]; then
+  PG_DB="gazette_big_${PORT}_$$"
+  psql -h 127.0.0.1 -U postgres -qc "create database $PG_DB" >/dev/null
+  BIG_ARGS="${BIG_ARGS:-} --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$PG_DB --spring.datasource.username=postgres"
+fi
 java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --gazette.data-dir="$WORK/data" \
   --gazette.demo-content=true --gazette.moderation.burst-count=100000000 --gazette.moderation.per-client-checks=false \
   ${BIG_ARGS:-} >"$WORK/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; echo "log in $WORK" >&2' EXIT
+cleanup() {
+  kill $app 2>/dev/null || true; wait $app 2>/dev/null || true
+  [ -z "$PG_DB" ] || psql -h 127.0.0.1 -U postgres -qc "drop database if exists $PG_DB" >/dev/null || true
+  echo "log in $WORK" >&2
+}
+trap cleanup EXIT
 for _ in $(seq 1 180); do
   curl -sf --max-time 2 "$base/actuator/health/readiness" 2>/dev/null | grep -q UP && break
   kill -0 "$app" 2>/dev/null || { tail -40 "$WORK/app.log"; exit 1; }
@@ -32,7 +45,12 @@ done
 
 echo "load average before seeding: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s)
-python3 bench/big_discussion_seed.py "$PORT" "$BIG" "$N" "$T" >"$WORK/seed.json"
+if [ -n "$PG_DB" ]; then
+  psql -h 127.0.0.1 -U postgres -d "$PG_DB" -qAt -v slug="$BIG" -v total="$N" -v threads="$T" \
+    -f bench/big_discussion_seed.sql >"$WORK/seed.json"
+else
+  python3 bench/big_discussion_seed.py "$PORT" "$BIG" "$N" "$T" >"$WORK/seed.json"
+fi
 echo "seeded $N comments in $T threads on $BIG in $(( $(date +%s) - start )) s: $(cat "$WORK/seed.json")"
 root=$(python3 -c "import json,sys; print(json.load(open('$WORK/seed.json'))['roots'][0])")
 small_root=$(curl -s "$base/api/v1/articles/$SMALL/comments" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")

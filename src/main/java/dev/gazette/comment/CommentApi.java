@@ -39,13 +39,16 @@ class CommentApi {
 
 	private final Comments comments;
 
+	private final Discussions discussions;
+
 	private final ArticleCatalog articles;
 
 	private final ClientKeys clientKeys;
 
-	CommentApi(Comments comments, ArticleCatalog articles, ClientKeys clientKeys) {
+	CommentApi(Comments comments, ArticleCatalog articles, ClientKeys clientKeys, Discussions discussions) {
 		this.clientKeys = clientKeys;
 		this.comments = comments;
+		this.discussions = discussions;
 		this.articles = articles;
 	}
 
@@ -61,7 +64,7 @@ class CommentApi {
 		Article article = articles.find(slug).orElseThrow(() -> unknownArticle(slug));
 		int pageSize = Math.max(1, Math.min(200, size));
 		int current = Math.max(1, page);
-		List<CommentNode> threads = comments.discussion(article.id()).tree(DiscussionSort.fromKey(sort));
+		List<CommentNode> threads = discussions.discussion(article.id()).tree(DiscussionSort.fromKey(sort));
 		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
 		List<CommentJson> body = threads.subList(from, Math.min(threads.size(), from + pageSize))
 			.stream()

@@ -29,6 +29,8 @@ class CommentPages {
 
 	private final Comments comments;
 
+	private final Discussions discussions;
+
 	private final ArticleCatalog articles;
 
 	private final Publications publications;
@@ -38,8 +40,9 @@ class CommentPages {
 	private final ClientKeys clientKeys;
 
 	CommentPages(Comments comments, ArticleCatalog articles, Publications publications, Clock clock,
-			ClientKeys clientKeys) {
+			ClientKeys clientKeys, Discussions discussions) {
 		this.comments = comments;
+		this.discussions = discussions;
 		this.clientKeys = clientKeys;
 		this.articles = articles;
 		this.publications = publications;
@@ -76,7 +79,7 @@ class CommentPages {
 	private String compose(String slug, Long parentId, AccountPrincipal viewer, Model model, CommentForm typed) {
 		Article article = published(slug);
 		Comment parent = parentId == null ? null
-				: comments.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
+				: discussions.findVisible(article.id(), parentId).filter(Comment::isPublished).orElse(null);
 		CommentForm form = new CommentForm(typed.authorName(), typed.guestEmail(), typed.body(),
 				parent == null ? null : parentId, typed.errors(), typed.message(), typed.nudge(), typed.concerns(),
 				typed.submissionId());
@@ -104,7 +107,7 @@ class CommentPages {
 	String reply(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer,
 			Model model) {
 		Article article = published(slug);
-		Comment parent = comments.findVisible(article.id(), id).filter(Comment::isPublished).orElseThrow(CommentPages::notFound);
+		Comment parent = discussions.findVisible(article.id(), id).filter(Comment::isPublished).orElseThrow(CommentPages::notFound);
 		model.addAttribute("compose",
 				new ComposeView(article, parent, CommentForm.empty(id), discussionView(article, viewer)));
 		return "comment/compose";
@@ -182,7 +185,7 @@ class CommentPages {
 	@GetMapping("/articles/{slug}/comments/{id}")
 	String permalink(@PathVariable String slug, @PathVariable long id) {
 		Article article = published(slug);
-		CommentLocation location = comments.discussion(article.id())
+		CommentLocation location = discussions.discussion(article.id())
 			.locate(id, DiscussionSort.OLDEST, comments.settings().pageSize())
 			.orElseThrow(CommentPages::notFound);
 		String anchor = "#comment-" + id;
@@ -197,7 +200,7 @@ class CommentPages {
 	String thread(@PathVariable String slug, @PathVariable long rootId, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal AccountPrincipal viewer, Model model) {
 		Article article = published(slug);
-		ThreadPage thread = comments.discussion(article.id()).thread(rootId, page).orElseThrow(CommentPages::notFound);
+		ThreadPage thread = discussions.discussion(article.id()).thread(rootId, page).orElseThrow(CommentPages::notFound);
 		model.addAttribute("view", new ThreadPageView(article, thread, discussionView(article, viewer)));
 		return "comment/thread";
 	}
@@ -217,8 +220,8 @@ class CommentPages {
 	}
 
 	private DiscussionView discussionView(Article article, AccountPrincipal viewer) {
-		Discussion discussion = comments.discussion(article.id());
-		return comments.view(article, discussion.page(DiscussionSort.OLDEST, 1, comments.settings().pageSize()),
+		Discussion discussion = discussions.discussion(article.id());
+		return discussions.view(article, discussion.page(DiscussionSort.OLDEST, 1, comments.settings().pageSize()),
 				viewer == null ? null : viewer.id(), publications.current().timeZone());
 	}
 

@@ -259,34 +259,75 @@ class CommentRepository {
 	}
 
 	/**
-	 * Records a change to an article's discussion: bumps its version (so every node drops its cached copy) and
-	 * adjusts the published count. The row lock this takes also serialises concurrent posts to one article.
+	 * Records a change to an article's discussion that no comment row records (a comment removed from the database,
+	 * an account renamed everywhere): bumps its version (so every node drops its cached copy) and adjusts the
+	 * published count; a node rebuilds its copy from every comment then. The row lock this takes also serialises
+	 * concurrent writes to one article.
 	 */
 	void touchDiscussion(long articleId, int publishedDelta) {
-		// One statement once the row exists (every post after an article's first); two more the first time.
-		if (bumpDiscussion(articleId, publishedDelta) == 0) {
+		bumpDiscussion(articleId, publishedDelta, false);
+	}
+
+	/**
+	 * Records a change to one comment of an article's discussion: bumps the discussion's version, adjusts the
+	 * published count and stamps the comment with the new version, so a node brings its copy up to date by reading
+	 * only the comments stamped after it ({@link #changedSince}). The row lock taken first also serialises concurrent
+	 * writes to one article, so stamps follow the order of the versions.
+	 */
+	void touchDiscussion(long articleId, int publishedDelta, long commentId) {
+		bumpDiscussion(articleId, publishedDelta, true);
+		jdbc.sql("update comment set changed_in = (select version from discussion where article_id = :article) where id = :id")
+			.param("article", articleId)
+			.param("id", commentId)
+			.update();
+	}
+
+	/** One statement once the row exists (every change after an article's first); two more the first time. */
+	private void bumpDiscussion(long articleId, int publishedDelta, boolean listed) {
+		if (bump(articleId, publishedDelta, listed) == 0) {
 			jdbc.sql("insert into discussion (article_id) values (:article) on conflict do nothing")
 				.param("article", articleId)
 				.update();
-			bumpDiscussion(articleId, publishedDelta);
+			bump(articleId, publishedDelta, listed);
 		}
 	}
 
-	private int bumpDiscussion(long articleId, int publishedDelta) {
-		return jdbc.sql("""
-				update discussion set version = version + 1, published_count = published_count + :delta
-				where article_id = :article""")
+	private int bump(long articleId, int publishedDelta, boolean listed) {
+		return jdbc.sql("update discussion set version = version + 1, published_count = published_count + :delta"
+				+ (listed ? ", listed_changes = listed_changes + 1" : "") + " where article_id = :article")
 			.param("article", articleId)
 			.param("delta", publishedDelta)
 			.update();
 	}
 
-	long discussionVersion(long articleId) {
-		return jdbc.sql("select version from discussion where article_id = :article")
+	/** An article's discussion version, and how many of its changes no comment records (0, 0 without comments). */
+	DiscussionState discussionState(long articleId) {
+		return jdbc.sql("select version, version - listed_changes as unlisted from discussion where article_id = :article")
 			.param("article", articleId)
-			.query(Long.class)
+			.query((rs, n) -> new DiscussionState(rs.getLong("version"), rs.getLong("unlisted")))
 			.optional()
-			.orElse(0L);
+			.orElse(new DiscussionState(0, 0));
+	}
+
+	/**
+	 * @param unlistedChanges how many bumps of the version recorded no comment: any write that only bumps the version
+	 * (a row removed, a rename, another program) grows it, so a node can tell its copy cannot be brought up to date
+	 * from the comments alone
+	 */
+	record DiscussionState(long version, long unlistedChanges) {
+	}
+
+	/**
+	 * The article's comments changed after {@code version} ({@link #touchDiscussion(long, int, long)}), as stored now;
+	 * at most {@code limit} + 1, so a caller can tell that there were more than it wants to apply one by one.
+	 */
+	List<Comment> changedSince(long articleId, long version, int limit) {
+		return jdbc.sql("select * from comment where article_id = :article and changed_in > :version limit :limit")
+			.param("article", articleId)
+			.param("version", version)
+			.param("limit", limit + 1)
+			.query((rs, n) -> comment(rs))
+			.list();
 	}
 
 	Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {

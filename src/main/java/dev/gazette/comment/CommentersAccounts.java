@@ -28,8 +28,10 @@ class CommentersAccounts implements PersonalData {
 
 	@ApplicationModuleListener
 	void on(AccountRenamed renamed) {
-		repository.rename(renamed.accountId(), renamed.displayName());
+		// The discussions' row locks before the comments', as every change to an existing comment takes them. A
+		// rename is not recorded per comment: each discussion is rebuilt from every comment on its next read.
 		repository.articlesOf(renamed.accountId()).forEach(article -> repository.touchDiscussion(article, 0));
+		repository.rename(renamed.accountId(), renamed.displayName());
 	}
 
 	@ApplicationModuleListener
@@ -43,13 +45,16 @@ class CommentersAccounts implements PersonalData {
 		List<Comment> comments = repository.byAccount(accountId);
 		for (int i = comments.size() - 1; i >= 0; i--) {
 			Comment comment = comments.get(i);
+			int delta = comment.isPublished() ? -1 : 0;
 			if (removeEntirely && !repository.hasReplies(comment.id())) {
+				// A row that is gone cannot be read as changed: the discussion is rebuilt from every comment.
+				repository.touchDiscussion(comment.articleId(), delta);
 				repository.deleteRow(comment.id());
 			}
 			else {
+				repository.touchDiscussion(comment.articleId(), delta, comment.id());
 				repository.markDeleted(comment.id());
 			}
-			repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0);
 		}
 		repository.rename(accountId, "[deleted]");
 	}

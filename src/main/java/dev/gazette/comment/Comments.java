@@ -2,17 +2,13 @@ package dev.gazette.comment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.Map;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.account.Accounts;
 import dev.gazette.publication.Publications;
 import dev.gazette.article.Article;
@@ -31,12 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reader discussion: what the public sees under an article, and posting to it.
- * <p>
- * A discussion is read far more often than it is written, so each article's {@link Discussion} snapshot is kept in
- * memory and reused while the article's discussion version (bumped in the same transaction as every change) is
- * unchanged. That check is one primary-key read, so several Gazette nodes stay correct without talking to each
- * other.
+ * The reader discussion's writes: posting, editing and deleting one's comments, moderators' decisions, and imports.
+ * Every change bumps the article's discussion version in its transaction; what the public sees is read through
+ * {@link Discussions}.
  */
 @Service
 public class Comments {
@@ -61,13 +54,7 @@ public class Comments {
 
 	private final GuestNames guestNames;
 
-	private final Cache<Long, Discussion> discussions = Caffeine.newBuilder().maximumSize(500).build();
-
-	private DiscussionDetailsReader details;
-
 	private final Publications publications;
-
-	private Recommendations recommendations;
 
 	Comments(CommentRepository repository, ArticleCatalog articles, ApplicationEventPublisher events, Clock clock,
 			CommentProperties properties, ObjectProvider<CommentScreening> screening, Accounts accounts,
@@ -86,62 +73,8 @@ public class Comments {
 		this.properties = properties;
 	}
 
-	/** Badges, recommendations and picks: set once at start, beside the constructor's collaborators. */
-	@org.springframework.beans.factory.annotation.Autowired
-	void readDetailsWith(DiscussionDetailsReader details, Recommendations recommendations) {
-		this.details = details;
-		this.recommendations = recommendations;
-	}
-
 	public CommentProperties settings() {
 		return properties;
-	}
-
-	/** A page of an article's discussion ready for a template, as {@code viewerId} (null for a guest) sees it now. */
-	public DiscussionView view(Article article, DiscussionPage page, Long viewerId, ZoneId zone) {
-		return new DiscussionView(page, "/articles/" + article.slug(), article.commentsOpen(),
-				guestsAllowed(article), clock.instant(), zone, viewerId, properties.editWindow(),
-				viewerId == null ? java.util.Set.of() : recommendations.recommendedBy(article.id(), viewerId),
-				viewerId != null && accounts.find(viewerId).filter(a -> a.has(dev.gazette.account.Role.MODERATOR)).isPresent());
-	}
-
-	/** The current public discussion of an article. */
-	@Transactional(readOnly = true)
-	public Discussion discussion(long articleId) {
-		long version = repository.discussionVersion(articleId);
-		Discussion cached = discussions.getIfPresent(articleId);
-		if (cached != null && cached.version() == version) {
-			return cached;
-		}
-		List<Comment> stored = repository.ofArticle(articleId);
-		Discussion fresh = Discussion.of(version, stored, properties.repliesPerThread(), properties.pageComments(),
-				details.read(articleId, stored));
-		discussions.put(articleId, fresh);
-		return fresh;
-	}
-
-	/** How many published comments each article has; articles without any are absent. */
-	@Transactional(readOnly = true)
-	public Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {
-		return repository.publishedCounts(articleIds);
-	}
-
-	/**
-	 * How busy each article's discussion is, in one query: published comments posted since {@code recent} and since
-	 * {@code since} (give the later time as {@code recent}), and comments held for moderators. An article without
-	 * comments is absent from the map.
-	 */
-	@Transactional(readOnly = true)
-	public Map<Long, CommentActivity> activity(Collection<Long> articleIds, Instant recent, Instant since) {
-		return repository.activity(articleIds, recent, since);
-	}
-
-	/** A comment that the public can see (published, or a placeholder with visible replies) in this article. */
-	@Transactional(readOnly = true)
-	public Optional<Comment> findVisible(long articleId, long commentId) {
-		return repository.find(commentId)
-			.filter(comment -> comment.articleId() == articleId)
-			.filter(comment -> discussion(articleId).contains(commentId));
 	}
 
 	/**
@@ -258,7 +191,7 @@ public class Comments {
 		// The database keeps microseconds: the comment answered is the one a later read returns, without reading it.
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long id = repository.insert(article.id(), parentId, commenter, body, html, status, now, screening.record());
-		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
+		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0, id);
 		Comment stored = new Comment(id, article.id(), parentId, commenter.name(), body, html, status, now, null,
 				commenter.accountId(), false);
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID(),
@@ -322,9 +255,10 @@ public class Comments {
 		if (next.isEmpty()) {
 			return comment;
 		}
-		repository.setStatus(commentId, to);
+		// The discussion's row lock before the comment's, as every change to an existing comment takes them.
 		int delta = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
-		repository.touchDiscussion(comment.articleId(), delta);
+		repository.touchDiscussion(comment.articleId(), delta, commentId);
+		repository.setStatus(commentId, to);
 		if (to == CommentStatus.PUBLISHED) {
 			// The slug only names the article in links; an article withdrawn since keeps its comment unannounced.
 			articles.slugOf(comment.articleId()).ifPresent(slug -> events.publishEvent(published(comment, slug)));
@@ -337,8 +271,8 @@ public class Comments {
 	public void feature(long commentId, boolean featured) {
 		Comment comment = repository.find(commentId)
 			.orElseThrow(() -> new IllegalArgumentException("There is no comment " + commentId));
+		repository.touchDiscussion(comment.articleId(), 0, commentId);
 		repository.setFeatured(commentId, featured);
-		repository.touchDiscussion(comment.articleId(), 0);
 	}
 
 	/** Comments in any of {@code statuses}, oldest first (the order moderators work in), optionally of one article. */
@@ -404,7 +338,7 @@ public class Comments {
 		long id = repository.insert(articleId, parentId,
 				new Commenter(accountId, CommentText.cleanName(authorName), guestEmail), text, CommentText.toHtml(text),
 				status, createdAt);
-		repository.touchDiscussion(articleId, status == CommentStatus.PUBLISHED ? 1 : 0);
+		repository.touchDiscussion(articleId, status == CommentStatus.PUBLISHED ? 1 : 0, id);
 		return id;
 	}
 
@@ -446,13 +380,15 @@ public class Comments {
 	}
 
 	private Comment storeEdit(Comment comment, Article article, String body, String html, Screening screening) {
+		CommentStatus status = screening.status();
+		// The discussion's row lock before the comment's, as every change to an existing comment takes them: a
+		// reader recommending this comment meanwhile takes them in that order too, so neither waits on the other.
+		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1, comment.id());
 		repository.updateBody(comment.id(), body, html, clock.instant());
 		repository.recordModeration(comment.id(), screening.record());
-		CommentStatus status = screening.status();
 		if (status != CommentStatus.PUBLISHED) {
 			repository.setStatus(comment.id(), status);
 		}
-		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1);
 		events.publishEvent(new CommentSubmitted(comment.id(), comment.articleId(), article.slug(), comment.parentId(),
 				status, UUID.randomUUID(), comment.accountId(), comment.displayName()));
 		return repository.find(comment.id()).orElseThrow();
@@ -493,8 +429,8 @@ public class Comments {
 		}
 		Comment comment = own.get();
 		if (comment.deletable()) {
+			repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0, commentId);
 			repository.markDeleted(commentId);
-			repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0);
 		}
 		return Optional.empty();
 	}

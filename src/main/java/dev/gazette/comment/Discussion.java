@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public part of one article's discussion at one version: an immutable snapshot, built once from the stored
@@ -19,6 +20,10 @@ import java.util.Optional;
  * comment that has a published reply, as a placeholder with its text withheld, so the replies keep their context. Threads are the top-level comments; inside a
  * thread, replies are flattened in conversation order (depth first, each level oldest first) and shown at most
  * {@link DisplayComment#MAX_LEVELS} deep.
+ * <p>
+ * A snapshot is built from every comment ({@link #of}) or from an older one and the comments changed since
+ * ({@link #updated}), which rebuilds only the touched threads. Longer than most classes here because building,
+ * updating and cutting pages all work on the private thread structure, which no other class should see.
  */
 public final class Discussion {
 
@@ -38,27 +43,38 @@ public final class Discussion {
 
 	private final Map<DiscussionSort, List<Thread>> threadsBySort;
 
-	private final Map<Long, Thread> threadByRootId = new HashMap<>();
+	private final Map<Long, Thread> threadByRootId;
 
-	private final Map<Long, Long> rootIdByCommentId = new HashMap<>();
+	/**
+	 * Every stored comment of the article, in any status, by the id of its thread's root: what {@link #updated}
+	 * starts from, so that a change rebuilds only the threads it touched. A held or rejected comment is kept although
+	 * it is not shown: a reply published later can make it visible again as a placeholder.
+	 */
+	private final Map<Long, List<Comment>> storedByRoot;
+
+	/**
+	 * The thread root of every comment this snapshot or a later one updated from it has seen. Shared between them and
+	 * only ever added to: a comment never changes its parent, so an entry stays true for every snapshot, and each
+	 * snapshot answers for itself whether a comment is visible through its own threads.
+	 */
+	private final Map<Long, Long> rootOf;
 
 	private final DiscussionDetails details;
 
-	private Discussion(long version, List<Thread> threadsOldestFirst, int repliesPerThread, int pageComments,
-			DiscussionDetails details) {
+	private Discussion(long version, Map<Long, Thread> threadByRootId, Map<Long, List<Comment>> storedByRoot,
+			Map<Long, Long> rootOf, int repliesPerThread, int pageComments, DiscussionDetails details) {
 		this.version = version;
 		this.repliesPerThread = repliesPerThread;
 		this.pageComments = pageComments;
 		this.details = details;
+		this.threadByRootId = threadByRootId;
+		this.storedByRoot = storedByRoot;
+		this.rootOf = rootOf;
+		List<Thread> threadsOldestFirst = new ArrayList<>(threadByRootId.values());
+		threadsOldestFirst.sort(Comparator.comparing((Thread t) -> t.node().comment(), CONVERSATION));
 		int published = 0;
 		for (Thread thread : threadsOldestFirst) {
-			threadByRootId.put(thread.node().comment().id(), thread);
-			rootIdByCommentId.put(thread.node().comment().id(), thread.node().comment().id());
-			published += thread.node().comment().isPublished() ? 1 : 0;
-			for (Entry entry : thread.entries()) {
-				rootIdByCommentId.put(entry.comment().id(), thread.node().comment().id());
-				published += entry.comment().isPublished() ? 1 : 0;
-			}
+			published += thread.published();
 		}
 		this.publishedComments = published;
 		List<Thread> newest = new ArrayList<>(threadsOldestFirst);
@@ -98,13 +114,83 @@ public final class Discussion {
 	 */
 	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread, int pageComments,
 			DiscussionDetails details) {
-		// A reply is always stored after its parent, so it has a larger id: walking from the largest id down visits
-		// every child before its parent, and visibility and nodes are built bottom-up without recursion. (Ids, not
-		// times: an imported comment may carry any time.)
-		List<Comment> youngestFirst = new ArrayList<>(comments);
+		// A reply is always stored after its parent, so it has a larger id: in id order, every parent's root is known
+		// before its replies are placed. (Ids, not times: an imported comment may carry any time.)
+		List<Comment> oldestIdFirst = new ArrayList<>(comments);
+		oldestIdFirst.sort(Comparator.comparingLong(Comment::id));
+		Map<Long, Long> rootOf = new ConcurrentHashMap<>();
+		Map<Long, List<Comment>> byRoot = new HashMap<>();
+		for (Comment comment : oldestIdFirst) {
+			long root = place(comment, rootOf);
+			byRoot.computeIfAbsent(root, id -> new ArrayList<>()).add(comment);
+		}
+		Map<Long, Thread> threads = new HashMap<>();
+		byRoot.forEach((root, group) -> thread(group).ifPresent(thread -> threads.put(root, thread)));
+		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, Math.max(1, pageComments), details);
+	}
+
+	/**
+	 * This snapshot brought up to {@code version}: {@code changed} holds every comment of the article written or
+	 * changed since this snapshot's version (new ones, edited, moderated, deleted, featured, recommended), as stored
+	 * now. Only the threads they belong to are rebuilt; the others are shared with this snapshot, which stays as it
+	 * was for the requests still reading it. A comment removed from the database altogether cannot be told from
+	 * here: such a change needs {@link #of} from every comment.
+	 */
+	Discussion updated(long version, Collection<Comment> changed, DiscussionDetails details) {
+		List<Comment> oldestIdFirst = new ArrayList<>(changed);
+		oldestIdFirst.sort(Comparator.comparingLong(Comment::id));
+		Map<Long, List<Comment>> byRoot = new HashMap<>(storedByRoot);
+		Map<Long, List<Comment>> copied = new HashMap<>();
+		for (Comment comment : oldestIdFirst) {
+			long root = place(comment, rootOf);
+			List<Comment> group = copied.computeIfAbsent(root,
+					id -> new ArrayList<>(storedByRoot.getOrDefault(id, List.of())));
+			int at = indexOf(group, comment.id());
+			if (at >= 0) {
+				group.set(at, comment);
+			}
+			else {
+				group.add(comment);
+			}
+		}
+		byRoot.putAll(copied);
+		Map<Long, Thread> threads = new HashMap<>(threadByRootId);
+		copied.forEach((root, group) -> thread(group).ifPresentOrElse(thread -> threads.put(root, thread),
+				() -> threads.remove(root)));
+		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, pageComments, details);
+	}
+
+	/** Records and returns the root of a comment's thread; its parent, if any, was placed before it. */
+	private static long place(Comment comment, Map<Long, Long> rootOf) {
+		Long known = rootOf.get(comment.id());
+		if (known != null) {
+			return known;
+		}
+		// A parent that was never seen (not possible with the database's foreign key) leaves its replies unshown.
+		long root = comment.parentId() == null ? comment.id() : rootOf.getOrDefault(comment.parentId(), comment.parentId());
+		rootOf.put(comment.id(), root);
+		return root;
+	}
+
+	private static int indexOf(List<Comment> group, long id) {
+		for (int i = group.size() - 1; i >= 0; i--) {
+			if (group.get(i).id() == id) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The visible thread that one group of comments (a root and all its replies, any status) makes, if any: walking
+	 * from the largest id down visits every reply before its parent, so visibility and nodes are built bottom-up
+	 * without recursion.
+	 */
+	private static Optional<Thread> thread(List<Comment> group) {
+		List<Comment> youngestFirst = new ArrayList<>(group);
 		youngestFirst.sort(Comparator.comparingLong(Comment::id).reversed());
 		Map<Long, List<CommentNode>> childNodes = new HashMap<>();
-		List<CommentNode> roots = new ArrayList<>();
+		CommentNode rootNode = null;
 		for (Comment comment : youngestFirst) {
 			List<CommentNode> children = childNodes.getOrDefault(comment.id(), List.of());
 			if (!comment.isPublished() && comment.status() != CommentStatus.DELETED && children.isEmpty()) {
@@ -115,15 +201,13 @@ public final class Discussion {
 			int descendants = replies.stream().mapToInt(reply -> 1 + reply.descendants()).sum();
 			CommentNode node = new CommentNode(comment, List.copyOf(replies), descendants);
 			if (comment.parentId() == null) {
-				roots.add(node);
+				rootNode = node;
 			}
 			else {
 				childNodes.computeIfAbsent(comment.parentId(), id -> new ArrayList<>()).add(node);
 			}
 		}
-		roots.sort(Comparator.comparing(CommentNode::comment, CONVERSATION));
-		return new Discussion(version, roots.stream().map(Discussion::thread).toList(), repliesPerThread,
-				Math.max(1, pageComments), details);
+		return Optional.ofNullable(rootNode).map(Discussion::thread);
 	}
 
 	public long version() {
@@ -174,10 +258,10 @@ public final class Discussion {
 
 	/** Where a visible comment appears when the discussion is read in {@code sort} order. */
 	public Optional<CommentLocation> locate(long commentId, DiscussionSort sort, int pageSize) {
-		Long rootId = rootIdByCommentId.get(commentId);
-		if (rootId == null) {
+		if (!contains(commentId)) {
 			return Optional.empty();
 		}
+		long rootId = rootOf.get(commentId);
 		Thread thread = threadByRootId.get(rootId);
 		List<Thread> threads = threadsBySort.get(sort);
 		int position = threads.indexOf(thread);
@@ -185,17 +269,16 @@ public final class Discussion {
 		int pageStart = (page - 1) * pageSize;
 		List<Thread> onPage = threads.subList(pageStart, Math.min(threads.size(), pageStart + pageSize));
 		int shownHere = shownReplies(onPage)[position - pageStart];
-		int index = 0;
-		while (index < thread.entries().size() && thread.entries().get(index).comment().id() != commentId) {
-			index++;
-		}
+		int index = thread.positions().getOrDefault(commentId, thread.entries().size());
 		boolean beyondArticlePage = commentId != rootId && index >= shownHere;
 		return Optional.of(new CommentLocation(commentId, rootId, page,
 				beyondArticlePage ? index / THREAD_PAGE_SIZE + 1 : 0));
 	}
 
 	public boolean contains(long commentId) {
-		return rootIdByCommentId.containsKey(commentId);
+		Long rootId = rootOf.get(commentId);
+		Thread thread = rootId == null ? null : threadByRootId.get(rootId);
+		return thread != null && (rootId == commentId || thread.positions().containsKey(commentId));
 	}
 
 	/**
@@ -281,14 +364,18 @@ public final class Discussion {
 	/** Depth-first, oldest first at each level: the order in which a conversation reads. */
 	private static Thread thread(CommentNode root) {
 		List<Entry> entries = new ArrayList<>();
+		Map<Long, Integer> positions = new HashMap<>();
+		int published = root.comment().isPublished() ? 1 : 0;
 		Deque<Visit> stack = new ArrayDeque<>();
 		pushReplies(stack, root, 1);
 		while (!stack.isEmpty()) {
 			Visit visit = stack.pop();
+			positions.put(visit.node().comment().id(), entries.size());
+			published += visit.node().comment().isPublished() ? 1 : 0;
 			entries.add(new Entry(visit.node().comment(), visit.depth(), visit.parent().comment().displayName()));
 			pushReplies(stack, visit.node(), visit.depth() + 1);
 		}
-		return new Thread(root, List.copyOf(entries));
+		return new Thread(root, List.copyOf(entries), Map.copyOf(positions), published);
 	}
 
 	private static void pushReplies(Deque<Visit> stack, CommentNode parent, int depth) {
@@ -301,8 +388,11 @@ public final class Discussion {
 	private record Visit(CommentNode node, CommentNode parent, int depth) {
 	}
 
-	/** A thread: its root with the full tree, and every reply flattened in conversation order. */
-	private record Thread(CommentNode node, List<Entry> entries) {
+	/**
+	 * A thread: its root with the full tree, every reply flattened in conversation order, where each reply stands in
+	 * that order, and how many of its comments (root included) are published.
+	 */
+	private record Thread(CommentNode node, List<Entry> entries, Map<Long, Integer> positions, int published) {
 	}
 
 	/** A reply in a flattened thread: {@code depth} 1 answers the root, 2 answers a depth-1 reply, and so on. */

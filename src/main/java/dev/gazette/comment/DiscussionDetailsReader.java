@@ -28,7 +28,10 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a discussion's {@link DiscussionDetails} when its snapshot is built: one query for the recommendation counts,
  * one for the picks, and one look-up per commenting account (the snapshot is built once per change of the
- * discussion, not per reader). A role granted or an address confirmed shows from the discussion's next change.
+ * discussion, not per reader). When a snapshot is brought up to date from the comments that changed
+ * ({@link #update}), only their accounts, counts and picks are read again: a role granted or an address confirmed
+ * shows from that account's next comment (or edit), or from the discussion's first change after its next full read
+ * ({@link Discussions#READ_IN_FULL_EVERY}).
  */
 @Component
 class DiscussionDetailsReader {
@@ -61,6 +64,52 @@ class DiscussionDetailsReader {
 			}
 		}
 		return new DiscussionDetails(Map.copyOf(identities), recommendations(articleId), picks(comments, found));
+	}
+
+	/**
+	 * The details of {@code before} brought up to date for the comments in {@code changed} (as stored now): their
+	 * authors' accounts looked up again, their recommendation counts counted again, and the picks read again when
+	 * one of them is or was a pick.
+	 */
+	DiscussionDetails update(long articleId, DiscussionDetails before, Collection<Comment> changed) {
+		if (changed.isEmpty()) {
+			return before;
+		}
+		Map<Long, CommenterIdentity> identities = new HashMap<>(before.identities());
+		Map<Long, Account> found = new HashMap<>();
+		Set<Long> writers = null;
+		for (Comment comment : changed) {
+			Long id = comment.accountId();
+			if (id != null && !found.containsKey(id)) {
+				writers = writers == null ? writersOf(articleId) : writers;
+				Optional<Account> account = accounts.find(id);
+				account.ifPresent(a -> found.put(id, a));
+				identities.put(id, account.isPresent() ? identity(account.get(), writers.contains(id)) : CommenterIdentity.GONE);
+			}
+		}
+		Map<Long, Integer> recommendations = new HashMap<>(before.recommendations());
+		Set<Long> ids = new HashSet<>();
+		changed.forEach(comment -> ids.add(comment.id()));
+		ids.forEach(recommendations::remove);
+		jdbc.sql("select comment_id, count(*) as n from comment_recommendation where comment_id in (:ids) group by comment_id")
+			.param("ids", ids)
+			.query(rs -> {
+				recommendations.put(rs.getLong("comment_id"), rs.getInt("n"));
+			});
+		List<DiscussionDetails.Pick> picks = before.featured();
+		Map<Long, Comment> candidates = new HashMap<>();
+		picks.forEach(pick -> candidates.put(pick.comment().id(), pick.comment()));
+		boolean picksChanged = false;
+		for (Comment comment : changed) {
+			if (comment.featured() || candidates.containsKey(comment.id())) {
+				candidates.put(comment.id(), comment);
+				picksChanged = true;
+			}
+		}
+		if (picksChanged) {
+			picks = picks(candidates.values(), found);
+		}
+		return new DiscussionDetails(Map.copyOf(identities), Map.copyOf(recommendations), picks);
 	}
 
 	/** The accounts the article's byline authors write from. */

@@ -40,13 +40,14 @@ public class Picks {
 			throw new IllegalArgumentException("Only a published comment can be featured; comment " + commentId + " is "
 					+ comment.status().key() + ".");
 		}
+		// The discussion's row lock before the comment's, as every change to an existing comment takes them.
+		comments.touchDiscussion(comment.articleId(), 0, commentId);
 		jdbc.sql("update comment set featured = :featured, featured_by = :by, featured_at = :at where id = :id")
 			.param("id", commentId)
 			.param("featured", featured)
 			.param("by", featured ? moderatorId : null)
 			.param("at", featured ? clock.instant().atOffset(ZoneOffset.UTC) : null)
 			.update();
-		comments.touchDiscussion(comment.articleId(), 0);
 		return comment;
 	}
 }

@@ -90,7 +90,7 @@ public class Recommendations {
 				return refused.get();
 			}
 			Comment comment = found.get();
-			comments.touchDiscussion(comment.articleId(), 0);
+			comments.touchDiscussion(comment.articleId(), 0, commentId);
 			if (recommend) {
 				jdbc.sql("""
 						insert into comment_recommendation (comment_id, account_id, created_at)

@@ -22,6 +22,7 @@ import dev.gazette.article.Section;
 import dev.gazette.article.Tag;
 import dev.gazette.comment.CommentProperties;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.comment.Discussion;
 import dev.gazette.comment.DiscussionPage;
 import dev.gazette.comment.DiscussionView;
@@ -62,6 +63,8 @@ class ReadingPages {
 
 	private final Comments comments;
 
+	private final Discussions discussions;
+
 	private final Publications publications;
 
 	private final GazetteProperties properties;
@@ -86,7 +89,7 @@ class ReadingPages {
 
 	ReadingPages(FrontPages frontPages, ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
 			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds, Contributors contributors,
-			ArticlePageCache pages, TemplateEngine templates, LiveFeed live) {
+			ArticlePageCache pages, TemplateEngine templates, LiveFeed live, Discussions discussions) {
 		this.frontPages = frontPages;
 		this.live = live;
 		this.pages = pages;
@@ -97,6 +100,7 @@ class ReadingPages {
 		this.feeds = feeds;
 		this.catalog = catalog;
 		this.comments = comments;
+		this.discussions = discussions;
 		this.publications = publications;
 		this.properties = properties;
 		this.clock = clock;
@@ -156,14 +160,14 @@ class ReadingPages {
 		// Read before the discussion: the page shows every comment up to this feed id, so its script counts as new
 		// only what comes after (and what is already on the page, it skips).
 		model.addAttribute("liveAfter", live.position());
-		Discussion discussion = comments.discussion(article.id());
+		Discussion discussion = discussions.discussion(article.id());
 		CommentProperties settings = comments.settings();
 		ArticleView view = ArticleView.of(article, publication, properties.baseUrl(), discussion.publishedComments());
 		model.addAttribute("article", view);
 		model.addAttribute("meta", shareMetadata.forArticle(article, discussion.publishedComments()));
 		model.addAttribute("feeds", feeds.forArticle(article));
 		DiscussionPage page = discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize());
-		DiscussionView discussionView = comments.view(article, page, viewer == null ? null : viewer.id(),
+		DiscussionView discussionView = discussions.view(article, page, viewer == null ? null : viewer.id(),
 				publication.timeZone());
 		model.addAttribute("discussion", discussionView);
 		// A body with an embed widens the policy for that embed's site, on this page only.
@@ -212,7 +216,7 @@ class ReadingPages {
 		}
 		all.addAll(made.top());
 		all.addAll(made.rest());
-		Map<Long, Integer> counts = comments.publishedCounts(all.stream().map(ArticleSummary::id).toList());
+		Map<Long, Integer> counts = discussions.publishedCounts(all.stream().map(ArticleSummary::id).toList());
 		java.util.function.Function<ArticleSummary, CardView> card = item -> CardView.of(item, publication,
 				counts.getOrDefault(item.id(), 0));
 		List<CardView> rest = made.rest().stream().map(card).toList();
@@ -223,7 +227,7 @@ class ReadingPages {
 	private ListingView listing(ArticleList list, String basePath) {
 		Publication publication = publications.current();
 		List<ArticleSummary> items = list.items();
-		Map<Long, Integer> counts = comments.publishedCounts(items.stream().map(ArticleSummary::id).toList());
+		Map<Long, Integer> counts = discussions.publishedCounts(items.stream().map(ArticleSummary::id).toList());
 		List<CardView> cards = items.stream()
 			.map(item -> CardView.of(item, publication, counts.getOrDefault(item.id(), 0)))
 			.toList();

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom;
@@ -54,6 +55,9 @@ class WebSecurityTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Discussions discussions;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -109,7 +113,7 @@ class WebSecurityTests {
 	@Test
 	void aForgedCommentIsForbiddenAndNotStored() {
 		Published article = new Newsroom(catalog).article().publish();
-		long before = comments.discussion(article.id()).version();
+		long before = discussions.discussion(article.id()).version();
 
 		HttpResponse<String> asReader = http.postFormWithoutCsrf(article.path() + "/comments", Map.of("body", "Forged"));
 		HttpResponse<String> asGuest = new Http(port).postFormWithoutCsrf(article.path() + "/comments",
@@ -117,8 +121,8 @@ class WebSecurityTests {
 
 		assertThat(asReader.statusCode()).isEqualTo(403);
 		assertThat(asGuest.statusCode()).isEqualTo(403);
-		assertThat(comments.discussion(article.id()).version()).isEqualTo(before);
-		assertThat(comments.discussion(article.id()).publishedComments()).isZero();
+		assertThat(discussions.discussion(article.id()).version()).isEqualTo(before);
+		assertThat(discussions.discussion(article.id()).publishedComments()).isZero();
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.Axe.Violation;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.media.MediaLibrary;
 import dev.gazette.newsroom.Workflow;
 import dev.gazette.support.Mailbox;
@@ -61,6 +62,9 @@ class AccessibilityTests {
 	Comments comments;
 
 	@Autowired
+	Discussions discussions;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -97,7 +101,7 @@ class AccessibilityTests {
 	@BeforeAll
 	void publishOneOfEveryKindOfPage() {
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
+		pages = SitePages.publish(catalog, comments, discussions, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
 				port, media, users, workflow);
 		newsroom = new DemoNewsroom(catalog, comments);
 	}

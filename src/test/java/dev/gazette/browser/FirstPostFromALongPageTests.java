@@ -11,6 +11,7 @@ import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
@@ -51,6 +52,9 @@ class FirstPostFromALongPageTests {
 	Comments comments;
 
 	@Autowired
+	Discussions discussions;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -85,7 +89,7 @@ class FirstPostFromALongPageTests {
 	void thePagesAreAsLongAsReadersSeeThem() {
 		assertThat(new Http(port).get(RIVER).body().length()).as("the demo's opinion piece").isGreaterThan(50_000);
 		assertThat(new Http(port).get(big.path()).body().length()).as("the 200-comment article").isGreaterThan(100_000);
-		assertThat(comments.discussion(big.id()).publishedComments()).isEqualTo(200);
+		assertThat(discussions.discussion(big.id()).publishedComments()).isEqualTo(200);
 	}
 
 	@Test
@@ -193,7 +197,7 @@ class FirstPostFromALongPageTests {
 		// Signing in again elsewhere in the same browser gives it a new token; the open tab still has the old one.
 		browser.signIn(member.email(), member.password());
 
-		long before = comments.discussion(big.id()).version();
+		long before = discussions.discussion(big.id()).version();
 
 		HttpResponse<String> refused = browser.submit(openTab, "form#comment-form",
 				Map.of("body", "A long thought I would hate to type again: ראשון, ikinci, third."));
@@ -203,7 +207,7 @@ class FirstPostFromALongPageTests {
 		assertThat(answer.select("h1").text()).isEqualTo("Please send that again");
 		assertThat(answer.select("form textarea, form input[type=text]").eachAttr("name")).contains("body");
 		assertThat(answer.select("form").html()).contains("A long thought I would hate to type again: ראשון, ikinci, third.");
-		assertThat(comments.discussion(big.id()).version()).as("nothing stored yet").isEqualTo(before);
+		assertThat(discussions.discussion(big.id()).version()).as("nothing stored yet").isEqualTo(before);
 
 		HttpResponse<String> sentAgain = browser.submit(answer, "main form", Map.of());
 
@@ -213,7 +217,7 @@ class FirstPostFromALongPageTests {
 	@Test
 	void aGuestCommentForgedOnAnotherSiteIsRefusedWithoutASecondChance() {
 		Http guest = new Http(port);
-		long before = comments.discussion(big.id()).version();
+		long before = discussions.discussion(big.id()).version();
 
 		HttpResponse<String> forged = guest.postFormWithoutCsrf(big.path() + "/comments",
 				Map.of("authorName", "Forger", "body", "Buy cheap watches"));
@@ -223,7 +227,7 @@ class FirstPostFromALongPageTests {
 		assertThat(answer.select("h1").text()).isEqualTo("That form came from another site");
 		assertThat(answer.select("main form")).isEmpty();
 		assertThat(forged.body()).doesNotContain("Buy cheap watches");
-		assertThat(comments.discussion(big.id()).version()).isEqualTo(before);
+		assertThat(discussions.discussion(big.id()).version()).isEqualTo(before);
 	}
 
 	@Test

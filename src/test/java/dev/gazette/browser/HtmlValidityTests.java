@@ -13,6 +13,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.NuHtmlChecker.Message;
 import dev.gazette.browser.SitePages.Kind;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.media.MediaLibrary;
 import dev.gazette.newsroom.Workflow;
 import dev.gazette.support.Http;
@@ -45,6 +46,9 @@ class HtmlValidityTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Discussions discussions;
 
 	@Autowired
 	Accounts accounts;
@@ -84,7 +88,7 @@ class HtmlValidityTests {
 	void publishOneOfEveryKindOfPage() {
 		http = new Http(port);
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
+		pages = SitePages.publish(catalog, comments, discussions, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
 				port, media, users, workflow);
 	}
 

@@ -20,6 +20,7 @@ import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom.Published;
@@ -56,6 +57,9 @@ class LiveDiscussionInTheBrowserTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Discussions discussions;
 
 	@Autowired
 	Registration registration;
@@ -175,7 +179,7 @@ class LiveDiscussionInTheBrowserTests {
 			assertThat(box.getByLabel("Your name")).hasAttribute("aria-invalid", "true");
 			assertThat(box.getByLabel("Your comment", new Locator.GetByLabelOptions().setExact(true))).hasValue("I speak for the site.");
 			assertThat(page).hasURL(Pattern.compile(".*" + article.path() + "$"));
-			assertThat(comments.discussion(article.id()).publishedComments()).isEqualTo(1);
+			assertThat(discussions.discussion(article.id()).publishedComments()).isEqualTo(1);
 		}
 	}
 

@@ -22,6 +22,7 @@ import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.comment.DiscussionSort;
 import dev.gazette.media.MediaItem;
 import dev.gazette.media.MediaLibrary;
@@ -125,17 +126,17 @@ final class SitePages {
 	 * replies than the article page shows, a reader with a bio and a comment of their own, an admin, a password
 	 * reset under way) and notes an address of every kind of page.
 	 */
-	static SitePages publish(ArticleCatalog catalog, Comments comments, Profiles profiles, Passwords passwords,
+	static SitePages publish(ArticleCatalog catalog, Comments comments, Discussions discussions, Profiles profiles, Passwords passwords,
 			Readers readers, Mailbox mailbox, int port, MediaLibrary media, UserDetailsService users, Workflow workflow) {
 		DemoNewsroom newsroom = new DemoNewsroom(catalog, comments);
 		Published article = newsroom.longDiscussion("Readers debate the harbour plan at length", 52);
-		Comment busiest = comments.discussion(article.id()).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
+		Comment busiest = discussions.discussion(article.id()).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
 		for (int i = 0; i < 32; i++) {
 			newsroom.reply(article, busiest.id(), "Replier " + i, "One more view, number " + i + ".", 500 + i);
 		}
 		String river = "/articles/" + BrowsingGazette.RIVER;
 		long riverId = catalog.find(BrowsingGazette.RIVER).orElseThrow().id();
-		Comment firstOnRiver = comments.discussion(riverId).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
+		Comment firstOnRiver = discussions.discussion(riverId).page(DiscussionSort.OLDEST, 1, 50).threads().get(0).root().comment();
 
 		Readers.Reader reader = readers.join("Miriam Haddad");
 		profiles.update(reader.id(), reader.displayName(),

@@ -41,6 +41,9 @@ class CommentApiTests {
 	@Autowired
 	Comments comments;
 
+	@Autowired
+	Discussions discussions;
+
 	@LocalServerPort
 	int port;
 
@@ -210,9 +213,9 @@ class CommentApiTests {
 			assertThat(stored.get("parentId").isNull()).isTrue();
 			assertThat(stored.get("createdAt").asString()).isEqualTo(RunningGazette.NOW);
 			assertThat(discussion(article, "").get(0)).isEqualTo(stored);
-			Comment inStore = comments.discussion(article.id()).tree(DiscussionSort.OLDEST).get(0).comment();
+			Comment inStore = discussions.discussion(article.id()).tree(DiscussionSort.OLDEST).get(0).comment();
 			assertThat(inStore.body()).isEqualTo("I **agree**.");
-			assertThat(comments.discussion(article.id()).publishedComments()).isEqualTo(1);
+			assertThat(discussions.discussion(article.id()).publishedComments()).isEqualTo(1);
 		}
 
 		@Test
@@ -410,13 +413,13 @@ class CommentApiTests {
 
 		@Test
 		void aCommentThatIsNotJsonIsUnsupported() {
-			long versionBefore = comments.discussion(article.id()).version();
+			long versionBefore = discussions.discussion(article.id()).version();
 
 			HttpResponse<String> response = http.postForm("/api/v1/articles/" + article.slug() + "/comments",
 					Map.of("body", "Hi"));
 
 			assertThat(response.statusCode()).isEqualTo(415);
-			assertThat(comments.discussion(article.id()).version()).isEqualTo(versionBefore);
+			assertThat(discussions.discussion(article.id()).version()).isEqualTo(versionBefore);
 		}
 	}
 
@@ -579,12 +582,12 @@ class CommentApiTests {
 
 	/** Posts a comment the server must refuse, and checks that nothing at all was stored. */
 	private HttpResponse<String> refused(Published article, String json) {
-		Discussion before = comments.discussion(article.id());
+		Discussion before = discussions.discussion(article.id());
 		String treeBefore = http.getJson(commentsPath(article)).body();
 
 		HttpResponse<String> response = http.postJson(commentsPath(article), json);
 
-		Discussion after = comments.discussion(article.id());
+		Discussion after = discussions.discussion(article.id());
 		assertThat(after.version()).as("the discussion was not touched").isEqualTo(before.version());
 		assertThat(after.publishedComments()).isEqualTo(before.publishedComments());
 		assertThat(http.getJson(commentsPath(article)).body()).isEqualTo(treeBefore);
@@ -592,7 +595,7 @@ class CommentApiTests {
 	}
 
 	private List<String> storedBodies(Published article) {
-		return comments.discussion(article.id())
+		return discussions.discussion(article.id())
 			.tree(DiscussionSort.OLDEST)
 			.stream()
 			.map(node -> node.comment().body())

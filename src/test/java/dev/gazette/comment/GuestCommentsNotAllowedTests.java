@@ -30,6 +30,9 @@ class GuestCommentsNotAllowedTests {
 	@Autowired
 	Comments comments;
 
+	@Autowired
+	Discussions discussions;
+
 	@LocalServerPort
 	int port;
 
@@ -76,7 +79,7 @@ class GuestCommentsNotAllowedTests {
 	}
 
 	private void assertNothingStored() {
-		Discussion discussion = comments.discussion(article.id());
+		Discussion discussion = discussions.discussion(article.id());
 		assertThat(discussion.publishedComments()).isZero();
 		assertThat(discussion.version()).isZero();
 		assertThat(Json.read(http.getJson("/api/v1/articles/" + article.slug() + "/comments")).size()).isZero();

@@ -53,6 +53,9 @@ class GuestNamesTests {
 	Comments comments;
 
 	@Autowired
+	Discussions discussions;
+
+	@Autowired
 	Publications publications;
 
 	@Autowired
@@ -132,7 +135,7 @@ class GuestNamesTests {
 		assertThat(page.selectFirst("#authorName-error").text()).isEqualTo(GuestNames.TAKEN);
 		assertThat(page.selectFirst("input[name=authorName]").attr("aria-invalid")).isEqualTo("true");
 		assertThat(page.selectFirst("textarea[name=body]").text()).isEqualTo("Which harbour does the ferry leave from?");
-		assertThat(comments.discussion(article.id()).publishedComments()).isZero();
+		assertThat(discussions.discussion(article.id()).publishedComments()).isZero();
 	}
 
 	@Test
@@ -145,7 +148,7 @@ class GuestNamesTests {
 				Map.of("body", "Signed in, under the name I chose."));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-		assertThat(comments.discussion(article.id()).publishedComments()).isEqualTo(1);
+		assertThat(discussions.discussion(article.id()).publishedComments()).isEqualTo(1);
 	}
 
 	private JsonNode refusedThroughTheApi(String name) {
@@ -153,7 +156,7 @@ class GuestNamesTests {
 				Json.object("authorName", name, "body", "I was at the harbour when the ferry came in."));
 		JsonNode problem = CommentApiTests.assertProblem(response, 400);
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("authorName");
-		assertThat(comments.discussion(article.id()).publishedComments()).as(name).isZero();
+		assertThat(discussions.discussion(article.id()).publishedComments()).as(name).isZero();
 		return problem;
 	}
 }

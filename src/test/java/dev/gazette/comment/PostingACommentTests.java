@@ -34,6 +34,9 @@ class PostingACommentTests {
 	@Autowired
 	Comments comments;
 
+	@Autowired
+	Discussions discussions;
+
 	@LocalServerPort
 	int port;
 
@@ -290,9 +293,9 @@ class PostingACommentTests {
 	}
 
 	private HttpResponse<String> nothingStored(Published article, Supplier<HttpResponse<String>> request) {
-		Discussion before = comments.discussion(article.id());
+		Discussion before = discussions.discussion(article.id());
 		HttpResponse<String> response = request.get();
-		Discussion after = comments.discussion(article.id());
+		Discussion after = discussions.discussion(article.id());
 		assertThat(after.version()).as("the discussion was not touched").isEqualTo(before.version());
 		assertThat(after.publishedComments()).isEqualTo(before.publishedComments());
 		return response;

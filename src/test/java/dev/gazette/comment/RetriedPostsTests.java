@@ -33,6 +33,9 @@ class RetriedPostsTests {
 	@Autowired
 	Comments comments;
 
+	@Autowired
+	Discussions discussions;
+
 	@LocalServerPort
 	int port;
 
@@ -128,7 +131,7 @@ class RetriedPostsTests {
 	}
 
 	private java.util.List<String> publishedBodies() {
-		return comments.discussion(article.id())
+		return discussions.discussion(article.id())
 			.tree(DiscussionSort.OLDEST)
 			.stream()
 			.map(node -> node.comment().body())

@@ -40,6 +40,9 @@ class UnicodeTests {
 	@Autowired
 	Comments comments;
 
+	@Autowired
+	Discussions discussions;
+
 	@LocalServerPort
 	int port;
 
@@ -75,7 +78,7 @@ class UnicodeTests {
 		JsonNode comment = tree.get(0);
 		assertSameBytes(comment.get("authorName").asString(), name);
 		assertSameBytes(Jsoup.parse(comment.get("bodyHtml").asString()).body().text(), body);
-		Comment stored = comments.discussion(article.id()).tree(DiscussionSort.OLDEST).get(0).comment();
+		Comment stored = discussions.discussion(article.id()).tree(DiscussionSort.OLDEST).get(0).comment();
 		assertSameBytes(stored.authorName(), name);
 		assertSameBytes(stored.body(), body);
 	}

@@ -14,6 +14,7 @@ import dev.gazette.article.ArticleSummary;
 import dev.gazette.article.Author;
 import dev.gazette.comment.CommenterIdentity.Badge;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.comment.Discussion;
 import dev.gazette.comment.DiscussionPage;
 import dev.gazette.comment.DiscussionSort;
@@ -36,6 +37,9 @@ class DemoContentTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Discussions discussions;
 
 	@Autowired
 	DemoContent demo;
@@ -79,7 +83,7 @@ class DemoContentTests {
 	@Test
 	void theRiverOpinionPieceHasALivelyDiscussionThreeLevelsDeep() {
 		Article river = catalog.find(RIVER).orElseThrow();
-		Discussion discussion = comments.discussion(river.id());
+		Discussion discussion = discussions.discussion(river.id());
 
 		assertThat(river.isOpinion()).isTrue();
 		assertThat(discussion.publishedComments()).isGreaterThanOrEqualTo(40);
@@ -95,7 +99,7 @@ class DemoContentTests {
 	@Test
 	void theRegionalEditorAnswersReadersUnderHerStaffAccountNotAsAGuest() {
 		Article river = catalog.find(RIVER).orElseThrow();
-		DiscussionPage page = comments.discussion(river.id()).page(DiscussionSort.OLDEST, 1, 50);
+		DiscussionPage page = discussions.discussion(river.id()).page(DiscussionSort.OLDEST, 1, 50);
 		DisplayComment leyla = page.threads()
 			.stream()
 			.flatMap(thread -> flatten(thread.root()))
@@ -116,14 +120,14 @@ class DemoContentTests {
 		long articles = catalog.latest(1, 1).total();
 		Map<String, Integer> commentCounts = articles().stream()
 			.collect(Collectors.toMap(ArticleSummary::slug,
-					article -> comments.discussion(article.id()).publishedComments()));
+					article -> discussions.discussion(article.id()).publishedComments()));
 
 		assertThat(demo.loadIntoEmptyDatabase()).isFalse();
 
 		assertThat(catalog.latest(1, 1).total()).isEqualTo(articles);
 		assertThat(articles().stream()
 			.collect(Collectors.toMap(ArticleSummary::slug,
-					article -> comments.discussion(article.id()).publishedComments()))).isEqualTo(commentCounts);
+					article -> discussions.discussion(article.id()).publishedComments()))).isEqualTo(commentCounts);
 	}
 
 	private static Stream<DisplayComment> flatten(DisplayComment comment) {

@@ -16,6 +16,7 @@ import dev.gazette.article.DiscussionSettings;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.moderation.classifier.HeldOutSentences;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
@@ -50,6 +51,9 @@ class ModeratingCommentsTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Discussions discussions;
 
 	@Autowired
 	Accounts accounts;
@@ -111,7 +115,7 @@ class ModeratingCommentsTests {
 		HttpResponse<String> nudge = postRaw("You are a pathetic idiot and a liar, nobody wants your stupid opinion.", false);
 		assertThat(nudge.statusCode()).isEqualTo(422);
 		assertThat(Json.read(nudge).get("detail").asString()).contains("guidelines");
-		assertThat(comments.discussion(article.id()).version()).as("a nudge stores nothing").isZero();
+		assertThat(discussions.discussion(article.id()).version()).as("a nudge stores nothing").isZero();
 
 		JsonNode held = post("You are a pathetic idiot and a liar, nobody wants your stupid opinion.", true);
 
@@ -183,7 +187,7 @@ class ModeratingCommentsTests {
 		Document nudge = Jsoup.parse(first.body());
 		assertThat(nudge.selectFirst(".nudge").text()).contains("guidelines");
 		assertThat(nudge.selectFirst("textarea#body").text()).isEqualTo(attack);
-		assertThat(comments.discussion(article.id()).version()).isZero();
+		assertThat(discussions.discussion(article.id()).version()).isZero();
 
 		HttpResponse<String> anyway = http.postForm(article.path() + "/comments",
 				Map.of("authorName", "Troll", "body", attack, "nudgeAcknowledged", "true"));

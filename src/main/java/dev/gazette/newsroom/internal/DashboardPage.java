@@ -17,6 +17,7 @@ import dev.gazette.article.ArticleState;
 import dev.gazette.article.ManuscriptSummary;
 import dev.gazette.comment.CommentActivity;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussions;
 import dev.gazette.publication.Publications;
 import dev.gazette.newsroom.Workflow;
 
@@ -42,6 +43,8 @@ public class DashboardPage {
 
 	private final Comments comments;
 
+	private final Discussions discussions;
+
 	private final Accounts accounts;
 
 	private final Publications publications;
@@ -51,10 +54,11 @@ public class DashboardPage {
 	private final NewsroomNotices notices;
 
 	public DashboardPage(Workflow workflow, Comments comments, Accounts accounts, Publications publications, Clock clock,
-			NewsroomNotices notices) {
+			NewsroomNotices notices, Discussions discussions) {
 		this.notices = notices;
 		this.workflow = workflow;
 		this.comments = comments;
+		this.discussions = discussions;
 		this.accounts = accounts;
 		this.publications = publications;
 		this.clock = clock;
@@ -88,7 +92,7 @@ public class DashboardPage {
 			.filter(piece -> piece.publishedAt() != null && !piece.publishedAt().isBefore(weekAgo))
 			.sorted(Comparator.comparing(ManuscriptSummary::publishedAt).reversed())
 			.toList();
-		Map<Long, CommentActivity> activity = comments.activity(recent.stream().map(ManuscriptSummary::id).toList(),
+		Map<Long, CommentActivity> activity = discussions.activity(recent.stream().map(ManuscriptSummary::id).toList(),
 				now.minus(Duration.ofDays(1)), weekAgo);
 		List<DashboardView.Published> published = recent.stream().map(piece -> {
 			CommentActivity counts = activity.getOrDefault(piece.id(), new CommentActivity(piece.id(), 0, 0, 0));
