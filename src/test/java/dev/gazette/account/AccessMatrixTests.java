@@ -3,6 +3,7 @@ package dev.gazette.account;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +97,9 @@ class AccessMatrixTests {
 
 	final List<Endpoint> endpoints = new ArrayList<>();
 
-	final java.util.Map<Role, Http> browsers = new java.util.HashMap<>();
+	final Map<Role, Http> browsers = new HashMap<>();
 
-	final java.util.Map<Role, String> apiTokens = new java.util.HashMap<>();
+	final Map<Role, String> apiTokens = new HashMap<>();
 
 	/** One path and method of a handler, with the roles it is restricted to (empty: none). */
 	record Endpoint(RequestMethod method, String pattern, String path, Set<Role> roles, boolean json) {
