@@ -1,59 +1,38 @@
 package dev.gazette.search.internal;
 
-import dev.gazette.article.Author;
-import dev.gazette.article.SearchableArticle;
-import dev.gazette.article.Tag;
-import dev.gazette.comment.SearchableComment;
-import dev.gazette.search.CommentHits;
-import dev.gazette.search.CommentQuery;
-import dev.gazette.publication.GazetteProperties;
-import dev.gazette.search.ArticleHits;
-import dev.gazette.search.ArticleQuery;
-import dev.gazette.search.SearchEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import dev.gazette.article.SearchableArticle;
+import dev.gazette.comment.SearchableComment;
+import dev.gazette.publication.GazetteProperties;
+import dev.gazette.search.ArticleHits;
+import dev.gazette.search.ArticleQuery;
+import dev.gazette.search.CommentHits;
+import dev.gazette.search.CommentQuery;
+import dev.gazette.search.SearchEngine;
 
 import jakarta.annotation.PreDestroy;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -61,26 +40,28 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import static dev.gazette.search.internal.SearchDocuments.ARTICLE_ID;
+import static dev.gazette.search.internal.SearchDocuments.COMMENT_ARTICLE_ID;
+import static dev.gazette.search.internal.SearchDocuments.COMMENT_ID;
 
 /**
  * The embedded engine: one Lucene index per node in {@code gazette.data-dir}/search/articles. The feed position
  * travels in each commit's user data, so what the index holds and how far it has read the feed are made durable in
  * one step. An index that cannot be opened (missing, corrupt, from another Lucene format) is deleted and reported as
  * needing a rebuild.
+ * <p>
+ * This class keeps the index's life (open, write, commit, close) and runs the searches; what a document holds is
+ * {@link SearchDocuments}, and how typed words become a query is {@link SearchQueries}.
  */
 @Component
 class LuceneSearchEngine implements SearchEngine {
@@ -89,25 +70,8 @@ class LuceneSearchEngine implements SearchEngine {
 
 	private static final String POSITION = "feed-position";
 
-	/**
-	 * What the documents hold, kept with each commit: an index written by an older version is rebuilt on start like a
-	 * missing one. 2: comments and writers' names indexed; 3: the body stored only as its lead ({@link #BODY_LEAD}).
-	 */
+	/** The commit data's key for {@link SearchDocuments#LAYOUT}: an index of another layout is rebuilt on start. */
 	private static final String LAYOUT = "layout";
-
-	private static final String CURRENT_LAYOUT = "3";
-
-	/** Each document's kind: the readers' queries ask for articles only, the moderators' for comments only. */
-	private static final String TYPE = "type";
-
-	private static final String COMMENT_ID = "commentId";
-
-	private static final String[] NEWSROOM_FIELDS = { "headline", "standfirst", "body", "writer" };
-
-	private static final String[] TEXT_FIELDS = { "headline", "standfirst", "body" };
-
-	/** Headline and standfirst say what a piece is about; the body mentions much in passing. */
-	private static final Map<String, Float> WEIGHTS = Map.of("headline", 3f, "standfirst", 2f, "body", 1f);
 
 	private static final int MAX_PAGE = 100;
 
@@ -127,41 +91,12 @@ class LuceneSearchEngine implements SearchEngine {
 				&& top.totalHits.value > countUpTo(size);
 	}
 
-	/** Text with its offsets in the postings, so snippets need no second analysis. */
-	private static final FieldType TEXT = new FieldType(TextField.TYPE_STORED);
-
-	/** The same, not stored: the body, of which only the lead is kept to highlight. */
-	private static final FieldType TEXT_NOT_STORED = new FieldType(TextField.TYPE_NOT_STORED);
-
-	static {
-		TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-		TEXT.freeze();
-		TEXT_NOT_STORED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-		TEXT_NOT_STORED.freeze();
-	}
-
-	/**
-	 * How much of the body is stored, and so where snippets come from: its first 2,000 characters (about 300 words,
-	 * the first half of a typical piece). The whole body is indexed and found; a word first used further on gets a
-	 * snippet from the standfirst, or the lead without a mark. Storing whole bodies made every page of hits read and
-	 * decode ten of them (a third of a query's time on a 100,000-article archive) and the index larger.
-	 */
-	static final int BODY_LEAD = 2_000;
-
 	private final Path path;
 
 	private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new SearchAnalyzer(true),
 			Map.of("spell", new SearchAnalyzer(false)));
 
-	private final Analyzer spelling = new SearchAnalyzer(false);
-
-	private final DirectSpellChecker speller = new DirectSpellChecker();
-
-	/** Words and spaces only: no quotes, signs, brackets or fields, whose meaning a respelling could lose. */
-	private static final Pattern PLAIN_WORDS = Pattern.compile("[\\p{L}\\p{M}\\p{N}\\s'’.,-]+");
-
-	/** An exclusion ({@code -word}) or a boolean operator. */
-	private static final Pattern OPERATORS = Pattern.compile("(^|\\s)-|\\b(OR|AND|NOT)\\b");
+	private final SearchQueries queries = new SearchQueries(analyzer);
 
 	/**
 	 * Queries run at once: as many as the machine has cores, the others wait their turn in arrival order (as a search
@@ -223,7 +158,7 @@ class LuceneSearchEngine implements SearchEngine {
 		finally {
 			searchers.release(searcher);
 		}
-		position = exists && CURRENT_LAYOUT.equals(commitData(LAYOUT)) ? storedPosition() : -1;
+		position = exists && SearchDocuments.LAYOUT.equals(commitData(LAYOUT)) ? storedPosition() : -1;
 	}
 
 	private IndexWriterConfig config() {
@@ -256,10 +191,10 @@ class LuceneSearchEngine implements SearchEngine {
 	public void put(Collection<SearchableArticle> articles, Collection<Long> gone) {
 		try {
 			for (SearchableArticle article : articles) {
-				writer.updateDocument(new Term("id", Long.toString(article.id())), document(article));
+				writer.updateDocument(new Term(ARTICLE_ID, Long.toString(article.id())), SearchDocuments.article(article));
 			}
 			for (long id : gone) {
-				writer.deleteDocuments(new Term("id", Long.toString(id)));
+				writer.deleteDocuments(new Term(ARTICLE_ID, Long.toString(id)));
 			}
 		}
 		catch (IOException ex) {
@@ -270,7 +205,8 @@ class LuceneSearchEngine implements SearchEngine {
 	@Override
 	public void commit(long appliedThrough) {
 		try {
-			writer.setLiveCommitData(Map.of(POSITION, Long.toString(appliedThrough), LAYOUT, CURRENT_LAYOUT).entrySet());
+			writer.setLiveCommitData(
+					Map.of(POSITION, Long.toString(appliedThrough), LAYOUT, SearchDocuments.LAYOUT).entrySet());
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 			position = appliedThrough;
@@ -290,55 +226,12 @@ class LuceneSearchEngine implements SearchEngine {
 		}
 	}
 
-	private static Document document(SearchableArticle article) {
-		Document doc = new Document();
-		doc.add(new StringField(TYPE, "article", Field.Store.NO));
-		doc.add(new StringField("id", Long.toString(article.id()), Field.Store.YES));
-		doc.add(new StoredField("slug", article.slug()));
-		doc.add(new Field("headline", article.headline(), TEXT));
-		String standfirst = article.standfirst() == null ? "" : article.standfirst();
-		doc.add(new Field("standfirst", standfirst, TEXT));
-		doc.add(new Field("body", article.bodyText(), TEXT_NOT_STORED));
-		doc.add(new StoredField("bodyLead", lead(article.bodyText())));
-		doc.add(new TextField("spell", article.headline() + "\n" + standfirst + "\n" + article.bodyText(), Field.Store.NO));
-		doc.add(new StringField("kind", article.kind().key(), Field.Store.YES));
-		doc.add(new StringField("state", article.state().key(), Field.Store.NO));
-		if (article.section() != null) {
-			doc.add(new StringField("section", article.section().slug(), Field.Store.YES));
-			doc.add(new StoredField("sectionName", article.section().name()));
-		}
-		for (Author author : article.authors()) {
-			doc.add(new StringField("author", author.slug(), Field.Store.NO));
-			doc.add(new StoredField("authorName", author.displayName()));
-			doc.add(new TextField("writer", author.displayName(), Field.Store.NO));
-		}
-		for (Tag tag : article.tags()) {
-			doc.add(new StringField("tag", tag.slug(), Field.Store.NO));
-		}
-		if (article.publishedAt() != null) {
-			long at = article.publishedAt().toEpochMilli();
-			doc.add(new LongPoint("published", at));
-			doc.add(new NumericDocValuesField("published", at));
-			doc.add(new StoredField("published", at));
-		}
-		return doc;
-	}
-
-	/** The body's first {@link #BODY_LEAD} characters, not cutting a surrogate pair: offsets in it are the body's. */
-	static String lead(String body) {
-		if (body.length() <= BODY_LEAD) {
-			return body;
-		}
-		int end = Character.isHighSurrogate(body.charAt(BODY_LEAD - 1)) ? BODY_LEAD - 1 : BODY_LEAD;
-		return body.substring(0, end);
-	}
-
 	@Override
 	public ArticleHits search(ArticleQuery query, Instant now) {
 		int size = query.size();
 		int page = Math.min(Math.max(1, query.page()), MAX_PAGE);
-		Query text = query.hasText() ? parse(query.text()) : new MatchAllDocsQuery();
-		Query matching = filtered(text, query, now);
+		Query text = query.hasText() ? queries.readerText(query.text()) : new MatchAllDocsQuery();
+		Query matching = SearchQueries.readerFilters(text, query, now);
 		boolean byDate = query.order() == ArticleQuery.Order.DATE || !query.hasText();
 		boolean queued = takeTurn();
 		try {
@@ -356,7 +249,7 @@ class LuceneSearchEngine implements SearchEngine {
 				List<ArticleHits.Hit> hits = hits(searcher, slice, query.hasText() ? text : null);
 				boolean atLeast = atLeast(top, size);
 				long total = atLeast ? countUpTo(size) : top.totalHits.value;
-				String suggestion = total == 0 && query.hasText() ? suggestion(searcher, query.text()) : null;
+				String suggestion = total == 0 && query.hasText() ? queries.suggestion(searcher, query.text()) : null;
 				return new ArticleHits(hits, total, atLeast, page, size, suggestion);
 			}
 			finally {
@@ -384,100 +277,10 @@ class LuceneSearchEngine implements SearchEngine {
 		}
 	}
 
-	/**
-	 * "Did you mean": for a query of plain words that found nothing, each word the index does not know replaced by the
-	 * closest one it does (at most two edits away, from the folded, unstemmed spelling field); {@code null} when no
-	 * word changes or the query uses phrases or operators.
-	 */
-	private String suggestion(IndexSearcher searcher, String text) throws IOException {
-		if (!PLAIN_WORDS.matcher(text).matches() || OPERATORS.matcher(text).find()) {
-			return null;
-		}
-		List<String> words = new ArrayList<>();
-		boolean changed = false;
-		try (TokenStream terms = spelling.tokenStream("spell", text)) {
-			CharTermAttribute term = terms.addAttribute(CharTermAttribute.class);
-			terms.reset();
-			while (terms.incrementToken()) {
-				String word = term.toString();
-				SuggestWord[] better = speller.suggestSimilar(new Term("spell", word), 1, searcher.getIndexReader(),
-						SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-				if (better.length > 0) {
-					words.add(better[0].string);
-					changed = true;
-				}
-				else {
-					words.add(word);
-				}
-			}
-			terms.end();
-		}
-		return changed ? String.join(" ", words) : null;
-	}
-
-	/** The reader's syntax; anything it cannot parse is taken as plain words. */
-	private Query parse(String text) {
-		return parse(text, TEXT_FIELDS, WEIGHTS);
-	}
-
-	private Query parse(String text, String[] fields, Map<String, Float> weights) {
-		MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer, weights);
-		parser.setDefaultOperator(QueryParser.Operator.AND);
-		parser.setAllowLeadingWildcard(false);
-		try {
-			return parser.parse(text);
-		}
-		catch (ParseException | IndexSearcher.TooManyClauses | IllegalArgumentException
-				| TooComplexToDeterminizeException ex) {
-			// Text between slashes is a regular expression to the parser: Lucene's RegExp throws
-			// IllegalArgumentException for one it cannot read (a query of "</b> and </i>" holds "/b> and </"), and
-			// TooComplexToDeterminizeException for one too costly to run; a reader who typed that meant the words.
-			try {
-				return parser.parse(QueryParser.escape(text));
-			}
-			catch (ParseException stillNot) {
-				return new MatchAllDocsQuery();
-			}
-		}
-	}
-
-	private static Query filtered(Query text, ArticleQuery query, Instant now) {
-		BooleanQuery.Builder visible = new BooleanQuery.Builder()
-			.add(new TermQuery(new Term("state", "published")), Occur.SHOULD)
-			.add(new TermQuery(new Term("state", "scheduled")), Occur.SHOULD);
-		long from = query.from() == null ? Long.MIN_VALUE : query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-		long to = now.toEpochMilli();
-		if (query.to() != null) {
-			to = Math.min(to, query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1);
-		}
-		BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, Occur.MUST)
-			.add(new TermQuery(new Term(TYPE, "article")), Occur.FILTER)
-			.add(visible.build(), Occur.FILTER)
-			.add(range("published", from, to), Occur.FILTER);
-		Stream.of(new String[] { "section", query.section() }, new String[] { "author", query.author() },
-				new String[] { "tag", query.tag() }, new String[] { "kind", query.kind() })
-			.filter(pair -> pair[1] != null)
-			.forEach(pair -> all.add(new TermQuery(new Term(pair[0], pair[1])), Occur.FILTER));
-		return all.build();
-	}
-
-	/**
-	 * A range of times, answered from the points (the matching documents collected up front) or, when the words match
-	 * fewer documents than the range does, by checking each word match's value: "published before now" matches
-	 * nearly every article, and building that set for each query cost more than the rest of it.
-	 */
-	private static Query range(String field, long from, long to) {
-		return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
-				NumericDocValuesField.newSlowRangeQuery(field, from, to));
-	}
-
-	/** What a hit on the page shows, read once per hit (with the text its snippet comes from). */
-	private static final Set<String> HIT_FIELDS = Set.of("id", "slug", "headline", "standfirst", "bodyLead", "kind",
-			"section", "sectionName", "authorName", "published");
-
 	private List<ArticleHits.Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
 		String[] snippets = new String[docs.length];
-		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, HIT_FIELDS, Map.of("body", "bodyLead"));
+		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, SearchDocuments.ARTICLE_HIT_FIELDS,
+				Map.of("body", "bodyLead"));
 		if (text != null && docs.length > 0) {
 			// From the body; from the standfirst only for the hits whose body has none of the words.
 			String[] body = page.highlight("body", text, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO),
@@ -503,13 +306,7 @@ class LuceneSearchEngine implements SearchEngine {
 		}
 		List<ArticleHits.Hit> hits = new ArrayList<>();
 		for (int i = 0; i < docs.length; i++) {
-			Document doc = page.document(docs[i].doc);
-			String standfirst = doc.get("standfirst");
-			var published = doc.getField("published");
-			hits.add(new ArticleHits.Hit(Long.parseLong(doc.get("id")), doc.get("slug"), doc.get("headline"),
-					standfirst == null || standfirst.isEmpty() ? null : standfirst, snippets[i], doc.get("kind"),
-					doc.get("section"), doc.get("sectionName"), List.of(doc.getValues("authorName")),
-					published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue())));
+			hits.add(SearchDocuments.articleHit(page.document(docs[i].doc), snippets[i]));
 		}
 		return hits;
 	}
@@ -519,13 +316,14 @@ class LuceneSearchEngine implements SearchEngine {
 			Collection<Long> goneArticles) {
 		try {
 			for (SearchableComment comment : comments) {
-				writer.updateDocument(new Term(COMMENT_ID, Long.toString(comment.id())), document(comment));
+				writer.updateDocument(new Term(COMMENT_ID, Long.toString(comment.id())),
+						SearchDocuments.comment(comment));
 			}
 			for (long id : gone) {
 				writer.deleteDocuments(new Term(COMMENT_ID, Long.toString(id)));
 			}
 			for (long articleId : goneArticles) {
-				writer.deleteDocuments(new Term("commentArticleId", Long.toString(articleId)));
+				writer.deleteDocuments(new Term(COMMENT_ARTICLE_ID, Long.toString(articleId)));
 			}
 		}
 		catch (IOException ex) {
@@ -533,72 +331,13 @@ class LuceneSearchEngine implements SearchEngine {
 		}
 	}
 
-	/**
-	 * A comment's document. Its fields have names of their own ("comment…"), so no article query can match one even
-	 * without the type filter. The e-mail address is a keyword (exact, lower case) and not stored: it finds a guest's
-	 * comments, and the index never hands it out.
-	 */
-	private static Document document(SearchableComment comment) {
-		Document doc = new Document();
-		doc.add(new StringField(TYPE, "comment", Field.Store.NO));
-		doc.add(new StringField(COMMENT_ID, Long.toString(comment.id()), Field.Store.YES));
-		doc.add(new StringField("commentArticleId", Long.toString(comment.articleId()), Field.Store.YES));
-		doc.add(new StringField("commentArticle", comment.articleSlug(), Field.Store.YES));
-		doc.add(new StoredField("commentArticleHeadline", comment.articleHeadline()));
-		doc.add(new Field("commentBody", comment.body(), TEXT));
-		doc.add(new TextField("commentAuthor", comment.authorName(), Field.Store.YES));
-		if (comment.guestEmail() != null) {
-			doc.add(new StringField("commentEmail", comment.guestEmail().strip().toLowerCase(java.util.Locale.ROOT),
-					Field.Store.NO));
-		}
-		if (comment.accountId() != null) {
-			doc.add(new StringField("commentAccount", Long.toString(comment.accountId()), Field.Store.YES));
-		}
-		doc.add(new StringField("commentStatus", comment.status().key(), Field.Store.YES));
-		long at = comment.createdAt().toEpochMilli();
-		doc.add(new LongPoint("commentCreated", at));
-		doc.add(new NumericDocValuesField("commentCreated", at));
-		doc.add(new StoredField("commentCreated", at));
-		return doc;
-	}
-
 	@Override
 	public CommentHits searchComments(CommentQuery query) {
 		int size = query.size();
 		int page = Math.min(Math.max(1, query.page()), MAX_PAGE);
-		Query text = query.hasText() ? parse(query.text(), new String[] { "commentBody" }, Map.of("commentBody", 1f))
-				: new MatchAllDocsQuery();
-		BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, Occur.MUST)
-			.add(new TermQuery(new Term(TYPE, "comment")), Occur.FILTER);
-		if (!query.statuses().isEmpty()) {
-			BooleanQuery.Builder statuses = new BooleanQuery.Builder();
-			query.statuses().forEach(status -> statuses.add(new TermQuery(new Term("commentStatus", status)), Occur.SHOULD));
-			all.add(statuses.build(), Occur.FILTER);
-		}
-		if (query.article() != null) {
-			all.add(new TermQuery(new Term("commentArticle", query.article())), Occur.FILTER);
-		}
-		if (query.authorName() != null) {
-			all.add(parse(query.authorName(), new String[] { "commentAuthor" }, Map.of("commentAuthor", 1f)), Occur.FILTER);
-		}
-		if (query.email() != null || !query.accountIds().isEmpty()) {
-			BooleanQuery.Builder who = new BooleanQuery.Builder();
-			if (query.email() != null) {
-				who.add(new TermQuery(new Term("commentEmail", query.email())), Occur.SHOULD);
-			}
-			query.accountIds()
-				.forEach(id -> who.add(new TermQuery(new Term("commentAccount", Long.toString(id))), Occur.SHOULD));
-			all.add(who.build(), Occur.FILTER);
-		}
-		if (query.from() != null || query.to() != null) {
-			long from = query.from() == null ? Long.MIN_VALUE
-					: query.from().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-			long to = query.to() == null ? Long.MAX_VALUE
-					: query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
-			all.add(range("commentCreated", from, to), Occur.FILTER);
-		}
-		Query matching = all.build();
-		boolean byDate = query.order() == dev.gazette.search.ArticleQuery.Order.DATE || !query.hasText();
+		Query text = query.hasText() ? queries.commentText(query.text()) : new MatchAllDocsQuery();
+		Query matching = queries.commentFilters(text, query);
+		boolean byDate = query.order() == ArticleQuery.Order.DATE || !query.hasText();
 		boolean queued = takeTurn();
 		try {
 			IndexSearcher searcher = searchers.acquire();
@@ -629,49 +368,30 @@ class LuceneSearchEngine implements SearchEngine {
 		}
 	}
 
-	/** What a comment hit shows, read once per hit (with the text its snippet comes from). */
-	private static final Set<String> COMMENT_HIT_FIELDS = Set.of(COMMENT_ID, "commentArticleId", "commentArticle",
-			"commentArticleHeadline", "commentAuthor", "commentAccount", "commentStatus", "commentCreated", "commentBody");
-
 	private List<CommentHits.Hit> commentHits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
 		String[] snippets = new String[docs.length];
-		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, COMMENT_HIT_FIELDS, Map.of());
+		PageHighlighter page = PageHighlighter.forPage(searcher, analyzer, docs, SearchDocuments.COMMENT_HIT_FIELDS,
+				Map.of());
 		if (text != null && docs.length > 0) {
 			TopDocs top = new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
 			snippets = page.highlight("commentBody", text, top, 2);
 		}
 		List<CommentHits.Hit> hits = new ArrayList<>();
 		for (int i = 0; i < docs.length; i++) {
-			Document doc = page.document(docs[i].doc);
-			String snippet = snippets[i];
-			if (snippet == null) {
-				String body = doc.get("commentBody");
-				snippet = org.springframework.web.util.HtmlUtils
-					.htmlEscape(body.length() > 300 ? body.substring(0, body.offsetByCodePoints(0,
-							Math.min(300, body.codePointCount(0, body.length())))) + " …" : body);
-			}
-			String account = doc.get("commentAccount");
-			hits.add(new CommentHits.Hit(Long.parseLong(doc.get(COMMENT_ID)), Long.parseLong(doc.get("commentArticleId")),
-					doc.get("commentArticle"), doc.get("commentArticleHeadline"), doc.get("commentAuthor"),
-					account == null ? null : Long.valueOf(account), doc.get("commentStatus"),
-					Instant.ofEpochMilli(doc.getField("commentCreated").numericValue().longValue()), snippet));
+			hits.add(SearchDocuments.commentHit(page.document(docs[i].doc), snippets[i]));
 		}
 		return hits;
 	}
 
 	@Override
 	public List<Long> searchAllArticles(String text, int limit) {
-		Query query = new BooleanQuery.Builder()
-			.add(parse(text, NEWSROOM_FIELDS, Map.of("headline", 3f, "standfirst", 2f, "body", 1f, "writer", 2f)),
-					Occur.MUST)
-			.add(new TermQuery(new Term(TYPE, "article")), Occur.FILTER)
-			.build();
+		Query query = queries.newsroom(text);
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				List<Long> ids = new ArrayList<>();
 				for (ScoreDoc doc : searcher.search(query, limit).scoreDocs) {
-					ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get("id")));
+					ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get(ARTICLE_ID)));
 				}
 				return ids;
 			}

@@ -121,7 +121,7 @@ class ManyMatchesTests {
 	@Test
 	void snippetsMarkTheWordsInTheBodysLeadAndFallBackToTheStandfirstBeyondIt() {
 		String filler = "The council met and talked about the budget for a long while. ".repeat(60);
-		assertThat(filler.length()).isGreaterThan(LuceneSearchEngine.BODY_LEAD);
+		assertThat(filler.length()).isGreaterThan(SearchDocuments.BODY_LEAD);
 		engine.put(List.of(article(1, "Early mention", "A note on boats.", "The lighthouse opened. " + filler),
 				article(2, "Late mention", "The lighthouse, in short.", filler + " The lighthouse closed."),
 				article(3, "Late only", "Nothing here.", filler + " The lighthouse again.")), List.of());
@@ -137,10 +137,10 @@ class ManyMatchesTests {
 
 	@Test
 	void theLeadNeverSplitsACharacterOutsideTheBasicPlane() {
-		String body = "a".repeat(LuceneSearchEngine.BODY_LEAD - 1) + "🎉 and more";
+		String body = "a".repeat(SearchDocuments.BODY_LEAD - 1) + "🎉 and more";
 
-		assertThat(LuceneSearchEngine.lead(body)).isEqualTo("a".repeat(LuceneSearchEngine.BODY_LEAD - 1));
-		assertThat(LuceneSearchEngine.lead("short")).isEqualTo("short");
+		assertThat(SearchDocuments.lead(body)).isEqualTo("a".repeat(SearchDocuments.BODY_LEAD - 1));
+		assertThat(SearchDocuments.lead("short")).isEqualTo("short");
 	}
 
 	private static String snippet(List<ArticleHits.Hit> hits, String headline) {
