@@ -35,6 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Contributors, authors, editors and admins upload and browse; whoever uploaded an image, or an editor, edits its alt
  * text, caption and credit; editors delete an image no article uses. Items are kept in memory per node, dropped when
  * they change here and after {@link #CACHED_FOR} at most when they change on another node.
+ * <p>
+ * Its length is the one door: finding, uploading, describing and deleting share the per-node cache and the after-commit
+ * clean-up of stored files, and keeping them together keeps that cache right.
  */
 @Service
 public class MediaLibrary {

@@ -59,6 +59,10 @@ import org.springframework.transaction.annotation.Transactional;
  * anywhere here: a request thread that holds a pool connection must never wait on a thread that waits for one (that
  * stalled posting for 30 s under load). Loading and training happen off the request path; the new model is swapped
  * in when it is complete, and until then readers keep the one they have.
+ * <p>
+ * Its length is one life cycle (the first version, scoring, learning, retraining, storing and noticing a newer version
+ * elsewhere) around one atomic reference; split, the rule that nothing here takes a lock would have to be kept in
+ * several places.
  */
 @Service
 public class ClassifierModels {

@@ -51,6 +51,9 @@ import org.springframework.stereotype.Service;
  * <p>
  * With {@code gazette.moderation.automatic-screening=false} (on by default) only suspensions and pre-moderated
  * articles apply, for a site that wants to rely on reports and moderators alone.
+ * <p>
+ * Its length is the list of checks above and the recording of why each decided; the checks read one submission and add
+ * to one list of signals, and are kept in the order they run.
  */
 @Service
 public class ModerationPipeline implements CommentScreening {

@@ -57,6 +57,9 @@ import org.springframework.web.util.HtmlUtils;
  * published); lead images are enclosures, with their size when Gazette serves the file itself, and Media RSS
  * {@code media:content} elements. Items carry the standfirst, or the whole article with
  * {@code gazette.feeds.full-text}.
+ * <p>
+ * Its length is the per-format details of RSS and Atom (links, enclosures, Media RSS, tag URIs) that each feed shares;
+ * the links pages show and the feeds they point to are kept together so that they cannot drift apart.
  */
 @Service
 public class Feeds {

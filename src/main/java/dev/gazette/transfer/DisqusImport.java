@@ -33,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (the Disqus WordPress plugin writes {@code "123 https://site/?p=123"}, so the WordPress post id, or a Gazette slug);
  * threads that match nothing are reported with their links. Posts keep their parents, authors and times; a deleted one
  * becomes a placeholder, a spam one is rejected (never shown). Each post is its own transaction, recorded as it goes.
+ * <p>
+ * Its length is the matching of a thread to an article in all the ways listed and the streaming reader of the format;
+ * both serve this one import.
  */
 @Service
 public class DisqusImport {

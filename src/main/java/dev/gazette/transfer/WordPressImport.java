@@ -38,6 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a WordPress export. The file is read through once, writing nothing, to gather its authors, categories and
  * attachments and to make sure it is whole; then authors and sections are created, and each post or page is imported
  * with its comments in one transaction of its own, recorded in {@link ImportLedger} as it goes.
+ * <p>
+ * Its length is the mapping of one format, read in two passes (the survey, then authors, sections, items and their
+ * comments); each step is a method of its own, and split apart they would pass the same maps and report between
+ * classes.
  */
 @Service
 public class WordPressImport {

@@ -32,6 +32,9 @@ import org.springframework.stereotype.Service;
  * {@code future}, draft → {@code draft}, submitted or in review → {@code pending}, unpublished → {@code private};
  * comments published → {@code 1}, held → {@code 0}, rejected → {@code spam}, deleted by their writer → {@code trash}.
  * Readers' e-mail addresses are written only when asked ({@link ExportOptions#readersEmails()}).
+ * <p>
+ * Its length is the format: WXR has one element order for authors, terms, attachments, posts and pages, and keeping the
+ * whole writer in one file lets it be read top to bottom against WordPress's own export.
  */
 @Service
 public class WxrExport {

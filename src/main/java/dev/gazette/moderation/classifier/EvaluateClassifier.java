@@ -29,6 +29,9 @@ import java.util.Set;
  * than once, e.g. with Jigsaw's {@code train.csv}) to the shipped {@code moderation/training.csv};
  * {@code --thresholds} to {@link Thresholds#defaults()}, in the order toxic, severe_toxic, obscene, threat, insult,
  * identity_hate. See {@code bench/moderation-eval.sh}.
+ * <p>
+ * Its length is the report it prints (per category, the confusion matrix, held shares, latency); it is a command-line
+ * benchmark, not part of the running site.
  */
 public final class EvaluateClassifier {
 

@@ -29,6 +29,9 @@ import java.util.Set;
  * </ol>
  * Tokens are the maximal runs of letters, digits and inner {@code *}, plus each pictographic symbol (emoji) on its
  * own. Whole tokens, never substrings: “Scunthorpe” is one token and contains no other.
+ * <p>
+ * Its length is the steps above, each a short pass over the text in the order listed; they share the character tables
+ * and stay in one place so the classifier and the word lists fold text the same way.
  */
 public final class TextNormalizer {
 

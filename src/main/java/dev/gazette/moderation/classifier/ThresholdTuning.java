@@ -28,6 +28,9 @@ import java.util.stream.IntStream;
  * given share of the civil ones: start from thresholds at which each label alone would hold the same number of civil
  * comments, chosen so that together they keep to the budget, then move one label's threshold at a time (over every
  * score that occurs) as long as more toxic comments are held within the budget.
+ * <p>
+ * Its length is the cross-validation and the search over thresholds, two halves of one procedure that only make sense
+ * read together.
  */
 public final class ThresholdTuning {
 

@@ -24,6 +24,9 @@ import java.util.SplittableRandom;
  * </ul>
  * The examples are shuffled each epoch by a seeded generator and everything runs on one thread, so the same data and
  * options always give the same model, bit for bit.
+ * <p>
+ * Its length is the training loop and its bookkeeping (AdaGrad sums, lazy penalty, class weights), which share the
+ * weight arrays and are read together.
  */
 public final class Trainer {
 

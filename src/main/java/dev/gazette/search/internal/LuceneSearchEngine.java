@@ -62,6 +62,10 @@ import static dev.gazette.search.internal.SearchDocuments.COMMENT_ID;
  * <p>
  * This class keeps the index's life (open, write, commit, close) and runs the searches; what a document holds is
  * {@link SearchDocuments}, and how typed words become a query is {@link SearchQueries}.
+ * <p>
+ * Its length (about 440 lines) is the two searches, readers' and moderators', each run on the same writer, searcher
+ * manager and queue of turns; they share that life and stay together, while the documents and the queries live in their
+ * own classes.
  */
 @Component
 class LuceneSearchEngine implements SearchEngine {
