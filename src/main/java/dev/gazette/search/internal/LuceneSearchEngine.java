@@ -237,24 +237,41 @@ class LuceneSearchEngine implements SearchEngine {
 		Query text = query.hasText() ? queries.readerText(query.text()) : new MatchAllDocsQuery();
 		Query matching = SearchQueries.readerFilters(text, query, now);
 		boolean byDate = query.order() == ArticleQuery.Order.DATE || !query.hasText();
+		Query scored = new RecencyBoost(matching, "published", now.toEpochMilli());
+		return inTurn(searcher -> {
+			TopDocs top = top(searcher, byDate ? matching : scored, byDate ? "published" : null, page, size);
+			List<ArticleHits.Hit> hits = hits(searcher, slice(top, page, size), query.hasText() ? text : null);
+			boolean atLeast = atLeast(top, size);
+			long total = atLeast ? countUpTo(size) : top.totalHits.value;
+			String suggestion = total == 0 && query.hasText() ? queries.suggestion(searcher, query.text()) : null;
+			return new ArticleHits(hits, total, atLeast, page, size, suggestion);
+		});
+	}
+
+	/** Work on one searcher: a query and the reading of its page of hits. */
+	private interface Reading<T> {
+
+		T read(IndexSearcher searcher) throws IOException;
+	}
+
+	/** Runs a search in its turn ({@link #running}) on the newest searcher. */
+	private <T> T inTurn(Reading<T> reading) {
 		boolean queued = takeTurn();
+		try {
+			return withSearcher(reading);
+		}
+		finally {
+			if (queued) {
+				running.release();
+			}
+		}
+	}
+
+	private <T> T withSearcher(Reading<T> reading) {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
-				int wanted = page * size;
-				TopDocs top = byDate
-						? searcher.search(matching, new TopFieldCollectorManager(
-								new Sort(new SortField("published", SortField.Type.LONG, true)), wanted, null,
-								countUpTo(size)))
-						: searcher.search(new RecencyBoost(matching, "published", now.toEpochMilli()),
-								new TopScoreDocCollectorManager(wanted, null, countUpTo(size)));
-				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
-						top.scoreDocs.length);
-				List<ArticleHits.Hit> hits = hits(searcher, slice, query.hasText() ? text : null);
-				boolean atLeast = atLeast(top, size);
-				long total = atLeast ? countUpTo(size) : top.totalHits.value;
-				String suggestion = total == 0 && query.hasText() ? queries.suggestion(searcher, query.text()) : null;
-				return new ArticleHits(hits, total, atLeast, page, size, suggestion);
+				return reading.read(searcher);
 			}
 			finally {
 				searchers.release(searcher);
@@ -263,11 +280,25 @@ class LuceneSearchEngine implements SearchEngine {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		finally {
-			if (queued) {
-				running.release();
-			}
-		}
+	}
+
+	/**
+	 * The matches up to the end of the page asked for: newest first by {@code dateField}, or best first when that is
+	 * {@code null}; counted exactly as far as {@link #countUpTo}.
+	 */
+	private static TopDocs top(IndexSearcher searcher, Query query, String dateField, int page, int size)
+			throws IOException {
+		int wanted = page * size;
+		return dateField != null
+				? searcher.search(query, new TopFieldCollectorManager(
+						new Sort(new SortField(dateField, SortField.Type.LONG, true)), wanted, null, countUpTo(size)))
+				: searcher.search(query, new TopScoreDocCollectorManager(wanted, null, countUpTo(size)));
+	}
+
+	/** The page's share of the matches. */
+	private static ScoreDoc[] slice(TopDocs top, int page, int size) {
+		return Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
+				top.scoreDocs.length);
 	}
 
 	/** Waits for a query's turn, at most {@link #QUEUE_WAIT_MS}; whether it got one (and must give it back). */
@@ -342,34 +373,12 @@ class LuceneSearchEngine implements SearchEngine {
 		Query text = query.hasText() ? queries.commentText(query.text()) : new MatchAllDocsQuery();
 		Query matching = queries.commentFilters(text, query);
 		boolean byDate = query.order() == ArticleQuery.Order.DATE || !query.hasText();
-		boolean queued = takeTurn();
-		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				int wanted = page * size;
-				TopDocs top = byDate
-						? searcher.search(matching, new TopFieldCollectorManager(
-								new Sort(new SortField("commentCreated", SortField.Type.LONG, true)), wanted, null,
-								countUpTo(size)))
-						: searcher.search(matching, new TopScoreDocCollectorManager(wanted, null, countUpTo(size)));
-				ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (page - 1) * size),
-						top.scoreDocs.length);
-				boolean atLeast = atLeast(top, size);
-				return new CommentHits(commentHits(searcher, slice, query.hasText() ? text : null),
-						atLeast ? countUpTo(size) : top.totalHits.value, atLeast, page, size);
-			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			if (queued) {
-				running.release();
-			}
-		}
+		return inTurn(searcher -> {
+			TopDocs top = top(searcher, matching, byDate ? "commentCreated" : null, page, size);
+			boolean atLeast = atLeast(top, size);
+			return new CommentHits(commentHits(searcher, slice(top, page, size), query.hasText() ? text : null),
+					atLeast ? countUpTo(size) : top.totalHits.value, atLeast, page, size);
+		});
 	}
 
 	private List<CommentHits.Hit> commentHits(IndexSearcher searcher, ScoreDoc[] docs, Query text) throws IOException {
@@ -390,22 +399,13 @@ class LuceneSearchEngine implements SearchEngine {
 	@Override
 	public List<Long> searchAllArticles(String text, int limit) {
 		Query query = queries.newsroom(text);
-		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				List<Long> ids = new ArrayList<>();
-				for (ScoreDoc doc : searcher.search(query, limit).scoreDocs) {
-					ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get(ARTICLE_ID)));
-				}
-				return ids;
+		return withSearcher(searcher -> {
+			List<Long> ids = new ArrayList<>();
+			for (ScoreDoc doc : searcher.search(query, limit).scoreDocs) {
+				ids.add(Long.parseLong(searcher.storedFields().document(doc.doc).get(ARTICLE_ID)));
 			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+			return ids;
+		});
 	}
 
 	@PreDestroy
