@@ -3,7 +3,6 @@ package dev.gazette.article;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,6 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.gazette.article.internal.ManuscriptRepository.ArticleInsert;
 import dev.gazette.article.internal.PublishedArticleRepository.ArticleRow;
 import dev.gazette.article.internal.PublishedArticleRepository.Filter;
 import dev.gazette.article.internal.PublishedArticleRepository.SearchRow;
@@ -20,6 +18,7 @@ import dev.gazette.media.MediaLibrary;
 import dev.gazette.media.Picture;
 import dev.gazette.article.internal.ArticleAnnouncements;
 import dev.gazette.article.internal.ArticleBodyRenderer;
+import dev.gazette.article.internal.ArticleIntake;
 import dev.gazette.article.internal.ArticleProperties;
 import dev.gazette.article.internal.LabelRepository;
 import dev.gazette.article.internal.ManuscriptRepository;
@@ -27,7 +26,6 @@ import dev.gazette.article.internal.PublishedArticleRepository;
 import dev.gazette.article.internal.SlugRepository;
 
 import org.springframework.stereotype.Service;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,6 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Article pages are the hottest read in Gazette, so a loaded article is kept in memory and reused for as long as
  * its row's {@code version} is unchanged: one indexed read per request keeps every node correct without a shared
  * cache.
+ * <p>
+ * It is the face other features read articles through (pages, feeds, sitemaps, the newsletter, search, moderation,
+ * comments), so it stays one class of some forty short public methods over the repositories in {@code internal}, and
+ * longer than 300 lines: splitting it would move every caller in those features for no change in what each method
+ * does. What is its own is the kept articles, the kept sections and how a list is put together; storing a new article
+ * from outside the newsroom is {@link ArticleIntake}'s.
  */
 @Service
 public class ArticleCatalog {
@@ -48,6 +52,8 @@ public class ArticleCatalog {
 	private final ManuscriptRepository manuscripts;
 
 	private final SlugRepository addresses;
+
+	private final ArticleIntake intake;
 
 	private final ArticleBodyRenderer bodyRenderer;
 
@@ -72,18 +78,16 @@ public class ArticleCatalog {
 
 	private final ArticleAnnouncements announcements;
 
-	private final ApplicationEventPublisher events;
-
 	ArticleCatalog(PublishedArticleRepository repository, LabelRepository labels, ManuscriptRepository manuscripts,
 			SlugRepository addresses, ArticleBodyRenderer bodyRenderer, Clock clock, ArticleProperties properties,
-			ArticleAnnouncements announcements, MediaLibrary media, ApplicationEventPublisher events) {
-		this.events = events;
+			ArticleAnnouncements announcements, MediaLibrary media, ArticleIntake intake) {
 		this.announcements = announcements;
 		this.media = media;
 		this.repository = repository;
 		this.labels = labels;
 		this.manuscripts = manuscripts;
 		this.addresses = addresses;
+		this.intake = intake;
 		this.bodyRenderer = bodyRenderer;
 		this.clock = clock;
 		this.pageSize = properties.pageSize();
@@ -316,27 +320,7 @@ public class ArticleCatalog {
 	 */
 	@Transactional
 	public long publish(NewArticle article) {
-		if (addresses.slugTaken(article.slug())) {
-			throw new IllegalArgumentException("An article with the slug '" + article.slug() + "' already exists");
-		}
-		Long sectionId = article.sectionSlug() == null ? null : labels.sectionId(article.sectionSlug())
-			.orElseThrow(() -> new IllegalArgumentException("Unknown section '" + article.sectionSlug() + "'"));
-		List<Long> authorIds = new ArrayList<>();
-		for (String authorSlug : article.authorSlugs()) {
-			authorIds.add(labels.authorId(authorSlug)
-				.orElseThrow(() -> new IllegalArgumentException("Unknown author '" + authorSlug + "'")));
-		}
-		List<Long> tagIds = article.tags().stream().map(name -> labels.tagId(Slugs.of(name), name)).toList();
-		long id = manuscripts.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
-				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
-				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
-				article.commentsOpen()));
-		events.publishEvent(new ArticleChanged(id));
-		// Visible now: announced now. A future-dated article is announced by ArticleAnnouncements when its time comes.
-		if (article.publishedAt() != null && !article.publishedAt().isAfter(clock.instant())) {
-			announcements.announce(id, clock.instant());
-		}
-		return id;
+		return intake.publish(article);
 	}
 
 	/**
@@ -349,25 +333,7 @@ public class ArticleCatalog {
 	 */
 	@Transactional
 	public long importArticle(NewArticle article, ArticleState state, Long leadMediaId) {
-		if (addresses.slugTaken(article.slug())) {
-			throw new IllegalArgumentException("An article with the slug '" + article.slug() + "' already exists");
-		}
-		Long sectionId = article.sectionSlug() == null ? null : labels.sectionId(article.sectionSlug())
-			.orElseThrow(() -> new IllegalArgumentException("Unknown section '" + article.sectionSlug() + "'"));
-		List<Long> authorIds = new ArrayList<>();
-		for (String authorSlug : article.authorSlugs()) {
-			authorIds.add(labels.authorId(authorSlug)
-				.orElseThrow(() -> new IllegalArgumentException("Unknown author '" + authorSlug + "'")));
-		}
-		List<Long> tagIds = article.tags().stream().map(name -> labels.tagId(Slugs.of(name), name)).distinct().toList();
-		long id = manuscripts.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
-				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
-				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
-				article.commentsOpen()));
-		Instant created = article.publishedAt() == null ? clock.instant() : article.publishedAt();
-		manuscripts.settleImported(id, state, leadMediaId, created, clock.instant());
-		events.publishEvent(new ArticleChanged(id));
-		return id;
+		return intake.importArticle(article, state, leadMediaId);
 	}
 
 	/** Whether an article (in any state) has this slug. */
