@@ -23,8 +23,8 @@ import static dev.gazette.article.internal.SqlTimes.instant;
 
 /**
  * Articles as readers see them: what is visible now ({@link #VISIBLE}), one by its slug with its versions, pages of
- * lists by a {@link Filter}, sitemap stamps, old slugs' redirects, and the rows the search index keeps. Bylines and tags
- * come from {@link LabelRepository}: a list is loaded in three queries (rows, then bylines and tags for all rows).
+ * lists by a {@link Filter}, sitemap stamps, and the rows the search index keeps. Bylines and tags come from
+ * {@link LabelRepository}: a list is loaded in three queries (rows, then bylines and tags for all rows).
  */
 @Repository
 public class PublishedArticleRepository {
