@@ -20,8 +20,10 @@ import static dev.gazette.article.internal.SqlTimes.instant;
 
 /**
  * Articles in any state, as they are written: a new article with its bylines and tags, a draft's start, its copy, its
- * moves through the workflow, its old slugs, an import's settling, its discussion settings, and the version bump that
- * tells every node's reading cache an article changed. Reading what is visible is {@link PublishedArticleRepository}.
+ * moves through the workflow, an import's settling, its discussion settings, and the version bump that tells every
+ * node's reading cache an article changed; and the newsroom's lists of pieces. Reading what is visible is
+ * {@link PublishedArticleRepository}, slugs and old slugs {@link SlugRepository}. A little over 300 lines, because
+ * every write to an article row is here: one file shows every way the row changes.
  */
 @Repository
 public class ManuscriptRepository {
