@@ -3,7 +3,6 @@ package dev.gazette.article;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,19 +11,21 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.gazette.article.internal.ArticleRepository.ArticleInsert;
-import dev.gazette.article.internal.ArticleRepository.ArticleRow;
-import dev.gazette.article.internal.ArticleRepository.Filter;
-import dev.gazette.article.internal.ArticleRepository.SearchRow;
+import dev.gazette.article.internal.PublishedArticleRepository.ArticleRow;
+import dev.gazette.article.internal.PublishedArticleRepository.Filter;
+import dev.gazette.article.internal.PublishedArticleRepository.SearchRow;
 import dev.gazette.media.MediaLibrary;
 import dev.gazette.media.Picture;
 import dev.gazette.article.internal.ArticleAnnouncements;
 import dev.gazette.article.internal.ArticleBodyRenderer;
+import dev.gazette.article.internal.ArticleIntake;
 import dev.gazette.article.internal.ArticleProperties;
-import dev.gazette.article.internal.ArticleRepository;
+import dev.gazette.article.internal.LabelRepository;
+import dev.gazette.article.internal.ManuscriptRepository;
+import dev.gazette.article.internal.PublishedArticleRepository;
+import dev.gazette.article.internal.SlugRepository;
 
 import org.springframework.stereotype.Service;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,11 +35,25 @@ import org.springframework.transaction.annotation.Transactional;
  * Article pages are the hottest read in Gazette, so a loaded article is kept in memory and reused for as long as
  * its row's {@code version} is unchanged: one indexed read per request keeps every node correct without a shared
  * cache.
+ * <p>
+ * It is the face other features read articles through (pages, feeds, sitemaps, the newsletter, search, moderation,
+ * comments), so it stays one class of some forty short public methods over the repositories in {@code internal}, and
+ * longer than 300 lines: splitting it would move every caller in those features for no change in what each method
+ * does. What is its own is the kept articles, the kept sections and how a list is put together; storing a new article
+ * from outside the newsroom is {@link ArticleIntake}'s.
  */
 @Service
 public class ArticleCatalog {
 
-	private final ArticleRepository repository;
+	private final PublishedArticleRepository repository;
+
+	private final LabelRepository labels;
+
+	private final ManuscriptRepository manuscripts;
+
+	private final SlugRepository addresses;
+
+	private final ArticleIntake intake;
 
 	private final ArticleBodyRenderer bodyRenderer;
 
@@ -63,15 +78,16 @@ public class ArticleCatalog {
 
 	private final ArticleAnnouncements announcements;
 
-	private final ApplicationEventPublisher events;
-
-	ArticleCatalog(ArticleRepository repository, ArticleBodyRenderer bodyRenderer, Clock clock,
-			ArticleProperties properties, ArticleAnnouncements announcements, MediaLibrary media,
-			ApplicationEventPublisher events) {
-		this.events = events;
+	ArticleCatalog(PublishedArticleRepository repository, LabelRepository labels, ManuscriptRepository manuscripts,
+			SlugRepository addresses, ArticleBodyRenderer bodyRenderer, Clock clock, ArticleProperties properties,
+			ArticleAnnouncements announcements, MediaLibrary media, ArticleIntake intake) {
 		this.announcements = announcements;
 		this.media = media;
 		this.repository = repository;
+		this.labels = labels;
+		this.manuscripts = manuscripts;
+		this.addresses = addresses;
+		this.intake = intake;
 		this.bodyRenderer = bodyRenderer;
 		this.clock = clock;
 		this.pageSize = properties.pageSize();
@@ -87,7 +103,7 @@ public class ArticleCatalog {
 			throw new IllegalArgumentException("A discussion closes at least one day after publication.");
 		}
 		Article article = find(slug).orElseThrow(() -> new IllegalArgumentException("There is no article '" + slug + "'"));
-		repository.updateDiscussion(article.id(), open, settings);
+		manuscripts.updateDiscussion(article.id(), open, settings);
 		return find(slug).orElseThrow();
 	}
 
@@ -129,7 +145,7 @@ public class ArticleCatalog {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> movedTo(String oldSlug) {
-		return repository.movedTo(oldSlug, clock.instant());
+		return addresses.movedTo(oldSlug, clock.instant());
 	}
 
 	/** The slug of a published article, by id. */
@@ -214,18 +230,18 @@ public class ArticleCatalog {
 
 	@Transactional(readOnly = true)
 	public Optional<Tag> tag(String slug) {
-		return repository.tag(slug);
+		return labels.tag(slug);
 	}
 
 	/** Every author, by name. */
 	@Transactional(readOnly = true)
 	public List<Author> authors() {
-		return repository.authors();
+		return labels.authors();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Section> section(String slug) {
-		return repository.section(slug);
+		return labels.section(slug);
 	}
 
 	/**
@@ -233,7 +249,7 @@ public class ArticleCatalog {
 	 * a change made on this node shows at once, one made on another node within {@link #SECTIONS_TTL}.
 	 */
 	public List<Section> sections() {
-		return sections.get(Boolean.TRUE, all -> List.copyOf(repository.sections()));
+		return sections.get(Boolean.TRUE, all -> List.copyOf(labels.sections()));
 	}
 
 	/** Forgets the cached sections: the newsroom changed them. */
@@ -243,7 +259,7 @@ public class ArticleCatalog {
 
 	@Transactional(readOnly = true)
 	public Optional<Author> author(String slug) {
-		return repository.author(slug);
+		return labels.author(slug);
 	}
 
 	/**
@@ -275,7 +291,7 @@ public class ArticleCatalog {
 	/** Whether anything has ever been written into this database (the demo content is loaded only when not). */
 	@Transactional(readOnly = true)
 	public boolean isEmpty() {
-		return repository.countArticles() == 0;
+		return manuscripts.countArticles() == 0;
 	}
 
 	@Transactional
@@ -287,13 +303,13 @@ public class ArticleCatalog {
 	@Transactional
 	public Author addAuthor(String slug, String displayName, String title, String bio, String avatarUrl,
 			Long accountId) {
-		long id = repository.insertAuthor(slug, displayName, title, bio, avatarUrl, accountId);
+		long id = labels.insertAuthor(slug, displayName, title, bio, avatarUrl, accountId);
 		return new Author(id, slug, displayName, title, bio, avatarUrl);
 	}
 
 	@Transactional
 	public Section addSection(String slug, String name, String description, int position) {
-		long id = repository.insertSection(slug, name, description, position);
+		long id = labels.insertSection(slug, name, description, position);
 		sections.invalidateAll();
 		return new Section(id, slug, name, description);
 	}
@@ -304,27 +320,7 @@ public class ArticleCatalog {
 	 */
 	@Transactional
 	public long publish(NewArticle article) {
-		if (repository.slugTaken(article.slug())) {
-			throw new IllegalArgumentException("An article with the slug '" + article.slug() + "' already exists");
-		}
-		Long sectionId = article.sectionSlug() == null ? null : repository.sectionId(article.sectionSlug())
-			.orElseThrow(() -> new IllegalArgumentException("Unknown section '" + article.sectionSlug() + "'"));
-		List<Long> authorIds = new ArrayList<>();
-		for (String authorSlug : article.authorSlugs()) {
-			authorIds.add(repository.authorId(authorSlug)
-				.orElseThrow(() -> new IllegalArgumentException("Unknown author '" + authorSlug + "'")));
-		}
-		List<Long> tagIds = article.tags().stream().map(name -> repository.tagId(Slugs.of(name), name)).toList();
-		long id = repository.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
-				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
-				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
-				article.commentsOpen()));
-		events.publishEvent(new ArticleChanged(id));
-		// Visible now: announced now. A future-dated article is announced by ArticleAnnouncements when its time comes.
-		if (article.publishedAt() != null && !article.publishedAt().isAfter(clock.instant())) {
-			announcements.announce(id, clock.instant());
-		}
-		return id;
+		return intake.publish(article);
 	}
 
 	/**
@@ -337,43 +333,25 @@ public class ArticleCatalog {
 	 */
 	@Transactional
 	public long importArticle(NewArticle article, ArticleState state, Long leadMediaId) {
-		if (repository.slugTaken(article.slug())) {
-			throw new IllegalArgumentException("An article with the slug '" + article.slug() + "' already exists");
-		}
-		Long sectionId = article.sectionSlug() == null ? null : repository.sectionId(article.sectionSlug())
-			.orElseThrow(() -> new IllegalArgumentException("Unknown section '" + article.sectionSlug() + "'"));
-		List<Long> authorIds = new ArrayList<>();
-		for (String authorSlug : article.authorSlugs()) {
-			authorIds.add(repository.authorId(authorSlug)
-				.orElseThrow(() -> new IllegalArgumentException("Unknown author '" + authorSlug + "'")));
-		}
-		List<Long> tagIds = article.tags().stream().map(name -> repository.tagId(Slugs.of(name), name)).distinct().toList();
-		long id = repository.insertArticle(new ArticleInsert(article.slug(), article.headline(), article.standfirst(),
-				article.bodyMarkdown(), article.kind(), sectionId, authorIds, tagIds, article.publishedAt(),
-				article.updatedAt(), article.leadImage(), article.source(), article.canonicalUrl(),
-				article.commentsOpen()));
-		Instant created = article.publishedAt() == null ? clock.instant() : article.publishedAt();
-		repository.settleImported(id, state, leadMediaId, created, clock.instant());
-		events.publishEvent(new ArticleChanged(id));
-		return id;
+		return intake.importArticle(article, state, leadMediaId);
 	}
 
 	/** Whether an article (in any state) has this slug. */
 	@Transactional(readOnly = true)
 	public boolean slugTaken(String slug) {
-		return repository.slugTaken(slug);
+		return addresses.slugTaken(slug);
 	}
 
 	/** Whether a section has this slug. */
 	@Transactional(readOnly = true)
 	public boolean hasSection(String slug) {
-		return repository.sectionId(slug).isPresent();
+		return labels.sectionId(slug).isPresent();
 	}
 
 	/** Whether an author profile has this slug. */
 	@Transactional(readOnly = true)
 	public boolean hasAuthor(String slug) {
-		return repository.authorId(slug).isPresent();
+		return labels.authorId(slug).isPresent();
 	}
 
 	/**
@@ -383,8 +361,8 @@ public class ArticleCatalog {
 	public List<SearchableArticle> searchable(Collection<Long> ids) {
 		List<SearchRow> rows = repository.forSearch(ids);
 		List<Long> found = rows.stream().map(r -> r.row().id()).toList();
-		Map<Long, List<Author>> authors = repository.authorsOf(found);
-		Map<Long, List<Tag>> tags = repository.tagsOf(found);
+		Map<Long, List<Author>> authors = labels.authorsOf(found);
+		Map<Long, List<Tag>> tags = labels.tagsOf(found);
 		return rows.stream().map(r -> {
 			ArticleRow row = r.row();
 			return new SearchableArticle(row.id(), row.slug(), row.headline(), row.standfirst(),
@@ -434,7 +412,7 @@ public class ArticleCatalog {
 	}
 
 	private List<ArticleSummary> summaries(List<ArticleRow> rows) {
-		Map<Long, List<Author>> authors = repository.authorsOf(rows.stream().map(ArticleRow::id).toList());
+		Map<Long, List<Author>> authors = labels.authorsOf(rows.stream().map(ArticleRow::id).toList());
 		Map<Long, Picture> pictures = media.pictures(rows.stream().map(ArticleRow::leadMediaId).filter(id -> id != null).toList());
 		return rows.stream()
 			.map(row -> new ArticleSummary(row.id(), row.slug(), row.headline(), row.standfirst(), row.kind(),
@@ -465,8 +443,8 @@ public class ArticleCatalog {
 		List<Long> id = List.of(row.id());
 		return new Article(row.id(), row.slug(), row.headline(), row.standfirst(), row.bodyMarkdown(),
 				bodyRenderer.render(row.bodyMarkdown()), row.kind(), row.section(),
-				repository.authorsOf(id).getOrDefault(row.id(), List.of()),
-				repository.tagsOf(id).getOrDefault(row.id(), List.of()), row.publishedAt(), row.updatedAt(),
+				labels.authorsOf(id).getOrDefault(row.id(), List.of()),
+				labels.tagsOf(id).getOrDefault(row.id(), List.of()), row.publishedAt(), row.updatedAt(),
 				row.leadImage(), row.source(), row.canonicalUrl(), row.commentsOpen(), row.version(), row.discussion(),
 				row.seoTitle(), row.seoDescription());
 	}

@@ -2,37 +2,39 @@ package dev.gazette.article;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.gazette.mail.EmailAddresses;
 import dev.gazette.portrait.Portraits;
 import dev.gazette.refusal.FieldProblem;
 import dev.gazette.article.internal.ContributorsRepository;
+import dev.gazette.article.internal.MastheadFields;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static dev.gazette.article.internal.MastheadFields.MAX_BIO;
+import static dev.gazette.article.internal.MastheadFields.MAX_DESCRIPTION;
+import static dev.gazette.article.internal.MastheadFields.MAX_NAME;
+import static dev.gazette.article.internal.MastheadFields.MAX_TITLE;
+import static dev.gazette.article.internal.MastheadFields.clean;
+import static dev.gazette.article.internal.MastheadFields.optional;
+import static dev.gazette.article.internal.MastheadFields.required;
+import static dev.gazette.article.internal.MastheadFields.slug;
+import static dev.gazette.article.internal.MastheadFields.slugProblem;
+import static dev.gazette.article.internal.MastheadFields.tooLong;
+import static dev.gazette.article.internal.MastheadFields.url;
+
 /**
  * The newsroom's masthead of people and places: sections (in their order), tags, and author profiles with their
  * pictures, social links and linked accounts. Every change is checked whole before anything is written: a refused
  * change ({@link Refused}) changes nothing. Articles showing a changed section, tag or author are refreshed at once.
+ * How each field is cleaned and checked is {@link MastheadFields}. Sections, tags and authors stay in one service
+ * (a little over 300 lines): the masthead pages and the newsroom reach them together, and each part is short.
  */
 @Service
 public class Contributors {
-
-	static final int MAX_NAME = 60;
-
-	static final int MAX_SLUG = 80;
-
-	static final int MAX_DESCRIPTION = 500;
-
-	static final int MAX_TITLE = 100;
-
-	static final int MAX_BIO = 1_500;
-
-	static final int MAX_URL = 500;
 
 	/** A section with its place in the order and how many articles (in any state) it holds. */
 	public record SectionLine(Section section, int position, long articles) {
@@ -303,60 +305,6 @@ public class Contributors {
 	@Transactional(readOnly = true)
 	public Optional<byte[]> picture(long authorId) {
 		return repository.picture(authorId);
-	}
-
-	// --- checks
-
-	static String clean(String text) {
-		return text == null ? "" : text.replaceAll("[\\p{Cc}\\s]+", " ").strip();
-	}
-
-	private static String optional(String text) {
-		if (text == null) {
-			return null;
-		}
-		String stripped = text.replace("\r\n", "\n").strip();
-		return stripped.isEmpty() ? null : stripped;
-	}
-
-	private static String slug(String given, String name) {
-		String slug = given == null ? "" : given.strip().toLowerCase(Locale.ROOT);
-		return slug.isEmpty() ? Slugs.of(name) : slug;
-	}
-
-	private static Optional<String> slugProblem(String slug) {
-		if (slug.isEmpty()) {
-			return Optional.of("Please give an address (letters, digits and hyphens).");
-		}
-		if (!slug.equals(Slugs.of(slug))) {
-			return Optional.of("An address may hold only lower-case letters, digits and single hyphens, like “"
-					+ Slugs.of(slug) + "”.");
-		}
-		if (slug.length() > MAX_SLUG) {
-			return Optional.of("An address can be at most " + MAX_SLUG + " characters long.");
-		}
-		return Optional.empty();
-	}
-
-	private static void required(List<FieldProblem> problems, String field, String value, int max, String what) {
-		if (value.isEmpty()) {
-			problems.add(new FieldProblem(field, "Please give " + what + "."));
-		}
-		else {
-			tooLong(problems, field, value, max);
-		}
-	}
-
-	private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
-		if (value != null && value.codePointCount(0, value.length()) > max) {
-			problems.add(new FieldProblem(field, "This can be at most " + max + " characters long."));
-		}
-	}
-
-	private static void url(List<FieldProblem> problems, String field, String value) {
-		if (value != null && !WebAddresses.isWebAddress(value, MAX_URL)) {
-			problems.add(new FieldProblem(field, "Please give a full web address starting with https:// or http://."));
-		}
 	}
 
 	private static void refuseIf(List<FieldProblem> problems) {

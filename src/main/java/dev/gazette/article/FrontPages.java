@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.gazette.article.internal.ArticleRepository.ArticleRow;
-import dev.gazette.article.internal.ArticleRepository;
+import dev.gazette.article.internal.PublishedArticleRepository.ArticleRow;
+import dev.gazette.article.internal.PublishedArticleRepository;
 import dev.gazette.article.internal.FrontPageRepository;
 
 import org.springframework.http.HttpStatus;
@@ -35,13 +35,13 @@ public class FrontPages {
 
 	private final FrontPageRepository picks;
 
-	private final ArticleRepository articles;
+	private final PublishedArticleRepository articles;
 
 	private final ArticleCatalog catalog;
 
 	private final Clock clock;
 
-	FrontPages(FrontPageRepository picks, ArticleRepository articles, ArticleCatalog catalog, Clock clock) {
+	FrontPages(FrontPageRepository picks, PublishedArticleRepository articles, ArticleCatalog catalog, Clock clock) {
 		this.picks = picks;
 		this.articles = articles;
 		this.catalog = catalog;

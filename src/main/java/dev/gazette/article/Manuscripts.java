@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.gazette.article.internal.ArticleRepository.ArticleInsert;
-import dev.gazette.article.internal.ArticleRepository.ManuscriptRow;
+import dev.gazette.article.internal.ManuscriptRepository.ArticleInsert;
+import dev.gazette.article.internal.ManuscriptRepository.ManuscriptRow;
 import dev.gazette.article.internal.ArticleAnnouncements;
-import dev.gazette.article.internal.ArticleRepository;
+import dev.gazette.article.internal.LabelRepository;
+import dev.gazette.article.internal.ManuscriptRepository;
+import dev.gazette.article.internal.SlugRepository;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -25,7 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Manuscripts {
 
-	private final ArticleRepository repository;
+	private final ManuscriptRepository repository;
+
+	private final LabelRepository labels;
+
+	private final SlugRepository addresses;
 
 	private final ArticleAnnouncements announcements;
 
@@ -33,10 +39,12 @@ public class Manuscripts {
 
 	private final ApplicationEventPublisher events;
 
-	Manuscripts(ArticleRepository repository, ArticleAnnouncements announcements, Clock clock,
-			ApplicationEventPublisher events) {
+	Manuscripts(ManuscriptRepository repository, LabelRepository labels, SlugRepository addresses,
+			ArticleAnnouncements announcements, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.repository = repository;
+		this.labels = labels;
+		this.addresses = addresses;
 		this.announcements = announcements;
 		this.clock = clock;
 	}
@@ -78,7 +86,7 @@ public class Manuscripts {
 	/** The article that has this slug now, in any state. */
 	@Transactional(readOnly = true)
 	public Optional<Long> holderOfSlug(String slug) {
-		return repository.holderOfSlug(slug);
+		return addresses.holderOfSlug(slug);
 	}
 
 	/**
@@ -87,7 +95,7 @@ public class Manuscripts {
 	 */
 	@Transactional
 	public long startDraft(ArticleCopy copy, long ownerId) {
-		if (repository.slugTaken(copy.slug())) {
+		if (addresses.slugTaken(copy.slug())) {
 			throw new IllegalArgumentException("An article with the slug '" + copy.slug() + "' already exists");
 		}
 		long id = repository.insertArticle(new ArticleInsert(copy.slug(), copy.headline(), copy.standfirst(),
@@ -109,7 +117,7 @@ public class Manuscripts {
 	@Transactional
 	public Manuscript revise(long id, long version, ArticleCopy copy) {
 		Manuscript before = find(id).orElseThrow(() -> new IllegalArgumentException("There is no article " + id));
-		Optional<Long> holder = repository.holderOfSlug(copy.slug());
+		Optional<Long> holder = addresses.holderOfSlug(copy.slug());
 		if (holder.isPresent() && holder.get() != id) {
 			throw new IllegalArgumentException("An article with the slug '" + copy.slug() + "' already exists");
 		}
@@ -123,7 +131,7 @@ public class Manuscripts {
 		// comes before a redirect.
 		boolean wasPublic = visible || before.state() == ArticleState.UNPUBLISHED;
 		if (!before.copy().slug().equals(copy.slug()) && wasPublic) {
-			repository.rememberOldSlug(before.copy().slug(), id, now);
+			addresses.rememberOldSlug(before.copy().slug(), id, now);
 		}
 		events.publishEvent(new ArticleChanged(id));
 		return find(id).orElseThrow();
@@ -166,8 +174,8 @@ public class Manuscripts {
 
 	private Manuscript complete(ManuscriptRow row) {
 		List<Long> ids = List.of(row.id());
-		List<String> authors = repository.authorsOf(ids).getOrDefault(row.id(), List.of()).stream().map(Author::slug).toList();
-		List<String> tags = repository.tagsOf(ids).getOrDefault(row.id(), List.of()).stream().map(Tag::name).toList();
+		List<String> authors = labels.authorsOf(ids).getOrDefault(row.id(), List.of()).stream().map(Author::slug).toList();
+		List<String> tags = labels.tagsOf(ids).getOrDefault(row.id(), List.of()).stream().map(Tag::name).toList();
 		ArticleCopy copy = row.copy().withBylinesAndTags(authors, tags);
 		return new Manuscript(row.id(), stateOf(row), copy, row.ownerId(), row.createdAt(), row.publishedAt(), row.updatedAt(),
 				row.version());
@@ -180,19 +188,19 @@ public class Manuscripts {
 	}
 
 	private Long sectionId(ArticleCopy copy) {
-		return copy.sectionSlug() == null ? null : repository.sectionId(copy.sectionSlug())
+		return copy.sectionSlug() == null ? null : labels.sectionId(copy.sectionSlug())
 			.orElseThrow(() -> new IllegalArgumentException("Unknown section '" + copy.sectionSlug() + "'"));
 	}
 
 	private List<Long> authorIds(ArticleCopy copy) {
 		List<Long> ids = new ArrayList<>();
 		for (String slug : copy.authorSlugs().stream().distinct().toList()) {
-			ids.add(repository.authorId(slug).orElseThrow(() -> new IllegalArgumentException("Unknown author '" + slug + "'")));
+			ids.add(labels.authorId(slug).orElseThrow(() -> new IllegalArgumentException("Unknown author '" + slug + "'")));
 		}
 		return ids;
 	}
 
 	private List<Long> tagIds(ArticleCopy copy) {
-		return copy.tags().stream().map(name -> repository.tagId(Slugs.of(name), name)).distinct().toList();
+		return copy.tags().stream().map(name -> labels.tagId(Slugs.of(name), name)).distinct().toList();
 	}
 }

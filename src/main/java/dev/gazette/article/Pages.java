@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import dev.gazette.refusal.FieldProblem;
 import dev.gazette.article.internal.ArticleBodyRenderer;
+import dev.gazette.article.internal.MastheadFields;
 
 /**
  * The site's editable pages: About, Contact, Write for us and the discussion guidelines. Editors write them in
@@ -64,7 +65,7 @@ public class Pages {
 	@Transactional
 	public SitePage save(String slug, String title, String markdown, Long accountId, String accountName) {
 		find(slug).orElseThrow(() -> new Refused("There is no such page."));
-		String cleanTitle = Contributors.clean(title);
+		String cleanTitle = MastheadFields.clean(title);
 		String body = markdown == null ? "" : markdown.replace("\r\n", "\n").strip();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (cleanTitle.isEmpty()) {

@@ -15,7 +15,8 @@ public record RevisionFields(String headline, String standfirst, String slug, St
 		List<String> authors, String sourceName, String sourceUrl, String canonicalUrl, Long leadImage, String seoTitle,
 		String seoDescription) {
 
-	static RevisionFields of(ArticleCopy copy) {
+	/** A copy's fields as a revision keeps them (public for the newsroom's internal {@code PieceSaves}). */
+	public static RevisionFields of(ArticleCopy copy) {
 		return new RevisionFields(copy.headline(), copy.standfirst(), copy.slug(), copy.kind().key(), copy.sectionSlug(),
 				copy.tags(), copy.authorSlugs(), copy.source() == null ? null : copy.source().name(),
 				copy.source() == null ? null : copy.source().url(), copy.canonicalUrl(), copy.leadImageId(), copy.seoTitle(),

@@ -2,9 +2,6 @@ package dev.gazette.newsroom;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +16,12 @@ import dev.gazette.article.Manuscript;
 import dev.gazette.article.ManuscriptList;
 import dev.gazette.article.ManuscriptSummary;
 import dev.gazette.article.Manuscripts;
-import dev.gazette.article.MarkdownNesting;
-import dev.gazette.article.Slugs;
-import dev.gazette.article.WebAddresses;
-import dev.gazette.media.MediaLibrary;
-import dev.gazette.publication.Publications;
-import dev.gazette.article.ArticleKind;
-import dev.gazette.article.Section;
 import dev.gazette.newsroom.internal.Autosaves;
+import dev.gazette.newsroom.internal.CopyChecks;
 import dev.gazette.newsroom.internal.Notes;
+import dev.gazette.newsroom.internal.PieceSaves;
 import dev.gazette.newsroom.internal.Revisions;
+import dev.gazette.newsroom.internal.ScheduleTimes;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -38,13 +31,18 @@ import org.springframework.transaction.annotation.Transactional;
  * The newsroom's one door: every change to a piece goes through here, and here alone decides who may make it
  * ({@link Action}). A refused request throws {@link NewsroomException} before anything is written (and each method is
  * one transaction, so nothing half-done stays either).
+ * <p>
+ * What does not depend on who asks lives beside it in {@code internal}: what a piece's copy must be
+ * ({@link CopyChecks}), when a schedule's time is ({@link ScheduleTimes}), a save and its revision
+ * ({@link PieceSaves}). What stays is every entry point with its permission check, the moves through the workflow
+ * and the notices they send, and the byline rule for contributors: it is a rule of who may do what, so it stays with
+ * the others. The class is longer than most for that reason: splitting the door would put a permission check in
+ * every piece of it, and a reader could no longer see every way into a piece in one file.
  */
 @Service
 public class Workflow {
 
 	public static final int HEADLINE_MAX = 300;
-
-	static final int BODY_MAX = 200_000;
 
 	static final int NOTE_MAX = 4_000;
 
@@ -60,31 +58,34 @@ public class Workflow {
 
 	private final Notes notes;
 
-	private final Publications publications;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final Autosaves autosaves;
 
-	private final MediaLibrary media;
-
 	private final Contributors contributors;
 
-	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes,
-			Publications publications, Clock clock, Autosaves autosaves, MediaLibrary media, Contributors contributors,
+	private final CopyChecks checks;
+
+	private final ScheduleTimes times;
+
+	private final PieceSaves saves;
+
+	Workflow(Manuscripts manuscripts, ArticleCatalog catalog, Revisions revisions, Notes notes, Clock clock,
+			Autosaves autosaves, Contributors contributors, CopyChecks checks, ScheduleTimes times, PieceSaves saves,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.contributors = contributors;
 		this.autosaves = autosaves;
-		this.media = media;
 		this.manuscripts = manuscripts;
 		this.catalog = catalog;
 		this.revisions = revisions;
 		this.notes = notes;
-		this.publications = publications;
 		this.clock = clock;
+		this.checks = checks;
+		this.times = times;
+		this.saves = saves;
 	}
 
 	/** Starts a draft owned by {@code who}; its first revision. */
@@ -93,13 +94,13 @@ public class Workflow {
 		permit(Action.START, who, null);
 		ArticleCopy copy = patch.applyTo(null);
 		if (patch.slugFromHeadline(true)) {
-			copy = copy.withSlug(freeSlug(copy.slug(), null));
+			copy = copy.withSlug(checks.freeSlug(copy.slug(), null));
 		}
-		validate(copy, null);
+		checks.check(copy, null);
 		bylines(copy, List.of(), who);
 		long id = manuscripts.startDraft(copy, who.id());
 		Manuscript started = manuscripts.find(id).orElseThrow();
-		record(started, who, "started");
+		saves.record(started, who, "started");
 		return started;
 	}
 
@@ -135,14 +136,14 @@ public class Workflow {
 		permit(Action.EDIT, who, piece);
 		ArticleCopy copy = patch.applyTo(piece.copy());
 		if (patch.slugFromHeadline(false)) {
-			copy = copy.withSlug(freeSlug(copy.slug(), id));
+			copy = copy.withSlug(checks.freeSlug(copy.slug(), id));
 		}
-		validate(copy, id);
+		checks.check(copy, id);
 		bylines(copy, piece.copy().authorSlugs(), who);
 		if (copy.equals(piece.copy())) {
 			return piece;
 		}
-		return save(piece, copy, who, "edited");
+		return saves.save(piece, copy, who, "edited");
 	}
 
 	/**
@@ -188,13 +189,7 @@ public class Workflow {
 	/** A body's Markdown rendered as readers will see it, for the editor's preview. */
 	public String preview(String markdown, AccountPrincipal who) {
 		permit(Action.START, who, null);
-		if (markdown != null && markdown.length() > BODY_MAX) {
-			throw NewsroomException.badInput("bodyMarkdown", "The body is at most 200,000 characters; this one has "
-					+ markdown.length() + ".");
-		}
-		if (catalog.nestsTooDeep(markdown)) {
-			throw NewsroomException.badInput("bodyMarkdown", MarkdownNesting.PROBLEM);
-		}
+		checks.body(markdown);
 		return catalog.renderBody(markdown);
 	}
 
@@ -207,10 +202,7 @@ public class Workflow {
 		Manuscript piece = piece(id);
 		permit(Action.EDIT, who, piece);
 		String text = body == null ? "" : body;
-		if (text.length() > BODY_MAX) {
-			throw NewsroomException.badInput("bodyMarkdown", "The body is at most 200,000 characters; this one has "
-					+ text.length() + ".");
-		}
+		checks.bodyLength(text);
 		if (Autosaves.size(fields) > 19_000) {
 			throw NewsroomException.badInput(null, "The fields other than the body are too long to keep.");
 		}
@@ -265,11 +257,7 @@ public class Workflow {
 	public Manuscript schedule(long id, String at, AccountPrincipal who) {
 		Manuscript piece = piece(id);
 		permit(Action.SCHEDULE, who, piece);
-		Instant when = instant(at);
-		if (!when.isAfter(clock.instant())) {
-			throw NewsroomException.badInput("at", "The time " + at + " has passed; schedule a piece for the future.");
-		}
-		return move(id, Action.SCHEDULE, who, when);
+		return move(id, Action.SCHEDULE, who, times.future(at));
 	}
 
 	@Transactional
@@ -300,7 +288,7 @@ public class Workflow {
 	@Transactional(readOnly = true)
 	public RevisionDiff diff(long id, int from, int to, AccountPrincipal who) {
 		permit(Action.READ, who, piece(id));
-		return RevisionDiff.between(revision(id, from), revision(id, to));
+		return RevisionDiff.between(saves.revision(id, from), saves.revision(id, to));
 	}
 
 	/** Brings back an old revision's fields and body, as a new revision. */
@@ -308,11 +296,11 @@ public class Workflow {
 	public Manuscript restore(long id, int number, AccountPrincipal who) {
 		Manuscript piece = piece(id);
 		permit(Action.EDIT, who, piece);
-		Revision old = revision(id, number);
+		Revision old = saves.revision(id, number);
 		ArticleCopy copy = old.fields().withBody(old.bodyMarkdown());
-		validate(copy, id);
+		checks.check(copy, id);
 		bylines(copy, piece.copy().authorSlugs(), who);
-		return save(piece, copy, who, "restored revision " + number);
+		return saves.save(piece, copy, who, "restored revision " + number);
 	}
 
 	// --- the rules ---
@@ -325,7 +313,7 @@ public class Workflow {
 					+ piece.state().key().replace('_', ' ') + ".");
 		}
 		if (action == Action.PUBLISH || action == Action.SCHEDULE) {
-			readyForReaders(piece);
+			checks.readyForReaders(piece);
 		}
 		Manuscript moved = manuscripts.moveTo(id, piece.version(), action.target(), scheduledAt);
 		Notice notice = switch (action) {
@@ -348,27 +336,6 @@ public class Workflow {
 	private static void permit(Action action, AccountPrincipal who, Manuscript piece) {
 		if (!action.allowedFor(who, piece)) {
 			throw NewsroomException.forbidden("Your account may not " + action.description() + ".");
-		}
-	}
-
-	private void readyForReaders(Manuscript piece) {
-		if (piece.copy().authorSlugs().isEmpty()) {
-			throw NewsroomException.conflict("authors", "A piece needs at least one author in its byline before readers see it.");
-		}
-		if (piece.copy().bodyMarkdown().isBlank()) {
-			throw NewsroomException.conflict("bodyMarkdown", "A piece needs a body before readers see it.");
-		}
-		for (Long image : catalog.bodyMediaIdsWithoutAlt(piece.copy().bodyMarkdown())) {
-			if (media.find(image).map(item -> item.alt() == null).orElse(true)) {
-				throw NewsroomException.conflict("bodyMarkdown", "Image " + image + " in the body needs alt text before "
-						+ "readers see it: write it in the body (![What it shows](media:" + image + ")) or add it in the "
-						+ "media library.");
-			}
-		}
-		if (piece.copy().leadImageId() != null) {
-			media.missingForPublication(piece.copy().leadImageId()).ifPresent(missing -> {
-				throw NewsroomException.conflict("leadImage", missing);
-			});
 		}
 	}
 
@@ -405,135 +372,9 @@ public class Workflow {
 		return contributors.authorOfAccount(who.id()).map(profile -> profile.author().slug()).orElse("");
 	}
 
-	private void validate(ArticleCopy copy, Long id) {
-		if (copy.headline() == null || copy.headline().isBlank()) {
-			throw NewsroomException.badInput("headline", "A headline is required.");
-		}
-		if (copy.headline().length() > HEADLINE_MAX) {
-			throw NewsroomException.badInput("headline", "A headline is at most 300 characters.");
-		}
-		String slug = copy.slug();
-		if (slug == null || slug.isEmpty() || slug.length() > 200 || !Slugs.of(slug).equals(slug)) {
-			throw NewsroomException.badInput("slug", "A slug is 1 to 200 lower-case letters and digits joined by "
-					+ "single hyphens, like ‘river-commission-to-reopen’.");
-		}
-		manuscripts.holderOfSlug(slug).filter(holder -> !holder.equals(id)).ifPresent(holder -> {
-			throw NewsroomException.conflict("slug", "Another article already has the slug ‘" + slug + "’.");
-		});
-		atMost("standfirst", copy.standfirst(), 1_000);
-		if (copy.bodyMarkdown().length() > BODY_MAX) {
-			throw NewsroomException.badInput("bodyMarkdown", "The body is at most 200,000 characters; this one has "
-					+ copy.bodyMarkdown().length() + ".");
-		}
-		if (catalog.nestsTooDeep(copy.bodyMarkdown())) {
-			throw NewsroomException.badInput("bodyMarkdown", MarkdownNesting.PROBLEM);
-		}
-		if (copy.sectionSlug() != null && catalog.section(copy.sectionSlug()).isEmpty()) {
-			throw NewsroomException.badInput("section", "There is no section ‘" + copy.sectionSlug() + "’.");
-		}
-		// The kind says what a piece is, and the Opinion section lists opinion by its kind: a news piece filed there
-		// would be on no page of that section.
-		if (copy.sectionSlug() != null && copy.kind() != ArticleKind.OPINION
-				&& catalog.section(copy.sectionSlug()).filter(Section::listsOpinion).isPresent()) {
-			throw NewsroomException.badInput("kind", "A piece in the Opinion section is an opinion piece: choose the "
-					+ "kind Opinion, or another section.");
-		}
-		for (String author : copy.authorSlugs()) {
-			if (catalog.author(author).isEmpty()) {
-				throw NewsroomException.badInput("authors", "There is no author ‘" + author + "’.");
-			}
-		}
-		for (String tag : copy.tags()) {
-			if (tag.length() > 120 || Slugs.of(tag).isEmpty()) {
-				throw NewsroomException.badInput("tags", "A tag is up to 120 characters with at least one letter or digit.");
-			}
-		}
-		if (copy.source() != null) {
-			atMost("source", copy.source().name(), 200);
-			webAddress("source", copy.source().url());
-		}
-		webAddress("canonicalUrl", copy.canonicalUrl());
-		for (Long image : catalog.bodyMediaIds(copy.bodyMarkdown())) {
-			if (media.find(image).isEmpty()) {
-				throw NewsroomException.badInput("bodyMarkdown", "The body shows image " + image + " (media:" + image
-						+ "), which is not in the media library: pick it again from the library.");
-			}
-		}
-		if (copy.leadImageId() != null && media.find(copy.leadImageId()).isEmpty()) {
-			throw NewsroomException.badInput("leadImage", "There is no image " + copy.leadImageId()
-					+ " in the media library.");
-		}
-		atMost("seoTitle", copy.seoTitle(), SEO_TITLE_MAX);
-		atMost("seoDescription", copy.seoDescription(), SEO_DESCRIPTION_MAX);
-	}
-
-	private static void atMost(String field, String value, int max) {
-		if (value != null && value.length() > max) {
-			throw NewsroomException.badInput(field, field + " is at most " + max + " characters.");
-		}
-	}
-
-	private static void webAddress(String field, String url) {
-		if (url != null && !WebAddresses.isWebAddress(url, 1_000)) {
-			throw NewsroomException.badInput(field, field + " must be an http or https address of up to 1,000 characters.");
-		}
-	}
-
 	// --- helpers ---
-
-	private Manuscript save(Manuscript piece, ArticleCopy copy, AccountPrincipal who, String summary) {
-		if (!revisions.any(piece.id())) {
-			Instant then = piece.updatedAt() != null ? piece.updatedAt()
-					: piece.publishedAt() != null ? piece.publishedAt() : clock.instant();
-			revisions.add(piece.id(), null, null, then, "as it was before the newsroom", RevisionFields.of(piece.copy()),
-					piece.copy().bodyMarkdown());
-		}
-		Manuscript saved = manuscripts.revise(piece.id(), piece.version(), copy);
-		record(saved, who, summary);
-		return saved;
-	}
-
-	private void record(Manuscript piece, AccountPrincipal who, String summary) {
-		revisions.add(piece.id(), who.id(), who.displayName(), clock.instant(), summary, RevisionFields.of(piece.copy()),
-				piece.copy().bodyMarkdown());
-	}
 
 	private Manuscript piece(long id) {
 		return manuscripts.find(id).orElseThrow(() -> NewsroomException.notFound("There is no piece " + id + "."));
-	}
-
-	private Revision revision(long id, int number) {
-		return revisions.find(id, number)
-			.orElseThrow(() -> NewsroomException.notFound("Piece " + id + " has no revision " + number + "."));
-	}
-
-	/** A slug made from the headline that no other article has: {@code slug}, {@code slug-2}, {@code slug-3}, … */
-	private String freeSlug(String generated, Long id) {
-		String base = generated == null || generated.isEmpty() ? "article" : generated;
-		base = base.length() > 190 ? base.substring(0, 190).replaceAll("-+$", "") : base;
-		String candidate = base;
-		for (int n = 2; manuscripts.holderOfSlug(candidate).filter(holder -> !holder.equals(id)).isPresent(); n++) {
-			candidate = base + "-" + n;
-		}
-		return candidate;
-	}
-
-	private Instant instant(String at) {
-		if (at == null || at.isBlank()) {
-			throw NewsroomException.badInput("at", "Say when: an ISO-8601 time such as 2018-07-23T09:00 (the "
-					+ "publication's time zone) or 2018-07-23T06:00:00Z.");
-		}
-		try {
-			return OffsetDateTime.parse(at.strip()).toInstant();
-		}
-		catch (DateTimeParseException notWithAnOffset) {
-			try {
-				return LocalDateTime.parse(at.strip()).atZone(publications.current().timeZone()).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				throw NewsroomException.badInput("at", "‘" + at + "’ is not a time: use 2018-07-23T09:00 (the "
-						+ "publication's time zone) or 2018-07-23T06:00:00Z.");
-			}
-		}
 	}
 }

@@ -29,7 +29,7 @@ public class ArticleAnnouncements implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(ArticleAnnouncements.class);
 
-	private final ArticleRepository repository;
+	private final AnnouncementRepository repository;
 
 	private final ApplicationEventPublisher events;
 
@@ -39,7 +39,7 @@ public class ArticleAnnouncements implements SchedulingConfigurer {
 
 	private final Duration interval;
 
-	public ArticleAnnouncements(ArticleRepository repository, ApplicationEventPublisher events, Clock clock,
+	public ArticleAnnouncements(AnnouncementRepository repository, ApplicationEventPublisher events, Clock clock,
 			TransactionTemplate transaction, @Value("${gazette.articles.announce-interval:1m}") Duration interval) {
 		this.repository = repository;
 		this.events = events;

@@ -20,7 +20,7 @@ public class FrontPageRepository {
 	/** The ids of the scope's picks that readers can see now, lead first. */
 	public List<Long> visiblePicks(long scope, Instant now) {
 		return jdbc.sql("select p.article_id from front_pick p join article a on a.id = p.article_id "
-				+ "where p.scope = :scope and " + ArticleRepository.VISIBLE + " order by p.position, p.picked_at")
+				+ "where p.scope = :scope and " + PublishedArticleRepository.VISIBLE + " order by p.position, p.picked_at")
 			.param("scope", scope)
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.query(Long.class)

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LeadImageChanges {
 
-	private final ArticleRepository repository;
+	private final ManuscriptRepository repository;
 
-	public LeadImageChanges(ArticleRepository repository) {
+	public LeadImageChanges(ManuscriptRepository repository) {
 		this.repository = repository;
 	}
 

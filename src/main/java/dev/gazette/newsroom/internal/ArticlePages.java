@@ -2,11 +2,8 @@ package dev.gazette.newsroom.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,19 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.gazette.account.AccountPrincipal;
-import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleState;
 import dev.gazette.article.Manuscript;
 import dev.gazette.article.ManuscriptList;
-import dev.gazette.media.MediaItem;
-import dev.gazette.media.MediaLibrary;
 import dev.gazette.search.NewsroomSearch;
 import dev.gazette.publication.Publications;
 import dev.gazette.publication.Timestamps;
 import dev.gazette.newsroom.Autosave;
 import dev.gazette.newsroom.NewsroomException;
-import dev.gazette.newsroom.Note;
-import dev.gazette.newsroom.PieceActions;
 import dev.gazette.newsroom.Revision;
 import dev.gazette.newsroom.Workflow;
 
@@ -49,7 +41,12 @@ import org.springframework.web.server.ResponseStatusException;
  * The article editor for people: {@code /admin/articles} (the pieces one may see), {@code /admin/articles/new} and
  * {@code /admin/articles/{id}} (one form with every field, the preview, the workflow's buttons and the editors' notes),
  * and the unsaved form kept aside. Every change goes through {@link Workflow}; a refused one shows the form again with
- * the writer's text and the reason, and changes nothing. The editor's scripts talk to {@link EditorScripts}.
+ * the writer's text and the reason, and changes nothing. The editor's scripts talk to {@link EditorScripts}; the page's
+ * view is built by {@link EditorViews}.
+ * <p>
+ * Longer than most controllers because its endpoints share one way of answering a refusal (which refusals leave the
+ * form for the error page, the status, the form again with the writer's text) and one {@link NewsroomErrorPages}
+ * advice, which is bound to this class: kept together, every answer of the editor is read in one file.
  */
 @Controller
 public class ArticlePages {
@@ -60,33 +57,24 @@ public class ArticlePages {
 
 	private final Workflow workflow;
 
-	private final ArticleCatalog catalog;
-
 	private final Publications publications;
 
-	private final NewsroomProperties properties;
-
 	private final Clock clock;
-
-	/** How many of the library's newest images the lead image picker offers (besides the piece's own). */
-	private static final int PICKER_SIZE = 24;
-
-	private final MediaLibrary media;
 
 	private final NewsroomSearch search;
 
 	private final Previews previews;
 
-	public ArticlePages(Workflow workflow, ArticleCatalog catalog, Publications publications, NewsroomProperties properties,
-			Clock clock, MediaLibrary media, NewsroomSearch search, Previews previews) {
+	private final EditorViews editorViews;
+
+	public ArticlePages(Workflow workflow, Publications publications, Clock clock, NewsroomSearch search,
+			Previews previews, EditorViews editorViews) {
 		this.previews = previews;
 		this.workflow = workflow;
 		this.search = search;
-		this.media = media;
-		this.catalog = catalog;
 		this.publications = publications;
-		this.properties = properties;
 		this.clock = clock;
+		this.editorViews = editorViews;
 	}
 
 	// --- the list ---
@@ -302,51 +290,8 @@ public class ArticlePages {
 
 	private String editor(Model model, Manuscript piece, EditorForm form, Map<String, String> errors, String problem,
 			String notice, String autosaveOffer, AccountPrincipal who) {
-		ZoneId zone = zone();
-		Words words = Words.in(form.bodyMarkdown());
-		PieceActions actions = piece == null ? new PieceActions(true, false, false, false, false, false, false, false)
-				: workflow.actions(piece, who);
-		List<EditorView.NoteLine> notes = piece == null ? List.of()
-				: workflow.notes(piece.id(), who).stream()
-					.sorted(java.util.Comparator.comparing(Note::createdAt).thenComparing(Note::id).reversed())
-					.map(note -> new EditorView.NoteLine(note.accountName(), time(note.createdAt(), zone), note.body()))
-					.toList();
-		List<EditorView.Option> sections = catalog.sections().stream()
-			.map(section -> new EditorView.Option(section.slug(), section.name()))
-			.toList();
-		// A contributor is offered only their own byline (and those already on the piece); the workflow enforces it.
-		String own = workflow.ownBylineOnly(who);
-		List<EditorView.Option> authors = catalog.authors().stream()
-			.filter(author -> own == null || author.slug().equals(own) || form.authors().contains(author.slug())
-					|| piece != null && piece.copy().authorSlugs().contains(author.slug()))
-			.map(author -> new EditorView.Option(author.slug(), author.displayName()))
-			.toList();
-		Instant scheduleAt = piece != null && piece.state() == ArticleState.SCHEDULED ? piece.publishedAt()
-				: clock.instant().plus(1, ChronoUnit.DAYS);
-		String scheduleValue = LocalDateTime.ofInstant(scheduleAt, zone).truncatedTo(ChronoUnit.MINUTES).toString();
-		String scheduledFor = piece != null && piece.state() == ArticleState.SCHEDULED ? time(piece.publishedAt(), zone)
-				: null;
-		PreviewView preview = previews.lenient(form, piece, who);
-		String html = preview.bodyHtml();
-		model.addAttribute("editor", new EditorView(piece == null ? null : piece.id(),
-				piece == null ? "new" : label(piece.state()), form, errors, problem, notice, actions, sections, authors, html,
-				words.count(), words.minutes(), notes, autosaveOffer, zone.getId() + " (" + zone.getDisplayName(TextStyle.FULL,
-						Locale.ENGLISH) + ")", scheduleValue, scheduledFor,
-				piece != null && piece.state() == ArticleState.PUBLISHED ? "/articles/" + piece.copy().slug() : null,
-				(int) Math.max(1, properties.autosaveInterval().toSeconds()), Workflow.HEADLINE_MAX,
-				Workflow.SEO_TITLE_MAX, Workflow.SEO_DESCRIPTION_MAX, leadImageChoices(form.leadImageValue()), preview,
-				media.recent("", 1, PICKER_SIZE)));
+		model.addAttribute("editor", editorViews.of(piece, form, errors, problem, notice, autosaveOffer, who));
 		return "newsroom/editor";
-	}
-
-	/** The library's newest images, with the piece's own lead image first when it is older than those. */
-	private List<MediaItem> leadImageChoices(Long chosen) {
-		List<MediaItem> newest = media.recent("", 1, PICKER_SIZE);
-		if (chosen == null || newest.stream().anyMatch(item -> item.id() == chosen)) {
-			return newest;
-		}
-		return media.find(chosen).map(item -> java.util.stream.Stream.concat(java.util.stream.Stream.of(item),
-				newest.stream()).toList()).orElse(newest);
 	}
 
 	private Manuscript read(long id, AccountPrincipal who) {
