@@ -1,4 +1,4 @@
-package dev.gazette.jobs;
+package dev.gazette.jobs.internal;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.gazette.jobs;
+package dev.gazette.jobs.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code job} table. Every change of state is a conditional update, so of several nodes one wins. */
 @Repository
-class JobTable {
+public class JobTable {
 
 	private static final int MAX_ERROR = 2_000;
 
@@ -30,7 +30,7 @@ class JobTable {
 	}
 
 	/** @return whether the job is new (a job of the same kind and key is added once) */
-	boolean add(String kind, String key, String payload, Instant dueAt, Instant now) {
+	public boolean add(String kind, String key, String payload, Instant dueAt, Instant now) {
 		return jdbc.sql("""
 				insert into job (kind, job_key, payload, state, attempts, created_at, due_at)
 				values (:kind, :key, :payload, 'pending', 0, :now, :due)

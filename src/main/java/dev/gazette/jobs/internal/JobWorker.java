@@ -1,4 +1,4 @@
-package dev.gazette.jobs;
+package dev.gazette.jobs.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.gazette.jobs.Job;
+import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.JobResult.Failed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,7 @@ import org.springframework.stereotype.Component;
  * and starting again gives the worker a new pool.
  */
 @Component
-class JobWorker implements SmartLifecycle, SchedulingConfigurer {
+public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
@@ -95,7 +98,7 @@ class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 	}
 
 	/** Asks a worker thread to run the due jobs of a kind; requests made while one waits to run are one. */
-	void wake(String kind) {
+	public void wake(String kind) {
 		ThreadPoolExecutor current = pool;
 		AtomicBoolean flag = requested.computeIfAbsent(kind, k -> new AtomicBoolean());
 		if (current == null || !handlers().containsKey(kind) || !flag.compareAndSet(false, true)) {
@@ -113,7 +116,7 @@ class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 		}
 	}
 
-	boolean runsAfterCommit(String kind) {
+	public boolean runsAfterCommit(String kind) {
 		JobHandler<?> handler = handlers().get(kind);
 		return handler != null && handler.runsAfterCommit();
 	}
@@ -132,7 +135,7 @@ class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 	 * Runs every due job of the kind that this node can claim, on the calling thread.
 	 * @return how many runs it made
 	 */
-	int runDue(String kind) {
+	public int runDue(String kind) {
 		JobHandler<?> handler = handlers().get(kind);
 		if (handler == null) {
 			return 0;

@@ -1,4 +1,4 @@
-package dev.gazette.jobs;
+package dev.gazette.jobs.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +16,11 @@ import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
+import dev.gazette.jobs.BackOff;
+import dev.gazette.jobs.Job;
+import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobResult;
+import dev.gazette.jobs.Jobs;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.MutableClock;
