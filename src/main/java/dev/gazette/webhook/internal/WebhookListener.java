@@ -1,4 +1,4 @@
-package dev.gazette.webhook;
+package dev.gazette.webhook.internal;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.gazette.webhook;
+package dev.gazette.webhook.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import dev.gazette.publication.Publications;
 import dev.gazette.publication.Timestamps;
-import dev.gazette.webhook.Webhooks.Webhook;
+import dev.gazette.webhook.internal.Webhooks.Webhook;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package dev.gazette.webhook;
+package dev.gazette.webhook.internal;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +16,8 @@ import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
 import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
-import dev.gazette.webhook.DeliveryQueue.Delivery;
-import dev.gazette.webhook.Webhooks.Webhook;
+import dev.gazette.webhook.internal.DeliveryQueue.Delivery;
+import dev.gazette.webhook.internal.Webhooks.Webhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
