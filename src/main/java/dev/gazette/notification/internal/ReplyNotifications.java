@@ -1,4 +1,4 @@
-package dev.gazette.notification;
+package dev.gazette.notification.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import dev.gazette.jobs.Jobs;
 import dev.gazette.mail.LinkTokens;
 import dev.gazette.mail.MailTemplates;
 import dev.gazette.mail.Mailer;
-import dev.gazette.notification.ReplyQueue.Pending;
+import dev.gazette.notification.internal.ReplyQueue.Pending;
 import dev.gazette.notification.mail.ReplyNotification;
 import dev.gazette.publication.GazetteProperties;
 import dev.gazette.publication.Publications;

@@ -1,4 +1,4 @@
-package dev.gazette.notification;
+package dev.gazette.notification.internal;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.gazette.notification;
+package dev.gazette.notification.internal;
 
 import dev.gazette.account.Notice;
 

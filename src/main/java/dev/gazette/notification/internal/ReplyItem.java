@@ -1,4 +1,4 @@
-package dev.gazette.notification;
+package dev.gazette.notification.internal;
 
 /**
  * One reply in a notification mail: who wrote it, on which article, the start of its text and its permalink. Public

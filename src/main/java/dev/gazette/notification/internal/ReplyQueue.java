@@ -1,4 +1,4 @@
-package dev.gazette.notification;
+package dev.gazette.notification.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
