@@ -1,4 +1,4 @@
-package dev.gazette.live;
+package dev.gazette.live.internal;
 
 /**
  * A row of the live feed.

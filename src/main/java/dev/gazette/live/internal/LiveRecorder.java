@@ -1,4 +1,4 @@
-package dev.gazette.live;
+package dev.gazette.live.internal;
 
 import dev.gazette.comment.CommentPublished;
 import dev.gazette.comment.CommentStatus;

@@ -1,4 +1,4 @@
-package dev.gazette.live;
+package dev.gazette.live.internal;
 
 import java.time.Clock;
 import java.util.HashSet;

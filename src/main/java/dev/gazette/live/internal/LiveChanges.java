@@ -1,4 +1,4 @@
-package dev.gazette.live;
+package dev.gazette.live.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * transaction: PostgreSQL delivers it at commit, and never for a rolled-back one.
  */
 @Repository
-class LiveChanges {
+public class LiveChanges {
 
 	static final String CHANNEL = "gazette_live";
 
@@ -89,7 +89,7 @@ class LiveChanges {
 	}
 
 	/** The highest id written so far, 0 when none. */
-	long last() {
+	public long last() {
 		return jdbc.sql("select coalesce(max(id), 0) from live_change").query(Long.class).single();
 	}
 

@@ -1,4 +1,4 @@
-package dev.gazette.live;
+package dev.gazette.live.internal;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,4 +1,4 @@
-package dev.gazette.live;
+package dev.gazette.live.internal;
 
 import java.util.List;
 import java.util.Optional;
