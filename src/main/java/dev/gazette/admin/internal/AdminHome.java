@@ -1,4 +1,4 @@
-package dev.gazette.admin;
+package dev.gazette.admin.internal;
 
 import dev.gazette.account.AccountPrincipal;
 
