@@ -10,6 +10,12 @@ import java.util.UUID;
 import java.util.Optional;
 
 import dev.gazette.account.Accounts;
+import dev.gazette.comment.internal.CommentRepository;
+import dev.gazette.comment.internal.CommentSubmissions;
+import dev.gazette.comment.internal.CommentText;
+import dev.gazette.comment.internal.CommentWrites;
+import dev.gazette.comment.internal.GuestNames;
+import dev.gazette.comment.internal.SubmissionKey;
 import dev.gazette.publication.Publications;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
@@ -95,7 +101,7 @@ public class Comments {
 	 * client that timed out and retried, a form sent twice) gets the comment the first one made ({@code replayed}),
 	 * and stores nothing; the same key with a different request is refused ({@link Reason#KEY_REUSED}).
 	 */
-	CommentOutcome submitOnce(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
+	public CommentOutcome submitOnce(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
 		Optional<CommentOutcome> earlier = earlier(key);
 		if (earlier.isPresent()) {
 			return earlier.get();

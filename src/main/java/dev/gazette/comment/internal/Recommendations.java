@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,11 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.gazette.comment.Recommending.Counted;
-import dev.gazette.comment.Recommending.Refusal;
-import dev.gazette.comment.Recommending.Refused;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.internal.Recommending.Counted;
+import dev.gazette.comment.internal.Recommending.Refusal;
+import dev.gazette.comment.internal.Recommending.Refused;
 import dev.gazette.ratelimit.RateLimiter;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

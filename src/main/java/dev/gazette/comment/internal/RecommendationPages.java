@@ -1,11 +1,12 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.time.Duration;
 
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
-import dev.gazette.comment.Recommending.Refused;
+import dev.gazette.comment.Comments;
+import dev.gazette.comment.internal.Recommending.Refused;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;

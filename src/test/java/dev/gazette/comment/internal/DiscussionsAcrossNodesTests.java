@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,13 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentProperties;
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussion;
+import dev.gazette.comment.DiscussionSort;
+import dev.gazette.comment.Discussions;
 import dev.gazette.support.Newsroom;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.RunningGazette;

@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +18,7 @@ import org.owasp.html.PolicyFactory;
  * sanitiser then has the last word with an allow-list of those few elements, http(s)/mailto links only, and
  * {@code rel="nofollow ugc noopener"} forced onto every link.
  */
-final class CommentText {
+public final class CommentText {
 
 	private static final Parser PARSER = Parser.builder().enabledBlockTypes(Set.of()).build();
 
@@ -43,7 +43,7 @@ final class CommentText {
 	 * The most HTML one comment may render to, the size of the {@code body_html} column. Link reference definitions
 	 * let a short text expand: one long address used a thousand times.
 	 */
-	static final int MAX_HTML = 100_000;
+	public static final int MAX_HTML = 100_000;
 
 	/** C0 and C1 control characters other than tab and newline; they have no business in a comment. */
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
@@ -52,7 +52,7 @@ final class CommentText {
 	}
 
 	/** The text as we store it: line endings normalised, control characters dropped, outer whitespace trimmed. */
-	static String clean(String text) {
+	public static String clean(String text) {
 		if (text == null) {
 			return "";
 		}
@@ -60,14 +60,14 @@ final class CommentText {
 	}
 
 	/** A display name on one line: any run of whitespace or control characters becomes one space. */
-	static String cleanName(String name) {
+	public static String cleanName(String name) {
 		if (name == null) {
 			return "";
 		}
 		return name.replaceAll("[\\p{Cc}\\s]+", " ").strip();
 	}
 
-	static int length(String text) {
+	public static int length(String text) {
 		return text.codePointCount(0, text.length());
 	}
 
@@ -75,18 +75,18 @@ final class CommentText {
 	 * A reader's text as HTML, and whether it nests emphasis or links deeper than {@link MarkdownNesting#MAX_DEPTH}
 	 * (which posting refuses; its HTML is then the escaped text). One parse gives both, on the posting path.
 	 */
-	record Rendered(String html, boolean tooDeep) {
+	public record Rendered(String html, boolean tooDeep) {
 
 		/** For a text too long to post: refused anyway, so it is not rendered at all. */
-		static final Rendered NOT_RENDERED = new Rendered("", false);
+		public static final Rendered NOT_RENDERED = new Rendered("", false);
 	}
 
 	/** Text nested too deep to render (which posting refuses) becomes escaped text, never an error. */
-	static String toHtml(String text) {
+	public static String toHtml(String text) {
 		return render(text).html();
 	}
 
-	static Rendered render(String text) {
+	public static Rendered render(String text) {
 		Optional<Node> tree = MarkdownNesting.parseInlineWithin(text, PARSER);
 		if (tree.isEmpty()) {
 			return new Rendered(escaped(text), true);

@@ -1,10 +1,13 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+
+import dev.gazette.comment.CommentDraft;
+import dev.gazette.comment.Commenter;
 
 /**
  * What makes a retry recognisable: the key the client chose ({@code Idempotency-Key}) or the form's one-time
@@ -13,7 +16,7 @@ import java.util.Objects;
  * {@code strict}: a key sent again with a different request is refused (the API). A form's submission id is not
  * strict: a form sent again, even with its text changed in between, lands on the comment it already made.
  */
-record SubmissionKey(String scope, String key, String fingerprint, boolean strict) {
+public record SubmissionKey(String scope, String key, String fingerprint, boolean strict) {
 
 	/** The longest key accepted. */
 	static final int MAX_LENGTH = 200;
@@ -51,7 +54,7 @@ record SubmissionKey(String scope, String key, String fingerprint, boolean stric
 		return key != null && !key.isEmpty() && key.length() <= MAX_LENGTH && key.chars().allMatch(c -> c > 32 && c < 127);
 	}
 
-	boolean sameRequestAs(String storedFingerprint) {
+	public boolean sameRequestAs(String storedFingerprint) {
 		return !strict || fingerprint.equals(storedFingerprint);
 	}
 

@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that transaction, on the caller's thread, as before.
  */
 @Component
-class CommentWrites {
+public class CommentWrites {
 
 	/** Posts committed together at most: enough for every Tomcat thread, few enough to keep a batch short. */
 	static final int MAX_BATCH = 64;
@@ -62,7 +62,7 @@ class CommentWrites {
 	 * Runs {@code work} in a transaction and returns what it returned once that transaction has committed; throws
 	 * what it threw (or what the commit threw), with nothing of it stored.
 	 */
-	<T> T write(Supplier<T> work) {
+	public <T> T write(Supplier<T> work) {
 		if (TransactionSynchronizationManager.isActualTransactionActive() || writer.isHeldByCurrentThread()) {
 			return transaction.execute(status -> work.get());
 		}

@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.gazette.account.AccountEvents.AccountDeleted;
 import dev.gazette.account.AccountEvents.AccountRenamed;
 import dev.gazette.account.PersonalData;
+import dev.gazette.comment.Comment;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import dev.gazette.account.Accounts;
 import dev.gazette.article.Contributors;
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  * name). Members comment under their account's name and are not checked here.
  */
 @Component
-class GuestNames {
+public class GuestNames {
 
-	static final String TAKEN = "That name belongs to a member or writer of this site. Please choose another, or sign in if it is yours.";
+	public static final String TAKEN = "That name belongs to a member or writer of this site. Please choose another, or sign in if it is yours.";
 
-	static final String RESERVED = "Names with words such as Admin, Moderator or Editor, or with the publication's name, are kept for its staff. Please choose another.";
+	public static final String RESERVED = "Names with words such as Admin, Moderator or Editor, or with the publication's name, are kept for its staff. Please choose another.";
 
 	private final Accounts accounts;
 
@@ -35,7 +35,7 @@ class GuestNames {
 	}
 
 	/** What is wrong with a guest's {@code name}, if anything; a blank name (shown as "Anonymous") is fine. */
-	Optional<FieldProblem> problem(String name) {
+	public Optional<FieldProblem> problem(String name) {
 		if (name == null || NameLikeness.key(name).isEmpty()) {
 			return Optional.empty();
 		}

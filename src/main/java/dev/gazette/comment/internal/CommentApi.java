@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.net.URI;
 import java.time.Instant;
@@ -7,6 +7,16 @@ import java.util.List;
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.comment.ClientKeys;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentDraft;
+import dev.gazette.comment.CommentNode;
+import dev.gazette.comment.CommentOutcome;
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Comments;
+import dev.gazette.comment.DiscussionSort;
+import dev.gazette.comment.Discussions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,8 +1,9 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.util.List;
 import java.util.UUID;
 
+import dev.gazette.comment.Screening;
 import dev.gazette.refusal.FieldProblem;
 
 

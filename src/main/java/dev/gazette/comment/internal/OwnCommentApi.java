@@ -1,6 +1,7 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import dev.gazette.account.AccountPrincipal;
+import dev.gazette.comment.Comments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

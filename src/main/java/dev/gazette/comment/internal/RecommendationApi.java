@@ -1,8 +1,8 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import dev.gazette.account.AccountPrincipal;
-import dev.gazette.comment.Recommending.Counted;
-import dev.gazette.comment.Recommending.Refused;
+import dev.gazette.comment.internal.Recommending.Counted;
+import dev.gazette.comment.internal.Recommending.Refused;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

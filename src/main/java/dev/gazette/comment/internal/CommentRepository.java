@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.gazette.comment.AuthorHistory;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentActivity;
+import dev.gazette.comment.CommentChanged;
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.Commenter;
+import dev.gazette.comment.SearchableComment;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,7 +27,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class CommentRepository {
+public class CommentRepository {
 
 	private final JdbcClient jdbc;
 
@@ -38,24 +46,24 @@ class CommentRepository {
 		events.publishEvent(new CommentChanged(id));
 	}
 
-	List<Comment> ofArticle(long articleId) {
+	public List<Comment> ofArticle(long articleId) {
 		return jdbc.sql("select * from comment where article_id = :article")
 			.param("article", articleId)
 			.query((rs, n) -> comment(rs))
 			.list();
 	}
 
-	Optional<Comment> find(long id) {
+	public Optional<Comment> find(long id) {
 		return jdbc.sql("select * from comment where id = :id").param("id", id).query((rs, n) -> comment(rs)).optional();
 	}
 
-	long insert(long articleId, Long parentId, Commenter commenter, String body, String bodyHtml, CommentStatus status,
+	public long insert(long articleId, Long parentId, Commenter commenter, String body, String bodyHtml, CommentStatus status,
 			Instant createdAt) {
 		return insert(articleId, parentId, commenter, body, bodyHtml, status, createdAt, null);
 	}
 
 	/** The same, with the screening's record ({@code null}: none) in the same statement. */
-	long insert(long articleId, Long parentId, Commenter commenter, String body, String bodyHtml, CommentStatus status,
+	public long insert(long articleId, Long parentId, Commenter commenter, String body, String bodyHtml, CommentStatus status,
 			Instant createdAt, String moderationRecord) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -78,27 +86,27 @@ class CommentRepository {
 		return id;
 	}
 
-	void recordModeration(long id, String record) {
+	public void recordModeration(long id, String record) {
 		jdbc.sql("update comment set moderation = :record where id = :id").param("id", id).param("record", record).update();
 	}
 
-	Optional<String> moderationRecord(long id) {
+	public Optional<String> moderationRecord(long id) {
 		return jdbc.sql("select moderation from comment where id = :id and moderation is not null")
 			.param("id", id)
 			.query(String.class)
 			.optional();
 	}
 
-	void setStatus(long id, CommentStatus status) {
+	public void setStatus(long id, CommentStatus status) {
 		jdbc.sql("update comment set status = :status where id = :id").param("id", id).param("status", status.key()).update();
 		changed(id);
 	}
 
-	void setFeatured(long id, boolean featured) {
+	public void setFeatured(long id, boolean featured) {
 		jdbc.sql("update comment set featured = :featured where id = :id").param("id", id).param("featured", featured).update();
 	}
 
-	List<Comment> inStatus(Set<CommentStatus> statuses, Long articleId, int limit, long offset, boolean newestFirst) {
+	public List<Comment> inStatus(Set<CommentStatus> statuses, Long articleId, int limit, long offset, boolean newestFirst) {
 		return jdbc.sql("select * from comment where status in (:statuses)"
 				+ (articleId == null ? "" : " and article_id = :article")
 				+ (newestFirst ? " order by created_at desc, id desc" : " order by created_at, id") + " limit :limit offset :offset")
@@ -110,7 +118,7 @@ class CommentRepository {
 			.list();
 	}
 
-	long countInStatus(Set<CommentStatus> statuses, Long articleId) {
+	public long countInStatus(Set<CommentStatus> statuses, Long articleId) {
 		return jdbc.sql("select count(*) from comment where status in (:statuses)"
 				+ (articleId == null ? "" : " and article_id = :article"))
 			.param("statuses", statuses.stream().map(CommentStatus::key).toList())
@@ -119,14 +127,14 @@ class CommentRepository {
 			.single();
 	}
 
-	List<Comment> findAll(Collection<Long> ids) {
+	public List<Comment> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("select * from comment where id in (:ids)").param("ids", ids).query((rs, n) -> comment(rs)).list();
 	}
 
-	AuthorHistory history(Long accountId, String guestEmail, Instant since) {
+	public AuthorHistory history(Long accountId, String guestEmail, Instant since) {
 		if (accountId == null && guestEmail == null) {
 			return AuthorHistory.NONE;
 		}
@@ -153,7 +161,7 @@ class CommentRepository {
 				counts.getOrDefault("rejected", 0), total, approvedEver);
 	}
 
-	List<Comment> recentBy(Long accountId, String guestEmail, Instant since) {
+	public List<Comment> recentBy(Long accountId, String guestEmail, Instant since) {
 		if (accountId == null && guestEmail == null) {
 			return List.of();
 		}
@@ -170,7 +178,7 @@ class CommentRepository {
 		return accountId != null ? "account_id = :account" : "account_id is null and guest_email = :email";
 	}
 
-	void updateBody(long id, String body, String bodyHtml, Instant editedAt) {
+	public void updateBody(long id, String body, String bodyHtml, Instant editedAt) {
 		jdbc.sql("update comment set body = :body, body_html = :html, edited_at = :at where id = :id")
 			.param("id", id)
 			.param("body", body)
@@ -181,7 +189,7 @@ class CommentRepository {
 	}
 
 	/** Marks a comment deleted and forgets its text; the row stays so replies keep their place. */
-	void markDeleted(long id) {
+	public void markDeleted(long id) {
 		jdbc.sql("update comment set status = 'deleted', body = '', body_html = '', guest_email = null where id = :id")
 			.param("id", id)
 			.update();
@@ -195,7 +203,7 @@ class CommentRepository {
 			.list();
 	}
 
-	List<Comment> recentPublishedByAccount(long accountId, int limit) {
+	public List<Comment> recentPublishedByAccount(long accountId, int limit) {
 		return jdbc.sql("""
 				select * from comment where account_id = :account and status = 'published'
 				order by created_at desc, id desc limit :limit""")
@@ -227,7 +235,7 @@ class CommentRepository {
 	}
 
 	/** Comments by id as a search index holds them (any status); ids not found are left out. */
-	List<SearchableComment> searchable(Collection<Long> ids) {
+	public List<SearchableComment> searchable(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
@@ -243,7 +251,7 @@ class CommentRepository {
 	}
 
 	/** Up to {@code limit} comment ids above {@code after}, in order: for walking every comment in batches. */
-	List<Long> idsAfter(long after, int limit) {
+	public List<Long> idsAfter(long after, int limit) {
 		return jdbc.sql("select id from comment where id > :after order by id limit :limit")
 			.param("after", after)
 			.param("limit", limit)
@@ -264,7 +272,7 @@ class CommentRepository {
 	 * published count; a node rebuilds its copy from every comment then. The row lock this takes also serialises
 	 * concurrent writes to one article.
 	 */
-	void touchDiscussion(long articleId, int publishedDelta) {
+	public void touchDiscussion(long articleId, int publishedDelta) {
 		bumpDiscussion(articleId, publishedDelta, false);
 	}
 
@@ -274,7 +282,7 @@ class CommentRepository {
 	 * only the comments stamped after it ({@link #changedSince}). The row lock taken first also serialises concurrent
 	 * writes to one article, so stamps follow the order of the versions.
 	 */
-	void touchDiscussion(long articleId, int publishedDelta, long commentId) {
+	public void touchDiscussion(long articleId, int publishedDelta, long commentId) {
 		bumpDiscussion(articleId, publishedDelta, true);
 		jdbc.sql("update comment set changed_in = (select version from discussion where article_id = :article) where id = :id")
 			.param("article", articleId)
@@ -301,7 +309,7 @@ class CommentRepository {
 	}
 
 	/** An article's discussion version, and how many of its changes no comment records (0, 0 without comments). */
-	DiscussionState discussionState(long articleId) {
+	public DiscussionState discussionState(long articleId) {
 		return jdbc.sql("select version, version - listed_changes as unlisted from discussion where article_id = :article")
 			.param("article", articleId)
 			.query((rs, n) -> new DiscussionState(rs.getLong("version"), rs.getLong("unlisted")))
@@ -314,14 +322,14 @@ class CommentRepository {
 	 * (a row removed, a rename, another program) grows it, so a node can tell its copy cannot be brought up to date
 	 * from the comments alone
 	 */
-	record DiscussionState(long version, long unlistedChanges) {
+	public record DiscussionState(long version, long unlistedChanges) {
 	}
 
 	/**
 	 * The article's comments changed after {@code version} ({@link #touchDiscussion(long, int, long)}), as stored now;
 	 * at most {@code limit} + 1, so a caller can tell that there were more than it wants to apply one by one.
 	 */
-	List<Comment> changedSince(long articleId, long version, int limit) {
+	public List<Comment> changedSince(long articleId, long version, int limit) {
 		return jdbc.sql("select * from comment where article_id = :article and changed_in > :version limit :limit")
 			.param("article", articleId)
 			.param("version", version)
@@ -330,7 +338,7 @@ class CommentRepository {
 			.list();
 	}
 
-	Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {
+	public Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {
 		Map<Long, Integer> counts = new HashMap<>();
 		if (articleIds.isEmpty()) {
 			return counts;
@@ -343,7 +351,7 @@ class CommentRepository {
 		return counts;
 	}
 
-	Map<Long, CommentActivity> activity(Collection<Long> articleIds, Instant recent, Instant since) {
+	public Map<Long, CommentActivity> activity(Collection<Long> articleIds, Instant recent, Instant since) {
 		Map<Long, CommentActivity> activity = new HashMap<>();
 		if (articleIds.isEmpty()) {
 			return activity;

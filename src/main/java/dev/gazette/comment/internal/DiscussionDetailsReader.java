@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,7 +20,10 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.Author;
 import dev.gazette.article.AuthorProfile;
 import dev.gazette.article.Contributors;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommenterIdentity;
 import dev.gazette.comment.CommenterIdentity.Badge;
+import dev.gazette.comment.DiscussionDetails;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,7 +37,7 @@ import org.springframework.stereotype.Component;
  * ({@link Discussions#READ_IN_FULL_EVERY}).
  */
 @Component
-class DiscussionDetailsReader {
+public class DiscussionDetailsReader {
 
 	private final JdbcClient jdbc;
 
@@ -51,7 +54,7 @@ class DiscussionDetailsReader {
 		this.contributors = contributors;
 	}
 
-	DiscussionDetails read(long articleId, Collection<Comment> comments) {
+	public DiscussionDetails read(long articleId, Collection<Comment> comments) {
 		Set<Long> writers = writersOf(articleId);
 		Map<Long, CommenterIdentity> identities = new HashMap<>();
 		Map<Long, Account> found = new HashMap<>();
@@ -71,7 +74,7 @@ class DiscussionDetailsReader {
 	 * authors' accounts looked up again, their recommendation counts counted again, and the picks read again when
 	 * one of them is or was a pick.
 	 */
-	DiscussionDetails update(long articleId, DiscussionDetails before, Collection<Comment> changed) {
+	public DiscussionDetails update(long articleId, DiscussionDetails before, Collection<Comment> changed) {
 		if (changed.isEmpty()) {
 			return before;
 		}

@@ -1,9 +1,11 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+
+import dev.gazette.comment.CommentProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +21,11 @@ import org.springframework.stereotype.Repository;
  * stores nothing.
  */
 @Repository
-class CommentSubmissions {
+public class CommentSubmissions {
 
 	private static final Logger log = LoggerFactory.getLogger(CommentSubmissions.class);
 
-	record Earlier(String fingerprint, long commentId) {
+	public record Earlier(String fingerprint, long commentId) {
 	}
 
 	private final JdbcClient jdbc;
@@ -38,7 +40,7 @@ class CommentSubmissions {
 		this.properties = properties;
 	}
 
-	Optional<Earlier> find(SubmissionKey key) {
+	public Optional<Earlier> find(SubmissionKey key) {
 		return jdbc.sql("select fingerprint, comment_id from comment_submission where scope = :scope and submission_key = :key")
 			.param("scope", key.scope())
 			.param("key", key.key())
@@ -46,7 +48,7 @@ class CommentSubmissions {
 			.optional();
 	}
 
-	void remember(SubmissionKey key, long commentId, Instant at) {
+	public void remember(SubmissionKey key, long commentId, Instant at) {
 		jdbc.sql("""
 				insert into comment_submission (scope, submission_key, fingerprint, comment_id, created_at)
 				values (:scope, :key, :fingerprint, :comment, :at)""")
@@ -58,7 +60,7 @@ class CommentSubmissions {
 			.update();
 	}
 
-	void forget(SubmissionKey key) {
+	public void forget(SubmissionKey key) {
 		jdbc.sql("delete from comment_submission where scope = :scope and submission_key = :key")
 			.param("scope", key.scope())
 			.param("key", key.key())

@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import dev.gazette.comment.CommentOutcome.Nudged;
 import dev.gazette.comment.CommentOutcome.Reason;

@@ -1,4 +1,4 @@
-package dev.gazette.comment;
+package dev.gazette.comment.internal;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,6 +6,19 @@ import java.util.List;
 import dev.gazette.account.AccountPrincipal;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.comment.ClientKeys;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentDraft;
+import dev.gazette.comment.CommentLocation;
+import dev.gazette.comment.CommentOutcome;
+import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Comments;
+import dev.gazette.comment.Discussion;
+import dev.gazette.comment.DiscussionSort;
+import dev.gazette.comment.DiscussionView;
+import dev.gazette.comment.Discussions;
+import dev.gazette.comment.ThreadPage;
 import dev.gazette.publication.Publications;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
