@@ -14,7 +14,7 @@ import dev.gazette.comment.CommentNode;
 import dev.gazette.comment.CommentOutcome;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
-import dev.gazette.comment.Comments;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.DiscussionSort;
 import dev.gazette.comment.Discussions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +47,7 @@ class CommentApi {
 	/** The header (IETF draft-ietf-httpapi-idempotency-key-header) that makes a retried post safe. */
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	private final Comments comments;
+	private final Commenting commenting;
 
 	private final Discussions discussions;
 
@@ -55,9 +55,9 @@ class CommentApi {
 
 	private final ClientKeys clientKeys;
 
-	CommentApi(Comments comments, ArticleCatalog articles, ClientKeys clientKeys, Discussions discussions) {
+	CommentApi(Commenting commenting, ArticleCatalog articles, ClientKeys clientKeys, Discussions discussions) {
 		this.clientKeys = clientKeys;
-		this.comments = comments;
+		this.commenting = commenting;
 		this.discussions = discussions;
 		this.articles = articles;
 	}
@@ -112,7 +112,7 @@ class CommentApi {
 		Commenter commenter = Commenter.of(viewer, request.authorName(), request.guestEmail(), clientKeys.of(http));
 		CommentOutcome outcome;
 		if (idempotencyKey == null) {
-			outcome = comments.submit(slug, draft, commenter);
+			outcome = commenting.submit(slug, draft, commenter);
 		}
 		else if (!SubmissionKey.wellFormed(idempotencyKey)) {
 			return CommentAnswers.problem(HttpStatus.BAD_REQUEST,
@@ -121,7 +121,7 @@ class CommentApi {
 		else {
 			SubmissionKey key = SubmissionKey.api(idempotencyKey, commenter, slug, request.authorName(),
 					request.guestEmail(), request.body(), request.parentId(), request.acknowledgeNudge());
-			outcome = comments.submitOnce(slug, draft, commenter, key);
+			outcome = commenting.submitOnce(slug, draft, commenter, key);
 		}
 		return outcome.<ResponseEntity<?>>fold(posted -> created(slug, posted.comment(), posted.replayed()),
 				held -> created(slug, held.comment(), held.replayed()), CommentAnswers::problem,

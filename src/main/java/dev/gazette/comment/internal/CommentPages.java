@@ -13,6 +13,7 @@ import dev.gazette.comment.CommentLocation;
 import dev.gazette.comment.CommentOutcome;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussion;
 import dev.gazette.comment.DiscussionSort;
@@ -42,6 +43,8 @@ class CommentPages {
 
 	private final Comments comments;
 
+	private final Commenting commenting;
+
 	private final Discussions discussions;
 
 	private final ArticleCatalog articles;
@@ -52,9 +55,10 @@ class CommentPages {
 
 	private final ClientKeys clientKeys;
 
-	CommentPages(Comments comments, ArticleCatalog articles, Publications publications, Clock clock,
-			ClientKeys clientKeys, Discussions discussions) {
+	CommentPages(Comments comments, Commenting commenting, ArticleCatalog articles, Publications publications,
+			Clock clock, ClientKeys clientKeys, Discussions discussions) {
 		this.comments = comments;
+		this.commenting = commenting;
 		this.discussions = discussions;
 		this.clientKeys = clientKeys;
 		this.articles = articles;
@@ -72,7 +76,7 @@ class CommentPages {
 		Commenter commenter = Commenter.of(viewer, authorName, guestEmail, clientKeys.of(request));
 		// A retry of this form (its submission id, or for the article page's form its content) lands on the comment
 		// the first sending made.
-		CommentOutcome outcome = comments.submitOnce(slug, draft, commenter, SubmissionKey.wellFormed(submissionId)
+		CommentOutcome outcome = commenting.submitOnce(slug, draft, commenter, SubmissionKey.wellFormed(submissionId)
 				? SubmissionKey.form(submissionId) : SubmissionKey.sameContent(slug, draft, commenter));
 		return outcome.fold(posted -> "redirect:/articles/" + slug + "/comments/" + posted.comment().id(),
 				held -> "redirect:/articles/" + slug + "/comments/" + held.comment().id() + "/received",
@@ -141,7 +145,7 @@ class CommentPages {
 		Article article = published(slug);
 		Comment comment = own(article, id, viewer);
 		String done = "redirect:/articles/" + slug + "/comments/" + id;
-		return comments.edit(id, viewer.id(), body).fold(posted -> done, held -> done, nudged -> {
+		return commenting.edit(id, viewer.id(), body).fold(posted -> done, held -> done, nudged -> {
 			throw new IllegalStateException("An edit is never nudged");
 		}, refused -> {
 			// Every refusal of an edit is about this text or this moment (the comment is the viewer's own: see own()).
@@ -165,7 +169,7 @@ class CommentPages {
 	String delete(@PathVariable String slug, @PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer) {
 		Article article = published(slug);
 		own(article, id, viewer);
-		comments.deleteOwn(id, viewer.id());
+		commenting.deleteOwn(id, viewer.id());
 		return "redirect:/articles/" + slug + "/comments/" + id;
 	}
 

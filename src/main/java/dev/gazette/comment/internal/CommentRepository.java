@@ -10,9 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import dev.gazette.comment.AuthorHistory;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentActivity;
 import dev.gazette.comment.CommentChanged;
@@ -26,6 +24,15 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The {@code comment} table for the feature's own writes and reads, and the article's {@code discussion} row that
+ * every change to a comment bumps in the same statement sequence (its version stamps the comment, so a node brings
+ * its snapshot up to date from the comments changed since). The reads moderation needs are
+ * {@link ModeratedComments}; the idempotency keys are {@link CommentSubmissions}.
+ * <p>
+ * A little over 300 lines: the discussion row is written only beside a comment's own write, in the same transaction
+ * and with its row lock taken first, and keeping both here keeps that order in one place.
+ */
 @Repository
 public class CommentRepository {
 
@@ -106,76 +113,11 @@ public class CommentRepository {
 		jdbc.sql("update comment set featured = :featured where id = :id").param("id", id).param("featured", featured).update();
 	}
 
-	public List<Comment> inStatus(Set<CommentStatus> statuses, Long articleId, int limit, long offset, boolean newestFirst) {
-		return jdbc.sql("select * from comment where status in (:statuses)"
-				+ (articleId == null ? "" : " and article_id = :article")
-				+ (newestFirst ? " order by created_at desc, id desc" : " order by created_at, id") + " limit :limit offset :offset")
-			.param("statuses", statuses.stream().map(CommentStatus::key).toList())
-			.param("article", articleId)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query((rs, n) -> comment(rs))
-			.list();
-	}
-
-	public long countInStatus(Set<CommentStatus> statuses, Long articleId) {
-		return jdbc.sql("select count(*) from comment where status in (:statuses)"
-				+ (articleId == null ? "" : " and article_id = :article"))
-			.param("statuses", statuses.stream().map(CommentStatus::key).toList())
-			.param("article", articleId)
-			.query(Long.class)
-			.single();
-	}
-
 	public List<Comment> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("select * from comment where id in (:ids)").param("ids", ids).query((rs, n) -> comment(rs)).list();
-	}
-
-	public AuthorHistory history(Long accountId, String guestEmail, Instant since) {
-		if (accountId == null && guestEmail == null) {
-			return AuthorHistory.NONE;
-		}
-		Map<String, Integer> counts = new HashMap<>();
-		jdbc.sql("select status, count(*) as n from comment where " + author(accountId)
-				+ " and created_at >= :since group by status")
-			.param("account", accountId)
-			.param("email", guestEmail)
-			.param("since", since.atOffset(ZoneOffset.UTC))
-			.query(rs -> {
-				counts.put(rs.getString("status"), rs.getInt("n"));
-			});
-		long total = jdbc.sql("select count(*) from comment where " + author(accountId))
-			.param("account", accountId)
-			.param("email", guestEmail)
-			.query(Long.class)
-			.single();
-		long approvedEver = jdbc.sql("select count(*) from comment where " + author(accountId) + " and status = 'published'")
-			.param("account", accountId)
-			.param("email", guestEmail)
-			.query(Long.class)
-			.single();
-		return new AuthorHistory(counts.getOrDefault("published", 0), counts.getOrDefault("pending", 0),
-				counts.getOrDefault("rejected", 0), total, approvedEver);
-	}
-
-	public List<Comment> recentBy(Long accountId, String guestEmail, Instant since) {
-		if (accountId == null && guestEmail == null) {
-			return List.of();
-		}
-		return jdbc.sql("select * from comment where " + author(accountId)
-				+ " and created_at >= :since order by created_at desc, id desc limit 50")
-			.param("account", accountId)
-			.param("email", guestEmail)
-			.param("since", since.atOffset(ZoneOffset.UTC))
-			.query((rs, n) -> comment(rs))
-			.list();
-	}
-
-	private static String author(Long accountId) {
-		return accountId != null ? "account_id = :account" : "account_id is null and guest_email = :email";
 	}
 
 	public void updateBody(long id, String body, String bodyHtml, Instant editedAt) {
@@ -372,7 +314,7 @@ public class CommentRepository {
 		return activity;
 	}
 
-	private static Comment comment(ResultSet rs) throws SQLException {
+	static Comment comment(ResultSet rs) throws SQLException {
 		long parentId = rs.getLong("parent_id");
 		Long parent = rs.wasNull() ? null : parentId;
 		return new Comment(rs.getLong("id"), rs.getLong("article_id"), parent,

@@ -1,7 +1,7 @@
 package dev.gazette.comment.internal;
 
 import dev.gazette.account.AccountPrincipal;
-import dev.gazette.comment.Comments;
+import dev.gazette.comment.Commenting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("isAuthenticated()")
 class OwnCommentApi {
 
-	private final Comments comments;
+	private final Commenting commenting;
 
-	OwnCommentApi(Comments comments) {
-		this.comments = comments;
+	OwnCommentApi(Commenting commenting) {
+		this.commenting = commenting;
 	}
 
 	@PatchMapping
@@ -38,7 +38,7 @@ class OwnCommentApi {
 			content = @Content(schema = @Schema(implementation = CommentApi.CommentJson.class)))
 	ResponseEntity<?> edit(@PathVariable long id, @RequestBody EditRequest request,
 			@AuthenticationPrincipal AccountPrincipal viewer) {
-		return comments.edit(id, viewer.id(), request.body())
+		return commenting.edit(id, viewer.id(), request.body())
 			.<ResponseEntity<?>>fold(posted -> ResponseEntity.ok(CommentApi.CommentJson.stored(posted.comment())),
 					held -> ResponseEntity.ok(CommentApi.CommentJson.stored(held.comment())), CommentAnswers::problem,
 					CommentAnswers::problem);
@@ -47,7 +47,7 @@ class OwnCommentApi {
 	@DeleteMapping
 	@Operation(summary = "Delete your own comment", description = "It leaves a 'deleted' mark so replies keep their place.")
 	ResponseEntity<?> delete(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal viewer) {
-		return comments.deleteOwn(id, viewer.id())
+		return commenting.deleteOwn(id, viewer.id())
 			.<ResponseEntity<?>>map(CommentAnswers::problem)
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}

@@ -9,6 +9,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentProperties;
 import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussion;
 import dev.gazette.comment.DiscussionSort;
@@ -38,6 +39,9 @@ class DiscussionsAcrossNodesTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Commenting commenting;
 
 	@Autowired
 	Discussions discussions;
@@ -116,7 +120,7 @@ class DiscussionsAcrossNodesTests {
 
 		long own = comments.importComment(article.id(), first, "Fatma", 4242L, "Mine to take back.", CommentStatus.PUBLISHED, NOW);
 		assertSameAsFullRead("an account's reply");
-		assertThat(comments.deleteOwn(own, 4242L)).isEmpty();
+		assertThat(commenting.deleteOwn(own, 4242L)).isEmpty();
 		assertSameAsFullRead("the reply deleted by its author");
 		assertThat(discussions.discussion(article.id()).publishedComments()).isEqualTo(2);
 

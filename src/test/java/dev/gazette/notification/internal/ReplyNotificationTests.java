@@ -21,6 +21,7 @@ import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.mail.MailTemplates;
@@ -91,6 +92,9 @@ class ReplyNotificationTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Commenting commenting;
 
 	@Autowired
 	Accounts accounts;
@@ -209,7 +213,7 @@ class ReplyNotificationTests {
 		Reader carol = readers.join("Carol");
 		Comment deleted = comment(carol, "Deleted reply.", mine.id());
 		comments.moderate(rejected.id(), CommentStatus.REJECTED);
-		comments.deleteOwn(deleted.id(), carol.id());
+		commenting.deleteOwn(deleted.id(), carol.id());
 		clock.advance(Duration.ofMinutes(15));
 
 		notifications.sendDue();
@@ -243,7 +247,7 @@ class ReplyNotificationTests {
 	void nobodyIsMailedForReplyingToThemselvesNorAreGuestsOrThoseWhoTurnedItOff() {
 		Comment mine = comment(alice, "First thought.", null);
 		comment(alice, "Second thought, to myself.", mine.id());
-		Comment guests = comments.submit(article.slug(), new CommentDraft("A guest's comment.", null),
+		Comment guests = commenting.submit(article.slug(), new CommentDraft("A guest's comment.", null),
 				new Commenter(null, "Guest", Readers.uniqueEmail("guest")))
 			.stored()
 			.orElseThrow();
@@ -366,7 +370,7 @@ class ReplyNotificationTests {
 	TransactionTemplate transaction;
 
 	private Comment comment(Reader reader, String body, Long parentId) {
-		Comment comment = comments.submit(article.slug(), new CommentDraft(body, parentId),
+		Comment comment = commenting.submit(article.slug(), new CommentDraft(body, parentId),
 				new Commenter(reader.id(), reader.displayName(), null))
 			.stored()
 			.orElseThrow();

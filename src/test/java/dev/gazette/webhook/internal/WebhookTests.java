@@ -22,7 +22,7 @@ import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.Commenter;
-import dev.gazette.comment.Comments;
+import dev.gazette.comment.Commenting;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.MutableClock;
@@ -85,7 +85,7 @@ class WebhookTests {
 	ArticleCatalog catalog;
 
 	@Autowired
-	Comments comments;
+	Commenting commenting;
 
 	@Autowired
 	Accounts accounts;
@@ -152,7 +152,7 @@ class WebhookTests {
 	void aPublishedArticleAndCommentArriveSignedWithTheirEssentials() {
 		Published article = new Newsroom(catalog).article().headline("Harbour wall — Oğuz Türk, שלום 👍").publish();
 		awaitQueued(1);
-		comments.submit(article.slug(), new CommentDraft("Teşekkürler 👍", null), new Commenter(null, "Gökçe Işıkoğlu", null));
+		commenting.submit(article.slug(), new CommentDraft("Teşekkürler 👍", null), new Commenter(null, "Gökçe Işıkoğlu", null));
 		awaitQueued(2);
 
 		assertThat(delivery.deliverDue()).isEqualTo(2);
