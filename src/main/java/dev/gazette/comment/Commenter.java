@@ -1,6 +1,7 @@
 package dev.gazette.comment;
 
 import dev.gazette.account.AccountPrincipal;
+import dev.gazette.comment.internal.CommentText;
 
 /**
  * Who is commenting: a signed-in account (its display name is used, whatever the form said) or a guest with the

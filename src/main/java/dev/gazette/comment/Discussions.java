@@ -15,6 +15,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Role;
 import dev.gazette.article.Article;
+import dev.gazette.comment.internal.CommentRepository;
+import dev.gazette.comment.internal.DiscussionDetailsReader;
+import dev.gazette.comment.internal.Recommendations;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,6 +3,8 @@ package dev.gazette.comment;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
+import dev.gazette.comment.internal.CommentRepository;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,6 +3,9 @@ package dev.gazette.jobs;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.gazette.jobs.internal.JobTable;
+import dev.gazette.jobs.internal.JobWorker;
+
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Service;

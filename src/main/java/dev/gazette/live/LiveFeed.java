@@ -1,5 +1,7 @@
 package dev.gazette.live;
 
+import dev.gazette.live.internal.LiveChanges;
+
 import org.springframework.stereotype.Service;
 
 /**

@@ -7,6 +7,9 @@
  * job queue, due when its window closes, which some node runs. A recipient's batch is taken from 'pending' in the same transaction that writes its
  * mail to the outbox, so of several nodes exactly one mails it. A reply rejected or deleted before its batch goes out
  * is dropped. Guests who gave an address are never mailed: they did not agree to it.
+ * <p>
+ * No other feature calls into notifications (they listen to {@code CommentPublished}), so everything is in
+ * {@code notification.internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = { "comment",
 		"account", "article", "mail", "publication", "jobs" })

@@ -8,6 +8,8 @@
  * Only admins register URLs, and any http or https address is accepted, loopback and private networks included (an
  * integration often runs beside Gazette). That is a server-side request forgery surface in the hands of admins only;
  * deployments that must keep admins off their internal network should filter outbound traffic.
+ * <p>
+ * No other feature calls into webhooks (they listen to events), so everything is in {@code webhook.internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks", allowedDependencies = { "article",
 		"comment", "publication", "account", "jobs" })

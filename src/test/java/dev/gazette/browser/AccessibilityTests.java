@@ -21,6 +21,7 @@ import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.Axe.Violation;
 import dev.gazette.browser.SitePages.Kind;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussions;
 import dev.gazette.media.MediaLibrary;
@@ -62,6 +63,9 @@ class AccessibilityTests {
 	Comments comments;
 
 	@Autowired
+	Commenting commenting;
+
+	@Autowired
 	Discussions discussions;
 
 	@Autowired
@@ -101,7 +105,7 @@ class AccessibilityTests {
 	@BeforeAll
 	void publishOneOfEveryKindOfPage() {
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, discussions, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
+		pages = SitePages.publish(catalog, comments, commenting, discussions, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
 				port, media, users, workflow);
 		newsroom = new DemoNewsroom(catalog, comments);
 	}

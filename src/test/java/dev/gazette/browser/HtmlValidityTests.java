@@ -12,6 +12,7 @@ import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.browser.NuHtmlChecker.Message;
 import dev.gazette.browser.SitePages.Kind;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussions;
 import dev.gazette.media.MediaLibrary;
@@ -46,6 +47,9 @@ class HtmlValidityTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Commenting commenting;
 
 	@Autowired
 	Discussions discussions;
@@ -88,7 +92,7 @@ class HtmlValidityTests {
 	void publishOneOfEveryKindOfPage() {
 		http = new Http(port);
 		Mailbox mailbox = new Mailbox(jdbc);
-		pages = SitePages.publish(catalog, comments, discussions, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
+		pages = SitePages.publish(catalog, comments, commenting, discussions, profiles, passwords, new Readers(registration, accounts, administration, mailbox), mailbox,
 				port, media, users, workflow);
 	}
 

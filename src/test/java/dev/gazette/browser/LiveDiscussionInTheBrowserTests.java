@@ -19,6 +19,7 @@ import dev.gazette.browser.NuHtmlChecker.Message;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussions;
 import dev.gazette.support.Http;
@@ -57,6 +58,9 @@ class LiveDiscussionInTheBrowserTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Commenting commenting;
 
 	@Autowired
 	Discussions discussions;
@@ -273,9 +277,9 @@ class LiveDiscussionInTheBrowserTests {
 		Commenter commenter = new Commenter(member.id(), member.displayName(), null);
 		// The shipped classifier nudges some harmless sentences; such a comment is posted anyway (held) and approved,
 		// which publishes it as a moderator's approval does.
-		var outcome = comments.submit(article.slug(), new CommentDraft(body, null), commenter);
+		var outcome = commenting.submit(article.slug(), new CommentDraft(body, null), commenter);
 		if (outcome.stored().isEmpty()) {
-			outcome = comments.submit(article.slug(), new CommentDraft(body, null, true), commenter);
+			outcome = commenting.submit(article.slug(), new CommentDraft(body, null, true), commenter);
 		}
 		var stored = outcome.stored().orElseThrow();
 		if (stored.status() == CommentStatus.PENDING && !catalog.find(article.slug()).orElseThrow().discussion().premoderated()) {

@@ -20,6 +20,7 @@ import dev.gazette.browser.NuHtmlChecker.Message;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Picks;
 import dev.gazette.support.Http;
@@ -55,6 +56,9 @@ class RecommendingInTheBrowserTests {
 	Comments comments;
 
 	@Autowired
+	Commenting commenting;
+
+	@Autowired
 	Picks picks;
 
 	@Autowired
@@ -85,7 +89,7 @@ class RecommendingInTheBrowserTests {
 		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new DemoNewsroom(catalog, comments).article("Tide gauges go online along the quay");
 		Readers.Reader member = readers.join("Ingeborg Achterberg-Diallo");
-		comment = comments.submit(article.slug(), new CommentDraft("The gauges at the old pier read high.", null),
+		comment = commenting.submit(article.slug(), new CommentDraft("The gauges at the old pier read high.", null),
 				new Commenter(member.id(), member.displayName(), null)).stored().orElseThrow().id();
 		comments.importComment(article.id(), null, "Quayside Wanderer", "A guest's view from the ferry.",
 				CommentStatus.PUBLISHED, Instant.parse("2026-10-01T08:00:00Z"));
@@ -150,7 +154,7 @@ class RecommendingInTheBrowserTests {
 		Readers.Reader member = readers.join("Thaddeus Okoro-Lindgren");
 		Http membersBrowser = new Http(port);
 		membersBrowser.signIn(member.email(), member.password());
-		long own = comments.submit(article.slug(), new CommentDraft("My own, not to be recommended by me.", null),
+		long own = commenting.submit(article.slug(), new CommentDraft("My own, not to be recommended by me.", null),
 				new Commenter(member.id(), member.displayName(), null)).stored().orElseThrow().id();
 		HttpResponse<String> refused = membersBrowser.postForm(article.path() + "/comments/" + own + "/recommendation",
 				Map.of("action", "recommend"));

@@ -21,6 +21,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussions;
 import dev.gazette.comment.DiscussionSort;
@@ -126,7 +127,8 @@ final class SitePages {
 	 * replies than the article page shows, a reader with a bio and a comment of their own, an admin, a password
 	 * reset under way) and notes an address of every kind of page.
 	 */
-	static SitePages publish(ArticleCatalog catalog, Comments comments, Discussions discussions, Profiles profiles, Passwords passwords,
+	static SitePages publish(ArticleCatalog catalog, Comments comments, Commenting commenting, Discussions discussions,
+			Profiles profiles, Passwords passwords,
 			Readers readers, Mailbox mailbox, int port, MediaLibrary media, UserDetailsService users, Workflow workflow) {
 		DemoNewsroom newsroom = new DemoNewsroom(catalog, comments);
 		Published article = newsroom.longDiscussion("Readers debate the harbour plan at length", 52);
@@ -143,7 +145,7 @@ final class SitePages {
 				"Retired harbour pilot. Reads the shipping news first.", true, false);
 		Published commented = newsroom.article("Pilots ask for a second tug in the harbour");
 		newsroom.comment(commented, "Kaan", "Two tugs would cost the port very little.", 4);
-		Comment own = comments.submit(commented.slug(), new CommentDraft("A second tug, *yes*: I saw why in 1998.", null),
+		Comment own = commenting.submit(commented.slug(), new CommentDraft("A second tug, *yes*: I saw why in 1998.", null),
 				new Commenter(reader.id(), reader.displayName(), null))
 			.stored()
 			.orElseThrow();

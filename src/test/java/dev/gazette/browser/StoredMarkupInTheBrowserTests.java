@@ -22,7 +22,7 @@ import dev.gazette.article.LeadImage;
 import dev.gazette.article.Section;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.Commenter;
-import dev.gazette.comment.Comments;
+import dev.gazette.comment.Commenting;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
 import dev.gazette.support.Mailbox;
@@ -142,7 +142,7 @@ class StoredMarkupInTheBrowserTests {
 	ArticleCatalog catalog;
 
 	@Autowired
-	Comments comments;
+	Commenting commenting;
 
 	@Autowired
 	Registration registration;
@@ -218,7 +218,7 @@ class StoredMarkupInTheBrowserTests {
 		Readers.Reader reader = readers.join("Reader <img src=x onerror=alert(40)>");
 		profiles.update(reader.id(), "Reader \"><svg onload=alert(41)>",
 				"Bio <script>alert(42)</script> [x](javascript:alert(43))", true, false);
-		comments.submit(articles.get(0).slug(), new CommentDraft("A reader's <iframe srcdoc=x></iframe> view", null),
+		commenting.submit(articles.get(0).slug(), new CommentDraft("A reader's <iframe srcdoc=x></iframe> view", null),
 				new Commenter(reader.id(), "Reader \"><svg onload=alert(41)>", null));
 		publicPages.add(reader.profilePath());
 		HttpResponse<String> pitch = http.postJson("/api/v1/pitches", Json.object("name",

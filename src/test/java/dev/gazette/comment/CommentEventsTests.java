@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommentEventsTests {
 
 	@Autowired
-	Comments comments;
+	Commenting commenting;
 
 	@Autowired
 	ArticleCatalog catalog;
@@ -53,13 +53,13 @@ class CommentEventsTests {
 	void aPublishedReplyCarriesItsNameTextAndTheAccountItAnswers() {
 		Published article = new Newsroom(catalog).article().publish();
 		Readers.Reader member = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Ilana Eventwriter");
-		Comment first = comments
+		Comment first = commenting
 			.submit(article.slug(), new CommentDraft("The ferry timetable is wrong again.", null),
 					new Commenter(member.id(), null, null, "203.0.113.70"))
 			.stored()
 			.orElseThrow();
 
-		Comment reply = comments
+		Comment reply = commenting
 			.submit(article.slug(), new CommentDraft("It is *right* on the winter page, ğ ə 🚢.", first.id()),
 					new Commenter(null, "Tamsin of the Events Desk", null, "203.0.113.71"))
 			.stored()

@@ -8,6 +8,7 @@ import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Registration;
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.comment.internal.GuestNames;
 import dev.gazette.publication.Publications;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;

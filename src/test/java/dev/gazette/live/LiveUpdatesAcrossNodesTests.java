@@ -14,6 +14,7 @@ import dev.gazette.article.DiscussionSettings;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.support.EventStream;
 import dev.gazette.support.EventStream.Event;
@@ -60,6 +61,9 @@ class LiveUpdatesAcrossNodesTests {
 	Comments comments;
 
 	@Autowired
+	Commenting commenting;
+
+	@Autowired
 	ArticleCatalog catalog;
 
 	@Autowired
@@ -101,7 +105,7 @@ class LiveUpdatesAcrossNodesTests {
 	@Test
 	void aCommentPublishedOnNodeAReachesAReaderStreamingFromNodeB() throws Exception {
 		try (EventStream reader = EventStream.open(portB(), stream(article), null, null)) {
-			long id = post(comments, "Oğuzhan Türkoğlu", "The 7:40 boat was always full anyway 🚢");
+			long id = post(commenting, "Oğuzhan Türkoğlu", "The 7:40 boat was always full anyway 🚢");
 
 			Event event = reader.next(WITHIN);
 
@@ -115,7 +119,7 @@ class LiveUpdatesAcrossNodesTests {
 	@Test
 	void aModeratorsApprovalOnNodeBReachesAReaderOnNodeA() throws Exception {
 		catalog.changeDiscussion(article.slug(), true, new DiscussionSettings(true, null, null));
-		long held = post(comments, "שרה לוי", "Will the night crossing stay?");
+		long held = post(commenting, "שרה לוי", "Will the night crossing stay?");
 		assertThat(comments.find(held).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
 		try (EventStream reader = EventStream.open(portA, stream(article), null, null)) {
 			nodeB.getBean(Comments.class).moderate(held, CommentStatus.PUBLISHED);
@@ -136,7 +140,7 @@ class LiveUpdatesAcrossNodesTests {
 		console.signIn(moderator.email(), moderator.password());
 		String cookie = "gazette-session=" + console.cookie("gazette-session").orElseThrow();
 		try (EventStream moderation = EventStream.open(portA, "/admin/moderation/live", null, cookie)) {
-			long held = post(nodeB.getBean(Comments.class), "Harbour Watcher", "Please read this before it shows.");
+			long held = post(nodeB.getBean(Commenting.class), "Harbour Watcher", "Please read this before it shows.");
 
 			Event event = moderation.next(WITHIN);
 
@@ -150,7 +154,7 @@ class LiveUpdatesAcrossNodesTests {
 	void aReaderOfANodeThatRestartsGetsWhatWasPublishedMeanwhileByLastEventId() throws Exception {
 		String lastSeen;
 		try (EventStream reader = EventStream.open(portB(), stream(article), null, null)) {
-			post(comments, "Early Bird", "First on the quay.");
+			post(commenting, "Early Bird", "First on the quay.");
 			Event first = reader.next(WITHIN);
 			assertThat(first).isNotNull();
 			lastSeen = first.id();
@@ -158,8 +162,8 @@ class LiveUpdatesAcrossNodesTests {
 		nodeB.close();
 		List<Long> meanwhile = new ArrayList<>();
 		try {
-			meanwhile.add(post(comments, "Night Owl", "Posted while node B was down."));
-			meanwhile.add(post(comments, "Ünal Çelik", "And another — ğüşiöç."));
+			meanwhile.add(post(commenting, "Night Owl", "Posted while node B was down."));
+			meanwhile.add(post(commenting, "Ünal Çelik", "And another — ğüşiöç."));
 		}
 		finally {
 			nodeB = startNodeB();
@@ -176,7 +180,7 @@ class LiveUpdatesAcrossNodesTests {
 		}
 	}
 
-	private long post(Comments on, String name, String body) {
+	private long post(Commenting on, String name, String body) {
 		var outcome = on.submit(article.slug(), new CommentDraft(body, null), new Commenter(null, name, null));
 		return outcome.stored().orElseThrow(() -> new AssertionError(name + ": not stored: " + outcome)).id();
 	}

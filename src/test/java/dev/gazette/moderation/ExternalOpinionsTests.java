@@ -14,6 +14,7 @@ import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
@@ -84,6 +85,9 @@ class ExternalOpinionsTests {
 	Comments comments;
 
 	@Autowired
+	Commenting commenting;
+
+	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -131,13 +135,13 @@ class ExternalOpinionsTests {
 	@Test
 	void noTransactionIsOpenWhileTheServicesAreAskedAboutAnEdit() {
 		Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Leyla");
-		Comment posted = comments.submit(article.slug(), new CommentDraft("First thoughts on the dam.", null),
+		Comment posted = commenting.submit(article.slug(), new CommentDraft("First thoughts on the dam.", null),
 				new Commenter(reader.id(), reader.displayName(), null))
 			.stored()
 			.orElseThrow();
 		whileAsking.clear();
 
-		Comment edited = comments.edit(posted.id(), reader.id(), "Second thoughts on the dam.")
+		Comment edited = commenting.edit(posted.id(), reader.id(), "Second thoughts on the dam.")
 			.stored()
 			.orElseThrow();
 

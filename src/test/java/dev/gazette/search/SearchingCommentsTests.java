@@ -11,6 +11,7 @@ import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentOutcome;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.moderation.ModerationService;
 import dev.gazette.support.Http;
@@ -53,6 +54,9 @@ class SearchingCommentsTests {
 
 	@Autowired
 	Comments comments;
+
+	@Autowired
+	Commenting commenting;
 
 	@Autowired
 	ModerationService moderation;
@@ -104,7 +108,7 @@ class SearchingCommentsTests {
 	}
 
 	private long guest(String name, String email, String body) {
-		CommentOutcome outcome = comments.submit(article.slug(), new CommentDraft(body, null, true),
+		CommentOutcome outcome = commenting.submit(article.slug(), new CommentDraft(body, null, true),
 				new Commenter(null, name, email, "127.0.0.1"));
 		// Screening may hold a new guest's first comment; either way it is stored and searchable by moderators.
 		if (outcome instanceof CommentOutcome.Posted posted) {

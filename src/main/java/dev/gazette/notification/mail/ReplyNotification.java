@@ -3,7 +3,7 @@ package dev.gazette.notification.mail;
 import java.util.List;
 
 import dev.gazette.mail.MailMessage;
-import dev.gazette.notification.ReplyItem;
+import dev.gazette.notification.internal.ReplyItem;
 
 /**
  * Tells a member of replies to their comments. Its templates: {@code notification/mail/reply-notification.jte} in

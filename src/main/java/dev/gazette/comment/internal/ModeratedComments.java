@@ -1,0 +1,95 @@
+package dev.gazette.comment.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.gazette.comment.AuthorHistory;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code comment} table as moderation reads it: the queues (comments by status, oldest first) and an author's
+ * standing and recent texts, by account or, for a guest, by the address given. Read only; every write is
+ * {@link CommentRepository}'s.
+ */
+@Repository
+public class ModeratedComments {
+
+	private final JdbcClient jdbc;
+
+	ModeratedComments(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Comment> inStatus(Set<CommentStatus> statuses, Long articleId, int limit, long offset, boolean newestFirst) {
+		return jdbc.sql("select * from comment where status in (:statuses)"
+				+ (articleId == null ? "" : " and article_id = :article")
+				+ (newestFirst ? " order by created_at desc, id desc" : " order by created_at, id") + " limit :limit offset :offset")
+			.param("statuses", statuses.stream().map(CommentStatus::key).toList())
+			.param("article", articleId)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> CommentRepository.comment(rs))
+			.list();
+	}
+
+	public long countInStatus(Set<CommentStatus> statuses, Long articleId) {
+		return jdbc.sql("select count(*) from comment where status in (:statuses)"
+				+ (articleId == null ? "" : " and article_id = :article"))
+			.param("statuses", statuses.stream().map(CommentStatus::key).toList())
+			.param("article", articleId)
+			.query(Long.class)
+			.single();
+	}
+
+	public AuthorHistory history(Long accountId, String guestEmail, Instant since) {
+		if (accountId == null && guestEmail == null) {
+			return AuthorHistory.NONE;
+		}
+		Map<String, Integer> counts = new HashMap<>();
+		jdbc.sql("select status, count(*) as n from comment where " + author(accountId)
+				+ " and created_at >= :since group by status")
+			.param("account", accountId)
+			.param("email", guestEmail)
+			.param("since", since.atOffset(ZoneOffset.UTC))
+			.query(rs -> {
+				counts.put(rs.getString("status"), rs.getInt("n"));
+			});
+		long total = jdbc.sql("select count(*) from comment where " + author(accountId))
+			.param("account", accountId)
+			.param("email", guestEmail)
+			.query(Long.class)
+			.single();
+		long approvedEver = jdbc.sql("select count(*) from comment where " + author(accountId) + " and status = 'published'")
+			.param("account", accountId)
+			.param("email", guestEmail)
+			.query(Long.class)
+			.single();
+		return new AuthorHistory(counts.getOrDefault("published", 0), counts.getOrDefault("pending", 0),
+				counts.getOrDefault("rejected", 0), total, approvedEver);
+	}
+
+	public List<Comment> recentBy(Long accountId, String guestEmail, Instant since) {
+		if (accountId == null && guestEmail == null) {
+			return List.of();
+		}
+		return jdbc.sql("select * from comment where " + author(accountId)
+				+ " and created_at >= :since order by created_at desc, id desc limit 50")
+			.param("account", accountId)
+			.param("email", guestEmail)
+			.param("since", since.atOffset(ZoneOffset.UTC))
+			.query((rs, n) -> CommentRepository.comment(rs))
+			.list();
+	}
+
+	private static String author(Long accountId) {
+		return accountId != null ? "account_id = :account" : "account_id is null and guest_email = :email";
+	}
+}

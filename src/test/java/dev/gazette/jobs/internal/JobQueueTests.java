@@ -1,0 +1,300 @@
+package dev.gazette.jobs.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.gazette.account.AccountAdministration;
+import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
+import dev.gazette.account.Role;
+import dev.gazette.jobs.BackOff;
+import dev.gazette.jobs.Job;
+import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobResult;
+import dev.gazette.jobs.Jobs;
+import dev.gazette.support.Http;
+import dev.gazette.support.Mailbox;
+import dev.gazette.support.MutableClock;
+import dev.gazette.support.Readers;
+import dev.gazette.support.RunningGazette;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The queue with a job kind of the test's own: a note that fails while its text says so. The clock stands still
+ * unless a test moves it, and the kind is polled only hourly, so runs happen when a test asks for them.
+ */
+@RunningGazette
+class JobQueueTests {
+
+	static final String KIND = "test.note";
+
+	record Note(String text) {
+	}
+
+	/** Runs notes; one whose text starts with "fail" fails, "refuse" fails for good, until {@link #healed} is set. */
+	static class Notes implements JobHandler<Note> {
+
+		final List<String> runs = new CopyOnWriteArrayList<>();
+
+		volatile boolean healed;
+
+		@Override
+		public String kind() {
+			return KIND;
+		}
+
+		@Override
+		public Class<Note> payloadType() {
+			return Note.class;
+		}
+
+		@Override
+		public JobResult run(Job<Note> job) {
+			runs.add(job.payload().text());
+			if (!healed && job.payload().text().startsWith("refuse")) {
+				return JobResult.giveUp("refused: " + job.payload().text());
+			}
+			if (!healed && job.payload().text().startsWith("fail")) {
+				throw new IllegalStateException("the far end is away");
+			}
+			return JobResult.DONE;
+		}
+
+		@Override
+		public BackOff backOff() {
+			return new BackOff(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)), 3);
+		}
+
+		@Override
+		public Duration claimFor() {
+			return Duration.ofMinutes(10);
+		}
+
+		@Override
+		public Duration pollInterval() {
+			return Duration.ofHours(1);
+		}
+
+		@Override
+		public boolean runsAfterCommit() {
+			return false;
+		}
+	}
+
+	@TestConfiguration
+	static class Setup {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(Instant.parse(RunningGazette.NOW));
+		}
+
+		@Bean
+		Notes testNotes() {
+			return new Notes();
+		}
+	}
+
+	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	JobTable table;
+
+	@Autowired
+	Notes notes;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ObjectProvider<JobHandler<?>> handlers;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	JobProperties properties;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	AccountAdministration administration;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aFailingJobIsRetriedAfterItsBackOffAndIsDeadAfterItsLastAttempt() {
+		String text = "fail " + unique();
+		jobs.enqueue(KIND, text, new Note(text));
+
+		assertThat(runDue()).isEqualTo(1);
+		assertThat(runDue()).as("not before its first wait").isZero();
+		clock.advance(Duration.ofMinutes(1));
+		assertThat(runDue()).isEqualTo(1);
+		clock.advance(Duration.ofMinutes(4));
+		assertThat(runDue()).as("the second wait is longer").isZero();
+		clock.advance(Duration.ofMinutes(1));
+		assertThat(runDue()).isEqualTo(1);
+		clock.advance(Duration.ofDays(1));
+		assertThat(runDue()).as("three attempts were all it had").isZero();
+
+		assertThat(notes.runs).filteredOn(text::equals).hasSize(3);
+		JobTable.Row dead = row(text);
+		assertThat(dead.state()).isEqualTo("dead");
+		assertThat(dead.attempts()).isEqualTo(3);
+		assertThat(dead.lastError()).isEqualTo("IllegalStateException: the far end is away");
+	}
+
+	@Test
+	void aJobIsAddedOncePerKey() {
+		String text = "once " + unique();
+		assertThat(jobs.enqueue(KIND, text, new Note(text))).isTrue();
+		assertThat(jobs.enqueue(KIND, text, new Note(text))).as("a listener run again").isFalse();
+
+		runDue();
+
+		assertThat(notes.runs).filteredOn(text::equals).hasSize(1);
+		assertThat(row(text).state()).isEqualTo("done");
+	}
+
+	@Test
+	void theJobsPageListsADeadJobWithItsErrorAndItsRetryRunsIt() {
+		String text = "refuse " + unique();
+		jobs.enqueue(KIND, text, new Note(text));
+		runDue();
+		assertThat(row(text).state()).as("a permanent failure ends it at once").isEqualTo("dead");
+		Http http = signedIn(Role.ADMIN);
+
+		Document page = Jsoup.parse(http.get("/admin/jobs").body(), "http://localhost:" + port + "/admin/jobs");
+		Element line = page.selectFirst("tr#job-" + row(text).id());
+		assertThat(line).isNotNull();
+		assertThat(line.selectFirst(".job-state").text()).isEqualTo("dead");
+		assertThat(line.selectFirst(".job-error").text()).isEqualTo("refused: " + text);
+		assertThat(page.selectFirst("tr.job-kind[data-kind=" + KIND + "]")).isNotNull();
+
+		notes.healed = true;
+		try {
+			var answer = http.submit(page, "tr#job-" + row(text).id() + " form", Map.of());
+			assertThat(answer.statusCode()).isEqualTo(302);
+			await().atMost(Duration.ofSeconds(15)).until(() -> row(text).state().equals("done"));
+		}
+		finally {
+			notes.healed = false;
+		}
+		assertThat(notes.runs).filteredOn(text::equals).hasSize(2);
+		assertThat(Jsoup.parse(http.get("/admin/jobs").body()).selectFirst("tr#job-" + row(text).id())).isNull();
+	}
+
+	@Test
+	void onlyAdminsSeeTheJobsPage() {
+		assertThat(new Http(port).get("/admin/jobs").statusCode()).as("a guest is sent to sign in").isEqualTo(302);
+		Http moderator = signedIn(Role.MODERATOR);
+		assertThat(moderator.get("/admin/jobs").statusCode()).isEqualTo(403);
+		assertThat(moderator.postForm("/admin/jobs/1/retry", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(signedIn(Role.ADMIN).get("/admin/jobs").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aJobClaimedByAnotherNodeIsLeftToItUntilTheClaimLapses() {
+		String text = "claimed " + unique();
+		jobs.enqueue(KIND, text, new Note(text));
+		long id = row(text).id();
+		assertThat(table.claim(id, "other-node", clock.instant(), clock.instant().plus(Duration.ofMinutes(10)))).isTrue();
+
+		assertThat(runDue()).isZero();
+		assertThat(signedIn(Role.ADMIN).get("/admin/jobs").body()).doesNotContain("job-" + id + "\"");
+
+		// That node died: its claim lapses, the page shows the job as stuck, and the next look runs it.
+		clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+		Element stuck = Jsoup.parse(signedIn(Role.ADMIN).get("/admin/jobs").body()).selectFirst("tr#job-" + id);
+		assertThat(stuck.selectFirst(".job-state").text()).isEqualTo("stuck (claimed by other-node)");
+		assertThat(runDue()).isEqualTo(1);
+		assertThat(row(text).state()).isEqualTo("done");
+		assertThat(row(text).attempts()).as("the dead node's run counts").isEqualTo(2);
+		assertThat(table.finish(id, "other-node", 1, clock.instant())).as("the dead node cannot finish it").isFalse();
+	}
+
+	@Test
+	void twoWorkersOnOneDatabaseNeverRunTheSameJob() throws Exception {
+		String batch = "batch " + unique();
+		int count = 40;
+		for (int i = 1; i <= count; i++) {
+			jobs.enqueue(KIND, batch + " #" + i, new Note(batch + " #" + i));
+		}
+		JobWorker one = new JobWorker(table, handlers, json, clock, properties);
+		JobWorker two = new JobWorker(table, handlers, json, clock, properties);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		int runs = 0;
+		try {
+			List<Callable<Integer>> both = new ArrayList<>(List.of(() -> one.runDue(KIND), () -> two.runDue(KIND)));
+			for (Future<Integer> run : pool.invokeAll(both)) {
+				runs += run.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(runs).isEqualTo(count);
+		assertThat(notes.runs.stream().filter(text -> text.startsWith(batch + " #")).toList()).hasSize(count)
+			.doesNotHaveDuplicates();
+	}
+
+	private int runDue() {
+		return jobs.runDue(KIND);
+	}
+
+	private JobTable.Row row(String key) {
+		long id = jdbc.sql("select id from job where kind = :kind and job_key = :key")
+			.param("kind", KIND)
+			.param("key", key)
+			.query(Long.class)
+			.single();
+		return table.find(id).orElseThrow();
+	}
+
+	private Http signedIn(Role role) {
+		Http http = new Http(port);
+		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Jobs " + role, role);
+		http.signIn(reader.email(), reader.password());
+		return http;
+	}
+
+	private static String unique() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+}

@@ -1,0 +1,277 @@
+package dev.gazette.webhook.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.gazette.account.AccountAdministration;
+import dev.gazette.account.Accounts;
+import dev.gazette.account.Registration;
+import dev.gazette.account.Role;
+import dev.gazette.article.ArticleCatalog;
+import dev.gazette.comment.CommentDraft;
+import dev.gazette.comment.Commenter;
+import dev.gazette.comment.Commenting;
+import dev.gazette.support.Http;
+import dev.gazette.support.Mailbox;
+import dev.gazette.support.MutableClock;
+import dev.gazette.support.Newsroom;
+import dev.gazette.support.Newsroom.Published;
+import dev.gazette.support.Readers;
+import dev.gazette.support.Readers.Reader;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhooks as an integrator meets them: a real HTTP server on a local port receives signed JSON when an article or a
+ * comment is published, and answers with errors for a while to make Gazette retry. The clock stands still until a
+ * test moves it; the delivery worker and the announcer are run by the tests (their schedules are an hour here).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gazette.base-url=https://gazette.example", "gazette.webhooks.poll-interval=1h",
+				"gazette.webhooks.max-attempts=3", "gazette.webhooks.first-retry=30s", "gazette.webhooks.timeout=5s",
+				"gazette.articles.announce-interval=1h", "gazette.newsletter.poll-interval=1h",
+				"gazette.notifications.poll-interval=1h" })
+class WebhookTests {
+
+	@TestConfiguration
+	static class StandingClock {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(Instant.parse("2018-07-22T09:00:00Z"));
+		}
+	}
+
+	/** One call the receiver got, and whether its signature checked out with the secret. */
+	record Received(String event, String delivery, String body, boolean signed) {
+	}
+
+	@Autowired
+	WebhookDelivery delivery;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	ArticleCatalog catalog;
+
+	@Autowired
+	Commenting commenting;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Registration registration;
+
+	@Autowired
+	AccountAdministration administration;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@LocalServerPort
+	int port;
+
+	HttpServer receiver;
+
+	final List<Received> received = new CopyOnWriteArrayList<>();
+
+	final AtomicInteger failuresLeft = new AtomicInteger();
+
+	volatile String secret;
+
+	Http admin;
+
+	@BeforeEach
+	void aReceiverAndAnAdmin() throws IOException {
+		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hooks", exchange -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			String signature = exchange.getRequestHeaders().getFirst("Gazette-Signature");
+			received.add(new Received(exchange.getRequestHeaders().getFirst("Gazette-Event"),
+					exchange.getRequestHeaders().getFirst("Gazette-Delivery"), body, verifies(signature, body)));
+			int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		receiver.start();
+		// Earlier tests' webhooks point at receivers that are gone: only this test's webhook is registered.
+		jdbc.sql("delete from webhook").update();
+		Reader person = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Admin Ada", Role.ADMIN);
+		admin = new Http(port);
+		admin.signIn(person.email(), person.password());
+		HttpResponse<String> registered = admin.postForm("/admin/webhooks", Map.of("url",
+				"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "description", "Ünïcode ✓ test",
+				"event", "article.published"));
+		assertThat(registered.statusCode()).isEqualTo(200);
+		secret = Jsoup.parse(registered.body()).selectFirst(".form-saved code.secret").text();
+		// The test's form helper sends one value per field, so the second event is added directly.
+		long id = jdbc.sql("select max(id) from webhook where secret = :s").param("s", secret).query(Long.class).single();
+		jdbc.sql("update webhook set events = 'article.published,comment.published' where id = :id").param("id", id).update();
+	}
+
+	@AfterEach
+	void stopTheReceiver() {
+		receiver.stop(0);
+	}
+
+	@Test
+	void aPublishedArticleAndCommentArriveSignedWithTheirEssentials() {
+		Published article = new Newsroom(catalog).article().headline("Harbour wall — Oğuz Türk, שלום 👍").publish();
+		awaitQueued(1);
+		commenting.submit(article.slug(), new CommentDraft("Teşekkürler 👍", null), new Commenter(null, "Gökçe Işıkoğlu", null));
+		awaitQueued(2);
+
+		assertThat(delivery.deliverDue()).isEqualTo(2);
+
+		assertThat(received).hasSize(2).allMatch(Received::signed);
+		JsonNode articleEvent = json.readTree(received.get(0).body());
+		assertThat(received.get(0).event()).isEqualTo("article.published");
+		assertThat(articleEvent.get("type").asText()).isEqualTo("article.published");
+		assertThat(articleEvent.get("id").asText()).startsWith("evt_article.");
+		assertThat(articleEvent.get("data").get("headline").asText()).isEqualTo("Harbour wall — Oğuz Türk, שלום 👍");
+		assertThat(articleEvent.get("data").get("url").asText()).isEqualTo("https://gazette.example" + article.path());
+		JsonNode commentEvent = json.readTree(received.get(1).body());
+		assertThat(commentEvent.get("type").asText()).isEqualTo("comment.published");
+		assertThat(commentEvent.get("data").get("authorName").asText()).isEqualTo("Gökçe Işıkoğlu");
+		assertThat(commentEvent.get("data").get("url").asText())
+			.startsWith("https://gazette.example/articles/" + article.slug() + "/comments/");
+		assertThat(received.get(0).delivery()).isNotEqualTo(received.get(1).delivery());
+		assertThat(delivery.deliverDue()).as("nothing left").isZero();
+	}
+
+	@Test
+	void aFailingReceiverIsRetriedWithGrowingWaitsAndTheAdminPageShowsTheAnswers() {
+		failuresLeft.set(2);
+		new Newsroom(catalog).article().publish();
+		awaitQueued(1);
+
+		delivery.deliverDue();
+		clock.advance(Duration.ofSeconds(29));
+		assertThat(delivery.deliverDue()).as("not before 30 s").isZero();
+		clock.advance(Duration.ofSeconds(1));
+		delivery.deliverDue();
+		clock.advance(Duration.ofSeconds(59));
+		assertThat(delivery.deliverDue()).as("then not before 60 s").isZero();
+		clock.advance(Duration.ofSeconds(1));
+		delivery.deliverDue();
+
+		assertThat(received).hasSize(3).allMatch(Received::signed);
+		assertThat(received.stream().map(Received::delivery).distinct()).as("one delivery, tried three times").hasSize(1);
+		var row = Jsoup.parse(admin.get("/admin/webhooks").body()).selectFirst("tr.delivery");
+		assertThat(row.selectFirst(".delivery-status").text()).isEqualTo("delivered");
+		assertThat(row.selectFirst(".delivery-answer").text()).isEqualTo("204");
+	}
+
+	@Test
+	void afterTheLastAttemptTheDeliveryHasFailedAndIsNotTriedAgain() {
+		failuresLeft.set(100);
+		new Newsroom(catalog).article().publish();
+		awaitQueued(1);
+		for (int i = 0; i < 5; i++) {
+			delivery.deliverDue();
+			clock.advance(Duration.ofHours(1));
+		}
+
+		assertThat(received).hasSize(3);
+		var row = Jsoup.parse(admin.get("/admin/webhooks").body()).selectFirst("tr.delivery");
+		assertThat(row.selectFirst(".delivery-status").text()).isEqualTo("failed");
+		assertThat(row.selectFirst(".delivery-answer").text()).isEqualTo("503");
+	}
+
+	@Test
+	void aFutureArticleIsAnnouncedOnceWhenItsTimeComesAndTwoNodesCallOnce() throws Exception {
+		new Newsroom(catalog).article().publishedAt(clock.instant().plus(Duration.ofHours(1))).publish();
+		assertThat(catalog.announceDue()).isZero();
+		clock.advance(Duration.ofHours(1));
+
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			int announced = 0;
+			for (var run : pool.invokeAll(List.<Callable<Integer>>of(catalog::announceDue, catalog::announceDue))) {
+				announced += run.get();
+			}
+			assertThat(announced).isEqualTo(1);
+			awaitQueued(1);
+			int calls = 0;
+			for (var run : pool.invokeAll(List.<Callable<Integer>>of(delivery::deliverDue, delivery::deliverDue))) {
+				calls += run.get();
+			}
+			assertThat(calls).isEqualTo(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(catalog.announceDue()).isZero();
+		assertThat(received).hasSize(1);
+	}
+
+	@Test
+	void aBadAddressIsRefusedOnThePageAndStoresNothingAndOnlyAdminsSeeThePage() {
+		long before = jdbc.sql("select count(*) from webhook").query(Long.class).single();
+		for (String url : List.of("ftp://example.com/x", "not a url", "", "https://user:pw@example.com/", "javascript:alert(1)")) {
+			HttpResponse<String> refused = admin.postForm("/admin/webhooks", Map.of("url", url, "event", "article.published"));
+			assertThat(refused.statusCode()).as(url).isEqualTo(400);
+			assertThat(Jsoup.parse(refused.body()).selectFirst(".form-error").text()).isNotBlank();
+		}
+		assertThat(admin.postForm("/admin/webhooks", Map.of("url", "https://example.com/", "event", "everything"))
+			.statusCode()).isEqualTo(400);
+		assertThat(jdbc.sql("select count(*) from webhook").query(Long.class).single()).isEqualTo(before);
+
+		Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Not An Admin");
+		Http readerBrowser = new Http(port);
+		readerBrowser.signIn(reader.email(), reader.password());
+		assertThat(readerBrowser.get("/admin/webhooks").statusCode()).isEqualTo(403);
+		assertThat(new Http(port).get("/admin/webhooks").statusCode()).isEqualTo(302);
+	}
+
+	private boolean verifies(String header, String body) {
+		if (header == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
+			return false;
+		}
+		String timestamp = header.substring(2, header.indexOf(','));
+		String expected = Signatures.hmac(secret, timestamp + "." + body);
+		return header.endsWith("v1=" + expected) && Long.parseLong(timestamp) == clock.instant().getEpochSecond();
+	}
+
+	private void awaitQueued(int count) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+				"select count(*) from webhook_delivery d join webhook w on w.id = d.webhook_id where w.secret = :s")
+			.param("s", secret)
+			.query(Long.class)
+			.single() >= count);
+	}
+}
