@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -52,8 +53,9 @@ class AvailabilityModuleTests {
 	@DirtiesContext
 	void theHealthCheckIsDownWithAReasonOnceTheDatabaseCannotBeReached() {
 		((HikariDataSource) dataSource).close();
+		Health answer = health.health();
 
-		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.health().getDetails()).containsEntry("reason", "the database cannot be reached");
+		assertThat(answer.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(answer.getDetails()).containsEntry("reason", "the database cannot be reached");
 	}
 }
