@@ -61,14 +61,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * What stands in, because each reads or writes the database: the account lookup behind sign-in and remember-me, the
  * API tokens, the failed-sign-in watch, the section list in the header ({@link ArticleCatalog}, answering none) and the
  * publication's masthead and settings ({@link Publications}, answering the fixed {@link #PUBLICATION}). The remember-me
- * key would come from the {@code site_secret} table; here it is a constant. A test signs someone in with
- * {@link SignedIn#as}, and mocks the feature service its controller calls with {@code @MockitoBean}, saying why in its
- * class comment.
+ * key would come from the {@code site_secret} table; here it is a constant. No database is made for a slice
+ * ({@link FreshTestDatabase#KEEP_DATASOURCE}): on PostgreSQL each slice would otherwise leave an empty one behind.
+ * A test signs someone in with {@link SignedIn#as}, and mocks the feature service its controller calls with
+ * {@code @MockitoBean}, saying why in its class comment.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
+@WebMvcTest(properties = FreshTestDatabase.KEEP_DATASOURCE + "=true", useDefaultFilters = false,
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
 		"dev\\.gazette\\.account\\.internal\\.(SecurityConfiguration|ApiErrors)", "dev\\.gazette\\.account\\.FormProtection",
 		"dev\\.gazette\\.web\\.(ApiProblems|SiteModel)", "dev\\.gazette\\.availability\\.DatabaseOutage",
 		"dev\\.gazette\\.ratelimit\\.RateLimiter", "dev\\.gazette\\.[a-z.]+\\.[A-Za-z]+Properties" }))
