@@ -50,11 +50,10 @@ class ChangingTheAddressTests {
 
 	@BeforeEach
 	void aSignedInReader() {
-		http = new Http(port);
 		mailbox = new Mailbox(jdbc);
 		readers = new Readers(registration, accounts, administration, mailbox);
 		reader = readers.join("Farah Nasser");
-		http.signIn(reader.email(), reader.password());
+		http = Http.signedInAs(port, reader);
 	}
 
 	@Test

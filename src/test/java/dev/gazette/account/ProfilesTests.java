@@ -61,9 +61,8 @@ class ProfilesTests {
 
 	@BeforeEach
 	void aSignedInReader() {
-		http = new Http(port);
 		reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Oğuz Türk");
-		http.signIn(reader.email(), reader.password());
+		http = Http.signedInAs(port, reader);
 	}
 
 	@Test

@@ -73,8 +73,7 @@ class RecoveringAPasswordTests {
 
 	@Test
 	void theLinkFromTheMailSetsANewPasswordOnceAndEndsEverySessionOfTheAccount() {
-		Http otherDevice = new Http(port);
-		otherDevice.signIn(reader.email(), reader.password());
+		Http otherDevice = Http.signedInAs(port, reader);
 		http.postForm("/forgot-password", Map.of("email", reader.email()));
 		String link = mailbox.latestTo(reader.email()).link("/reset-password");
 

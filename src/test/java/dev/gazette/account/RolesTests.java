@@ -56,7 +56,7 @@ class RolesTests {
 	void anAdminSignedIn() {
 		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		admin = readers.join("Ani Admin", Role.ADMIN);
-		adminBrowser = signedIn(admin);
+		adminBrowser = Http.signedInAs(port, admin);
 	}
 
 	@Test
@@ -72,7 +72,7 @@ class RolesTests {
 	void everyRoleButAdminIsForbiddenThePeoplePageAndCannotChangeRoles(Role role) {
 		Reader someone = role == Role.READER ? readers.join("Plain Reader") : readers.join("A " + role.key(), role);
 		Reader target = readers.join("Target");
-		Http browser = signedIn(someone);
+		Http browser = Http.signedInAs(port, someone);
 
 		HttpResponse<String> page = browser.get("/admin/people");
 		HttpResponse<String> grant = browser.postForm("/admin/people/" + target.id() + "/roles",
@@ -107,7 +107,7 @@ class RolesTests {
 	@Test
 	void grantingARoleWithThePageStoresItRecordsWhoDidItAndEndsThePersonsSessions() {
 		Reader person = readers.join("Eli Editor-to-be");
-		Http personsBrowser = signedIn(person);
+		Http personsBrowser = Http.signedInAs(port, person);
 		Element form = page(adminBrowser.get("/admin/people?q=" + person.email())).getElementById("person-" + person.id())
 			.selectFirst("form:has(input[name=role][value=EDITOR])");
 
@@ -137,7 +137,7 @@ class RolesTests {
 	@Test
 	void revokingARoleTakesItAwayAtOnce() {
 		Reader person = readers.join("Mo Moderator", Role.MODERATOR, Role.ADMIN);
-		Http personsBrowser = signedIn(person);
+		Http personsBrowser = Http.signedInAs(port, person);
 		assertThat(personsBrowser.get("/admin/people").statusCode()).isEqualTo(200);
 
 		adminBrowser.postForm("/admin/people/" + person.id() + "/roles",
@@ -145,7 +145,7 @@ class RolesTests {
 
 		assertThat(roles(person)).containsExactly("moderator");
 		assertThat(personsBrowser.get("/admin/people").statusCode()).as("signed out").isEqualTo(302);
-		assertThat(signedIn(person).get("/admin/people").statusCode()).as("no longer an admin").isEqualTo(403);
+		assertThat(Http.signedInAs(port, person).get("/admin/people").statusCode()).as("no longer an admin").isEqualTo(403);
 	}
 
 	@Test
@@ -187,13 +187,6 @@ class RolesTests {
 	}
 
 	// --- helpers ---
-
-	private Http signedIn(Reader reader) {
-		Http browser = new Http(port);
-		assertThat(browser.signIn(reader.email(), reader.password()).headers().firstValue("Location").orElseThrow())
-			.doesNotContain("error");
-		return browser;
-	}
 
 	private List<String> roles(Reader reader) {
 		return jdbc.sql("select role from account_role where account_id = :id order by role")

@@ -58,10 +58,9 @@ class SettingsTests {
 
 	@BeforeEach
 	void aSignedInReader() {
-		http = new Http(port);
 		mailbox = new Mailbox(jdbc);
 		reader = new Readers(registration, accounts, administration, mailbox).join("Hannah Arendt");
-		http.signIn(reader.email(), reader.password());
+		http = Http.signedInAs(port, reader);
 	}
 
 	@Test
@@ -107,8 +106,7 @@ class SettingsTests {
 	@Test
 	void aCommentWrittenAfterARenameCarriesTheNewNameFromEveryDevice() {
 		Published article = new Newsroom(catalog).article().publish();
-		Http phone = new Http(port);
-		phone.signIn(reader.email(), reader.password());
+		Http phone = Http.signedInAs(port, reader);
 		saveProfile("Hannah Renamed", "", true, false);
 
 		long fromHere = commentId(http.postForm(article.path() + "/comments", Map.of("body", "After the rename")));
@@ -172,8 +170,7 @@ class SettingsTests {
 
 	@Test
 	void changingThePasswordSignsOutEveryOtherSessionButThisOne() {
-		Http otherDevice = new Http(port);
-		otherDevice.signIn(reader.email(), reader.password());
+		Http otherDevice = Http.signedInAs(port, reader);
 		assertThat(otherDevice.get("/settings").statusCode()).isEqualTo(200);
 
 		assertThat(changePassword(reader.password(), "Lanterns over the old harbour").statusCode()).isEqualTo(302);

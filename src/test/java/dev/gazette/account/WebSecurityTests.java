@@ -71,9 +71,8 @@ class WebSecurityTests {
 
 	@BeforeEach
 	void aSignedInReader() {
-		http = new Http(port);
 		reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Careful Reader");
-		http.signIn(reader.email(), reader.password());
+		http = Http.signedInAs(port, reader);
 	}
 
 	@Test

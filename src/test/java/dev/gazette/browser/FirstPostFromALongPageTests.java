@@ -191,8 +191,7 @@ class FirstPostFromALongPageTests {
 	@Test
 	void aReaderWhoseTokenWentStaleGetsTheirCommentBackAndSendsItAgain() {
 		Readers.Reader member = readers.join("Stale Page Sami");
-		Http browser = new Http(port);
-		browser.signIn(member.email(), member.password());
+		Http browser = Http.signedInAs(port, member);
 		Document openTab = page(browser, big.path());
 		// Signing in again elsewhere in the same browser gives it a new token; the open tab still has the old one.
 		browser.signIn(member.email(), member.password());
@@ -234,8 +233,7 @@ class FirstPostFromALongPageTests {
 	void noHeaderOrCookieIsSetTooLateOnTheLongestPages() {
 		Readers.Reader member = readers.join("Header Watcher");
 		Http guest = new Http(port);
-		Http signedIn = new Http(port);
-		signedIn.signIn(member.email(), member.password());
+		Http signedIn = Http.signedInAs(port, member);
 		String thread = page(guest, big.path()).selectFirst("ol.threads > li.comment").id().substring("comment-".length());
 		for (String path : List.of("/", RIVER, big.path(), big.path() + "?csort=newest", big.path() + "/threads/" + thread,
 				big.path() + "/comments/" + thread + "/reply", "/sections/" + BrowsingGazette.SECTION)) {

@@ -256,8 +256,7 @@ class LiveDiscussionInTheBrowserTests {
 	void theChangedPagesAreValidHtml() {
 		Readers.Reader moderator = new Readers(registration, accounts, administration, new Mailbox(jdbc))
 			.join("Cordelia Ferreira-Lund", Role.MODERATOR);
-		Http moderatorsBrowser = new Http(port);
-		moderatorsBrowser.signIn(moderator.email(), moderator.password());
+		Http moderatorsBrowser = Http.signedInAs(port, moderator);
 
 		assertValid(new Http(port).get(article.path()).body(), "the article for a guest");
 		assertValid(moderatorsBrowser.get(article.path()).body(), "the article for a moderator");

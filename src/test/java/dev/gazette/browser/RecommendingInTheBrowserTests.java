@@ -149,11 +149,9 @@ class RecommendingInTheBrowserTests {
 	@Test
 	void theDiscussionAndTheRefusalPageAreValidHtml() {
 		Http guest = new Http(port);
-		Http moderatorsBrowser = new Http(port);
-		moderatorsBrowser.signIn(moderator.email(), moderator.password());
+		Http moderatorsBrowser = Http.signedInAs(port, moderator);
 		Readers.Reader member = readers.join("Thaddeus Okoro-Lindgren");
-		Http membersBrowser = new Http(port);
-		membersBrowser.signIn(member.email(), member.password());
+		Http membersBrowser = Http.signedInAs(port, member);
 		long own = commenting.submit(article.slug(), new CommentDraft("My own, not to be recommended by me.", null),
 				new Commenter(member.id(), member.displayName(), null)).stored().orElseThrow().id();
 		HttpResponse<String> refused = membersBrowser.postForm(article.path() + "/comments/" + own + "/recommendation",

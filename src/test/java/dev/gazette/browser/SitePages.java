@@ -251,8 +251,7 @@ final class SitePages {
 	 * report has a reason and a note), followed until it is done; answers its page.
 	 */
 	private static String dryRunImport(int port, Readers.Reader admin) {
-		Http browser = new Http(port);
-		browser.signIn(admin.email(), admin.password());
+		Http browser = Http.signedInAs(port, admin);
 		String wxr = """
 				<?xml version="1.0" encoding="UTF-8" ?>
 				<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -285,8 +284,7 @@ final class SitePages {
 
 	/** A draft written and then changed through the editor's form, so it has a diff to show; answers its id. */
 	private static long pieceWithTwoRevisions(int port, Readers.Reader admin) {
-		Http browser = new Http(port);
-		browser.signIn(admin.email(), admin.password());
+		Http browser = Http.signedInAs(port, admin);
 		HttpResponse<String> started = browser.postForm("/admin/articles", Map.of("headline",
 				"Harbour tugs get a new berth", "authors", BrowsingGazette.AUTHOR, "bodyMarkdown",
 				"The tugs move to the north quay.\n\nWork starts in *March*.", "kind", "news", "version", ""));

@@ -331,8 +331,7 @@ class WholeArticlesInTheBrowserTests {
 
 	@Test
 	void theChangedPagesAreValidHtml() {
-		Http staff = new Http(port);
-		staff.signIn(editor.email(), editor.password());
+		Http staff = Http.signedInAs(port, editor);
 		Published illustrated = illustratedArticle();
 		assertValid(new Http(port).get(illustrated.path()).body(), "an article with a figure and a video");
 

@@ -73,7 +73,7 @@ class CommentsAndAccountsTests {
 		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new Newsroom(catalog).article().publish();
 		author = readers.join("Tamar Shalev");
-		authorsBrowser = signedIn(author);
+		authorsBrowser = Http.signedInAs(port, author);
 	}
 
 	@Nested
@@ -138,7 +138,7 @@ class CommentsAndAccountsTests {
 		@Test
 		void someoneElsesCommentCannotBeEditedOrDeleted() {
 			long id = post(authorsBrowser, Map.of("body", "Mine alone."));
-			Http stranger = signedIn(readers.join("Stranger"));
+			Http stranger = Http.signedInAs(port, readers.join("Stranger"));
 			Http guest = new Http(port);
 			String comment = article.path() + "/comments/" + id;
 
@@ -213,7 +213,7 @@ class CommentsAndAccountsTests {
 
 		@Test
 		void someoneElsesCommentIsForbiddenAndUnchanged() {
-			long id = post(signedIn(readers.join("Other Reader")), Map.of("body", "Not Tamar's"));
+			long id = post(Http.signedInAs(port, readers.join("Other Reader")), Map.of("body", "Not Tamar's"));
 
 			HttpResponse<String> patched = new Http(port).withToken(token, "PATCH", "/api/v1/comments/" + id,
 					Json.object("body", "Mine now"));
@@ -241,12 +241,6 @@ class CommentsAndAccountsTests {
 	}
 
 	// --- helpers ---
-
-	private Http signedIn(Reader reader) {
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
-		return browser;
-	}
 
 	private long post(Http browser, Map<String, String> fields) {
 		HttpResponse<String> posted = browser.postForm(article.path() + "/comments", new LinkedHashMap<>(fields));

@@ -142,8 +142,7 @@ class GuestNamesTests {
 	@Test
 	void aMemberCommentsUnderTheirOwnNameAsAlways() {
 		Reader member = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Moderator Fan " + family);
-		Http browser = new Http(port);
-		browser.signIn(member.email(), member.password());
+		Http browser = Http.signedInAs(port, member);
 
 		HttpResponse<String> response = browser.postForm(article.path() + "/comments",
 				Map.of("body", "Signed in, under the name I chose."));

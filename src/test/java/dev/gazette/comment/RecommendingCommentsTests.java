@@ -80,13 +80,13 @@ class RecommendingCommentsTests {
 		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new Newsroom(catalog).article().publish();
 		commenter = readers.join("Leocadia Parrondo-Whit");
-		comment = post(signedIn(commenter), "The harbour tariffs explain the whole dispute.");
+		comment = post(Http.signedInAs(port, commenter), "The harbour tariffs explain the whole dispute.");
 	}
 
 	@Test
 	void aReaderRecommendsWithThePlainFormAndTakesItBack() {
 		Reader reader = readers.join("Teodor Ashgrove-Nunes");
-		Http browser = signedIn(reader);
+		Http browser = Http.signedInAs(port, reader);
 		String button = "#comment-" + comment + " .recommend-form";
 
 		HttpResponse<String> recommended = browser.submit(article.path(), button, Map.of("action", "recommend"));
@@ -133,7 +133,7 @@ class RecommendingCommentsTests {
 
 	@Test
 	void nobodyRecommendsTheirOwnComment() {
-		Http own = signedIn(commenter);
+		Http own = Http.signedInAs(port, commenter);
 		assertThat(Jsoup.parse(own.get(article.path()).body()).getElementById("comment-" + comment)
 			.select(".recommend-form")).isEmpty();
 
@@ -152,7 +152,7 @@ class RecommendingCommentsTests {
 
 	@Test
 	void aFormThatDoesNotSayWhatToDoIsRefusedAndStoresNothing() {
-		HttpResponse<String> refused = signedIn(readers.join("Casimir Oyelaran-Pike"))
+		HttpResponse<String> refused = Http.signedInAs(port, readers.join("Casimir Oyelaran-Pike"))
 			.postForm(article.path() + "/comments/" + comment + "/recommendation", Map.of("action", "boost"));
 
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -214,7 +214,7 @@ class RecommendingCommentsTests {
 
 	@Test
 	void mostRecommendedIsASortBesideTheOthers() {
-		Http browser = signedIn(readers.join("Wilhelmina Saarinen-Obi"));
+		Http browser = Http.signedInAs(port, readers.join("Wilhelmina Saarinen-Obi"));
 		long second = post(browser, "Second thread.");
 		long third = post(browser, "Third thread.");
 		Reader one = readers.join("Anselm Okonkwo-Lind");
@@ -298,12 +298,6 @@ class RecommendingCommentsTests {
 		Element shown = Jsoup.parse(new Http(port).get(article.path()).body()).getElementById("comment-" + id);
 		assertThat(shown).as("comment " + id + " on the page").isNotNull();
 		return shown;
-	}
-
-	private Http signedIn(Reader reader) {
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
-		return browser;
 	}
 
 	private long post(Http browser, String body) {

@@ -79,9 +79,9 @@ class WhoIsWhoInTheThreadTests {
 	void eachCommentSaysInWordsWhoWroteIt() {
 		Reader moderator = readers.join("Ottilie Brannagh-Seo", Role.MODERATOR);
 		Reader member = readers.join("Pepijn Aldegonde-Ruiz");
-		long byWriter = post(signedIn(writer), "Thanks for reading: the river data is in the appendix.");
-		long byModerator = post(signedIn(moderator), "A reminder to keep it civil.");
-		long byMember = post(signedIn(member), "Just a reader with a confirmed address.");
+		long byWriter = post(Http.signedInAs(port, writer), "Thanks for reading: the river data is in the appendix.");
+		long byModerator = post(Http.signedInAs(port, moderator), "A reminder to keep it civil.");
+		long byMember = post(Http.signedInAs(port, member), "Just a reader with a confirmed address.");
 		long byGuest = post(new Http(port), Map.of("authorName", "Wanderer of Quays", "body", "Just passing through."));
 
 		assertThat(badges(byWriter)).containsExactly("Staff", "Author", "Verified");
@@ -94,7 +94,7 @@ class WhoIsWhoInTheThreadTests {
 	@Test
 	void anAccountsCommentShowsItsPictureAndLinksToItsProfileAGuestsDoesNot() {
 		Reader member = readers.join("Radomir Easterbrook-Vale");
-		long byMember = post(signedIn(member), "Members have pictures.");
+		long byMember = post(Http.signedInAs(port, member), "Members have pictures.");
 		long byGuest = post(new Http(port), Map.of("authorName", "Nameless at the Pier", "body", "Guests do not."));
 
 		Element shown = comment(byMember);
@@ -114,13 +114,13 @@ class WhoIsWhoInTheThreadTests {
 
 	@Test
 	void everyReaderWhoIsNotSignedInGetsTheSamePageAndSignedInReadersSeeTheSameBadges() {
-		long byWriter = post(signedIn(writer), "Same for everyone.");
+		long byWriter = post(Http.signedInAs(port, writer), "Same for everyone.");
 
 		String first = new Http(port).get(article.path()).body();
 		String second = new Http(port, "203.0.113.77").get(article.path()).body();
 
 		assertThat(second).isEqualTo(first);
-		Element asSignedIn = Jsoup.parse(signedIn(readers.join("Hesper Lindqvist-Amadi")).get(article.path()).body())
+		Element asSignedIn = Jsoup.parse(Http.signedInAs(port, readers.join("Hesper Lindqvist-Amadi")).get(article.path()).body())
 			.getElementById("comment-" + byWriter);
 		assertThat(asSignedIn.select(".badge").eachText()).containsExactly("Staff", "Author", "Verified");
 	}
@@ -135,12 +135,6 @@ class WhoIsWhoInTheThreadTests {
 		Element comment = Jsoup.parse(new Http(port).get(article.path()).body()).getElementById("comment-" + id);
 		assertThat(comment).as("comment " + id + " on the page").isNotNull();
 		return comment;
-	}
-
-	private Http signedIn(Reader reader) {
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
-		return browser;
 	}
 
 	private long post(Http browser, String body) {

@@ -136,8 +136,7 @@ class LiveUpdatesAcrossNodesTests {
 		catalog.changeDiscussion(article.slug(), true, new DiscussionSettings(true, null, null));
 		Readers.Reader moderator = new Readers(registration, accounts, administration, new Mailbox(jdbc))
 			.join("Leyla Məmmədova", Role.MODERATOR);
-		Http console = new Http(portA);
-		console.signIn(moderator.email(), moderator.password());
+		Http console = Http.signedInAs(portA, moderator);
 		String cookie = "gazette-session=" + console.cookie("gazette-session").orElseThrow();
 		try (EventStream moderation = EventStream.open(portA, "/admin/moderation/live", null, cookie)) {
 			long held = post(nodeB.getBean(Commenting.class), "Harbour Watcher", "Please read this before it shows.");

@@ -61,9 +61,8 @@ class OutboxPageTests {
 
 	@BeforeEach
 	void anAdminSignedIn() {
-		http = new Http(port);
 		Reader admin = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Outbox Admin", Role.ADMIN);
-		http.signIn(admin.email(), admin.password());
+		http = Http.signedInAs(port, admin);
 	}
 
 	@Test
@@ -71,8 +70,7 @@ class OutboxPageTests {
 		Http guest = new Http(port);
 		assertThat(guest.get("/admin/outbox").statusCode()).as("a guest is sent to sign in").isEqualTo(302);
 		Reader moderator = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Not Admin", Role.MODERATOR);
-		Http other = new Http(port);
-		other.signIn(moderator.email(), moderator.password());
+		Http other = Http.signedInAs(port, moderator);
 		assertThat(other.get("/admin/outbox").statusCode()).isEqualTo(403);
 	}
 

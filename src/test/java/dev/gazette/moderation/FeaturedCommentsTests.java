@@ -73,14 +73,14 @@ class FeaturedCommentsTests {
 		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		article = new Newsroom(catalog).article().publish();
 		moderator = readers.join("Guinevere Okafor-Lund", Role.MODERATOR);
-		moderatorsBrowser = signedIn(moderator);
-		comment = post(signedIn(readers.join("Florentyna Abaroa-Kim")), "The best-sourced comment of the week.");
+		moderatorsBrowser = Http.signedInAs(port, moderator);
+		comment = post(Http.signedInAs(port, readers.join("Florentyna Abaroa-Kim")), "The best-sourced comment of the week.");
 	}
 
 	@Test
 	void aModeratorFeaturesACommentFromThePageAndEveryoneSeesWhoPickedIt() {
 		assertThat(Jsoup.parse(new Http(port).get(article.path()).body()).select(".pick-form")).isEmpty();
-		assertThat(Jsoup.parse(signedIn(readers.join("Lysander Mbeki-Ross")).get(article.path()).body())
+		assertThat(Jsoup.parse(Http.signedInAs(port, readers.join("Lysander Mbeki-Ross")).get(article.path()).body())
 			.select(".pick-form")).as("a reader who does not moderate").isEmpty();
 
 		HttpResponse<String> featured = moderatorsBrowser.submit(article.path(), "#comment-" + comment + " .pick-form",
@@ -134,7 +134,7 @@ class FeaturedCommentsTests {
 
 	@Test
 	void aReaderWhoDoesNotModerateCannotFeature() {
-		HttpResponse<String> refused = signedIn(readers.join("Octavian Brightwater-Sy"))
+		HttpResponse<String> refused = Http.signedInAs(port, readers.join("Octavian Brightwater-Sy"))
 			.postForm(article.path() + "/comments/" + comment + "/feature", Map.of("featured", "true"));
 
 		assertThat(refused.statusCode()).isEqualTo(403);
@@ -145,12 +145,6 @@ class FeaturedCommentsTests {
 
 	private boolean featured() {
 		return jdbc.sql("select featured from comment where id = :id").param("id", comment).query(Boolean.class).single();
-	}
-
-	private Http signedIn(Reader reader) {
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
-		return browser;
 	}
 
 	private long post(Http browser, String body) {

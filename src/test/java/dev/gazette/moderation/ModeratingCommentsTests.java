@@ -274,8 +274,7 @@ class ModeratingCommentsTests {
 	@Test
 	void theScoreApiCarriesTheExplanation() {
 		Reader reader = readers.join("Score Reader");
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
+		Http browser = Http.signedInAs(port, reader);
 
 		HttpResponse<String> score = http.withToken(apiToken(browser), "POST", "/api/v1/moderation/score",
 				Json.object("body", "The figures on the dam come from the 2019 survey. You are a pathetic idiot and a liar."));
@@ -300,8 +299,7 @@ class ModeratingCommentsTests {
 			.param("id", old)
 			.update();
 		Reader moderator = readers.join("Mod Erator", Role.MODERATOR);
-		Http console = new Http(port);
-		console.signIn(moderator.email(), moderator.password());
+		Http console = Http.signedInAs(port, moderator);
 
 		Document queue = Jsoup.parse(console.get("/admin/moderation?queue=pending&article=" + article.slug()).body());
 
@@ -342,8 +340,7 @@ class ModeratingCommentsTests {
 		long id = post("A perfectly ordinary comment that some readers dislike.", false).get("id").asLong();
 		for (int i = 0; i < 3; i++) {
 			Reader reader = established(readers.join("Reporter " + i));
-			Http browser = new Http(port);
-			browser.signIn(reader.email(), reader.password());
+			Http browser = Http.signedInAs(port, reader);
 			HttpResponse<String> report = browser.postForm(article.path() + "/comments/" + id + "/report",
 					Map.of("reason", "abuse"));
 			assertThat(report.statusCode()).isEqualTo(200);
@@ -411,8 +408,7 @@ class ModeratingCommentsTests {
 		assertThat(anonymous.get("/admin/moderation").statusCode()).isEqualTo(302);
 
 		Reader moderator = readers.join("Mod Erator", Role.MODERATOR);
-		Http console = new Http(port);
-		console.signIn(moderator.email(), moderator.password());
+		Http console = Http.signedInAs(port, moderator);
 		assertThat(console.get("/admin/moderation").statusCode()).isEqualTo(200);
 		assertThat(console.get("/admin/moderation/audit").statusCode()).as("the audit log is for admins").isEqualTo(403);
 	}
@@ -423,8 +419,7 @@ class ModeratingCommentsTests {
 		long reply = comments.importComment(article.id(), held, "Reader", "Please calm down.", CommentStatus.PUBLISHED,
 				java.time.Instant.parse("2018-07-22T09:00:00Z"));
 		Reader moderator = readers.join("Mod Erator", Role.MODERATOR);
-		Http console = new Http(port);
-		console.signIn(moderator.email(), moderator.password());
+		Http console = Http.signedInAs(port, moderator);
 
 		Document queue = Jsoup.parse(console.get("/admin/moderation?queue=pending&article=" + article.slug()).body());
 		assertThat(queue.getElementById("item-" + held)).as(queue.text()).isNotNull();
@@ -452,8 +447,7 @@ class ModeratingCommentsTests {
 		assertThat(decided.getElementById("item-" + held).selectFirst(".decisions").text()).contains("Mod Erator")
 			.doesNotContain("#" + moderator.id());
 		Reader admin = readers.join("Audit Admin", Role.ADMIN);
-		Http adminBrowser = new Http(port);
-		adminBrowser.signIn(admin.email(), admin.password());
+		Http adminBrowser = Http.signedInAs(port, admin);
 		Document log = Jsoup.parse(adminBrowser.get("/admin/moderation/audit?comment=" + held).body());
 		assertThat(log.select("table.audit tbody tr td:nth-child(2)").eachText()).contains("Mod Erator", "system")
 			.noneMatch(who -> who.startsWith("#"));
@@ -478,8 +472,7 @@ class ModeratingCommentsTests {
 	void anAdminExportsTheAuditLogAsCsv() {
 		post("A comment so the log is not empty.", false);
 		Reader admin = readers.join("Ad Min", Role.ADMIN);
-		Http browser = new Http(port);
-		browser.signIn(admin.email(), admin.password());
+		Http browser = Http.signedInAs(port, admin);
 
 		HttpResponse<String> csv = browser.get("/admin/moderation/audit.csv");
 
@@ -491,8 +484,7 @@ class ModeratingCommentsTests {
 	@Test
 	void aSuspendedAuthorIsToldAndCannotComment() {
 		Reader author = readers.join("Hot Head");
-		Http browser = new Http(port);
-		browser.signIn(author.email(), author.password());
+		Http browser = Http.signedInAs(port, author);
 		browser.postForm(article.path() + "/comments", Map.of("body", "First, a civil remark."));
 		long id = comments.recentBy(author.id(), null, java.time.Instant.EPOCH).get(0).id();
 
@@ -507,8 +499,7 @@ class ModeratingCommentsTests {
 	@Test
 	void theScoreApiDecidesWithoutStoringAndTheQueueApiIsForModerators() {
 		Reader reader = readers.join("Api Reader");
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
+		Http browser = Http.signedInAs(port, reader);
 		String token = apiToken(browser);
 
 		HttpResponse<String> score = http.withToken(token, "POST", "/api/v1/moderation/score",
@@ -545,8 +536,7 @@ class ModeratingCommentsTests {
 	}
 
 	private HttpResponse<String> report(Reader reader, Published on, long commentId) {
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
+		Http browser = Http.signedInAs(port, reader);
 		return browser.postForm(on.path() + "/comments/" + commentId + "/report", Map.of("reason", "abuse"));
 	}
 
@@ -559,8 +549,7 @@ class ModeratingCommentsTests {
 
 	private boolean inReportedQueue(Published on, long commentId) {
 		Reader moderator = readers.join("Queue Reader", Role.MODERATOR);
-		Http console = new Http(port);
-		console.signIn(moderator.email(), moderator.password());
+		Http console = Http.signedInAs(port, moderator);
 		Document queue = Jsoup.parse(console.get("/admin/moderation?queue=reported&article=" + on.slug()).body());
 		return queue.getElementById("item-" + commentId) != null;
 	}

@@ -22,7 +22,6 @@ import dev.gazette.support.Mailbox;
 import dev.gazette.support.Newsroom;
 import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
-import dev.gazette.support.Readers.Reader;
 import dev.gazette.support.RunningGazette;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -229,11 +228,9 @@ class ModerationSettingsTests {
 		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A browser signed in as a new account of its own with these roles ({@link Http#signedInAs}). */
 	private Http signedIn(Role... roles) {
-		Reader reader = readers.join("Settings " + List.of(roles), roles);
-		Http http = new Http(port);
-		http.signIn(reader.email(), reader.password());
-		return http;
+		return Http.signedInAs(port, readers.join("Settings " + List.of(roles), roles));
 	}
 
 	private static String token(Http browser) {

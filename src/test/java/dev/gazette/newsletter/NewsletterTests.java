@@ -245,8 +245,7 @@ class NewsletterTests {
 	@Test
 	void aSignedInReaderSubscribesWithoutConfirmationAndItsOneClickLinkTurnsThePreferenceOff() {
 		Reader reader = readers().join("Leyla Məmmədova");
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
+		Http browser = Http.signedInAs(port, reader);
 		assertThat(browser.get("/settings").body()).contains("href=\"/newsletter\"");
 
 		HttpResponse<String> saved = browser.postForm("/newsletter", Map.of("frequency", "weekly", "section", culture.slug()));
@@ -352,10 +351,8 @@ class NewsletterTests {
 		digests.run();
 		Reader admin = readers().join("Admin Person", Role.ADMIN);
 		Reader reader = readers().join("Just A Reader");
-		Http adminBrowser = new Http(port);
-		adminBrowser.signIn(admin.email(), admin.password());
-		Http readerBrowser = new Http(port);
-		readerBrowser.signIn(reader.email(), reader.password());
+		Http adminBrowser = Http.signedInAs(port, admin);
+		Http readerBrowser = Http.signedInAs(port, reader);
 
 		HttpResponse<String> page = adminBrowser.get("/admin/newsletter");
 

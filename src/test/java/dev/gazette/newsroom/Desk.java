@@ -35,8 +35,7 @@ final class Desk {
 
 	Writer join(String name, Role... roles) {
 		Readers.Reader reader = readers.join(name, roles);
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
+		Http browser = Http.signedInAs(port, reader);
 		String token = Jsoup.parse(browser.postForm("/settings/tokens", Map.of("name", "newsroom")).body())
 			.selectFirst("code.token")
 			.text();

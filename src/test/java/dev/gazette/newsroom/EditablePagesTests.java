@@ -63,8 +63,7 @@ class EditablePagesTests {
 	void anEditorSignedIn() {
 		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		editorAccount = readers.join("Noa Editor", Role.EDITOR);
-		editor = new Http(port);
-		editor.signIn(editorAccount.email(), editorAccount.password());
+		editor = Http.signedInAs(port, editorAccount);
 		aboutBefore = pages.find("about").orElseThrow();
 	}
 
@@ -134,9 +133,7 @@ class EditablePagesTests {
 
 		assertThat(preview.statusCode()).isEqualTo(200);
 		assertThat(preview.body()).contains("<strong>Bold</strong>").doesNotContain("<script").doesNotContain("javascript:");
-		Http reader = new Http(port);
-		Reader someone = readers.join("Curious Reader");
-		reader.signIn(someone.email(), someone.password());
+		Http reader = Http.signedInAs(port, readers.join("Curious Reader"));
 		assertThat(reader.postForm("/admin/pages/preview", Map.of("body", "**x**")).statusCode()).isEqualTo(403);
 	}
 
@@ -175,8 +172,7 @@ class EditablePagesTests {
 	@Test
 	void readersAndContributorsCannotEditPagesAndGuestsAreSentToSignIn() {
 		for (Reader someone : new Reader[] { readers.join("Plain Reader"), readers.join("Cem Contributor", Role.CONTRIBUTOR) }) {
-			Http http = new Http(port);
-			http.signIn(someone.email(), someone.password());
+			Http http = Http.signedInAs(port, someone);
 			assertThat(http.get("/admin/pages").statusCode()).isEqualTo(403);
 			assertThat(http.postForm("/admin/pages/about", Map.of("title", "Taken over", "body", "Mine now.")).statusCode())
 				.isEqualTo(403);

@@ -81,9 +81,7 @@ final class EditorPages {
 
 	Person join(String name, Role... roles) {
 		Readers.Reader reader = readers.join(name, roles);
-		Http browser = new Http(port);
-		assertThat(browser.signIn(reader.email(), reader.password()).statusCode()).isEqualTo(302);
-		return new Person(reader.id(), name, browser);
+		return new Person(reader.id(), name, Http.signedInAs(port, reader));
 	}
 
 	/** Replaces the first field of this name (the rest of that name are dropped when {@code name} ends with "*"). */

@@ -102,12 +102,6 @@ class FrontPageCurationTests {
 		return draft.publish();
 	}
 
-	private Http signedInEditor() {
-		Http browser = new Http(port);
-		browser.signIn(editorAccount.email(), editorAccount.password());
-		return browser;
-	}
-
 	private Document front() {
 		HttpResponse<String> page = new Http(port).get("/");
 		assertThat(page.statusCode()).isEqualTo(200);
@@ -145,7 +139,7 @@ class FrontPageCurationTests {
 		Published investigation = piece("The long investigation", null);
 		Published second = piece("A second pick", null);
 		piece("Breaking but small", null);
-		Http browser = signedInEditor();
+		Http browser = Http.signedInAs(port, editorAccount);
 
 		HttpResponse<String> pinned = browser.submit("/admin/front-page",
 				"li.candidate[data-id=" + investigation.id() + "] form[action=/admin/front-page/pin]", Map.of());
@@ -174,7 +168,7 @@ class FrontPageCurationTests {
 	@Test
 	void thePinFormsRefuseAPostWithoutTheFormsToken() {
 		Published piece = piece("Forged pick", null);
-		Http browser = signedInEditor();
+		Http browser = Http.signedInAs(port, editorAccount);
 
 		HttpResponse<String> forged = browser.postFormWithoutCsrf("/admin/front-page/pin",
 				Map.of("article", Long.toString(piece.id())));
@@ -270,7 +264,7 @@ class FrontPageCurationTests {
 		Published sixth = piece("One too many", null);
 
 		assertProblem(api("POST", "/api/v1/front-page/picks", Json.object("article", sixth.id())), 409);
-		Document desk = Jsoup.parse(signedInEditor().get("/admin/front-page").body());
+		Document desk = Jsoup.parse(Http.signedInAs(port, editorAccount).get("/admin/front-page").body());
 		assertThat(desk.select("li.candidate[data-id=" + sixth.id() + "] form")).isEmpty();
 		assertThat(desk.text()).contains("unpin one to pin another");
 	}
@@ -279,11 +273,10 @@ class FrontPageCurationTests {
 	void theStaffPageIsForEditors() {
 		Readers readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		Readers.Reader writer = readers.join("Wanda Writer", Role.CONTRIBUTOR);
-		Http browser = new Http(port);
-		browser.signIn(writer.email(), writer.password());
+		Http browser = Http.signedInAs(port, writer);
 
 		assertThat(browser.get("/admin/front-page").statusCode()).isEqualTo(403);
-		assertThat(signedInEditor().get("/admin/front-page?section=no-such-section").statusCode()).isEqualTo(404);
+		assertThat(Http.signedInAs(port, editorAccount).get("/admin/front-page?section=no-such-section").statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -79,7 +79,7 @@ class MastheadAdminTests {
 	void anEditorSignedIn() {
 		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		newsroom = new Newsroom(catalog);
-		editor = signedIn(readers.join("Esra Editor", Role.EDITOR));
+		editor = Http.signedInAs(port, readers.join("Esra Editor", Role.EDITOR));
 	}
 
 	// --- who may
@@ -97,7 +97,7 @@ class MastheadAdminTests {
 	@ValueSource(strings = { "READER", "CONTRIBUTOR", "AUTHOR", "MODERATOR" })
 	void onlyEditorsAndAdminsMayManageTheMasthead(String roleName) {
 		Role role = Role.valueOf(roleName);
-		Http someone = signedIn(role == Role.READER ? readers.join("Rana Reader") : readers.join("Someone on staff", role));
+		Http someone = Http.signedInAs(port, role == Role.READER ? readers.join("Rana Reader") : readers.join("Someone on staff", role));
 		int sectionsBefore = contributors.sections().size();
 
 		assertThat(someone.get("/admin/sections").statusCode()).isEqualTo(403);
@@ -105,7 +105,7 @@ class MastheadAdminTests {
 		assertThat(someone.get("/admin/authors").statusCode()).isEqualTo(403);
 		assertThat(someone.postForm("/admin/sections", Map.of("name", "Sneaked in")).statusCode()).isEqualTo(403);
 		assertThat(contributors.sections()).hasSize(sectionsBefore);
-		assertThat(signedIn(readers.join("Ada Admin", Role.ADMIN)).get("/admin/sections").statusCode()).isEqualTo(200);
+		assertThat(Http.signedInAs(port, readers.join("Ada Admin", Role.ADMIN)).get("/admin/sections").statusCode()).isEqualTo(200);
 	}
 
 	// --- sections
@@ -363,12 +363,6 @@ class MastheadAdminTests {
 	}
 
 	// --- helpers
-
-	private Http signedIn(Reader reader) {
-		Http http = new Http(port);
-		http.signIn(reader.email(), reader.password());
-		return http;
-	}
 
 	private static Map<String, String> authorForm(String name) {
 		Map<String, String> form = new LinkedHashMap<>();

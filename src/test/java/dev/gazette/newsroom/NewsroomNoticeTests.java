@@ -104,8 +104,7 @@ class NewsroomNoticeTests {
 
 	private Person join(String name, Role role) {
 		Readers.Reader account = readers.join(name, role);
-		Http browser = new Http(port);
-		browser.signIn(account.email(), account.password());
+		Http browser = Http.signedInAs(port, account);
 		String token = Jsoup.parse(browser.postForm("/settings/tokens", Map.of("name", "newsroom")).body())
 			.selectFirst("code.token")
 			.text();
@@ -155,8 +154,7 @@ class NewsroomNoticeTests {
 		assertThat(Jsoup.parse(html).select("a").eachAttr("href")).contains("https://gazette.example/admin/articles/" + id);
 		assertThat(notices(writer)).as("nobody is told of what they did").isEmpty();
 
-		Http browser = new Http(port);
-		browser.signIn(editor.account().email(), editor.account().password());
+		Http browser = Http.signedInAs(port, editor.account());
 		Document dashboard = Jsoup.parse(browser.get("/admin/newsroom").body());
 		assertThat(dashboard.select(".notices li").eachText()).anyMatch(line -> line.contains(headline)
 				&& line.contains("submitted Oğuz Türk"));
@@ -191,8 +189,7 @@ class NewsroomNoticeTests {
 	void aWriterWhoTurnedANoticeOffIsNotMailedButSeesItOnTheDashboard() {
 		Person writer = join("Quiet Writer", Role.CONTRIBUTOR);
 		Person editor = join("Pia Publisher", Role.EDITOR);
-		Http browser = new Http(port);
-		browser.signIn(writer.account().email(), writer.account().password());
+		Http browser = Http.signedInAs(port, writer.account());
 		Document settings = Jsoup.parse(browser.get("/settings/newsroom").body());
 		assertThat(settings.select("input[name=on]").eachAttr("value"))
 			.as("a contributor is offered the writer's notices only")
@@ -224,8 +221,7 @@ class NewsroomNoticeTests {
 	@Test
 	void theSettingsPageIsForTheStaffWhoWrite() {
 		Readers.Reader reader = readers.join("Rita Reader");
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
+		Http browser = Http.signedInAs(port, reader);
 
 		assertThat(browser.get("/settings/newsroom").statusCode()).isEqualTo(403);
 		assertThat(new Http(port).get("/settings/newsroom").statusCode()).isEqualTo(302);

@@ -199,8 +199,7 @@ class SearchingCommentsTests {
 		assertThat(api.get("total").asLong()).isZero();
 		// Not even a reader who signs in and asks the moderators' API.
 		Reader reader = readers.join("Curious Reader");
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
+		Http browser = Http.signedInAs(port, reader);
 		assertThat(http.withToken(token(browser), "GET", "/api/v1/moderation/comments/search?q=" + marker, null)
 			.statusCode()).isEqualTo(403);
 	}
@@ -215,8 +214,7 @@ class SearchingCommentsTests {
 
 		for (Role role : new Role[] { null, Role.AUTHOR }) {
 			Reader someone = role == null ? readers.join("Plain Reader") : readers.join("Staff Writer", role);
-			Http browser = new Http(port);
-			browser.signIn(someone.email(), someone.password());
+			Http browser = Http.signedInAs(port, someone);
 			assertThat(browser.get("/admin/moderation/search?q=x").statusCode()).as(String.valueOf(role)).isEqualTo(403);
 			assertThat(browser.withToken(token(browser), "GET", "/api/v1/moderation/comments/search?q=x", null)
 				.statusCode()).as(String.valueOf(role)).isEqualTo(403);
@@ -229,8 +227,7 @@ class SearchingCommentsTests {
 				Instant.parse("2018-07-21T10:00:00Z"));
 		indexer.catchUp();
 		Reader moderator = readers.join("Console Mod", Role.MODERATOR);
-		Http browser = new Http(port);
-		browser.signIn(moderator.email(), moderator.password());
+		Http browser = Http.signedInAs(port, moderator);
 
 		HttpResponse<String> response = browser.get("/admin/moderation/search?q=" + marker + "&status=held");
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -257,8 +254,7 @@ class SearchingCommentsTests {
 	@Test
 	void badParametersAnswer400NamingTheField() {
 		Reader moderator = readers.join("Strict Mod", Role.MODERATOR);
-		Http browser = new Http(port);
-		browser.signIn(moderator.email(), moderator.password());
+		Http browser = Http.signedInAs(port, moderator);
 		String token = token(browser);
 		Map<String, String> bad = Map.of("status=lost", "status", "from=yesterday", "from", "to=2018-13-01", "to",
 				"from=2018-07-22&to=2018-07-01", "to", "page=0", "page", "article=" + enc("no spaces"), "article",

@@ -263,6 +263,23 @@ public final class Http {
 		}
 	}
 
+	/**
+	 * A new browser signed in as {@code someone} through the sign-in form, as a person signs in. The set-up most
+	 * tests of signed-in pages start from; it stops the test at once, naming who, if the form sends them back to
+	 * the sign-in page (or refuses them), so no test goes on as a guest by mistake and fails later for the wrong
+	 * reason. Tests of signing in itself use {@link #signIn} and look at its answer.
+	 */
+	public static Http signedInAs(int port, Readers.Reader someone) {
+		Http browser = new Http(port);
+		HttpResponse<String> answer = browser.signIn(someone.email(), someone.password());
+		String location = answer.headers().firstValue("Location").orElse("");
+		if (answer.statusCode() != 302 || location.contains("/sign-in")) {
+			throw new AssertionError("Signing in as " + someone.displayName() + " answered " + answer.statusCode()
+					+ (location.isEmpty() ? "" : " to " + location));
+		}
+		return browser;
+	}
+
 	/** Signs in through the sign-in form; answers the response to the form post. */
 	public HttpResponse<String> signIn(String email, String password) {
 		return postForm("/sign-in", Map.of("email", email, "password", password));

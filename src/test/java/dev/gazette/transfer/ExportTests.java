@@ -432,10 +432,9 @@ class ExportTests {
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Usage: export wordpress FILE");
 	}
 
+	/** A browser signed in as a new account of its own with these roles ({@link Http#signedInAs}). */
 	private Http signedIn(String name, Role role) {
-		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join(name, role);
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
-		return browser;
+		return Http.signedInAs(port,
+				new Readers(registration, accounts, administration, new Mailbox(jdbc)).join(name, role));
 	}
 }

@@ -47,11 +47,10 @@ class ImportPageTests {
 	@LocalServerPort
 	int port;
 
+	/** A browser signed in as a new account of its own with these roles ({@link Http#signedInAs}). */
 	private Http signedIn(String name, Role role) {
-		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join(name, role);
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
-		return browser;
+		return Http.signedInAs(port,
+				new Readers(registration, accounts, administration, new Mailbox(jdbc)).join(name, role));
 	}
 
 	private static byte[] bytes(String text) {

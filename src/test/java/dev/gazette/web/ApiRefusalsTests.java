@@ -67,8 +67,7 @@ class ApiRefusalsTests {
 		http = new Http(port);
 		Reader moderator = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Nilüfer Aksoy",
 				Role.MODERATOR);
-		Http browser = new Http(port);
-		browser.signIn(moderator.email(), moderator.password());
+		Http browser = Http.signedInAs(port, moderator);
 		moderatorToken = Jsoup.parse(browser.postForm("/settings/tokens", Map.of("name", "tests")).body())
 			.selectFirst("code.token").text();
 	}

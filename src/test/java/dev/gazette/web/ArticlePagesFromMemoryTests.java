@@ -240,8 +240,7 @@ class ArticlePagesFromMemoryTests {
 		post("Kai", "Read by everyone.");
 		String guestPage = text(get(article.path()));
 		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Lior Signed-In");
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
+		Http browser = Http.signedInAs(port, reader);
 
 		HttpResponse<String> theirs = browser.get(article.path());
 		String guestAfter = text(get(article.path()));

@@ -91,11 +91,10 @@ class StaffLinksTests {
 		}
 	}
 
+	/** A browser signed in as a new account of its own with these roles ({@link Http#signedInAs}). */
 	private Http signedIn(String name, Role... roles) {
-		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join(name, roles);
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
-		return browser;
+		return Http.signedInAs(port,
+				new Readers(registration, accounts, administration, new Mailbox(jdbc)).join(name, roles));
 	}
 
 	private static List<String> linksOf(Http browser) {

@@ -90,8 +90,7 @@ class SessionsAcrossNodesTests {
 	@BeforeEach
 	void aReaderSignedInOnNodeA() {
 		reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Roaming Reader");
-		onA = new Http(portA);
-		onA.signIn(reader.email(), reader.password());
+		onA = Http.signedInAs(portA, reader);
 		assertThat(onA.get("/settings").statusCode()).isEqualTo(200);
 	}
 

@@ -64,10 +64,9 @@ class YourDataTests {
 
 	@BeforeEach
 	void aSignedInReaderWithAnArticleToTalkAbout() {
-		http = new Http(port);
 		readers = new Readers(registration, accounts, administration, new Mailbox(jdbc));
 		reader = readers.join("Leyla Mammadova");
-		http.signIn(reader.email(), reader.password());
+		http = Http.signedInAs(port, reader);
 		article = new Newsroom(catalog).article().publish();
 	}
 
@@ -100,7 +99,7 @@ class YourDataTests {
 	@Test
 	void deletingKeepsTheCommentsAsDeletedMarksWithoutTheirTextAndRecordsTheDeletion() {
 		long mine = comment(http, "My thoughts on the wall.", null);
-		Http otherDevice = signedIn(reader);
+		Http otherDevice = Http.signedInAs(port, reader);
 
 		HttpResponse<String> deleted = http.postForm("/settings/delete",
 				Map.of("currentPassword", reader.password(), "comments", "keep"));
@@ -118,7 +117,9 @@ class YourDataTests {
 			.doesNotContain("Leyla Mammadova");
 		assertThat(http.get("/settings").statusCode()).as("signed out here").isEqualTo(302);
 		assertThat(otherDevice.get("/settings").statusCode()).as("and everywhere else").isEqualTo(302);
-		assertThat(signedIn(reader).get("/settings").statusCode()).as("cannot sign in again").isEqualTo(302);
+		Http again = new Http(port);
+		again.signIn(reader.email(), reader.password());
+		assertThat(again.get("/settings").statusCode()).as("cannot sign in again").isEqualTo(302);
 		assertThat(new Http(port).get(reader.profilePath()).statusCode()).isEqualTo(404);
 	}
 
@@ -127,7 +128,7 @@ class YourDataTests {
 		long answered = comment(http, "Answered one", null);
 		long alone = comment(http, "Nobody answered this", null);
 		Reader other = readers.join("Noa Peretz");
-		long reply = comment(signedIn(other), "Here is my answer.", answered);
+		long reply = comment(Http.signedInAs(port, other), "Here is my answer.", answered);
 
 		http.postForm("/settings/delete", Map.of("currentPassword", reader.password(), "comments", "remove"));
 
@@ -170,12 +171,6 @@ class YourDataTests {
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
 		String location = posted.headers().firstValue("Location").orElseThrow();
 		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-	}
-
-	private Http signedIn(Reader someone) {
-		Http browser = new Http(port);
-		browser.signIn(someone.email(), someone.password());
-		return browser;
 	}
 
 	private String shownText(long commentId) {

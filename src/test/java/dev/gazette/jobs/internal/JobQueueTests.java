@@ -287,11 +287,10 @@ class JobQueueTests {
 		return table.find(id).orElseThrow();
 	}
 
+	/** A browser signed in as a new account of its own with these roles ({@link Http#signedInAs}). */
 	private Http signedIn(Role role) {
-		Http http = new Http(port);
-		Readers.Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Jobs " + role, role);
-		http.signIn(reader.email(), reader.password());
-		return http;
+		return Http.signedInAs(port,
+				new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Jobs " + role, role));
 	}
 
 	private static String unique() {

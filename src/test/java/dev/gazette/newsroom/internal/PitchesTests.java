@@ -71,7 +71,7 @@ class PitchesTests {
 		mailbox = new Mailbox(jdbc);
 		readers = new Readers(registration, accounts, administration, mailbox);
 		editorAccount = readers.join("Lior Editor", Role.EDITOR);
-		editor = signedIn(editorAccount);
+		editor = Http.signedInAs(port, editorAccount);
 	}
 
 	@Test
@@ -240,7 +240,7 @@ class PitchesTests {
 		String email = Readers.uniqueEmail("private");
 		new Http(port).postForm("/write-for-us", pitch("Private Person", email, "A private idea.", ""));
 		long id = pitchId(email);
-		Http contributor = signedIn(readers.join("Cleo Contributor", Role.CONTRIBUTOR));
+		Http contributor = Http.signedInAs(port, readers.join("Cleo Contributor", Role.CONTRIBUTOR));
 
 		assertThat(contributor.get("/admin/pitches").statusCode()).isEqualTo(403);
 		assertThat(contributor.get("/admin/pitches/" + id).statusCode()).isEqualTo(403);
@@ -281,12 +281,6 @@ class PitchesTests {
 		Document page = Jsoup.parse(new Http(port).get(opinion.path()).body());
 
 		assertThat(page.selectFirst(".disclaimer .contributor-invitation a").attr("href")).isEqualTo("/write-for-us");
-	}
-
-	private Http signedIn(Reader reader) {
-		Http http = new Http(port);
-		http.signIn(reader.email(), reader.password());
-		return http;
 	}
 
 	private static Map<String, String> pitch(String name, String email, String summary, String sample) {

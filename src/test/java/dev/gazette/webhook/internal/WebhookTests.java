@@ -131,8 +131,7 @@ class WebhookTests {
 		// Earlier tests' webhooks point at receivers that are gone: only this test's webhook is registered.
 		jdbc.sql("delete from webhook").update();
 		Reader person = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Admin Ada", Role.ADMIN);
-		admin = new Http(port);
-		admin.signIn(person.email(), person.password());
+		admin = Http.signedInAs(port, person);
 		HttpResponse<String> registered = admin.postForm("/admin/webhooks", Map.of("url",
 				"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "description", "Ünïcode ✓ test",
 				"event", "article.published"));
@@ -252,8 +251,7 @@ class WebhookTests {
 		assertThat(jdbc.sql("select count(*) from webhook").query(Long.class).single()).isEqualTo(before);
 
 		Reader reader = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Not An Admin");
-		Http readerBrowser = new Http(port);
-		readerBrowser.signIn(reader.email(), reader.password());
+		Http readerBrowser = Http.signedInAs(port, reader);
 		assertThat(readerBrowser.get("/admin/webhooks").statusCode()).isEqualTo(403);
 		assertThat(new Http(port).get("/admin/webhooks").statusCode()).isEqualTo(302);
 	}
