@@ -24,6 +24,7 @@ import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateOutput;
 import gg.jte.html.escape.Escape;
+import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 
 import org.springframework.security.web.csrf.CsrfToken;
@@ -110,7 +111,7 @@ class ArticlePageParts {
 		SiteView anyone = new SiteView(site.masthead(), site.sections(), site.baseUrl(), site.stylesheet(), site.icon(),
 				site.scripts(), null,
 				token == null ? null : new DefaultCsrfToken(token.getHeaderName(), parameter, placeholder));
-		String tokenValue = token == null ? null : token.getToken();
+		byte[] tokenBytes = token == null ? null : attributeValue(token.getToken());
 		Instant now = discussion.now();
 		return node -> {
 			Comment comment = node.comment();
@@ -126,7 +127,7 @@ class ArticlePageParts {
 				parts.put(key, part);
 			}
 			Part kept = part;
-			return output -> kept.writeTo(output, tokenValue);
+			return output -> kept.writeTo(output, tokenBytes);
 		};
 	}
 
@@ -168,15 +169,22 @@ class ArticlePageParts {
 			return bytes;
 		}
 
-		void writeTo(TemplateOutput output, String token) {
+		/** The pieces with {@code token} (the reader's, escaped) between them. */
+		void writeTo(TemplateOutput output, byte[] token) {
 			for (int i = 0; i < pieces.size(); i++) {
 				if (i > 0) {
-					// As site/csrf.jte writes it: an attribute value.
-					Escape.htmlAttribute(token, output);
+					output.writeBinaryContent(token);
 				}
 				output.writeBinaryContent(pieces.get(i));
 			}
 		}
+	}
+
+	/** The token as site/csrf.jte writes it, an escaped attribute value: once a page, not once a form. */
+	private static byte[] attributeValue(String token) {
+		StringOutput escaped = new StringOutput();
+		Escape.htmlAttribute(token, escaped);
+		return escaped.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private Part render(String template, Map<String, Object> params, Instant builtAt, Instant until, int keyWeight) {
