@@ -1,5 +1,6 @@
 package dev.gazette.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +50,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriUtils;
 
@@ -87,10 +89,14 @@ class ReadingPages {
 
 	private final FrontPages frontPages;
 
+	private final ArticlePageParts parts;
+
 	ReadingPages(FrontPages frontPages, ArticleCatalog catalog, Comments comments, Publications publications, GazetteProperties properties,
 			Clock clock, Accounts accounts, ShareMetadata shareMetadata, Feeds feeds, Contributors contributors,
-			ArticlePageCache pages, TemplateEngine templates, LiveFeed live, Discussions discussions) {
+			ArticlePageCache pages, TemplateEngine templates, LiveFeed live, Discussions discussions,
+			ArticlePageParts parts) {
 		this.frontPages = frontPages;
+		this.parts = parts;
 		this.live = live;
 		this.pages = pages;
 		this.templates = templates;
@@ -145,7 +151,9 @@ class ReadingPages {
 	/**
 	 * An article; at a slug it had before (a published article's slug was changed), 301 to where it is now. A reader
 	 * who is not signed in gets the page everyone gets, built here once and then kept whole (see
-	 * {@link ArticlePageCache}; {@link ArticlePagesFromMemory} answers from it while it is right).
+	 * {@link ArticlePageCache}; {@link ArticlePagesFromMemory} answers from it while it is right). Any other reader's
+	 * page is put together per request from the parts that are the same for everyone, kept rendered
+	 * ({@link ArticlePageParts}), and what is theirs.
 	 */
 	@GetMapping("/articles/{slug}")
 	ModelAndView article(@PathVariable String slug, @RequestParam(required = false) String sort,
@@ -164,12 +172,15 @@ class ReadingPages {
 		CommentProperties settings = comments.settings();
 		ArticleView view = ArticleView.of(article, publication, properties.baseUrl(), discussion.publishedComments());
 		model.addAttribute("article", view);
+		model.addAttribute("story", parts.story(view));
 		model.addAttribute("meta", shareMetadata.forArticle(article, discussion.publishedComments()));
 		model.addAttribute("feeds", feeds.forArticle(article));
 		DiscussionPage page = discussion.page(DiscussionSort.fromKey(sort), cpage, settings.pageSize());
 		DiscussionView discussionView = discussions.view(article, page, viewer == null ? null : viewer.id(),
 				publication.timeZone());
 		model.addAttribute("discussion", discussionView);
+		SiteView site = (SiteView) model.getAttribute("site");
+		model.addAttribute("entries", parts.entries(site, discussionView));
 		// A body with an embed widens the policy for that embed's site, on this page only.
 		String policy = SecurityHeaders.forBody(article.bodyHtml());
 		model.addAttribute("embeds", policy != null);
@@ -177,9 +188,13 @@ class ReadingPages {
 			if (policy != null) {
 				response.setHeader("Content-Security-Policy", policy);
 			}
-			return new ModelAndView("web/reading/page");
+			if (!parts.enabled()) {
+				return new ModelAndView("web/reading/page");
+			}
+			Utf8ByteOutput theirs = new Utf8ByteOutput();
+			templates.render("web/reading/page.jte", model.asMap(), theirs);
+			return new ModelAndView(written(theirs));
 		}
-		SiteView site = (SiteView) model.getAttribute("site");
 		Utf8ByteOutput html = new Utf8ByteOutput();
 		templates.render("web/reading/page.jte", model.asMap(), html);
 		boolean withinDiscussion = page.page() == 1 || (long) (page.page() - 1) * page.pageSize() < page.totalThreads();
@@ -188,6 +203,24 @@ class ReadingPages {
 				new ArticlePageCache.Inputs(site.masthead(), site.sections(), publication), discussionView.timesChangeAt(),
 				html.toByteArray(), withinDiscussion, policy);
 		return new ModelAndView(pages.view(finished));
+	}
+
+	/** A page rendered for one reader, sent as it is: written out in the bytes it was assembled from. */
+	private static View written(Utf8ByteOutput html) {
+		return new View() {
+			@Override
+			public String getContentType() {
+				return "text/html;charset=UTF-8";
+			}
+
+			@Override
+			public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+					throws IOException {
+				response.setContentType(getContentType());
+				response.setContentLength(html.getContentLength());
+				html.writeTo(response.getOutputStream());
+			}
+		};
 	}
 
 	private static RedirectView movedPermanently(String slug) {
