@@ -18,7 +18,7 @@ import dev.gazette.comment.CommentOutcome;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Comments;
-import dev.gazette.comment.Recommendations;
+import dev.gazette.comment.Commenting;
 import dev.gazette.support.FreshTestDatabase;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
@@ -72,7 +72,7 @@ class SignedInArticlePagesTests {
 	Comments comments;
 
 	@Autowired
-	Recommendations recommendations;
+	Commenting commenting;
 
 	@Autowired
 	Registration registration;
@@ -133,7 +133,7 @@ class SignedInArticlePagesTests {
 		guest("Björn", "Slow, but the coffee is good ☕", thread);
 		long own = as(ruth, "I take it every morning.", thread);
 		as(samir, "Reply to Ruth, one level deeper.", own);
-		recommendations.recommend(thread, ruth.id());
+		recommend(ruth, thread);
 		Reader moderator = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Mona Moderator",
 				Role.MODERATOR);
 
@@ -153,7 +153,7 @@ class SignedInArticlePagesTests {
 	void twoReadersNeverSeeEachOthersControlsOrTokens() {
 		long ruths = as(ruth, "Ruth writes her own words.", null);
 		long samirs = as(samir, "Samir writes his own words.", null);
-		recommendations.recommend(samirs, ruth.id());
+		recommend(ruth, samirs);
 		Http asRuth = signedIn(ruth);
 		Http asSamir = signedIn(samir);
 
@@ -185,7 +185,7 @@ class SignedInArticlePagesTests {
 		assertThat(asSamir.submit(samirs1, "#comment-" + ruths + " form.recommend-form",
 				Map.of("action", "recommend")).statusCode())
 			.isIn(302, 303);
-		assertThat(recommendations.recommendedBy(article.id(), samir.id())).contains(ruths);
+		assertThat(recommendButton(page(asSamir), ruths).attr("aria-pressed")).isEqualTo("true");
 	}
 
 	@Test
@@ -198,9 +198,9 @@ class SignedInArticlePagesTests {
 		String before = browser.get(article.path()).body();
 		assertThat(before).contains("The first wording.");
 
-		assertThat(comments.edit(ruths, ruth.id(), "Ruth wrote this after her edit.").stored()).isPresent();
+		assertThat(commenting.edit(ruths, ruth.id(), "Ruth wrote this after her edit.").stored()).isPresent();
 		comments.moderate(first, CommentStatus.REJECTED);
-		recommendations.recommend(second, ruth.id());
+		recommend(ruth, second);
 		comments.feature(second, true);
 		// Posted on the other node: this node hears of it only through the discussion's version.
 		HttpResponse<String> elsewhere = new Http(wholePort).postJson("/api/v1/articles/" + article.slug() + "/comments",
@@ -248,9 +248,15 @@ class SignedInArticlePagesTests {
 	}
 
 	private Http signedIn(Reader reader) {
-		Http browser = new Http(port);
-		browser.signIn(reader.email(), reader.password());
-		return browser;
+		return Http.signedInAs(port, reader);
+	}
+
+	/** The reader recommends the comment with the form on the article page, as in a browser. */
+	private void recommend(Reader reader, long commentId) {
+		Http browser = signedIn(reader);
+		HttpResponse<String> answer = browser.submit(article.path(), "#comment-" + commentId + " form.recommend-form",
+				Map.of("action", "recommend"));
+		assertThat(answer.statusCode()).as(answer.body()).isIn(302, 303);
 	}
 
 	/** The same browser (its session and its token's cookie) on the node that renders pages whole. */
@@ -262,11 +268,11 @@ class SignedInArticlePagesTests {
 	}
 
 	private long guest(String name, String body, Long parent) {
-		return stored(comments.submit(article.slug(), new CommentDraft(body, parent, true), new Commenter(null, name, null)));
+		return stored(commenting.submit(article.slug(), new CommentDraft(body, parent, true), new Commenter(null, name, null)));
 	}
 
 	private long as(Reader reader, String body, Long parent) {
-		return stored(comments.submit(article.slug(), new CommentDraft(body, parent, true),
+		return stored(commenting.submit(article.slug(), new CommentDraft(body, parent, true),
 				new Commenter(reader.id(), reader.displayName(), null)));
 	}
 
