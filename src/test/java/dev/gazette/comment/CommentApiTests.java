@@ -386,6 +386,27 @@ class CommentApiTests {
 			assertProblem(refused(article, json), 400);
 		}
 
+		/**
+		 * The words a client shows for a wrongly shaped post: the service's own for a missing text (with every field at
+		 * fault under one detail, which is why CommentRequest carries no constraints), Jackson's for a wrong type.
+		 */
+		@Test
+		void aPostWithoutTextOrWithATextualParentIdIsRefusedInTheWordsAClientShows() {
+			JsonNode noText = assertProblem(refused(article, object("authorName", "Ayelet")), 400);
+			assertThat(noText.get("title").asString()).isEqualTo("Bad Request");
+			assertThat(noText.get("detail").asString()).isEqualTo("The comment could not be posted.");
+			assertThat(noText.get("errors")).hasSize(1);
+			assertThat(noText.get("errors").get(0).get("field").asString()).isEqualTo("body");
+			assertThat(noText.get("errors").get(0).get("message").asString()).isEqualTo("Please write a comment.");
+
+			JsonNode textualParent = assertProblem(refused(article, "{\"body\": \"Hi\", \"parentId\": \"first\"}"), 400);
+			assertThat(textualParent.get("detail").asString()).isEqualTo("parentId has the wrong type or format.");
+			assertThat(textualParent.get("errors")).hasSize(1);
+			assertThat(textualParent.get("errors").get(0).get("field").asString()).isEqualTo("parentId");
+			assertThat(textualParent.get("errors").get(0).get("message").asString())
+				.isEqualTo("parentId has the wrong type or format.");
+		}
+
 		@Test
 		void aCommentOnAnUnknownArticleIsNotFound() {
 			String unknown = "/api/v1/articles/" + Newsroom.unique("nowhere") + "/comments";

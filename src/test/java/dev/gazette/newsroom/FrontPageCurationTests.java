@@ -257,6 +257,36 @@ class FrontPageCurationTests {
 	}
 
 	@Test
+	void aWronglyShapedBodyIsRefusedNamingTheFieldAClientMustFix() {
+		Published piece = piece("Shape checked", null);
+
+		assertFieldProblem(api("POST", "/api/v1/front-page/picks", "{}"), "article",
+				"Name the piece to pin: {\"article\": id}.");
+		assertFieldProblem(api("POST", "/api/v1/front-page/picks", "{\"article\": \"seven\"}"), "article",
+				"article has the wrong type or format.");
+		assertFieldProblem(api("PUT", "/api/v1/front-page/picks", "{}"), "articles",
+				"Give the picks in order: {\"articles\": [id, …]}.");
+		assertFieldProblem(api("PUT", "/api/v1/front-page/picks", "{\"articles\": [" + piece.id() + ", null]}"),
+				"articles", "Give the picks in order: {\"articles\": [id, …]}.");
+		assertFieldProblem(api("POST", "/api/v1/front-page/picks/" + piece.id() + "/move", "{}"), "direction",
+				"direction is up or down.");
+		assertFieldProblem(api("POST", "/api/v1/front-page/picks/" + piece.id() + "/move",
+				Json.object("direction", "sideways")), "direction", "direction is up or down.");
+		assertThat(jdbc.sql("select count(*) from front_pick").query(Long.class).single()).isZero();
+	}
+
+	/** What a client reads from a 400 about one field: the status, the title, the detail and the field's message. */
+	private static void assertFieldProblem(HttpResponse<String> response, String field, String message) {
+		assertProblem(response, 400);
+		JsonNode problem = Json.read(response);
+		assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
+		assertThat(problem.get("detail").asString()).isEqualTo(message);
+		assertThat(problem.get("errors")).hasSize(1);
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+		assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo(message);
+	}
+
+	@Test
 	void aPageHoldsALeadAndFourTopStoriesAtMost() {
 		for (int i = 1; i <= 5; i++) {
 			api("POST", "/api/v1/front-page/picks", Json.object("article", piece("Full " + i, null).id()));

@@ -12,6 +12,10 @@ import dev.gazette.newsroom.NewsroomException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,15 +65,30 @@ public class FrontPageApi {
 			Instant publishedAt) {
 	}
 
-	/** A piece to pin, or the direction to move one. */
-	public record PinRequest(Long article) {
+	static final String NAME_THE_PIECE = "Name the piece to pin: {\"article\": id}.";
+
+	static final String GIVE_THE_PICKS = "Give the picks in order: {\"articles\": [id, …]}.";
+
+	static final String UP_OR_DOWN = "direction is up or down.";
+
+	/** A piece to pin. */
+	public record PinRequest(@NotNull(message = NAME_THE_PIECE) Long article) {
 	}
 
-	public record MoveRequest(String direction) {
+	/** The direction to move a pick. */
+	public record MoveRequest(@NotNull(message = UP_OR_DOWN) @Pattern(regexp = "up|down", message = UP_OR_DOWN)
+			String direction) {
+
+		int step() {
+			return direction.equals("up") ? -1 : 1;
+		}
 	}
 
-	/** The whole ordered list of picks. */
-	public record PicksRequest(List<Long> articles) {
+	/**
+	 * The whole ordered list of picks. A {@code null} among the ids is refused by {@link FrontPageApi#articles}: a
+	 * constraint on the list's elements would name the field {@code articles[1]}, and clients read {@code articles}.
+	 */
+	public record PicksRequest(@NotNull(message = GIVE_THE_PICKS) List<Long> articles) {
 	}
 
 	@GetMapping
@@ -89,29 +108,29 @@ public class FrontPageApi {
 	@Operation(summary = "Pin a published piece to the front page, after the other picks", description = "Body: "
 			+ "{\"article\": id}. 200 with the picks; 404 for a piece readers cannot see; 409 when the page has "
 			+ FrontPages.SLOTS + " picks.")
-	public PicksJson pinFront(@RequestBody PinRequest body, @AuthenticationPrincipal AccountPrincipal who) {
-		return PicksJson.of(null, frontPages.pin(null, article(body), who.id()));
+	public PicksJson pinFront(@Valid @RequestBody PinRequest body, @AuthenticationPrincipal AccountPrincipal who) {
+		return PicksJson.of(null, frontPages.pin(null, body.article(), who.id()));
 	}
 
 	@PostMapping(value = "/sections/{slug}/picks", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Pin a published piece to a section's page", description = "As for the front page; 400 when "
 			+ "the piece is not listed on that page (the Opinion page lists opinion pieces of any section).")
-	public PicksJson pinSection(@PathVariable String slug, @RequestBody PinRequest body,
+	public PicksJson pinSection(@PathVariable String slug, @Valid @RequestBody PinRequest body,
 			@AuthenticationPrincipal AccountPrincipal who) {
 		Section section = sectionNamed(slug);
-		return PicksJson.of(section, frontPages.pin(section, article(body), who.id()));
+		return PicksJson.of(section, frontPages.pin(section, body.article(), who.id()));
 	}
 
 	@PutMapping(value = "/picks", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Set the front page's picks, in order", description = "Body: {\"articles\": [id, …]}, at most "
 			+ FrontPages.SLOTS + ", the lead first; [] unpins all.")
-	public PicksJson replaceFront(@RequestBody PicksRequest body, @AuthenticationPrincipal AccountPrincipal who) {
+	public PicksJson replaceFront(@Valid @RequestBody PicksRequest body, @AuthenticationPrincipal AccountPrincipal who) {
 		return PicksJson.of(null, frontPages.replace(null, articles(body), who.id()));
 	}
 
 	@PutMapping(value = "/sections/{slug}/picks", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Set a section page's picks, in order")
-	public PicksJson replaceSection(@PathVariable String slug, @RequestBody PicksRequest body,
+	public PicksJson replaceSection(@PathVariable String slug, @Valid @RequestBody PicksRequest body,
 			@AuthenticationPrincipal AccountPrincipal who) {
 		Section section = sectionNamed(slug);
 		return PicksJson.of(section, frontPages.replace(section, articles(body), who.id()));
@@ -134,42 +153,27 @@ public class FrontPageApi {
 	@PostMapping(value = "/picks/{id}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Move a front page pick one place up (towards the lead) or down", description = "Body: "
 			+ "{\"direction\": \"up\"|\"down\"}. 404 when the piece is not pinned.")
-	public PicksJson moveFront(@PathVariable long id, @RequestBody MoveRequest body,
+	public PicksJson moveFront(@PathVariable long id, @Valid @RequestBody MoveRequest body,
 			@AuthenticationPrincipal AccountPrincipal who) {
-		return PicksJson.of(null, frontPages.move(null, id, step(body), who.id()));
+		return PicksJson.of(null, frontPages.move(null, id, body.step(), who.id()));
 	}
 
 	@PostMapping(value = "/sections/{slug}/picks/{id}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Move a section page's pick one place up or down")
-	public PicksJson moveSection(@PathVariable String slug, @PathVariable long id, @RequestBody MoveRequest body,
+	public PicksJson moveSection(@PathVariable String slug, @PathVariable long id, @Valid @RequestBody MoveRequest body,
 			@AuthenticationPrincipal AccountPrincipal who) {
 		Section section = sectionNamed(slug);
-		return PicksJson.of(section, frontPages.move(section, id, step(body), who.id()));
+		return PicksJson.of(section, frontPages.move(section, id, body.step(), who.id()));
 	}
 
 	private Section sectionNamed(String slug) {
 		return catalog.section(slug).orElseThrow(() -> NewsroomException.notFound("There is no section ‘" + slug + "’."));
 	}
 
-	private static long article(PinRequest body) {
-		if (body == null || body.article() == null) {
-			throw NewsroomException.badInput("article", "Name the piece to pin: {\"article\": id}.");
-		}
-		return body.article();
-	}
-
 	private static List<Long> articles(PicksRequest body) {
-		if (body == null || body.articles() == null || body.articles().stream().anyMatch(java.util.Objects::isNull)) {
-			throw NewsroomException.badInput("articles", "Give the picks in order: {\"articles\": [id, …]}.");
+		if (body.articles().stream().anyMatch(java.util.Objects::isNull)) {
+			throw NewsroomException.badInput("articles", GIVE_THE_PICKS);
 		}
 		return body.articles();
-	}
-
-	private static int step(MoveRequest body) {
-		if (body == null || body.direction() == null
-				|| !(body.direction().equals("up") || body.direction().equals("down"))) {
-			throw NewsroomException.badInput("direction", "direction is up or down.");
-		}
-		return body.direction().equals("up") ? -1 : 1;
 	}
 }

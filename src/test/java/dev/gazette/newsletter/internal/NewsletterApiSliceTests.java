@@ -92,6 +92,20 @@ class NewsletterApiSliceTests {
 		verify(newsletter, never()).subscribe(any(), anyString());
 	}
 
+	@Test
+	void sectionsSentAsOneNameInsteadOfAListAreNamedBeforeTheNewsletterIsAsked() throws Exception {
+		mvc.perform(subscribe("{\"email\": \"reader@example.com\", \"sections\": \"sea\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Bad Request"))
+			.andExpect(jsonPath("$.detail").value("sections has the wrong type or format."))
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("sections"))
+			.andExpect(jsonPath("$.errors[0].message").value("sections has the wrong type or format."));
+
+		verify(newsletter, never()).subscribe(any(), anyString());
+	}
+
 	/** As an API client sends it: JSON, no cookie and no form token, which the API chain does not ask for. */
 	private static MockHttpServletRequestBuilder subscribe(String json) {
 		return post("/api/v1/newsletter/subscriptions").contentType(MediaType.APPLICATION_JSON)
