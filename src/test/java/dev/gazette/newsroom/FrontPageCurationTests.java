@@ -275,6 +275,15 @@ class FrontPageCurationTests {
 		assertThat(jdbc.sql("select count(*) from front_pick").query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void aCallerWhoMayNotCurateIsRefusedBeforeTheBodyIsRead() {
+		assertProblem(new Http(port).postJson("/api/v1/front-page/picks", "{}"), 401);
+		assertProblem(new Http(port).withToken(contributor.token(), "POST", "/api/v1/front-page/picks", "{}"), 403);
+		assertProblem(new Http(port).withToken(contributor.token(), "POST", "/api/v1/front-page/picks/1/move",
+				"{\"direction\": \"sideways\"}"), 403);
+		assertThat(jdbc.sql("select count(*) from front_pick").query(Long.class).single()).isZero();
+	}
+
 	/** What a client reads from a 400 about one field: the status, the title, the detail and the field's message. */
 	private static void assertFieldProblem(HttpResponse<String> response, String field, String message) {
 		assertProblem(response, 400);
