@@ -14,27 +14,16 @@ import java.util.Collection;
 public interface SearchEngine {
 
 	/**
-	 * The id of the last feed row whose effect searches see ({@link #reached} or {@link #commit}); {@code -1} when the
-	 * index has to be built from the database first (it is new, was lost or could not be read). On start it is the
-	 * position of the last {@link #commit}.
+	 * The id of the last feed row whose effect is durable in the index; {@code -1} when the index has to be built from
+	 * the database first (it is new, was lost or could not be read).
 	 */
 	long appliedThrough();
-
-	/** Whether something {@link #reached} is not yet {@link #commit committed}. */
-	boolean uncommitted();
 
 	/** Replaces these articles' documents (any state: queries ask for what readers may see) and drops {@code gone}. */
 	void put(Collection<SearchableArticle> articles, Collection<Long> gone);
 
 	/** Makes everything put so far durable, together with the feed position it reaches, and visible to searches. */
 	void commit(long appliedThrough);
-
-	/**
-	 * Makes everything put so far visible to the next search, and records the feed position it reaches, without
-	 * making it durable: a node that stops before the next {@link #commit} applies those feed rows again on start
-	 * (applying is idempotent). This is what follows each change; a durable commit costs a flush and an fsync.
-	 */
-	void reached(long appliedThrough);
 
 	/**
 	 * Replaces these comments' documents (any status: moderators search them all, readers never do) and drops

@@ -28,11 +28,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the feed's new rows once a second (and at once after this node's own commits), and builds the whole index from the
  * database when the engine has none.
  * <p>
- * Applying makes a change visible to the next search ({@link SearchEngine#reached}); the index is made durable, with
- * its feed position, by the poll that follows (once a {@code gazette.search.poll-interval}) and when the node stops.
- * A durable commit flushes and fsyncs the index, and doing that after every post cost more than the post itself; a
- * node that dies between two polls applies the rows since its last commit again when it starts.
- * <p>
  * Feed ids are handed out when a row is inserted but become visible when its transaction commits, so a smaller id can
  * appear after a larger one. The position kept in the index therefore only moves over ids without a hole before
  * them; rows past a hole are applied anyway (applying is idempotent) and applied again until the hole fills or
@@ -131,7 +126,7 @@ class SearchIndexer implements SmartLifecycle {
 		try {
 			if (lock.tryLock(1, TimeUnit.SECONDS)) {
 				try {
-					catchUpQuietly(false);
+					catchUpQuietly();
 				}
 				finally {
 					lock.unlock();
@@ -143,21 +138,14 @@ class SearchIndexer implements SmartLifecycle {
 		}
 	}
 
-	/** Builds the index if there is none, then applies every feed row past its position and makes it durable. */
+	/** Builds the index if there is none, then applies every feed row past its position. */
 	void catchUp() {
-		catchUp(true);
-	}
-
-	private void catchUp(boolean durable) {
 		lock.lock();
 		try {
 			if (engine.appliedThrough() < 0 || missedPrunedRows()) {
 				rebuild();
 			}
 			applyFeed();
-			if (durable && engine.uncommitted()) {
-				engine.commit(engine.appliedThrough());
-			}
 			pruneIfDue();
 		}
 		finally {
@@ -165,9 +153,9 @@ class SearchIndexer implements SmartLifecycle {
 		}
 	}
 
-	private void catchUpQuietly(boolean durable) {
+	private void catchUpQuietly() {
 		try {
-			catchUp(durable);
+			catchUp();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Applying the search feed stopped early; it resumes within {}", properties.pollInterval(), ex);
@@ -237,7 +225,7 @@ class SearchIndexer implements SmartLifecycle {
 			// A deleted article takes its comments with it (the database cascades; no comment row says so).
 			engine.putComments(foundComments, goneComments, gone);
 			long reached = contiguous(position, changes);
-			engine.reached(reached);
+			engine.commit(reached);
 			if (reached == position || changes.size() < BATCH) {
 				return;
 			}
@@ -275,11 +263,10 @@ class SearchIndexer implements SmartLifecycle {
 			return thread;
 		});
 		long every = Math.max(50, properties.pollInterval().toMillis());
-		executor.scheduleWithFixedDelay(() -> catchUpQuietly(true), 0, every, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::catchUpQuietly, 0, every, TimeUnit.MILLISECONDS);
 		poller = executor;
 	}
 
-	/** Stops polling, then makes what was applied durable, so that the next start has nothing to apply again. */
 	@Override
 	public void stop() {
 		ScheduledExecutorService executor = poller;
@@ -292,22 +279,6 @@ class SearchIndexer implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-		}
-		commitQuietly();
-	}
-
-	private void commitQuietly() {
-		lock.lock();
-		try {
-			if (engine.appliedThrough() >= 0 && engine.uncommitted()) {
-				engine.commit(engine.appliedThrough());
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("The search index could not be committed on stop; its feed rows are applied again on start", ex);
-		}
-		finally {
-			lock.unlock();
 		}
 	}
 

@@ -119,19 +119,7 @@ class LuceneSearchEngine implements SearchEngine {
 
 	private SearcherManager searchers;
 
-	/** How far searches see; {@link #committed} is how far is durable. */
 	private volatile long position;
-
-	private volatile long committed;
-
-	/** Whether documents were put, dropped or cleared since the last commit. */
-	private volatile boolean changed;
-
-	/**
-	 * Whether documents were put since searchers last opened: the next search opens a new one (a near-real-time
-	 * reader, no fsync), so that many changes between two searches cost one reopening, not one each.
-	 */
-	private volatile boolean stale;
 
 	LuceneSearchEngine(GazetteProperties gazette) {
 		this.path = gazette.dataDir().resolve("search").resolve("articles");
@@ -158,7 +146,6 @@ class LuceneSearchEngine implements SearchEngine {
 			writer = new IndexWriter(directory, config().setOpenMode(OpenMode.CREATE));
 			searchers = new SearcherManager(writer, null);
 			position = -1;
-			committed = -1;
 		}
 	}
 
@@ -176,7 +163,6 @@ class LuceneSearchEngine implements SearchEngine {
 			searchers.release(searcher);
 		}
 		position = exists && SearchDocuments.LAYOUT.equals(commitData(LAYOUT)) ? storedPosition() : -1;
-		committed = position;
 	}
 
 	private IndexWriterConfig config() {
@@ -206,13 +192,7 @@ class LuceneSearchEngine implements SearchEngine {
 	}
 
 	@Override
-	public boolean uncommitted() {
-		return changed || committed != position;
-	}
-
-	@Override
 	public void put(Collection<SearchableArticle> articles, Collection<Long> gone) {
-		changed = true;
 		try {
 			for (SearchableArticle article : articles) {
 				writer.updateDocument(new Term(ARTICLE_ID, Long.toString(article.id())), SearchDocuments.article(article));
@@ -232,11 +212,8 @@ class LuceneSearchEngine implements SearchEngine {
 			writer.setLiveCommitData(
 					Map.of(POSITION, Long.toString(appliedThrough), LAYOUT, SearchDocuments.LAYOUT).entrySet());
 			writer.commit();
-			changed = false;
 			searchers.maybeRefreshBlocking();
-			stale = false;
 			position = appliedThrough;
-			committed = appliedThrough;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -244,22 +221,7 @@ class LuceneSearchEngine implements SearchEngine {
 	}
 
 	@Override
-	public void reached(long appliedThrough) {
-		stale = true;
-		position = appliedThrough;
-	}
-
-	/** Opens a new searcher if documents were put since the last one opened. */
-	private void refreshIfStale() throws IOException {
-		if (stale) {
-			stale = false;
-			searchers.maybeRefreshBlocking();
-		}
-	}
-
-	@Override
 	public void clear() {
-		changed = true;
 		try {
 			writer.deleteAll();
 		}
@@ -307,7 +269,6 @@ class LuceneSearchEngine implements SearchEngine {
 
 	private <T> T withSearcher(Reading<T> reading) {
 		try {
-			refreshIfStale();
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				return reading.read(searcher);
@@ -388,7 +349,6 @@ class LuceneSearchEngine implements SearchEngine {
 	@Override
 	public void putComments(Collection<SearchableComment> comments, Collection<Long> gone,
 			Collection<Long> goneArticles) {
-		changed = true;
 		try {
 			for (SearchableComment comment : comments) {
 				writer.updateDocument(new Term(COMMENT_ID, Long.toString(comment.id())),
