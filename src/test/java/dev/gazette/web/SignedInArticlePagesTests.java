@@ -129,8 +129,8 @@ class SignedInArticlePagesTests {
 
 	@Test
 	void aSignedInReadersPageIsTheWholeRenderingByteForByte() {
-		long thread = guest("Ayşe", "The ferry is the slow way home.", null);
-		guest("Björn", "Slow, but the coffee is good ☕", thread);
+		long thread = guest("Ayşe Kıyı", "The ferry is the slow way home.", null);
+		guest("Björn Färja", "Slow, but the coffee is good ☕", thread);
 		long own = as(ruth, "I take it every morning.", thread);
 		as(samir, "Reply to Ruth, one level deeper.", own);
 		recommend(ruth, thread);
@@ -190,8 +190,8 @@ class SignedInArticlePagesTests {
 
 	@Test
 	void everyChangeShowsOnTheNextSignedInLoad() {
-		long first = guest("Chana", "The first wording.", null);
-		guest("Dina", "A reply that keeps the removed comment in its place.", first);
+		long first = guest("Chana Parts", "The first wording.", null);
+		guest("Dina Parts", "A reply that keeps the removed comment in its place.", first);
 		long second = as(samir, "Samir writes, Ruth edits hers.", null);
 		long ruths = as(ruth, "Ruth wrote this before her edit.", null);
 		Http browser = signedIn(ruth);
