@@ -93,48 +93,7 @@ for _ in $(seq 1 240); do
 done
 
 log "posting comments to /articles/$SLUG until it has $TARGET_COMMENTS in $TOP_LEVEL threads, at most 3 deep"
-python3 - "$BASE" "$SLUG" "$TARGET_COMMENTS" "$TOP_LEVEL" <<'PY'
-import json, sys, urllib.request
-
-base, slug, target, top_target = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-api = f"{base}/api/v1/articles/{slug}/comments"
-opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-def tree():
-    with opener.open(f"{api}?size=200", timeout=30) as r:
-        return json.load(r)
-
-def nodes(items, depth=1):
-    for n in items:
-        yield n, depth
-        yield from nodes(n["replies"], depth + 1)
-
-def post(i, parent):
-    body = (f"Comment {i}. I take the ferry most mornings and I agree with most of this; the timetable matters "
-            f"more than the planners think. Still, some of us are in a hurry.")
-    req = urllib.request.Request(api, method="POST",
-        data=json.dumps({"authorName": f"Reader {i}", "body": body, "parentId": parent}).encode(),
-        headers={"Content-Type": "application/json", "Accept": "application/json"})
-    with opener.open(req, timeout=30) as r:
-        return json.load(r)["id"]
-
-existing = list(nodes(tree()))
-tops = [n["id"] for n, d in existing if d == 1]
-seconds = [n["id"] for n, d in existing if d == 2]
-n = 0
-while len(tops) < top_target:
-    n += 1; tops.append(post(n, None))
-remaining = target - len(existing) - n
-# the rest split between the second and third levels, round the threads
-for k in range(remaining):
-    n += 1
-    if k % 2 == 0 or not seconds:
-        seconds.append(post(n, tops[k % len(tops)]))
-    else:
-        post(n, seconds[k % len(seconds)])
-shape = list(nodes(tree()))
-print(f"{len(shape)} comments, {sum(1 for _, d in shape if d == 1)} top-level, deepest {max(d for _, d in shape)}")
-PY
+python3 "$SCRIPT_DIR/peer_comments.py" "$BASE" "$SLUG" "$TARGET_COMMENTS" "$TOP_LEVEL" >&2
 
 GAZETTE_URL="$BASE/articles/$SLUG"
 bytes="$(curl -s --noproxy '*' "$GAZETTE_URL" | wc -c)"

@@ -7,55 +7,17 @@ then the account signs in through the sign-in form, and the article page is read
 cookie is set too: wrk then sends the same cookies a signed-in browser sends on every page.
 """
 import http.cookiejar
-import json
+import os
 import sys
 import urllib.parse
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer_comments  # noqa: E402  (beside this file)
+
 base, slug, target, top_target, email, password = sys.argv[1:7]
 target, top_target = int(target), int(top_target)
-api = f"{base}/api/v1/articles/{slug}/comments"
-plain = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def tree():
-    with plain.open(f"{api}?size=200", timeout=30) as r:
-        return json.load(r)
-
-
-def nodes(items, depth=1):
-    for n in items:
-        yield n, depth
-        yield from nodes(n["replies"], depth + 1)
-
-
-def post(i, parent):
-    body = (f"Comment {i}. I take the ferry most mornings and I agree with most of this; the timetable matters "
-            f"more than the planners think. Still, some of us are in a hurry.")
-    req = urllib.request.Request(api, method="POST",
-        data=json.dumps({"authorName": f"Reader {i}", "body": body, "parentId": parent}).encode(),
-        headers={"Content-Type": "application/json", "Accept": "application/json"})
-    with plain.open(req, timeout=30) as r:
-        return json.load(r)["id"]
-
-
-existing = list(nodes(tree()))
-tops = [n["id"] for n, d in existing if d == 1]
-seconds = [n["id"] for n, d in existing if d == 2]
-n = 0
-while len(tops) < top_target:
-    n += 1
-    tops.append(post(n, None))
-remaining = target - len(existing) - n
-for k in range(remaining):
-    n += 1
-    if k % 2 == 0 or not seconds:
-        seconds.append(post(n, tops[k % len(tops)]))
-    else:
-        post(n, seconds[k % len(seconds)])
-shape = list(nodes(tree()))
-print(f"{len(shape)} comments, {sum(1 for _, d in shape if d == 1)} top-level, deepest {max(d for _, d in shape)}",
-      file=sys.stderr)
+peer_comments.shape(base, slug, target, top_target)
 
 jar = http.cookiejar.CookieJar()
 
