@@ -32,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every endpoint refuses the same way: problem JSON with the status, a detail a person can read, and the fields at
  * fault in {@code errors} — whether the refusal came from a request record's constraints, a parameter's, a body of
- * the wrong shape, or a feature's own rules — and nothing changes.
+ * the wrong shape, or a feature's own rules — and nothing changes. Here, in the shared Gazette, the refusals whose
+ * "nothing changes" is read back from the database; the moderation API's refusals that change nothing by
+ * construction (a parameter, a field of the wrong shape, a body that is not JSON, a text too long to score) are
+ * {@code moderation.internal.ModerationApiSliceTests}' (a web slice).
  */
 @RunningGazette
 class ApiRefusalsTests {
@@ -88,41 +91,6 @@ class ApiRefusalsTests {
 				"{}");
 		assertProblem(missing, 400, "action", "action must be approve or reject");
 		assertThat(statusOf(held)).isEqualTo("pending");
-	}
-
-	@Test
-	void aQueueParameterOutOfItsSetIsNamed() {
-		HttpResponse<String> answer = http.withToken(moderatorToken, "GET", "/api/v1/moderation/queue?state=everything",
-				null);
-
-		assertProblem(answer, 400, "state", "state must be pending or reported");
-	}
-
-	@Test
-	void aFieldOfTheWrongShapeIsNamedInsteadOfTheWholeBody() {
-		HttpResponse<String> answer = http.withToken(moderatorToken, "POST", "/api/v1/moderation/score",
-				"{\"body\": {\"text\": \"an object where a string belongs\"}}");
-
-		JsonNode problem = assertProblem(answer, 400, "body", "body has the wrong type or format.");
-		assertThat(problem.get("detail").asString()).isEqualTo("body has the wrong type or format.");
-	}
-
-	@Test
-	void aBodyThatIsNotJsonAtAllIsStillAPlainProblem() {
-		HttpResponse<String> answer = http.withToken(moderatorToken, "POST", "/api/v1/moderation/score", "{\"body\": ");
-
-		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		assertThat(Json.read(answer).get("detail").asString()).contains("not valid JSON");
-		assertThat(answer.body()).doesNotContain("Exception").doesNotContain("tools.jackson");
-	}
-
-	@Test
-	void aTextTooLongToScoreIsRefusedByTheRecordsConstraint() {
-		HttpResponse<String> answer = http.withToken(moderatorToken, "POST", "/api/v1/moderation/score",
-				Json.object("body", "ş".repeat(10_001)));
-
-		assertProblem(answer, 400, "body", "body must be 1 to 10,000 characters");
 	}
 
 	@Test

@@ -2,15 +2,10 @@ package dev.gazette.jobs.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
@@ -30,9 +25,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,8 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The queue with a job kind of the test's own: a note that fails while its text says so. The clock stands still
- * unless a test moves it, and the kind is polled only hourly, so runs happen when a test asks for them.
+ * The queue seen from its admin page, in a whole Gazette, with a job kind of the test's own: a note that fails while
+ * its text says so. The clock stands still unless a test moves it, and the kind is polled only hourly, so runs happen
+ * when a test asks for them. A dead job listed with its error and retried from the page, and a lapsed claim shown as
+ * stuck, cross the page, the security chain, the table and the worker, so they stay here; the queue's own rules
+ * (back-off, dead letters, one job per key, claims, two workers) are {@link JobsModuleTests}' and who may open the
+ * page is {@link JobsPageSliceTests}'.
  */
 @RunningGazette
 class JobQueueTests {
@@ -136,15 +133,6 @@ class JobQueueTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ObjectProvider<JobHandler<?>> handlers;
-
-	@Autowired
-	ObjectMapper json;
-
-	@Autowired
-	JobProperties properties;
-
-	@Autowired
 	Accounts accounts;
 
 	@Autowired
@@ -155,41 +143,6 @@ class JobQueueTests {
 
 	@LocalServerPort
 	int port;
-
-	@Test
-	void aFailingJobIsRetriedAfterItsBackOffAndIsDeadAfterItsLastAttempt() {
-		String text = "fail " + unique();
-		jobs.enqueue(KIND, text, new Note(text));
-
-		assertThat(runDue()).isEqualTo(1);
-		assertThat(runDue()).as("not before its first wait").isZero();
-		clock.advance(Duration.ofMinutes(1));
-		assertThat(runDue()).isEqualTo(1);
-		clock.advance(Duration.ofMinutes(4));
-		assertThat(runDue()).as("the second wait is longer").isZero();
-		clock.advance(Duration.ofMinutes(1));
-		assertThat(runDue()).isEqualTo(1);
-		clock.advance(Duration.ofDays(1));
-		assertThat(runDue()).as("three attempts were all it had").isZero();
-
-		assertThat(notes.runs).filteredOn(text::equals).hasSize(3);
-		JobTable.Row dead = row(text);
-		assertThat(dead.state()).isEqualTo("dead");
-		assertThat(dead.attempts()).isEqualTo(3);
-		assertThat(dead.lastError()).isEqualTo("IllegalStateException: the far end is away");
-	}
-
-	@Test
-	void aJobIsAddedOncePerKey() {
-		String text = "once " + unique();
-		assertThat(jobs.enqueue(KIND, text, new Note(text))).isTrue();
-		assertThat(jobs.enqueue(KIND, text, new Note(text))).as("a listener run again").isFalse();
-
-		runDue();
-
-		assertThat(notes.runs).filteredOn(text::equals).hasSize(1);
-		assertThat(row(text).state()).isEqualTo("done");
-	}
 
 	@Test
 	void theJobsPageListsADeadJobWithItsErrorAndItsRetryRunsIt() {
@@ -220,15 +173,6 @@ class JobQueueTests {
 	}
 
 	@Test
-	void onlyAdminsSeeTheJobsPage() {
-		assertThat(new Http(port).get("/admin/jobs").statusCode()).as("a guest is sent to sign in").isEqualTo(302);
-		Http moderator = signedIn(Role.MODERATOR);
-		assertThat(moderator.get("/admin/jobs").statusCode()).isEqualTo(403);
-		assertThat(moderator.postForm("/admin/jobs/1/retry", Map.of()).statusCode()).isEqualTo(403);
-		assertThat(signedIn(Role.ADMIN).get("/admin/jobs").statusCode()).isEqualTo(200);
-	}
-
-	@Test
 	void aJobClaimedByAnotherNodeIsLeftToItUntilTheClaimLapses() {
 		String text = "claimed " + unique();
 		jobs.enqueue(KIND, text, new Note(text));
@@ -246,32 +190,6 @@ class JobQueueTests {
 		assertThat(row(text).state()).isEqualTo("done");
 		assertThat(row(text).attempts()).as("the dead node's run counts").isEqualTo(2);
 		assertThat(table.finish(id, "other-node", 1, clock.instant())).as("the dead node cannot finish it").isFalse();
-	}
-
-	@Test
-	void twoWorkersOnOneDatabaseNeverRunTheSameJob() throws Exception {
-		String batch = "batch " + unique();
-		int count = 40;
-		for (int i = 1; i <= count; i++) {
-			jobs.enqueue(KIND, batch + " #" + i, new Note(batch + " #" + i));
-		}
-		JobWorker one = new JobWorker(table, handlers, json, clock, properties);
-		JobWorker two = new JobWorker(table, handlers, json, clock, properties);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		int runs = 0;
-		try {
-			List<Callable<Integer>> both = new ArrayList<>(List.of(() -> one.runDue(KIND), () -> two.runDue(KIND)));
-			for (Future<Integer> run : pool.invokeAll(both)) {
-				runs += run.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-
-		assertThat(runs).isEqualTo(count);
-		assertThat(notes.runs.stream().filter(text -> text.startsWith(batch + " #")).toList()).hasSize(count)
-			.doesNotHaveDuplicates();
 	}
 
 	private int runDue() {

@@ -20,22 +20,16 @@ import dev.gazette.account.Accounts;
 import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleCatalog;
-import dev.gazette.comment.CommentDraft;
-import dev.gazette.comment.Commenter;
-import dev.gazette.comment.Commenting;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
 import dev.gazette.support.MutableClock;
 import dev.gazette.support.Newsroom;
-import dev.gazette.support.Newsroom.Published;
 import dev.gazette.support.Readers;
 import dev.gazette.support.Readers.Reader;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Webhooks as an integrator meets them: a real HTTP server on a local port receives signed JSON when an article or a
  * comment is published, and answers with errors for a while to make Gazette retry. The clock stands still until a
- * test moves it; the delivery worker and the announcer are run by the tests (their schedules are an hour here).
+ * test moves it; the delivery worker and the announcer are run by the tests (their schedules are an hour here). What an
+ * article's and a comment's calls carry, signed, is {@link WebhookModuleTests}' (the module with only what it needs).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gazette.base-url=https://gazette.example", "gazette.webhooks.poll-interval=1h",
@@ -79,13 +74,7 @@ class WebhookTests {
 	WebhookDelivery delivery;
 
 	@Autowired
-	ObjectMapper json;
-
-	@Autowired
 	ArticleCatalog catalog;
-
-	@Autowired
-	Commenting commenting;
 
 	@Autowired
 	Accounts accounts;
@@ -145,31 +134,6 @@ class WebhookTests {
 	@AfterEach
 	void stopTheReceiver() {
 		receiver.stop(0);
-	}
-
-	@Test
-	void aPublishedArticleAndCommentArriveSignedWithTheirEssentials() {
-		Published article = new Newsroom(catalog).article().headline("Harbour wall — Oğuz Türk, שלום 👍").publish();
-		awaitQueued(1);
-		commenting.submit(article.slug(), new CommentDraft("Teşekkürler 👍", null), new Commenter(null, "Gökçe Işıkoğlu", null));
-		awaitQueued(2);
-
-		assertThat(delivery.deliverDue()).isEqualTo(2);
-
-		assertThat(received).hasSize(2).allMatch(Received::signed);
-		JsonNode articleEvent = json.readTree(received.get(0).body());
-		assertThat(received.get(0).event()).isEqualTo("article.published");
-		assertThat(articleEvent.get("type").asText()).isEqualTo("article.published");
-		assertThat(articleEvent.get("id").asText()).startsWith("evt_article.");
-		assertThat(articleEvent.get("data").get("headline").asText()).isEqualTo("Harbour wall — Oğuz Türk, שלום 👍");
-		assertThat(articleEvent.get("data").get("url").asText()).isEqualTo("https://gazette.example" + article.path());
-		JsonNode commentEvent = json.readTree(received.get(1).body());
-		assertThat(commentEvent.get("type").asText()).isEqualTo("comment.published");
-		assertThat(commentEvent.get("data").get("authorName").asText()).isEqualTo("Gökçe Işıkoğlu");
-		assertThat(commentEvent.get("data").get("url").asText())
-			.startsWith("https://gazette.example/articles/" + article.slug() + "/comments/");
-		assertThat(received.get(0).delivery()).isNotEqualTo(received.get(1).delivery());
-		assertThat(delivery.deliverDue()).as("nothing left").isZero();
 	}
 
 	@Test
