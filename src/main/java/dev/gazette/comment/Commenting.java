@@ -13,6 +13,7 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentOutcome.Reason;
 import dev.gazette.comment.CommentOutcome.Refused;
 import dev.gazette.comment.internal.CommentRepository;
+import dev.gazette.comment.internal.DiscussionRows;
 import dev.gazette.comment.internal.CommentRules;
 import dev.gazette.comment.internal.CommentSubmissions;
 import dev.gazette.comment.internal.CommentText;
@@ -42,6 +43,8 @@ public class Commenting {
 
 	private final CommentRepository repository;
 
+	private final DiscussionRows discussionRows;
+
 	private final Comments comments;
 
 	private final ArticleCatalog articles;
@@ -64,11 +67,12 @@ public class Commenting {
 
 	private final CommentWrites writes;
 
-	Commenting(CommentRepository repository, Comments comments, ArticleCatalog articles,
-			ApplicationEventPublisher events, Clock clock, CommentProperties properties,
+	Commenting(CommentRepository repository, DiscussionRows discussionRows, Comments comments,
+			ArticleCatalog articles, ApplicationEventPublisher events, Clock clock, CommentProperties properties,
 			ObjectProvider<CommentScreening> screening, Accounts accounts, TransactionTemplate transaction,
 			CommentSubmissions submissions, CommentRules rules, CommentWrites writes) {
 		this.repository = repository;
+		this.discussionRows = discussionRows;
 		this.comments = comments;
 		this.articles = articles;
 		this.events = events;
@@ -189,7 +193,7 @@ public class Commenting {
 		// The database keeps microseconds: the comment answered is the one a later read returns, without reading it.
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long id = repository.insert(article.id(), parentId, commenter, body, html, status, now, screening.record());
-		repository.touchDiscussion(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0, id);
+		discussionRows.touch(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0, id);
 		Comment stored = new Comment(id, article.id(), parentId, commenter.name(), body, html, status, now, null,
 				commenter.accountId(), false);
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID(),
@@ -258,7 +262,7 @@ public class Commenting {
 		CommentStatus status = screening.status();
 		// The discussion's row lock before the comment's, as every change to an existing comment takes them: a
 		// reader recommending this comment meanwhile takes them in that order too, so neither waits on the other.
-		repository.touchDiscussion(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1, comment.id());
+		discussionRows.touch(comment.articleId(), status == CommentStatus.PUBLISHED ? 0 : -1, comment.id());
 		repository.updateBody(comment.id(), body, html, clock.instant());
 		repository.recordModeration(comment.id(), screening.record());
 		if (status != CommentStatus.PUBLISHED) {
@@ -304,7 +308,7 @@ public class Commenting {
 		}
 		Comment comment = own.get();
 		if (comment.deletable()) {
-			repository.touchDiscussion(comment.articleId(), comment.isPublished() ? -1 : 0, commentId);
+			discussionRows.touch(comment.articleId(), comment.isPublished() ? -1 : 0, commentId);
 			repository.markDeleted(commentId);
 		}
 		return Optional.empty();

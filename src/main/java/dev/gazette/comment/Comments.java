@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.gazette.comment.internal.CommentRepository;
+import dev.gazette.comment.internal.DiscussionRows;
 import dev.gazette.comment.internal.CommentText;
 import dev.gazette.comment.internal.ModeratedComments;
 import dev.gazette.publication.Publications;
@@ -29,6 +30,8 @@ public class Comments {
 
 	private final CommentRepository repository;
 
+	private final DiscussionRows discussionRows;
+
 	private final ModeratedComments moderated;
 
 	private final ArticleCatalog articles;
@@ -41,9 +44,11 @@ public class Comments {
 
 	private final Publications publications;
 
-	Comments(CommentRepository repository, ModeratedComments moderated, ArticleCatalog articles,
-			ApplicationEventPublisher events, Clock clock, CommentProperties properties, Publications publications) {
+	Comments(CommentRepository repository, DiscussionRows discussionRows, ModeratedComments moderated,
+			ArticleCatalog articles, ApplicationEventPublisher events, Clock clock, CommentProperties properties,
+			Publications publications) {
 		this.repository = repository;
+		this.discussionRows = discussionRows;
 		this.moderated = moderated;
 		this.articles = articles;
 		this.events = events;
@@ -94,7 +99,7 @@ public class Comments {
 		}
 		// The discussion's row lock before the comment's, as every change to an existing comment takes them.
 		int delta = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
-		repository.touchDiscussion(comment.articleId(), delta, commentId);
+		discussionRows.touch(comment.articleId(), delta, commentId);
 		repository.setStatus(commentId, to);
 		if (to == CommentStatus.PUBLISHED) {
 			// The slug only names the article in links; an article withdrawn since keeps its comment unannounced.
@@ -108,7 +113,7 @@ public class Comments {
 	public void feature(long commentId, boolean featured) {
 		Comment comment = repository.find(commentId)
 			.orElseThrow(() -> new IllegalArgumentException("There is no comment " + commentId));
-		repository.touchDiscussion(comment.articleId(), 0, commentId);
+		discussionRows.touch(comment.articleId(), 0, commentId);
 		repository.setFeatured(commentId, featured);
 	}
 
@@ -175,7 +180,7 @@ public class Comments {
 		long id = repository.insert(articleId, parentId,
 				new Commenter(accountId, CommentText.cleanName(authorName), guestEmail), text, CommentText.toHtml(text),
 				status, createdAt);
-		repository.touchDiscussion(articleId, status == CommentStatus.PUBLISHED ? 1 : 0, id);
+		discussionRows.touch(articleId, status == CommentStatus.PUBLISHED ? 1 : 0, id);
 		return id;
 	}
 

@@ -1,11 +1,9 @@
 package dev.gazette.comment;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link DisplayComment#MAX_LEVELS} deep.
  * <p>
  * A snapshot is built from every comment ({@link #of}) or from an older one and the comments changed since
- * ({@link #updated}), which rebuilds only the touched threads. Longer than most classes here because building,
- * updating and cutting pages all work on the private thread structure, which no other class should see.
+ * ({@link #updated}), which rebuilds only the touched threads. Each thread is a {@link DiscussionThread}, which keeps
+ * its replies in conversation order and nests them for display; this class orders the threads, cuts pages of them
+ * and shares a page's room out among their replies.
  */
 public final class Discussion {
 
 	/** Replies per page on a thread's own page. */
 	static final int THREAD_PAGE_SIZE = 100;
-
-	private static final Comparator<Comment> CONVERSATION = Comparator.comparing(Comment::createdAt)
-		.thenComparingLong(Comment::id);
 
 	private final long version;
 
@@ -41,9 +37,9 @@ public final class Discussion {
 
 	private final int pageComments;
 
-	private final Map<DiscussionSort, List<Thread>> threadsBySort;
+	private final Map<DiscussionSort, List<DiscussionThread>> threadsBySort;
 
-	private final Map<Long, Thread> threadByRootId;
+	private final Map<Long, DiscussionThread> threadByRootId;
 
 	/**
 	 * Every stored comment of the article, in any status, by the id of its thread's root: what {@link #updated}
@@ -61,7 +57,7 @@ public final class Discussion {
 
 	private final DiscussionDetails details;
 
-	private Discussion(long version, Map<Long, Thread> threadByRootId, Map<Long, List<Comment>> storedByRoot,
+	private Discussion(long version, Map<Long, DiscussionThread> threadByRootId, Map<Long, List<Comment>> storedByRoot,
 			Map<Long, Long> rootOf, int repliesPerThread, int pageComments, DiscussionDetails details) {
 		this.version = version;
 		this.repliesPerThread = repliesPerThread;
@@ -70,20 +66,21 @@ public final class Discussion {
 		this.threadByRootId = threadByRootId;
 		this.storedByRoot = storedByRoot;
 		this.rootOf = rootOf;
-		List<Thread> threadsOldestFirst = new ArrayList<>(threadByRootId.values());
-		threadsOldestFirst.sort(Comparator.comparing((Thread t) -> t.node().comment(), CONVERSATION));
+		List<DiscussionThread> threadsOldestFirst = new ArrayList<>(threadByRootId.values());
+		threadsOldestFirst.sort(Comparator.comparing(DiscussionThread::root, DiscussionThread.CONVERSATION));
 		int published = 0;
-		for (Thread thread : threadsOldestFirst) {
+		for (DiscussionThread thread : threadsOldestFirst) {
 			published += thread.published();
 		}
 		this.publishedComments = published;
-		List<Thread> newest = new ArrayList<>(threadsOldestFirst);
+		List<DiscussionThread> newest = new ArrayList<>(threadsOldestFirst);
 		Collections.reverse(newest);
-		List<Thread> mostReplies = new ArrayList<>(threadsOldestFirst);
-		mostReplies.sort(Comparator.comparingInt((Thread t) -> t.node().descendants()).reversed());
+		List<DiscussionThread> mostReplies = new ArrayList<>(threadsOldestFirst);
+		mostReplies.sort(Comparator.comparingInt((DiscussionThread t) -> t.node().descendants()).reversed());
 		// A stable sort of the oldest-first list: threads recommended equally keep the order they were started in.
-		List<Thread> mostRecommended = new ArrayList<>(threadsOldestFirst);
-		mostRecommended.sort(Comparator.comparingInt((Thread t) -> details.recommendations(t.node().comment())).reversed());
+		List<DiscussionThread> mostRecommended = new ArrayList<>(threadsOldestFirst);
+		mostRecommended
+			.sort(Comparator.comparingInt((DiscussionThread t) -> details.recommendations(t.root())).reversed());
 		this.threadsBySort = Map.of(DiscussionSort.OLDEST, List.copyOf(threadsOldestFirst), DiscussionSort.NEWEST,
 				List.copyOf(newest), DiscussionSort.REPLIES, List.copyOf(mostReplies), DiscussionSort.RECOMMENDED,
 				List.copyOf(mostRecommended));
@@ -124,8 +121,8 @@ public final class Discussion {
 			long root = place(comment, rootOf);
 			byRoot.computeIfAbsent(root, id -> new ArrayList<>()).add(comment);
 		}
-		Map<Long, Thread> threads = new HashMap<>();
-		byRoot.forEach((root, group) -> thread(group).ifPresent(thread -> threads.put(root, thread)));
+		Map<Long, DiscussionThread> threads = new HashMap<>();
+		byRoot.forEach((root, group) -> DiscussionThread.of(group).ifPresent(thread -> threads.put(root, thread)));
 		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, Math.max(1, pageComments), details);
 	}
 
@@ -154,8 +151,8 @@ public final class Discussion {
 			}
 		}
 		byRoot.putAll(copied);
-		Map<Long, Thread> threads = new HashMap<>(threadByRootId);
-		copied.forEach((root, group) -> thread(group).ifPresentOrElse(thread -> threads.put(root, thread),
+		Map<Long, DiscussionThread> threads = new HashMap<>(threadByRootId);
+		copied.forEach((root, group) -> DiscussionThread.of(group).ifPresentOrElse(thread -> threads.put(root, thread),
 				() -> threads.remove(root)));
 		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, pageComments, details);
 	}
@@ -181,35 +178,6 @@ public final class Discussion {
 		return -1;
 	}
 
-	/**
-	 * The visible thread that one group of comments (a root and all its replies, any status) makes, if any: walking
-	 * from the largest id down visits every reply before its parent, so visibility and nodes are built bottom-up
-	 * without recursion.
-	 */
-	private static Optional<Thread> thread(List<Comment> group) {
-		List<Comment> youngestFirst = new ArrayList<>(group);
-		youngestFirst.sort(Comparator.comparingLong(Comment::id).reversed());
-		Map<Long, List<CommentNode>> childNodes = new HashMap<>();
-		CommentNode rootNode = null;
-		for (Comment comment : youngestFirst) {
-			List<CommentNode> children = childNodes.getOrDefault(comment.id(), List.of());
-			if (!comment.isPublished() && comment.status() != CommentStatus.DELETED && children.isEmpty()) {
-				continue;
-			}
-			List<CommentNode> replies = new ArrayList<>(children);
-			replies.sort(Comparator.comparing(CommentNode::comment, CONVERSATION));
-			int descendants = replies.stream().mapToInt(reply -> 1 + reply.descendants()).sum();
-			CommentNode node = new CommentNode(comment, List.copyOf(replies), descendants);
-			if (comment.parentId() == null) {
-				rootNode = node;
-			}
-			else {
-				childNodes.computeIfAbsent(comment.parentId(), id -> new ArrayList<>()).add(node);
-			}
-		}
-		return Optional.ofNullable(rootNode).map(Discussion::thread);
-	}
-
 	public long version() {
 		return version;
 	}
@@ -226,34 +194,34 @@ public final class Discussion {
 
 	/** The full tree of every visible thread, as the API returns it. */
 	public List<CommentNode> tree(DiscussionSort sort) {
-		return threadsBySort.get(sort).stream().map(Thread::node).toList();
+		return threadsBySort.get(sort).stream().map(DiscussionThread::node).toList();
 	}
 
 	public DiscussionPage page(DiscussionSort sort, int page, int pageSize) {
-		List<Thread> threads = threadsBySort.get(sort);
+		List<DiscussionThread> threads = threadsBySort.get(sort);
 		int current = Math.max(1, page);
 		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
 		int to = Math.min(threads.size(), from + pageSize);
-		List<Thread> onPage = threads.subList(from, to);
+		List<DiscussionThread> onPage = threads.subList(from, to);
 		int[] shown = shownReplies(onPage);
 		List<ThreadView> views = new ArrayList<>(onPage.size());
 		for (int i = 0; i < onPage.size(); i++) {
-			views.add(threadView(onPage.get(i), shown[i]));
+			views.add(onPage.get(i).view(shown[i]));
 		}
 		return new DiscussionPage(views, sort, current, pageSize, threads.size(), publishedComments, details);
 	}
 
 	public Optional<ThreadPage> thread(long rootId, int page) {
-		Thread thread = threadByRootId.get(rootId);
+		DiscussionThread thread = threadByRootId.get(rootId);
 		if (thread == null) {
 			return Optional.empty();
 		}
-		int replies = thread.entries().size();
+		int replies = thread.replies();
 		int totalPages = Math.max(1, (replies + THREAD_PAGE_SIZE - 1) / THREAD_PAGE_SIZE);
 		int current = Math.min(Math.max(1, page), totalPages);
 		int from = (current - 1) * THREAD_PAGE_SIZE;
-		List<Entry> slice = thread.entries().subList(from, Math.min(replies, from + THREAD_PAGE_SIZE));
-		return Optional.of(new ThreadPage(nest(thread.node().comment(), slice), replies, current, totalPages));
+		return Optional.of(new ThreadPage(thread.slice(from, Math.min(replies, from + THREAD_PAGE_SIZE)), replies,
+				current, totalPages));
 	}
 
 	/** Where a visible comment appears when the discussion is read in {@code sort} order. */
@@ -262,14 +230,14 @@ public final class Discussion {
 			return Optional.empty();
 		}
 		long rootId = rootOf.get(commentId);
-		Thread thread = threadByRootId.get(rootId);
-		List<Thread> threads = threadsBySort.get(sort);
+		DiscussionThread thread = threadByRootId.get(rootId);
+		List<DiscussionThread> threads = threadsBySort.get(sort);
 		int position = threads.indexOf(thread);
 		int page = position / pageSize + 1;
 		int pageStart = (page - 1) * pageSize;
-		List<Thread> onPage = threads.subList(pageStart, Math.min(threads.size(), pageStart + pageSize));
+		List<DiscussionThread> onPage = threads.subList(pageStart, Math.min(threads.size(), pageStart + pageSize));
 		int shownHere = shownReplies(onPage)[position - pageStart];
-		int index = thread.positions().getOrDefault(commentId, thread.entries().size());
+		int index = thread.positionOf(commentId);
 		boolean beyondArticlePage = commentId != rootId && index >= shownHere;
 		return Optional.of(new CommentLocation(commentId, rootId, page,
 				beyondArticlePage ? index / THREAD_PAGE_SIZE + 1 : 0));
@@ -277,8 +245,8 @@ public final class Discussion {
 
 	public boolean contains(long commentId) {
 		Long rootId = rootOf.get(commentId);
-		Thread thread = rootId == null ? null : threadByRootId.get(rootId);
-		return thread != null && (rootId == commentId || thread.positions().containsKey(commentId));
+		DiscussionThread thread = rootId == null ? null : threadByRootId.get(rootId);
+		return thread != null && thread.shows(commentId);
 	}
 
 	/**
@@ -286,11 +254,11 @@ public final class Discussion {
 	 * for the page as a whole, shared out evenly (the largest equal share that fits, then one more each for the
 	 * first threads while room is left).
 	 */
-	private int[] shownReplies(List<Thread> onPage) {
+	private int[] shownReplies(List<DiscussionThread> onPage) {
 		int[] wanted = new int[onPage.size()];
 		long total = 0;
 		for (int i = 0; i < wanted.length; i++) {
-			wanted[i] = Math.min(onPage.get(i).entries().size(), repliesPerThread);
+			wanted[i] = Math.min(onPage.get(i).replies(), repliesPerThread);
 			total += wanted[i];
 		}
 		long room = Math.max(0, (long) pageComments - onPage.size());
@@ -319,83 +287,5 @@ public final class Discussion {
 			sum += Math.min(w, share);
 		}
 		return sum;
-	}
-
-	private ThreadView threadView(Thread thread, int showing) {
-		List<Entry> entries = thread.entries();
-		List<Entry> shown = entries.subList(0, Math.min(entries.size(), showing));
-		return new ThreadView(nest(thread.node().comment(), shown), entries.size(), entries.size() - shown.size());
-	}
-
-	/**
-	 * Nests a run of conversation-ordered entries under their thread's root: second-level entries under the root,
-	 * deeper ones under the last second-level entry before them. An entry whose parent is not the comment it is
-	 * shown under says whom it answers.
-	 */
-	private static DisplayComment nest(Comment root, List<Entry> entries) {
-		List<DisplayComment> level2 = new ArrayList<>();
-		Comment currentLevel2 = null;
-		List<DisplayComment> currentLevel3 = null;
-		for (Entry entry : entries) {
-			if (entry.depth() == 1) {
-				flush(level2, currentLevel2, currentLevel3);
-				currentLevel2 = entry.comment();
-				currentLevel3 = new ArrayList<>();
-			}
-			else if (currentLevel2 == null) {
-				level2.add(new DisplayComment(entry.comment(), entry.parentName(), List.of()));
-			}
-			else {
-				boolean answersShownParent = entry.comment().parentId() == currentLevel2.id();
-				currentLevel3.add(new DisplayComment(entry.comment(), answersShownParent ? null : entry.parentName(),
-						List.of()));
-			}
-		}
-		flush(level2, currentLevel2, currentLevel3);
-		return new DisplayComment(root, null, List.copyOf(level2));
-	}
-
-	private static void flush(List<DisplayComment> level2, Comment comment, List<DisplayComment> replies) {
-		if (comment != null) {
-			level2.add(new DisplayComment(comment, null, List.copyOf(replies)));
-		}
-	}
-
-	/** Depth-first, oldest first at each level: the order in which a conversation reads. */
-	private static Thread thread(CommentNode root) {
-		List<Entry> entries = new ArrayList<>();
-		Map<Long, Integer> positions = new HashMap<>();
-		int published = root.comment().isPublished() ? 1 : 0;
-		Deque<Visit> stack = new ArrayDeque<>();
-		pushReplies(stack, root, 1);
-		while (!stack.isEmpty()) {
-			Visit visit = stack.pop();
-			positions.put(visit.node().comment().id(), entries.size());
-			published += visit.node().comment().isPublished() ? 1 : 0;
-			entries.add(new Entry(visit.node().comment(), visit.depth(), visit.parent().comment().displayName()));
-			pushReplies(stack, visit.node(), visit.depth() + 1);
-		}
-		return new Thread(root, List.copyOf(entries), Map.copyOf(positions), published);
-	}
-
-	private static void pushReplies(Deque<Visit> stack, CommentNode parent, int depth) {
-		List<CommentNode> replies = parent.replies();
-		for (int i = replies.size() - 1; i >= 0; i--) {
-			stack.push(new Visit(replies.get(i), parent, depth));
-		}
-	}
-
-	private record Visit(CommentNode node, CommentNode parent, int depth) {
-	}
-
-	/**
-	 * A thread: its root with the full tree, every reply flattened in conversation order, where each reply stands in
-	 * that order, and how many of its comments (root included) are published.
-	 */
-	private record Thread(CommentNode node, List<Entry> entries, Map<Long, Integer> positions, int published) {
-	}
-
-	/** A reply in a flattened thread: {@code depth} 1 answers the root, 2 answers a depth-1 reply, and so on. */
-	private record Entry(Comment comment, int depth, String parentName) {
 	}
 }

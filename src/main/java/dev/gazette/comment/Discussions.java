@@ -17,6 +17,7 @@ import dev.gazette.account.Role;
 import dev.gazette.article.Article;
 import dev.gazette.comment.internal.CommentRepository;
 import dev.gazette.comment.internal.DiscussionDetailsReader;
+import dev.gazette.comment.internal.DiscussionRows;
 import dev.gazette.comment.internal.Recommendations;
 
 import org.springframework.stereotype.Service;
@@ -34,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Discussions {
 
 	private final CommentRepository repository;
+
+	private final DiscussionRows discussionRows;
 
 	private final DiscussionDetailsReader details;
 
@@ -66,9 +69,11 @@ public class Discussions {
 	private record Snapshot(Discussion discussion, long unlistedChanges, Instant readInFull) {
 	}
 
-	Discussions(CommentRepository repository, DiscussionDetailsReader details, Recommendations recommendations,
-			Accounts accounts, Comments comments, Clock clock, CommentProperties properties) {
+	Discussions(CommentRepository repository, DiscussionRows discussionRows, DiscussionDetailsReader details,
+			Recommendations recommendations, Accounts accounts, Comments comments, Clock clock,
+			CommentProperties properties) {
 		this.repository = repository;
+		this.discussionRows = discussionRows;
 		this.details = details;
 		this.recommendations = recommendations;
 		this.accounts = accounts;
@@ -90,13 +95,12 @@ public class Discussions {
 	 * that is behind is brought up to date from the comments changed since its version (one indexed read of those
 	 * rows, and only their threads rebuilt), so a post to a discussion of 20,000 comments costs the next reader what
 	 * a post to a small one does. The snapshot is built from every stored comment when there is none, when a change
-	 * since is not recorded on a comment ({@link CommentRepository#touchDiscussion(long, int)}, or a write from
-	 * outside Gazette that only bumped the version), or when more than
-	 * {@link #MOST_CHANGES} comments changed, or when the last full read is {@link #READ_IN_FULL_EVERY} old.
+	 * since is not recorded on a comment ({@link DiscussionRows#touch(long, int)}, or a write from outside Gazette
+	 * that only bumped the version), or when more than {@link #MOST_CHANGES} comments changed, or when the last full read is {@link #READ_IN_FULL_EVERY} old.
 	 */
 	@Transactional(readOnly = true)
 	public Discussion discussion(long articleId) {
-		CommentRepository.DiscussionState state = repository.discussionState(articleId);
+		DiscussionRows.State state = discussionRows.state(articleId);
 		Snapshot cached = snapshots.getIfPresent(articleId);
 		if (cached != null && cached.discussion().version() == state.version()) {
 			return cached.discussion();
@@ -113,7 +117,7 @@ public class Discussions {
 	}
 
 	/** {@code cached} brought up to the version in {@code state} from what changed since, or null when it cannot be. */
-	private Discussion updated(long articleId, Snapshot cached, CommentRepository.DiscussionState state) {
+	private Discussion updated(long articleId, Snapshot cached, DiscussionRows.State state) {
 		Discussion before = cached.discussion();
 		if (state.version() < before.version() || state.unlistedChanges() != cached.unlistedChanges()
 				|| !clock.instant().isBefore(cached.readInFull().plus(READ_IN_FULL_EVERY))) {
@@ -131,7 +135,7 @@ public class Discussions {
 	/** How many published comments each article has; articles without any are absent. */
 	@Transactional(readOnly = true)
 	public Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {
-		return repository.publishedCounts(articleIds);
+		return discussionRows.publishedCounts(articleIds);
 	}
 
 	/**

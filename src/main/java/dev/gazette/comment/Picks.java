@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 import dev.gazette.comment.internal.CommentRepository;
+import dev.gazette.comment.internal.DiscussionRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,12 +20,15 @@ public class Picks {
 
 	private final CommentRepository comments;
 
+	private final DiscussionRows discussionRows;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Picks(CommentRepository comments, JdbcClient jdbc, Clock clock) {
+	Picks(CommentRepository comments, DiscussionRows discussionRows, JdbcClient jdbc, Clock clock) {
 		this.comments = comments;
+		this.discussionRows = discussionRows;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -43,7 +47,7 @@ public class Picks {
 					+ comment.status().key() + ".");
 		}
 		// The discussion's row lock before the comment's, as every change to an existing comment takes them.
-		comments.touchDiscussion(comment.articleId(), 0, commentId);
+		discussionRows.touch(comment.articleId(), 0, commentId);
 		jdbc.sql("update comment set featured = :featured, featured_by = :by, featured_at = :at where id = :id")
 			.param("id", commentId)
 			.param("featured", featured)

@@ -1,12 +1,15 @@
 /**
  * The one durable job queue: everything that must happen later, at least once, on some node (mail delivery, webhook
  * calls, reply notifications, newsletter digests) is a row in {@code job}, written in the transaction that made it
- * necessary, and run by a {@link dev.gazette.jobs.JobHandler} the feature registers as a bean.
+ * necessary, and run by a {@link dev.gazette.jobs.JobHandler} the feature registers as a bean. The handler states its
+ * kind once, as a {@link dev.gazette.jobs.JobKind} (name, payload type, back-off, poll interval, how long a claim
+ * lasts, whether a job runs right after its commit), and adds only the work and, if it keeps its own record of
+ * attempts, what to note after a failure.
  * <p>
  * Every node polls for due jobs of the kinds it handles and claims each with a conditional update (due and pending,
- * or running with a lapsed claim), so two nodes never run one claimed job at once; a claim lapses after the handler's
- * {@code claimFor()}, so the work of a node that died is taken up by another. A failed run is tried again after the
- * handler's back-off; after its last attempt (or a failure the handler calls permanent) the job is dead and waits on
+ * or running with a lapsed claim), so two nodes never run one claimed job at once; a claim lapses after the kind's
+ * {@code claimFor}, so the work of a node that died is taken up by another. A failed run is tried again after the
+ * kind's back-off; after its last attempt (or a failure the handler calls permanent) the job is dead and waits on
  * {@code /admin/jobs}, with its last error, for an admin to retry it. Handlers are idempotent: a node that dies after
  * the work and before recording it makes the work run twice.
  * <p>

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.gazette.jobs.BackOff;
 import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobKind;
 import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
 import jakarta.mail.MessagingException;
@@ -53,9 +53,7 @@ class MailDelivery implements JobHandler<MailDelivery.Send> {
 
 	private final Clock clock;
 
-	private final MailProperties properties;
-
-	private final RetrySchedule retries;
+	private final JobKind<Send> kind;
 
 	private final InternetAddress from;
 
@@ -69,35 +67,15 @@ class MailDelivery implements JobHandler<MailDelivery.Send> {
 		this.outbox = outbox;
 		this.sender = sender;
 		this.clock = clock;
-		this.properties = properties;
 		this.jobs = jobs;
-		this.retries = new RetrySchedule(properties.maxAttempts());
 		this.from = sender(properties.from());
+		this.kind = JobKind.of(KIND, Send.class, new RetrySchedule(properties.maxAttempts()).backOff(),
+				properties.pollInterval()).claimedFor(CLAIM);
 	}
 
 	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public Class<Send> payloadType() {
-		return Send.class;
-	}
-
-	@Override
-	public BackOff backOff() {
-		return retries.backOff();
-	}
-
-	@Override
-	public Duration claimFor() {
-		return CLAIM;
-	}
-
-	@Override
-	public Duration pollInterval() {
-		return properties.pollInterval();
+	public JobKind<Send> kind() {
+		return kind;
 	}
 
 	/**

@@ -1,17 +1,17 @@
 package dev.gazette.mail;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
 import dev.gazette.mail.internal.OutboxMessageView;
 import dev.gazette.mail.internal.OutboxPageView;
 import dev.gazette.publication.Publications;
-import dev.gazette.publication.Timestamps;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
 import org.springframework.stereotype.Component;
+
+import static dev.gazette.publication.Timestamps.articleTimeOrNull;
 
 /** Turns outbox rows into what the admin page shows: times in the publication's zone, HTML bodies sanitised. */
 @Component
@@ -34,7 +34,7 @@ class OutboxViews {
 	OutboxPageView page(List<OutboxMessage> mails, int page, int pageSize, long total, boolean delivers) {
 		ZoneId zone = zone();
 		List<OutboxPageView.Row> rows = mails.stream()
-			.map(mail -> new OutboxPageView.Row(mail.id(), time(mail.createdAt(), zone), mail.recipient(),
+			.map(mail -> new OutboxPageView.Row(mail.id(), articleTimeOrNull(mail.createdAt(), zone), mail.recipient(),
 					mail.subject(), mail.category(), mail.status().key(), mail.attempts(), mail.lastError()))
 			.toList();
 		int totalPages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
@@ -44,21 +44,17 @@ class OutboxViews {
 	OutboxMessageView message(OutboxMessage mail, List<MailAttempt> attempts) {
 		ZoneId zone = zone();
 		List<OutboxMessageView.Attempt> tries = attempts.stream()
-			.map(attempt -> new OutboxMessageView.Attempt(time(attempt.attemptedAt(), zone), attempt.ok(),
+			.map(attempt -> new OutboxMessageView.Attempt(articleTimeOrNull(attempt.attemptedAt(), zone), attempt.ok(),
 					attempt.error()))
 			.toList();
 		boolean waiting = mail.status() == MailStatus.QUEUED;
 		return new OutboxMessageView(mail.id(), mail.recipient(), mail.subject(), mail.category(), mail.status().key(),
-				time(mail.createdAt(), zone), time(mail.sentAt(), zone),
-				waiting ? time(mail.nextAttemptAt(), zone) : null, mail.lastError(), mail.text(),
+				articleTimeOrNull(mail.createdAt(), zone), articleTimeOrNull(mail.sentAt(), zone),
+				waiting ? articleTimeOrNull(mail.nextAttemptAt(), zone) : null, mail.lastError(), mail.text(),
 				mail.html() == null ? null : MAIL_HTML.sanitize(mail.html()), tries);
 	}
 
 	private ZoneId zone() {
 		return publications.current().timeZone();
-	}
-
-	private static String time(Instant instant, ZoneId zone) {
-		return instant == null ? null : Timestamps.articleTime(instant, zone);
 	}
 }

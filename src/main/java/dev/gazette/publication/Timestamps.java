@@ -23,6 +23,11 @@ public final class Timestamps {
 		return ARTICLE_TIME.format(local) + (local.getHour() < 12 ? " am" : " pm");
 	}
 
+	/** {@link #articleTime}, or {@code null} for a moment that has not come (a mail not sent, a job not due again). */
+	public static String articleTimeOrNull(Instant instant, ZoneId zone) {
+		return instant == null ? null : articleTime(instant, zone);
+	}
+
 	/** {@code December 11, 2015}. */
 	public static String date(Instant instant, ZoneId zone) {
 		return SHORT_DATE.format(instant.atZone(zone));

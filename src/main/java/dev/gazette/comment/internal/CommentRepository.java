@@ -25,13 +25,9 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code comment} table for the feature's own writes and reads, and the article's {@code discussion} row that
- * every change to a comment bumps in the same statement sequence (its version stamps the comment, so a node brings
- * its snapshot up to date from the comments changed since). The reads moderation needs are
- * {@link ModeratedComments}; the idempotency keys are {@link CommentSubmissions}.
- * <p>
- * A little over 300 lines: the discussion row is written only beside a comment's own write, in the same transaction
- * and with its row lock taken first, and keeping both here keeps that order in one place.
+ * The {@code comment} table for the feature's own writes and reads. The article's {@code discussion} row, which every
+ * change to a comment touches first in the same transaction, is {@link DiscussionRows}; the reads moderation needs
+ * are {@link ModeratedComments}; the idempotency keys are {@link CommentSubmissions}.
  */
 @Repository
 public class CommentRepository {
@@ -209,66 +205,7 @@ public class CommentRepository {
 	}
 
 	/**
-	 * Records a change to an article's discussion that no comment row records (a comment removed from the database,
-	 * an account renamed everywhere): bumps its version (so every node drops its cached copy) and adjusts the
-	 * published count; a node rebuilds its copy from every comment then. The row lock this takes also serialises
-	 * concurrent writes to one article.
-	 */
-	public void touchDiscussion(long articleId, int publishedDelta) {
-		bumpDiscussion(articleId, publishedDelta, false);
-	}
-
-	/**
-	 * Records a change to one comment of an article's discussion: bumps the discussion's version, adjusts the
-	 * published count and stamps the comment with the new version, so a node brings its copy up to date by reading
-	 * only the comments stamped after it ({@link #changedSince}). The row lock taken first also serialises concurrent
-	 * writes to one article, so stamps follow the order of the versions.
-	 */
-	public void touchDiscussion(long articleId, int publishedDelta, long commentId) {
-		bumpDiscussion(articleId, publishedDelta, true);
-		jdbc.sql("update comment set changed_in = (select version from discussion where article_id = :article) where id = :id")
-			.param("article", articleId)
-			.param("id", commentId)
-			.update();
-	}
-
-	/** One statement once the row exists (every change after an article's first); two more the first time. */
-	private void bumpDiscussion(long articleId, int publishedDelta, boolean listed) {
-		if (bump(articleId, publishedDelta, listed) == 0) {
-			jdbc.sql("insert into discussion (article_id) values (:article) on conflict do nothing")
-				.param("article", articleId)
-				.update();
-			bump(articleId, publishedDelta, listed);
-		}
-	}
-
-	private int bump(long articleId, int publishedDelta, boolean listed) {
-		return jdbc.sql("update discussion set version = version + 1, published_count = published_count + :delta"
-				+ (listed ? ", listed_changes = listed_changes + 1" : "") + " where article_id = :article")
-			.param("article", articleId)
-			.param("delta", publishedDelta)
-			.update();
-	}
-
-	/** An article's discussion version, and how many of its changes no comment records (0, 0 without comments). */
-	public DiscussionState discussionState(long articleId) {
-		return jdbc.sql("select version, version - listed_changes as unlisted from discussion where article_id = :article")
-			.param("article", articleId)
-			.query((rs, n) -> new DiscussionState(rs.getLong("version"), rs.getLong("unlisted")))
-			.optional()
-			.orElse(new DiscussionState(0, 0));
-	}
-
-	/**
-	 * @param unlistedChanges how many bumps of the version recorded no comment: any write that only bumps the version
-	 * (a row removed, a rename, another program) grows it, so a node can tell its copy cannot be brought up to date
-	 * from the comments alone
-	 */
-	public record DiscussionState(long version, long unlistedChanges) {
-	}
-
-	/**
-	 * The article's comments changed after {@code version} ({@link #touchDiscussion(long, int, long)}), as stored now;
+	 * The article's comments changed after {@code version} ({@link DiscussionRows#touch(long, int, long)}), as stored now;
 	 * at most {@code limit} + 1, so a caller can tell that there were more than it wants to apply one by one.
 	 */
 	public List<Comment> changedSince(long articleId, long version, int limit) {
@@ -278,19 +215,6 @@ public class CommentRepository {
 			.param("limit", limit + 1)
 			.query((rs, n) -> comment(rs))
 			.list();
-	}
-
-	public Map<Long, Integer> publishedCounts(Collection<Long> articleIds) {
-		Map<Long, Integer> counts = new HashMap<>();
-		if (articleIds.isEmpty()) {
-			return counts;
-		}
-		jdbc.sql("select article_id, published_count from discussion where article_id in (:ids)")
-			.param("ids", articleIds)
-			.query(rs -> {
-				counts.put(rs.getLong("article_id"), rs.getInt("published_count"));
-			});
-		return counts;
 	}
 
 	public Map<Long, CommentActivity> activity(Collection<Long> articleIds, Instant recent, Instant since) {

@@ -23,15 +23,18 @@ class CommentersAccounts implements PersonalData {
 
 	private final CommentRepository repository;
 
-	CommentersAccounts(CommentRepository repository) {
+	private final DiscussionRows discussionRows;
+
+	CommentersAccounts(CommentRepository repository, DiscussionRows discussionRows) {
 		this.repository = repository;
+		this.discussionRows = discussionRows;
 	}
 
 	@ApplicationModuleListener
 	void on(AccountRenamed renamed) {
 		// The discussions' row locks before the comments', as every change to an existing comment takes them. A
 		// rename is not recorded per comment: each discussion is rebuilt from every comment on its next read.
-		repository.articlesOf(renamed.accountId()).forEach(article -> repository.touchDiscussion(article, 0));
+		repository.articlesOf(renamed.accountId()).forEach(article -> discussionRows.touch(article, 0));
 		repository.rename(renamed.accountId(), renamed.displayName());
 	}
 
@@ -49,11 +52,11 @@ class CommentersAccounts implements PersonalData {
 			int delta = comment.isPublished() ? -1 : 0;
 			if (removeEntirely && !repository.hasReplies(comment.id())) {
 				// A row that is gone cannot be read as changed: the discussion is rebuilt from every comment.
-				repository.touchDiscussion(comment.articleId(), delta);
+				discussionRows.touch(comment.articleId(), delta);
 				repository.deleteRow(comment.id());
 			}
 			else {
-				repository.touchDiscussion(comment.articleId(), delta, comment.id());
+				discussionRows.touch(comment.articleId(), delta, comment.id());
 				repository.markDeleted(comment.id());
 			}
 		}

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their own comment. The (comment, reader) primary key is what makes a double click or two racing requests count
  * once; the counts shown are counted from those rows.
  * <p>
- * Each change takes the discussion's row lock first ({@code touchDiscussion}, as posting a comment does), which
+ * Each change takes the discussion's row lock first ({@code DiscussionRows.touch}, as posting a comment does), which
  * serialises changes to one article's discussion and bumps its version, so every node's snapshot and the page kept
  * for readers who are not signed in show the new count on their next request.
  */
@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Recommendations {
 
 	private final CommentRepository comments;
+
+	private final DiscussionRows discussionRows;
 
 	private final JdbcClient jdbc;
 
@@ -41,9 +43,10 @@ public class Recommendations {
 
 	private final Clock clock;
 
-	Recommendations(CommentRepository comments, JdbcClient jdbc, TransactionTemplate transaction, RateLimiter limiter,
-			RecommendationProperties properties, Clock clock) {
+	Recommendations(CommentRepository comments, DiscussionRows discussionRows, JdbcClient jdbc,
+			TransactionTemplate transaction, RateLimiter limiter, RecommendationProperties properties, Clock clock) {
 		this.comments = comments;
+		this.discussionRows = discussionRows;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.limiter = limiter;
@@ -92,7 +95,7 @@ public class Recommendations {
 				return refused.get();
 			}
 			Comment comment = found.get();
-			comments.touchDiscussion(comment.articleId(), 0, commentId);
+			discussionRows.touch(comment.articleId(), 0, commentId);
 			if (recommend) {
 				jdbc.sql("""
 						insert into comment_recommendation (comment_id, account_id, created_at)

@@ -82,8 +82,9 @@ public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 		if (handlers == null) {
 			Map<String, JobHandler<?>> byKind = new LinkedHashMap<>();
 			handlerBeans.orderedStream().forEach(handler -> {
-				if (byKind.putIfAbsent(handler.kind(), handler) != null) {
-					throw new IllegalStateException("Two handlers for jobs of kind " + handler.kind());
+				String kind = handler.kind().name();
+				if (byKind.putIfAbsent(kind, handler) != null) {
+					throw new IllegalStateException("Two handlers for jobs of kind " + kind);
 				}
 			});
 			handlers = Map.copyOf(byKind);
@@ -93,7 +94,10 @@ public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		handlers().values().forEach(handler -> registrar.addFixedDelayTask(() -> wake(handler.kind()), handler.pollInterval()));
+		handlers().values()
+			.stream()
+			.map(JobHandler::kind)
+			.forEach(kind -> registrar.addFixedDelayTask(() -> wake(kind.name()), kind.pollInterval()));
 		registrar.addFixedDelayTask(this::purgeQuietly, Duration.ofHours(1));
 	}
 
@@ -118,7 +122,7 @@ public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 
 	public boolean runsAfterCommit(String kind) {
 		JobHandler<?> handler = handlers().get(kind);
-		return handler != null && handler.runsAfterCommit();
+		return handler != null && handler.kind().runsAfterCommit();
 	}
 
 	private void runDueQuietly(String kind) {
@@ -149,7 +153,7 @@ public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 				if (stopping()) {
 					return runs;
 				}
-				if (table.claim(id, node, now, now.plus(handler.claimFor()))) {
+				if (table.claim(id, node, now, now.plus(handler.kind().claimFor()))) {
 					run(id, handler);
 					runs++;
 				}
@@ -169,7 +173,7 @@ public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 		JobTable.Row row = table.find(id).orElseThrow();
 		P payload;
 		try {
-			payload = json.readValue(row.payload(), handler.payloadType());
+			payload = json.readValue(row.payload(), handler.kind().payloadType());
 		}
 		catch (JacksonException ex) {
 			record(handler, new Job<>(id, row.kind(), row.key(), null, row.attempts()),
@@ -192,7 +196,7 @@ public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 	private <P> void record(JobHandler<P> handler, Job<P> job, JobResult result) {
 		Instant now = clock.instant();
 		if (result instanceof Failed failed) {
-			Instant next = failed.permanent() ? null : handler.backOff().next(job.attempt(), now).orElse(null);
+			Instant next = failed.permanent() ? null : handler.kind().backOff().next(job.attempt(), now).orElse(null);
 			if (table.fail(job.id(), node, job.attempt(), failed.error(), next, now)) {
 				handler.failed(job, failed.error(), next);
 			}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gazette.publication.Publications;
-import dev.gazette.publication.Timestamps;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+
+import static dev.gazette.publication.Timestamps.articleTimeOrNull;
 
 /**
  * {@code /admin/jobs}: the queue at a glance, the dead and stuck jobs with their last error, and a retry for a dead
@@ -57,8 +58,8 @@ class JobsAdminPage {
 		List<JobsView.Line> troubled = table.troubled(now, LINES)
 			.stream()
 			.map(row -> new JobsView.Line(row.id(), row.kind(), row.key(), row.state(), !"dead".equals(row.state()),
-					row.attempts(), time(row.createdAt(), zone), time(row.dueAt(), zone), row.claimedBy(),
-					row.lastError()))
+					row.attempts(), articleTimeOrNull(row.createdAt(), zone), articleTimeOrNull(row.dueAt(), zone),
+					row.claimedBy(), row.lastError()))
 			.toList();
 		model.addAttribute("jobs", new JobsView(kinds(), troubled, retried));
 		return "jobs/admin";
@@ -89,9 +90,5 @@ class JobsAdminPage {
 			.stream()
 			.map(e -> new JobsView.Kind(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
 			.toList();
-	}
-
-	private static String time(Instant instant, ZoneId zone) {
-		return instant == null ? null : Timestamps.articleTime(instant, zone);
 	}
 }

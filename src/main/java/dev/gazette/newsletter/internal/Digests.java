@@ -19,6 +19,7 @@ import dev.gazette.article.Author;
 import dev.gazette.jobs.BackOff;
 import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobKind;
 import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.mail.LinkTokens;
@@ -97,6 +98,8 @@ public class Digests implements SchedulingConfigurer, JobHandler<Digests.Send> {
 
 	private final Jobs jobs;
 
+	private final JobKind<Send> kind;
+
 	public Digests(Issues issues, Subscribers subscribers, Accounts accounts, ArticleCatalog articles, Mailer mailer,
 			MailTemplates templates, Publications publications, GazetteProperties site, NewsletterProperties properties,
 			Clock clock, TransactionTemplate transaction, Jobs jobs) {
@@ -112,6 +115,8 @@ public class Digests implements SchedulingConfigurer, JobHandler<Digests.Send> {
 		this.properties = properties;
 		this.clock = clock;
 		this.transaction = transaction;
+		// At the next poll: run() starts on an issue's deliveries itself, once the issue has committed.
+		this.kind = JobKind.of(KIND, Send.class, BACK_OFF, properties.pollInterval()).atNextPoll();
 	}
 
 	@Override
@@ -183,29 +188,8 @@ public class Digests implements SchedulingConfigurer, JobHandler<Digests.Send> {
 	}
 
 	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public Class<Send> payloadType() {
-		return Send.class;
-	}
-
-	@Override
-	public BackOff backOff() {
-		return BACK_OFF;
-	}
-
-	@Override
-	public Duration pollInterval() {
-		return properties.pollInterval();
-	}
-
-	/** {@link #run()} starts on an issue's deliveries itself, once the issue has committed. */
-	@Override
-	public boolean runsAfterCommit() {
-		return false;
+	public JobKind<Send> kind() {
+		return kind;
 	}
 
 	/** Mails the delivery, unless a run before this one took it (then that run mailed it). */

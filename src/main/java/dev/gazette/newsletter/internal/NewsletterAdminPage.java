@@ -1,6 +1,5 @@
 package dev.gazette.newsletter.internal;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import dev.gazette.article.ArticleCatalog;
 import dev.gazette.newsletter.internal.Subscribers.Guest;
 import dev.gazette.newsletter.internal.Subscribers.Preference;
 import dev.gazette.publication.Publications;
-import dev.gazette.publication.Timestamps;
 import dev.gazette.newsletter.Frequency;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +19,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import static dev.gazette.publication.Timestamps.articleTimeOrNull;
 
 /** {@code /admin/newsletter}: subscriber counts and the latest issues (admins only). */
 @Controller
@@ -69,8 +69,8 @@ public class NewsletterAdminPage {
 		List<NewsletterAdminView.IssueLine> lines = issues.latest(ISSUES)
 			.stream()
 			.map(issue -> new NewsletterAdminView.IssueLine(issue.frequency().key(), issue.periodKey(),
-					time(issue.createdAt(), zone), issue.articles(), issue.status(), issue.recipients(), issue.sent(),
-					issue.skipped(), issue.pending(), time(issue.finishedAt(), zone)))
+					articleTimeOrNull(issue.createdAt(), zone), issue.articles(), issue.status(), issue.recipients(),
+					issue.sent(), issue.skipped(), issue.pending(), articleTimeOrNull(issue.finishedAt(), zone)))
 			.toList();
 		model.addAttribute("admin", new NewsletterAdminView(count(accountChoices, Frequency.DAILY),
 				count(accountChoices, Frequency.WEEKLY),
@@ -82,9 +82,5 @@ public class NewsletterAdminPage {
 
 	private static long count(List<Preference> choices, Frequency frequency) {
 		return choices.stream().filter(choice -> choice.frequency() == frequency).count();
-	}
-
-	private static String time(Instant instant, ZoneId zone) {
-		return instant == null ? null : Timestamps.articleTime(instant, zone);
 	}
 }

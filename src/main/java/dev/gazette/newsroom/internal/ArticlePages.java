@@ -130,7 +130,7 @@ public class ArticlePages {
 		}
 		catch (NewsroomException ex) {
 			forbiddenOrMissing(ex);
-			response.setStatus(ex.kind() == NewsroomException.Kind.FORBIDDEN ? 403 : HttpStatus.BAD_REQUEST.value());
+			response.setStatus(refusedFormStatus(ex));
 			return editor(model, null, form, errors(ex), null, null, null, who);
 		}
 		catch (DuplicateKeyException ex) {
@@ -176,7 +176,7 @@ public class ArticlePages {
 			if ("version".equals(ex.field())) {
 				return stale(response, model, read(id, who), form, ex.getMessage(), who);
 			}
-			response.setStatus(ex.kind() == NewsroomException.Kind.FORBIDDEN ? 403 : HttpStatus.BAD_REQUEST.value());
+			response.setStatus(refusedFormStatus(ex));
 			return editor(model, piece, form, errors(ex), null, null, null, who);
 		}
 		catch (OptimisticLockingFailureException ex) {
@@ -236,7 +236,7 @@ public class ArticlePages {
 		catch (NewsroomException ex) {
 			forbiddenOrMissing(ex);
 			noStore(response);
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			response.setStatus(refusedFormStatus(ex));
 			Manuscript piece = read(id, who);
 			return editor(model, piece, EditorForm.of(piece.copy(), piece.version()), Map.of("note", ex.getMessage()), null,
 					null, null, who);
@@ -307,6 +307,16 @@ public class ArticlePages {
 				|| ex.kind() == NewsroomException.Kind.NOT_FOUND) {
 			throw ex;
 		}
+	}
+
+	/**
+	 * The status of a form shown again with its refusal: 400 whatever the refusal's kind (a slug another piece has
+	 * is a conflict, but the writer fixes it in the form), save a field this person may not fill (403). A move has no
+	 * form to fix and answers its kind's own status ({@link NewsroomException.Kind#status()}), as the error pages do.
+	 */
+	private static int refusedFormStatus(NewsroomException ex) {
+		return ex.kind() == NewsroomException.Kind.FORBIDDEN ? HttpStatus.FORBIDDEN.value()
+				: HttpStatus.BAD_REQUEST.value();
 	}
 
 	private static Map<String, String> errors(NewsroomException ex) {

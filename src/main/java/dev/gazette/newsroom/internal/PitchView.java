@@ -10,6 +10,6 @@ public record PitchView(Pitch pitch, String received, String decided) {
 
 	public static PitchView of(Pitch pitch, ZoneId zone) {
 		return new PitchView(pitch, Timestamps.articleTime(pitch.createdAt(), zone),
-				pitch.decidedAt() == null ? null : Timestamps.articleTime(pitch.decidedAt(), zone));
+				Timestamps.articleTimeOrNull(pitch.decidedAt(), zone));
 	}
 }

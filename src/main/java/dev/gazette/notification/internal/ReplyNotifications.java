@@ -22,6 +22,7 @@ import dev.gazette.comment.Comments;
 import dev.gazette.jobs.BackOff;
 import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobKind;
 import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.mail.LinkTokens;
@@ -84,6 +85,8 @@ class ReplyNotifications implements JobHandler<ReplyNotifications.Batch> {
 
 	private final Jobs jobs;
 
+	private final JobKind<Batch> kind;
+
 	ReplyNotifications(ReplyQueue queue, Comments comments, Accounts accounts, ArticleCatalog articles, Mailer mailer,
 			MailTemplates templates, Publications publications, GazetteProperties site,
 			NotificationProperties properties, Clock clock, TransactionTemplate transaction, Jobs jobs) {
@@ -99,6 +102,7 @@ class ReplyNotifications implements JobHandler<ReplyNotifications.Batch> {
 		this.properties = properties;
 		this.clock = clock;
 		this.transaction = transaction;
+		this.kind = JobKind.of(KIND, Batch.class, BACK_OFF, properties.pollInterval());
 	}
 
 	/**
@@ -135,23 +139,8 @@ class ReplyNotifications implements JobHandler<ReplyNotifications.Batch> {
 	}
 
 	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public Class<Batch> payloadType() {
-		return Batch.class;
-	}
-
-	@Override
-	public BackOff backOff() {
-		return BACK_OFF;
-	}
-
-	@Override
-	public Duration pollInterval() {
-		return properties.pollInterval();
+	public JobKind<Batch> kind() {
+		return kind;
 	}
 
 	/**

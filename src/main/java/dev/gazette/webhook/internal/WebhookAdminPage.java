@@ -1,7 +1,6 @@
 package dev.gazette.webhook.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.gazette.publication.Publications;
-import dev.gazette.publication.Timestamps;
 import dev.gazette.webhook.internal.Webhooks.Webhook;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import static dev.gazette.publication.Timestamps.articleTimeOrNull;
 
 /** {@code /admin/webhooks}: register, pause and remove webhooks, and see the latest deliveries (admins only). */
 @Controller
@@ -90,8 +90,8 @@ class WebhookAdminPage {
 			.stream()
 			.map(d -> new WebhooksView.Line(d.deliveryId(), d.eventType(),
 					byId.containsKey(d.webhookId()) ? byId.get(d.webhookId()).url() : "(removed)", d.status(),
-					d.attempts(), d.lastStatus(), d.lastError(), time(d.createdAt(), zone),
-					"queued".equals(d.status()) ? time(d.nextAttemptAt(), zone) : null))
+					d.attempts(), d.lastStatus(), d.lastError(), articleTimeOrNull(d.createdAt(), zone),
+					"queued".equals(d.status()) ? articleTimeOrNull(d.nextAttemptAt(), zone) : null))
 			.toList();
 		model.addAttribute("webhooks", new WebhooksView(all.stream().map(hook -> hook(hook, zone)).toList(), deliveries,
 				Arrays.stream(WebhookEvent.values()).map(WebhookEvent::key).toList(),
@@ -102,10 +102,6 @@ class WebhookAdminPage {
 	private static WebhooksView.Hook hook(Webhook hook, ZoneId zone) {
 		return new WebhooksView.Hook(hook.id(), hook.url(), hook.description(),
 				String.join(", ", hook.events().stream().map(WebhookEvent::key).toList()), hook.secret(), hook.active(),
-				time(hook.createdAt(), zone));
-	}
-
-	private static String time(Instant instant, ZoneId zone) {
-		return instant == null ? null : Timestamps.articleTime(instant, zone);
+				articleTimeOrNull(hook.createdAt(), zone));
 	}
 }

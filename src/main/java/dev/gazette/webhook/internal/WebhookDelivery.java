@@ -14,6 +14,7 @@ import java.util.Optional;
 import dev.gazette.jobs.BackOff;
 import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobKind;
 import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.webhook.internal.DeliveryQueue.Delivery;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * Calls webhooks. Each delivery is a job ({@value #KIND}) of the job queue: every
  * {@code gazette.webhooks.poll-interval} each node claims the due ones (no two nodes call for the same delivery at
- * once; a claim lapses after {@link #claimFor()} in case its node died), POSTs them with a time-out, and records the
+ * once; a claim lapses after a few call time-outs in case its node died), POSTs them with a time-out, and records the
  * answer. A 2xx answer is delivered; anything else, or no answer, is retried with exponential back-off until
  * {@code max-attempts}, then the delivery has failed (and its job is dead, for an admin to retry). Redirects are not
  * followed. Delivery is at least once: receivers deduplicate by {@code Gazette-Delivery}.
@@ -55,6 +56,8 @@ class WebhookDelivery implements JobHandler<WebhookDelivery.Deliver> {
 
 	private final ObjectProvider<Jobs> jobs;
 
+	private final JobKind<Deliver> kind;
+
 	WebhookDelivery(DeliveryQueue queue, Webhooks webhooks, WebhookProperties properties, Clock clock,
 			ObjectProvider<Jobs> jobs) {
 		this.queue = queue;
@@ -66,38 +69,18 @@ class WebhookDelivery implements JobHandler<WebhookDelivery.Deliver> {
 			.connectTimeout(properties.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
+		// The claim outlasts one call, so a live node never loses it. Calls go out at the next poll, as they always
+		// have: integrators are used to a few seconds' delay.
+		this.kind = JobKind.of(KIND, Deliver.class,
+				BackOff.exponential(properties.firstRetry(), properties.maxRetry(), properties.maxAttempts()),
+				properties.pollInterval())
+			.claimedFor(properties.timeout().multipliedBy(3).plus(Duration.ofMinutes(1)))
+			.atNextPoll();
 	}
 
 	@Override
-	public String kind() {
-		return KIND;
-	}
-
-	@Override
-	public Class<Deliver> payloadType() {
-		return Deliver.class;
-	}
-
-	@Override
-	public BackOff backOff() {
-		return BackOff.exponential(properties.firstRetry(), properties.maxRetry(), properties.maxAttempts());
-	}
-
-	/** Longer than one call can take, so a live node never loses its claim. */
-	@Override
-	public Duration claimFor() {
-		return properties.timeout().multipliedBy(3).plus(Duration.ofMinutes(1));
-	}
-
-	@Override
-	public Duration pollInterval() {
-		return properties.pollInterval();
-	}
-
-	/** Calls go out at the next poll, as they always have: integrators are used to a few seconds' delay. */
-	@Override
-	public boolean runsAfterCommit() {
-		return false;
+	public JobKind<Deliver> kind() {
+		return kind;
 	}
 
 	/**

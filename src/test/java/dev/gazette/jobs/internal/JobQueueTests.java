@@ -14,6 +14,7 @@ import dev.gazette.account.Role;
 import dev.gazette.jobs.BackOff;
 import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobKind;
 import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.support.Http;
@@ -59,14 +60,15 @@ class JobQueueTests {
 
 		volatile boolean healed;
 
-		@Override
-		public String kind() {
-			return KIND;
-		}
+		/** Polled hourly and left for the poll after a commit, so runs happen when a test asks for them. */
+		private final JobKind<Note> kind = JobKind
+			.of(KIND, Note.class, new BackOff(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)), 3), Duration.ofHours(1))
+			.claimedFor(Duration.ofMinutes(10))
+			.atNextPoll();
 
 		@Override
-		public Class<Note> payloadType() {
-			return Note.class;
+		public JobKind<Note> kind() {
+			return kind;
 		}
 
 		@Override
@@ -79,26 +81,6 @@ class JobQueueTests {
 				throw new IllegalStateException("the far end is away");
 			}
 			return JobResult.DONE;
-		}
-
-		@Override
-		public BackOff backOff() {
-			return new BackOff(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)), 3);
-		}
-
-		@Override
-		public Duration claimFor() {
-			return Duration.ofMinutes(10);
-		}
-
-		@Override
-		public Duration pollInterval() {
-			return Duration.ofHours(1);
-		}
-
-		@Override
-		public boolean runsAfterCommit() {
-			return false;
 		}
 	}
 
