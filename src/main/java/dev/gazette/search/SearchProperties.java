@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param feedRetention how long the change feed's rows are kept; a node away for longer rebuilds its index from the
  * database when it comes back
  * @param pruneInterval how often each node deletes the feed's rows older than {@code feedRetention}
+ * @param applyDelay how long after this node's own commit its changes are applied to the index, so the commits of
+ * that moment are applied together (a search does not wait for it: it has them applied at once)
  */
 @ConfigurationProperties("gazette.search")
 public record SearchProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("10") int pageSize,
 		@DefaultValue("30s") Duration gapWait, @DefaultValue("7d") Duration feedRetention,
-		@DefaultValue("1h") Duration pruneInterval) {
+		@DefaultValue("1h") Duration pruneInterval, @DefaultValue("100ms") Duration applyDelay) {
 }
