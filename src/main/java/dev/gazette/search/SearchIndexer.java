@@ -15,7 +15,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -33,12 +32,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * whole index from the database when the engine has none).
  * <p>
  * Every write to the index happens on one thread of its own, {@code search-feed}, which nothing interrupts: an
- * interrupted thread that touches Lucene's files closes their channels, the index lock's among them. A post
- * therefore does no search work: its commit only wakes that thread, which applies whatever has committed by then
- * in one batch and makes it visible to searches (a near-real-time reader, no flush to disk). What is applied is
- * made durable at the next poll; until then the feed is what is durable, and a node that stops without that commit
- * applies the rows again when it starts. A search first waits (up to a second) until everything this node
- * committed before it is visible, so an author's next search finds their comment ({@link #readThrough}).
+ * interrupted thread that touches Lucene's files closes their channels, the index lock's among them. A post does no
+ * search work beyond its feed row: the poll applies everything committed since the last one in one batch (one
+ * segment, one Lucene commit a second however many posts). A search first has the feed applied, up to what this node
+ * committed before it, and made visible (a near-real-time reader, durable at the next poll), so an author's next
+ * search finds their comment ({@link #readThrough}). The feed is what is durable: a node that stops between the two
+ * applies those rows again when it starts.
  * <p>
  * Feed ids are handed out when a row is inserted but become visible when its transaction commits, so a smaller id can
  * appear after a larger one. The position kept in the index therefore only moves over ids without a hole before
@@ -91,9 +90,6 @@ class SearchIndexer implements SmartLifecycle {
 	private final Object visible = new Object();
 
 	private long visibleThrough;
-
-	/** Whether a run of the feed is queued on the search thread already; the posts of that moment share it. */
-	private final AtomicBoolean queued = new AtomicBoolean();
 
 	private volatile ScheduledExecutorService poller;
 
@@ -149,26 +145,11 @@ class SearchIndexer implements SmartLifecycle {
 	}
 
 	/**
-	 * After this node's own commit: counts it and wakes the search thread, which applies the feed after
-	 * {@code gazette.search.apply-delay}, so the commits of that moment are applied together.
+	 * After this node's own commit: only counted. The next poll applies it with everything else committed since, and
+	 * a search before that has it applied first.
 	 */
 	private void committedHere() {
 		committed.incrementAndGet();
-		ScheduledExecutorService executor = poller;
-		if (executor != null && queued.compareAndSet(false, true)) {
-			try {
-				executor.schedule(this::applyQueued, properties.applyDelay().toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (RejectedExecutionException stopping) {
-				queued.set(false);
-			}
-		}
-	}
-
-	/** On the search thread: applies what has committed and makes it visible, not yet durable. */
-	private void applyQueued() {
-		queued.set(false);
-		catchUpQuietly(false);
 	}
 
 	/**
@@ -188,7 +169,8 @@ class SearchIndexer implements SmartLifecycle {
 			return;
 		}
 		try {
-			executor.execute(this::applyQueued);
+			// Visible at once; made durable by the next poll.
+			executor.execute(() -> catchUpQuietly(false));
 		}
 		catch (RejectedExecutionException stopping) {
 			return;

@@ -112,13 +112,12 @@ class SearchIndexLifecycleTests {
 	}
 
 	/**
-	 * A post does no search work: its commit wakes the search thread, which applies it later (here: never on its own)
-	 * and makes it durable at the next poll (here: an hour). A search still finds what this node committed before it,
+	 * A post does no search work: the next poll applies it and makes it durable (here: in an hour). A search still finds what this node committed before it,
 	 * and a stop makes it durable: after the feed's rows are gone, the restarted node still finds it.
 	 */
 	@Test
 	void aNodeFindsItsOwnChangesAtOnceAndItsStopMakesThemDurable() {
-		String[] lazy = { "--gazette.search.apply-delay=1h", "--gazette.search.poll-interval=1h" };
+		String[] lazy = { "--gazette.search.poll-interval=1h" };
 		try (ConfigurableApplicationContext node = node("node", lazy)) {
 			new Newsroom(node.getBean(ArticleCatalog.class)).article().headline("Harbour lights").standfirst("lazymark").publish();
 
