@@ -1,5 +1,9 @@
 package dev.gazette;
 
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.gazette.comment.CommentSubmitted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +65,26 @@ class ModularityTests {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * {@link CommentSubmitted} carries the screening record (up to 4,000 characters) for the listeners in the
+	 * comment's own transaction; a listener after the commit would have the registry store all of it, once per
+	 * listener. Only the one that finishes publications stored before it carried the record may take it.
+	 */
+	@Test
+	void noListenerAfterTheCommitTakesTheEventThatCarriesTheScreeningRecord() {
+		List<String> offenders = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.gazette")
+			.stream()
+			.flatMap(type -> type.getMethods().stream())
+			.filter(method -> method.isAnnotatedWith(ApplicationModuleListener.class))
+			.filter(method -> method.getRawParameterTypes().stream().anyMatch(p -> p.isEquivalentTo(CommentSubmitted.class)))
+			.filter(method -> !"#p0.screeningRecord() == null"
+				.equals(method.getAnnotationOfType(ApplicationModuleListener.class).condition()))
+			.map(JavaMethod::getFullName)
+			.toList();
+		assertThat(offenders).isEmpty();
 	}
 
 	/** Module diagrams and canvases in {@code target/spring-modulith-docs}, for the architecture notes. */

@@ -197,7 +197,7 @@ public class Commenting {
 		Comment stored = new Comment(id, article.id(), parentId, commenter.name(), body, html, status, now, null,
 				commenter.accountId(), false);
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID(),
-				commenter.accountId(), stored.displayName()));
+				commenter.accountId(), stored.displayName(), screening.record()));
 		if (status == CommentStatus.PUBLISHED) {
 			events.publishEvent(comments.published(stored, article.slug()));
 		}
@@ -269,7 +269,7 @@ public class Commenting {
 			repository.setStatus(comment.id(), status);
 		}
 		events.publishEvent(new CommentSubmitted(comment.id(), comment.articleId(), article.slug(), comment.parentId(),
-				status, UUID.randomUUID(), comment.accountId(), comment.displayName()));
+				status, UUID.randomUUID(), comment.accountId(), comment.displayName(), screening.record()));
 		return repository.find(comment.id()).orElseThrow();
 	}
 

@@ -2,13 +2,16 @@ package dev.gazette.moderation;
 
 import dev.gazette.comment.CommentSubmitted;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the pipeline's own decisions into the audit log. It runs after the comment's transaction commits, from
- * the event publication registry, so a decision is never lost even if the node stops in between; and once per
- * submission, so a run again (a retry, a restart) adds no second entry.
+ * Writes the pipeline's own decisions into the audit log, in the transaction that stores the comment: the entry
+ * commits with the comment or not at all, so none is lost if the node stops, and the post pays one insert.
+ * (Until December 2026 this ran after the commit from the event publication registry: a registry row written with
+ * the comment, then a transaction to mark it under way, one for the entry and one to finish it — most of what a post
+ * cost after its own commit.) Once per submission either way: a run again adds no second entry.
  */
 @Component
 class SystemDecisions {
@@ -22,11 +25,20 @@ class SystemDecisions {
 		this.comments = comments;
 	}
 
-	@ApplicationModuleListener
+	@EventListener(condition = "#p0.screeningRecord() != null")
+	void record(CommentSubmitted submitted) {
+		audit.recordOnce(submitted.submission(), submitted.commentId(), submitted.accountId(),
+				"system-" + submitted.status().key(), submitted.screeningRecord());
+	}
+
+	/**
+	 * Finishes the registry's publications stored by a Gazette of before, which carry no screening record (a node
+	 * stopped with some unfinished): their entry is written from the comment, once. New events never reach it.
+	 */
+	@ApplicationModuleListener(condition = "#p0.screeningRecord() == null")
 	void on(CommentSubmitted submitted) {
 		Long author = submitted.isThin()
 				? comments.find(submitted.commentId()).map(c -> c.accountId()).orElse(null) : submitted.accountId();
-		// The record (up to 4,000 characters) stays out of the event: the registry stores a copy per listener.
 		String record = comments.moderationRecord(submitted.commentId()).orElse(null);
 		audit.recordOnce(submitted.submission(), submitted.commentId(), author, "system-" + submitted.status().key(),
 				record);

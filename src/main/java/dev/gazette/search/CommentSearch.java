@@ -30,8 +30,11 @@ public class CommentSearch {
 
 	private final Accounts accounts;
 
-	CommentSearch(SearchEngine engine, Comments comments, Accounts accounts) {
+	private final SearchIndexer indexer;
+
+	CommentSearch(SearchEngine engine, Comments comments, Accounts accounts, SearchIndexer indexer) {
 		this.engine = engine;
+		this.indexer = indexer;
 		this.comments = comments;
 		this.accounts = accounts;
 	}
@@ -43,6 +46,7 @@ public class CommentSearch {
 			accounts.findByEmail(query.email()).ifPresent(account -> owners.add(account.id()));
 			asked = query.withAccounts(owners);
 		}
+		indexer.readThrough();
 		CommentHits hits = engine.searchComments(asked);
 		if (hits.items().isEmpty()) {
 			return hits;

@@ -16,8 +16,11 @@ public class NewsroomSearch {
 
 	private final SearchEngine engine;
 
-	NewsroomSearch(SearchEngine engine) {
+	private final SearchIndexer indexer;
+
+	NewsroomSearch(SearchEngine engine, SearchIndexer indexer) {
 		this.engine = engine;
+		this.indexer = indexer;
 	}
 
 	/** Ids of the matching pieces, best match first; empty for blank text. */
@@ -26,6 +29,7 @@ public class NewsroomSearch {
 			return List.of();
 		}
 		String words = text.strip();
+		indexer.readThrough();
 		return engine.searchAllArticles(words.length() > SearchFields.MAX_QUERY
 				? words.substring(0, SearchFields.MAX_QUERY) : words, LIMIT);
 	}

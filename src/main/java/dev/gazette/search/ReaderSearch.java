@@ -20,13 +20,17 @@ public class ReaderSearch {
 
 	private final Clock clock;
 
-	ReaderSearch(SearchEngine engine, ArticleCatalog catalog, Clock clock) {
+	private final SearchIndexer indexer;
+
+	ReaderSearch(SearchEngine engine, ArticleCatalog catalog, Clock clock, SearchIndexer indexer) {
 		this.engine = engine;
+		this.indexer = indexer;
 		this.catalog = catalog;
 		this.clock = clock;
 	}
 
 	public ArticleHits search(ArticleQuery query) {
+		indexer.readThrough();
 		ArticleHits hits = engine.search(query, clock.instant());
 		if (hits.items().isEmpty()) {
 			return hits;

@@ -14,13 +14,20 @@ import java.util.Collection;
 public interface SearchEngine {
 
 	/**
-	 * The id of the last feed row whose effect is durable in the index; {@code -1} when the index has to be built from
-	 * the database first (it is new, was lost or could not be read).
+	 * The id of the last feed row whose effect is in the index (durable at start; then what was last published or
+	 * committed); {@code -1} when the index has to be built from the database first (it is new, was lost or could not
+	 * be read).
 	 */
 	long appliedThrough();
 
 	/** Replaces these articles' documents (any state: queries ask for what readers may see) and drops {@code gone}. */
 	void put(Collection<SearchableArticle> articles, Collection<Long> gone);
+
+	/**
+	 * Makes everything put so far visible to searches, not yet durable: a node that stops before the next
+	 * {@link #commit} applies those feed rows again when it starts. Cheap enough to run after every few posts.
+	 */
+	void publish(long appliedThrough);
 
 	/** Makes everything put so far durable, together with the feed position it reaches, and visible to searches. */
 	void commit(long appliedThrough);

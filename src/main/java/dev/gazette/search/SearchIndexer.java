@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -25,8 +28,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps this node's index current: records each change in the feed inside the change's own transaction, applies
- * the feed's new rows once a second (and at once after this node's own commits), and builds the whole index from the
- * database when the engine has none.
+ * the feed's new rows shortly after this node's own commits and once a second for other nodes' (and builds the
+ * whole index from the database when the engine has none).
+ * <p>
+ * Every write to the index happens on one thread of its own, {@code search-feed}, which nothing interrupts: an
+ * interrupted thread that touches Lucene's files closes their channels, the index lock's among them. A post does no
+ * search work beyond its feed row: the poll applies everything committed since the last one in one batch (one
+ * segment, one Lucene commit a second however many posts). A search first has the feed applied, up to what this node
+ * committed before it, and made visible (a near-real-time reader, durable at the next poll), so an author's next
+ * search finds their comment ({@link #readThrough}). The feed is what is durable: a node that stops between the two
+ * applies those rows again when it starts.
  * <p>
  * Feed ids are handed out when a row is inserted but become visible when its transaction commits, so a smaller id can
  * appear after a larger one. The position kept in the index therefore only moves over ids without a hole before
@@ -47,6 +58,9 @@ class SearchIndexer implements SmartLifecycle {
 	/** Marks a transaction that has its catch-up after the commit registered already. */
 	private static final Object CATCH_UP_REGISTERED = new Object();
 
+	/** How long a search waits at most for this node's own changes to become visible. */
+	private static final Duration READ_THROUGH_WAIT = Duration.ofSeconds(1);
+
 	/** Rebuilding starts this many feed rows back: changes in transactions that were open while it read. */
 	private static final int REBUILD_OVERLAP = 1_000;
 
@@ -63,7 +77,19 @@ class SearchIndexer implements SmartLifecycle {
 	/** When this node last pruned the feed (nanoTime), or 0. */
 	private long prunedAt;
 
+	/** Held while the index is written: by the search thread, or by a test that applies the feed itself. */
 	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Whether the index holds applied changes not made durable yet; guarded by {@link #lock}. */
+	private boolean uncommitted;
+
+	/** This node's commits that changed something searchable, counted as they happen. */
+	private final AtomicLong committed = new AtomicLong();
+
+	/** How many of {@link #committed} searches can see; guarded by its own monitor, which searches wait on. */
+	private final Object visible = new Object();
+
+	private long visibleThrough;
 
 	private volatile ScheduledExecutorService poller;
 
@@ -95,7 +121,7 @@ class SearchIndexer implements SmartLifecycle {
 
 	private void applySoon() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// Once per transaction: one catch-up applies every change of it (comments committed together included).
+			// Once per transaction: one wake-up covers every change of it (comments committed together included).
 			if (TransactionSynchronizationManager.hasResource(CATCH_UP_REGISTERED)) {
 				return;
 			}
@@ -104,7 +130,7 @@ class SearchIndexer implements SmartLifecycle {
 				@Override
 				public void afterCommit() {
 					TransactionSynchronizationManager.unbindResourceIfPossible(CATCH_UP_REGISTERED);
-					catchUpIfFree();
+					committedHere();
 				}
 
 				@Override
@@ -114,48 +140,90 @@ class SearchIndexer implements SmartLifecycle {
 			});
 		}
 		else {
-			catchUpIfFree();
+			committedHere();
 		}
 	}
 
 	/**
-	 * After this node's own commit: applied at once, so the author's next search already sees it, unless a rebuild
-	 * holds the index (then the poller applies it, and the database check keeps readers' results right meanwhile).
+	 * After this node's own commit: only counted. The next poll applies it with everything else committed since, and
+	 * a search before that has it applied first.
 	 */
-	private void catchUpIfFree() {
+	private void committedHere() {
+		committed.incrementAndGet();
+	}
+
+	/**
+	 * Waits, up to a second, until every change this node committed before the call is visible to searches; each
+	 * search calls it first. Returns at once when nothing is pending, the usual case. The waiting is all this thread
+	 * does: the search thread applies the feed, so an interrupt here cannot reach the index's files.
+	 */
+	void readThrough() {
+		long want = committed.get();
+		synchronized (visible) {
+			if (visibleThrough >= want) {
+				return;
+			}
+		}
+		ScheduledExecutorService executor = poller;
+		if (executor == null) {
+			return;
+		}
 		try {
-			if (lock.tryLock(1, TimeUnit.SECONDS)) {
-				try {
-					catchUpQuietly();
+			// Visible at once; made durable by the next poll.
+			executor.execute(() -> catchUpQuietly(false));
+		}
+		catch (RejectedExecutionException stopping) {
+			return;
+		}
+		long deadline = System.nanoTime() + READ_THROUGH_WAIT.toNanos();
+		synchronized (visible) {
+			while (visibleThrough < want) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return;
 				}
-				finally {
-					lock.unlock();
+				try {
+					TimeUnit.NANOSECONDS.timedWait(visible, left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
 				}
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
-	/** Builds the index if there is none, then applies every feed row past its position. */
+	/** Builds the index if there is none, then applies every feed row past its position and makes it durable. */
 	void catchUp() {
+		catchUp(true);
+	}
+
+	private void catchUp(boolean durable) {
+		long target = committed.get();
 		lock.lock();
 		try {
 			if (engine.appliedThrough() < 0 || missedPrunedRows()) {
 				rebuild();
 			}
-			applyFeed();
+			applyFeed(durable);
+			if (durable && uncommitted) {
+				engine.commit(engine.appliedThrough());
+				uncommitted = false;
+			}
 			pruneIfDue();
 		}
 		finally {
 			lock.unlock();
 		}
+		synchronized (visible) {
+			visibleThrough = Math.max(visibleThrough, target);
+			visible.notifyAll();
+		}
 	}
 
-	private void catchUpQuietly() {
+	private void catchUpQuietly(boolean durable) {
 		try {
-			catchUp();
+			catchUp(durable);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Applying the search feed stopped early; it resumes within {}", properties.pollInterval(), ex);
@@ -207,7 +275,7 @@ class SearchIndexer implements SmartLifecycle {
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 	}
 
-	private void applyFeed() {
+	private void applyFeed(boolean durable) {
 		long position = engine.appliedThrough();
 		List<ChangeFeed.Change> changes;
 		while (!(changes = feed.after(position, BATCH)).isEmpty()) {
@@ -225,7 +293,13 @@ class SearchIndexer implements SmartLifecycle {
 			// A deleted article takes its comments with it (the database cascades; no comment row says so).
 			engine.putComments(foundComments, goneComments, gone);
 			long reached = contiguous(position, changes);
-			engine.commit(reached);
+			if (durable) {
+				engine.commit(reached);
+			}
+			else {
+				engine.publish(reached);
+				uncommitted = true;
+			}
 			if (reached == position || changes.size() < BATCH) {
 				return;
 			}
@@ -257,13 +331,15 @@ class SearchIndexer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
 			Thread thread = new Thread(runnable, "search-feed");
 			thread.setDaemon(true);
 			return thread;
 		});
+		// At stop, a run still waiting for its delay is dropped: what it would apply is in the feed for the next start.
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		long every = Math.max(50, properties.pollInterval().toMillis());
-		executor.scheduleWithFixedDelay(this::catchUpQuietly, 0, every, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(() -> catchUpQuietly(true), 0, every, TimeUnit.MILLISECONDS);
 		poller = executor;
 	}
 
@@ -272,13 +348,36 @@ class SearchIndexer implements SmartLifecycle {
 		ScheduledExecutorService executor = poller;
 		poller = null;
 		if (executor != null) {
-			executor.shutdownNow();
+			// Not shutdownNow: an interrupt in the middle of a Lucene write closes the index's files, its lock's too.
+			executor.shutdown();
 			try {
-				executor.awaitTermination(10, TimeUnit.SECONDS);
+				if (executor.awaitTermination(10, TimeUnit.SECONDS)) {
+					makeDurable();
+				}
+				else {
+					log.warn("The search thread did not finish within 10 s; the feed is applied again at the next start");
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	/** At stop: what was applied becomes durable, so the next start need not apply it again. */
+	private void makeDurable() {
+		lock.lock();
+		try {
+			if (uncommitted) {
+				engine.commit(engine.appliedThrough());
+				uncommitted = false;
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not commit the search index at stop; the feed is applied again at the next start", ex);
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 

@@ -123,7 +123,7 @@ class UnfinishedListenersTests {
 				.single();
 			Object event = first.getBean(EventSerializer.class)
 				.serialize(new CommentSubmitted(commentId, article.id(), article.slug(), null,
-						CommentStatus.fromKey(status), UUID.fromString(eventId), null, null));
+						CommentStatus.fromKey(status), UUID.fromString(eventId), null, null, null));
 			jdbc.sql("""
 					insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
 					    completion_attempts)

@@ -111,6 +111,26 @@ class SearchIndexLifecycleTests {
 		}
 	}
 
+	/**
+	 * A post does no search work: the next poll applies it and makes it durable (here: in an hour). A search still finds what this node committed before it,
+	 * and a stop makes it durable: after the feed's rows are gone, the restarted node still finds it.
+	 */
+	@Test
+	void aNodeFindsItsOwnChangesAtOnceAndItsStopMakesThemDurable() {
+		String[] lazy = { "--gazette.search.poll-interval=1h" };
+		try (ConfigurableApplicationContext node = node("node", lazy)) {
+			new Newsroom(node.getBean(ArticleCatalog.class)).article().headline("Harbour lights").standfirst("lazymark").publish();
+
+			assertThat(headlines(node, "lazymark")).as("the next search, with nothing applied before it")
+				.containsExactly("Harbour lights");
+			node.getBean(JdbcClient.class).sql("delete from search_change").update();
+		}
+		try (ConfigurableApplicationContext node = node("node", lazy)) {
+			assertThat(headlines(node, "lazymark")).as("after a restart with no feed to apply again")
+				.containsExactly("Harbour lights");
+		}
+	}
+
 	@Test
 	void anIndexFolderLostOrDamagedIsRebuiltFromTheDatabaseOnStart() throws IOException {
 		try (ConfigurableApplicationContext node = node("node")) {

@@ -207,6 +207,17 @@ class LuceneSearchEngine implements SearchEngine {
 	}
 
 	@Override
+	public void publish(long appliedThrough) {
+		try {
+			searchers.maybeRefreshBlocking();
+			position = appliedThrough;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
 	public void commit(long appliedThrough) {
 		try {
 			writer.setLiveCommitData(
