@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import dev.gazette.jobs.BackOff;
 import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
+import dev.gazette.jobs.JobKind;
 import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.support.MutableClock;
@@ -60,14 +61,14 @@ class JobsModuleTests {
 
 		final List<String> runs = new CopyOnWriteArrayList<>();
 
-		@Override
-		public String kind() {
-			return KIND;
-		}
+		private final JobKind<Note> kind = JobKind
+			.of(KIND, Note.class, new BackOff(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)), 3), Duration.ofHours(1))
+			.claimedFor(Duration.ofMinutes(10))
+			.atNextPoll();
 
 		@Override
-		public Class<Note> payloadType() {
-			return Note.class;
+		public JobKind<Note> kind() {
+			return kind;
 		}
 
 		@Override
@@ -80,26 +81,6 @@ class JobsModuleTests {
 				throw new IllegalStateException("the far end is away");
 			}
 			return JobResult.DONE;
-		}
-
-		@Override
-		public BackOff backOff() {
-			return new BackOff(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)), 3);
-		}
-
-		@Override
-		public Duration claimFor() {
-			return Duration.ofMinutes(10);
-		}
-
-		@Override
-		public Duration pollInterval() {
-			return Duration.ofHours(1);
-		}
-
-		@Override
-		public boolean runsAfterCommit() {
-			return false;
 		}
 	}
 
