@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.gazette.mail.LinkTokens;
-import dev.gazette.refusal.FieldProblem;
 import dev.gazette.account.internal.AccountRepository;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +22,8 @@ public class ApiTokens {
 	/** Makes tokens recognisable in logs and secret scanners. */
 	static final String PREFIX = "gz_";
 
-	static final int MAX_NAME = 100;
+	/** The longest token name (the column's size); the settings page's token form refuses a longer one. */
+	public static final int MAX_NAME = 100;
 
 	/** A token as its owner sees it in settings. */
 	public record TokenInfo(long id, String name, Instant createdAt, Instant lastUsedAt) {
@@ -45,14 +45,13 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
-	/** @throws AccountProblem when the name is blank or too long */
+	/**
+	 * Makes a token with this name, which the caller has checked (the settings page's token form: 1 to
+	 * {@link #MAX_NAME} characters once stripped); it is stored stripped.
+	 */
 	@Transactional
 	public NewToken create(long accountId, String name) {
-		String clean = name == null ? "" : name.strip();
-		if (clean.isEmpty() || clean.length() > MAX_NAME) {
-			throw new AccountProblem("Please name the token (up to " + MAX_NAME + " characters), e.g. the app that uses it.",
-					List.of(new FieldProblem("name", "Give the token a name of 1 to " + MAX_NAME + " characters.")));
-		}
+		String clean = name.strip();
 		String token = PREFIX + LinkTokens.newToken();
 		Instant now = clock.instant();
 		jdbc.sql("insert into api_token (account_id, name, token_hash, created_at) values (:account, :name, :hash, :now)")

@@ -8,6 +8,10 @@ import dev.gazette.account.ApiTokens;
 import dev.gazette.account.FormState;
 import dev.gazette.account.Passwords;
 import dev.gazette.account.Profiles;
+import dev.gazette.refusal.Filled;
+import dev.gazette.refusal.FormChecks;
+import dev.gazette.refusal.MaxLength;
+import dev.gazette.refusal.MaxLength.Count;
 
 import java.io.IOException;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -29,6 +34,7 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -137,17 +143,30 @@ public class SettingsPages {
 	}
 
 	@PostMapping("/settings/tokens")
-	public String createToken(@AuthenticationPrincipal AccountPrincipal viewer, @RequestParam(required = false) String name,
-			HttpServletResponse response, Model model) {
+	public String createToken(@AuthenticationPrincipal AccountPrincipal viewer, @Valid TokenForm form,
+			BindingResult checks, HttpServletResponse response, Model model) {
 		try {
-			ApiTokens.NewToken created = tokens.create(viewer.id(), name);
+			FormChecks.refuseIf(checks, TokenForm.class, problems -> new AccountProblem(TokenForm.PROBLEM, problems));
+			ApiTokens.NewToken created = tokens.create(viewer.id(), form.name());
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			return page(model, viewer, builder(viewer).newToken(created.token()));
 		}
 		catch (AccountProblem problem) {
 			response.setStatus(400);
-			return page(model, viewer, builder(viewer).token(FormState.failed(Map.of("name", nonNull(name)), problem)));
+			return page(model, viewer,
+					builder(viewer).token(FormState.failed(Map.of("name", nonNull(form.name())), problem)));
 		}
+	}
+
+	/** The token form: what will use the token, which its list shows. */
+	record TokenForm(
+			@Filled(message = NAME_PROBLEM)
+			@MaxLength(value = ApiTokens.MAX_NAME, count = Count.UTF16_UNITS, message = NAME_PROBLEM) String name) {
+
+		static final String PROBLEM = "Please name the token (up to " + ApiTokens.MAX_NAME
+				+ " characters), e.g. the app that uses it.";
+
+		static final String NAME_PROBLEM = "Give the token a name of 1 to " + ApiTokens.MAX_NAME + " characters.";
 	}
 
 	@PostMapping("/settings/tokens/{id}/revoke")

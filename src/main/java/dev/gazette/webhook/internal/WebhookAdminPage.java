@@ -9,13 +9,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.gazette.publication.Publications;
+import dev.gazette.refusal.FieldProblem;
+import dev.gazette.refusal.FormChecks;
 import dev.gazette.webhook.internal.Webhooks.Webhook;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,18 +57,14 @@ class WebhookAdminPage {
 	}
 
 	@PostMapping(PATH)
-	String register(@RequestParam(required = false) String url, @RequestParam(required = false) String description,
-			@RequestParam(name = "event", required = false) List<String> events, HttpServletResponse response,
-			Model model) {
-		try {
-			Webhook created = webhooks.register(url, description, events, clock.instant());
-			return view(response, model, created, null, "", "");
-		}
-		catch (Webhooks.Refused refused) {
+	String register(@Valid WebhookForm form, BindingResult checks, HttpServletResponse response, Model model) {
+		List<FieldProblem> problems = FormChecks.problems(checks, WebhookForm.class);
+		if (!problems.isEmpty()) {
 			response.setStatus(400);
-			return view(response, model, null, refused.getMessage(), url == null ? "" : url,
-					description == null ? "" : description);
+			return view(response, model, null, problems.get(0).message(), form.url() == null ? "" : form.url(),
+					form.description() == null ? "" : form.description());
 		}
+		return view(response, model, webhooks.register(form, clock.instant()), null, "", "");
 	}
 
 	@PostMapping(PATH + "/{id}/active")

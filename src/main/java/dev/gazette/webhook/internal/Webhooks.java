@@ -1,16 +1,12 @@
 package dev.gazette.webhook.internal;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,32 +31,13 @@ class Webhooks {
 			Instant createdAt) {
 	}
 
-	/** A registration that was refused, with the reason for the form. */
-	static class Refused extends RuntimeException {
-
-		Refused(String message) {
-			super(message);
-		}
-	}
-
 	/**
-	 * Registers a URL (http or https, any host: admins only, see the package notes) for these events.
-	 * @throws Refused when the URL or the events are not acceptable; nothing is stored
+	 * Registers a URL (http or https, any host: admins only, see the package notes) for these events, as the
+	 * register form ({@link WebhookForm}) checked them; the URL and description are stored stripped.
 	 */
 	@Transactional
-	Webhook register(String url, String description, List<String> eventKeys, Instant now) {
-		String checkedUrl = checkUrl(url);
-		List<WebhookEvent> events = new ArrayList<>();
-		for (String key : eventKeys == null ? List.<String>of() : eventKeys) {
-			events.add(WebhookEvent.parse(key).orElseThrow(() -> new Refused("Please choose events from the list.")));
-		}
-		if (events.isEmpty()) {
-			throw new Refused("Please choose at least one event.");
-		}
-		String text = description == null ? "" : description.strip();
-		if (text.codePointCount(0, text.length()) > 100) {
-			throw new Refused("A description can be at most 100 characters long.");
-		}
+	Webhook register(WebhookForm form, Instant now) {
+		List<WebhookEvent> events = form.event().stream().map(key -> WebhookEvent.parse(key).orElseThrow()).toList();
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String secret = "whsec_" + HexFormat.of().formatHex(bytes);
@@ -68,35 +45,13 @@ class Webhooks {
 		jdbc.sql("""
 				insert into webhook (url, description, events, secret, active, created_at)
 				values (:url, :description, :events, :secret, true, :now)""")
-			.param("url", checkedUrl)
-			.param("description", text)
+			.param("url", form.url().strip())
+			.param("description", form.description() == null ? "" : form.description().strip())
 			.param("events", String.join(",", events.stream().distinct().map(WebhookEvent::key).toList()))
 			.param("secret", secret)
 			.param("now", now.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		return find(keys.getKey().longValue()).orElseThrow();
-	}
-
-	static String checkUrl(String url) {
-		String text = url == null ? "" : url.strip();
-		if (text.isEmpty()) {
-			throw new Refused("Please give the address to call.");
-		}
-		if (text.length() > 2000) {
-			throw new Refused("The address can be at most 2,000 characters long.");
-		}
-		try {
-			URI uri = new URI(text);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null
-					|| uri.getRawFragment() != null) {
-				throw new Refused("The address must be an http or https URL with a host, such as https://example.com/hooks/gazette.");
-			}
-			return uri.toString();
-		}
-		catch (URISyntaxException ex) {
-			throw new Refused("The address must be an http or https URL with a host, such as https://example.com/hooks/gazette.");
-		}
 	}
 
 	Optional<Webhook> find(long id) {

@@ -107,8 +107,8 @@ class WebhookModuleTests {
 			exchange.close();
 		});
 		receiver.start();
-		secret = webhooks.register("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "Ünïcode ✓ module",
-				List.of("article.published", "comment.published"), clock.instant()).secret();
+		secret = webhooks.register(new WebhookForm("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+				List.of("article.published", "comment.published"), "Ünïcode ✓ module"), clock.instant()).secret();
 	}
 
 	@AfterEach
