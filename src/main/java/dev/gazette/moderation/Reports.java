@@ -44,8 +44,16 @@ public class Reports {
 			return label;
 		}
 
+		/** @throws IllegalArgumentException naming the reasons there are, for a key that is none of them */
 		public static Reason fromKey(String key) {
-			return valueOf(key.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+			for (Reason reason : values()) {
+				if (reason.key().equals(key.strip().toLowerCase(Locale.ROOT))) {
+					return reason;
+				}
+			}
+			throw new IllegalArgumentException("Please choose one of the reasons offered: "
+					+ java.util.Arrays.stream(values()).map(Reason::key).collect(java.util.stream.Collectors.joining(", "))
+					+ ".");
 		}
 	}
 

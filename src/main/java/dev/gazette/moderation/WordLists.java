@@ -32,6 +32,16 @@ public class WordLists {
 		public String key() {
 			return name().toLowerCase(Locale.ROOT);
 		}
+
+		/** @throws IllegalArgumentException saying which kinds there are, for a key that is neither */
+		public static Kind fromKey(String key) {
+			for (Kind kind : values()) {
+				if (kind.key().equals(key.strip().toLowerCase(Locale.ROOT))) {
+					return kind;
+				}
+			}
+			throw new IllegalArgumentException("A word goes on the banned list or the suspect list.");
+		}
 	}
 
 	private final JdbcClient jdbc;

@@ -354,6 +354,20 @@ class ModeratingCommentsTests {
 	}
 
 	@Test
+	void aReportWithAReasonNotOfferedIsRefusedInWordsAndRecordsNothing() {
+		long id = post("A comment reported for a reason the form never offered.", false).get("id").asLong();
+		Http browser = Http.signedInAs(port, readers.join("Crafty Reporter"));
+
+		HttpResponse<String> refused = browser.postForm(article.path() + "/comments/" + id + "/report",
+				Map.of("reason", "<b>grudge</b>"));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("Please choose one of the reasons offered: abuse, hate, spam, off-topic, other.")
+			.doesNotContain("enum", "dev.gazette", "<b>grudge");
+		assertThat(openReports(id)).isZero();
+	}
+
+	@Test
 	void reportsFromBrandNewAccountsAreRecordedButHoldNothing() {
 		long id = post("A comment that a few fresh accounts gang up on.", false).get("id").asLong();
 		for (int i = 0; i < 5; i++) {

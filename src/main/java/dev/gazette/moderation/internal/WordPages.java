@@ -32,7 +32,7 @@ public class WordPages {
 	public String add(@RequestParam(required = false) String phrase, @RequestParam(defaultValue = "suspect") String kind,
 			RedirectAttributes redirect) {
 		try {
-			words.add(phrase, WordLists.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+			words.add(phrase, WordLists.Kind.fromKey(kind));
 			redirect.addAttribute("done", "Added “" + phrase.strip() + "”.");
 		}
 		catch (IllegalArgumentException ex) {

@@ -113,6 +113,17 @@ class WordListsPageSliceTests {
 	}
 
 	@Test
+	void aListThatDoesNotExistIsRefusedInWordsAndNothingIsAdded() throws Exception {
+		mvc.perform(post("/admin/moderation/words").param("phrase", "nitwit").param("kind", "Dev.Gazette")
+			.with(SignedIn.as(3, "Ani Admin", Role.ADMIN)).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl(
+					"/admin/moderation/words?done=A+word+goes+on+the+banned+list+or+the+suspect+list."));
+
+		verify(words, never()).add(anyString(), any());
+	}
+
+	@Test
 	void aReadersPostIsRefusedEvenWithTheToken() throws Exception {
 		mvc.perform(post("/admin/moderation/words").param("phrase", "nitwit")
 			.with(SignedIn.as(1, "Rana Reader")).with(csrf())).andExpect(status().isForbidden());
