@@ -2,20 +2,13 @@ package dev.gazette.jobs.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Registration;
 import dev.gazette.account.Role;
-import dev.gazette.jobs.BackOff;
-import dev.gazette.jobs.Job;
-import dev.gazette.jobs.JobHandler;
-import dev.gazette.jobs.JobKind;
-import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.support.Http;
 import dev.gazette.support.Mailbox;
@@ -50,40 +43,6 @@ class JobQueueTests {
 
 	static final String KIND = "test.note";
 
-	record Note(String text) {
-	}
-
-	/** Runs notes; one whose text starts with "fail" fails, "refuse" fails for good, until {@link #healed} is set. */
-	static class Notes implements JobHandler<Note> {
-
-		final List<String> runs = new CopyOnWriteArrayList<>();
-
-		volatile boolean healed;
-
-		/** Polled hourly and left for the poll after a commit, so runs happen when a test asks for them. */
-		private final JobKind<Note> kind = JobKind
-			.of(KIND, Note.class, new BackOff(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)), 3), Duration.ofHours(1))
-			.claimedFor(Duration.ofMinutes(10))
-			.atNextPoll();
-
-		@Override
-		public JobKind<Note> kind() {
-			return kind;
-		}
-
-		@Override
-		public JobResult run(Job<Note> job) {
-			runs.add(job.payload().text());
-			if (!healed && job.payload().text().startsWith("refuse")) {
-				return JobResult.giveUp("refused: " + job.payload().text());
-			}
-			if (!healed && job.payload().text().startsWith("fail")) {
-				throw new IllegalStateException("the far end is away");
-			}
-			return JobResult.DONE;
-		}
-	}
-
 	@TestConfiguration
 	static class Setup {
 
@@ -95,7 +54,7 @@ class JobQueueTests {
 
 		@Bean
 		Notes testNotes() {
-			return new Notes();
+			return new Notes(KIND);
 		}
 	}
 
@@ -129,7 +88,7 @@ class JobQueueTests {
 	@Test
 	void theJobsPageListsADeadJobWithItsErrorAndItsRetryRunsIt() {
 		String text = "refuse " + unique();
-		jobs.enqueue(KIND, text, new Note(text));
+		jobs.enqueue(KIND, text, new Notes.Note(text));
 		runDue();
 		assertThat(row(text).state()).as("a permanent failure ends it at once").isEqualTo("dead");
 		Http http = signedIn(Role.ADMIN);
@@ -157,7 +116,7 @@ class JobQueueTests {
 	@Test
 	void aJobClaimedByAnotherNodeIsLeftToItUntilTheClaimLapses() {
 		String text = "claimed " + unique();
-		jobs.enqueue(KIND, text, new Note(text));
+		jobs.enqueue(KIND, text, new Notes.Note(text));
 		long id = row(text).id();
 		assertThat(table.claim(id, "other-node", clock.instant(), clock.instant().plus(Duration.ofMinutes(10)))).isTrue();
 

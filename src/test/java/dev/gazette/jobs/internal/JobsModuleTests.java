@@ -8,16 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.gazette.jobs.BackOff;
-import dev.gazette.jobs.Job;
 import dev.gazette.jobs.JobHandler;
-import dev.gazette.jobs.JobKind;
-import dev.gazette.jobs.JobResult;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.support.MutableClock;
 
@@ -53,37 +48,6 @@ class JobsModuleTests {
 
 	static final String KIND = "test.module-note";
 
-	record Note(String text) {
-	}
-
-	/** Runs notes; one whose text starts with "fail" throws, one that starts with "refuse" fails for good. */
-	static class Notes implements JobHandler<Note> {
-
-		final List<String> runs = new CopyOnWriteArrayList<>();
-
-		private final JobKind<Note> kind = JobKind
-			.of(KIND, Note.class, new BackOff(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)), 3), Duration.ofHours(1))
-			.claimedFor(Duration.ofMinutes(10))
-			.atNextPoll();
-
-		@Override
-		public JobKind<Note> kind() {
-			return kind;
-		}
-
-		@Override
-		public JobResult run(Job<Note> job) {
-			runs.add(job.payload().text());
-			if (job.payload().text().startsWith("refuse")) {
-				return JobResult.giveUp("refused: " + job.payload().text());
-			}
-			if (job.payload().text().startsWith("fail")) {
-				throw new IllegalStateException("the far end is away");
-			}
-			return JobResult.DONE;
-		}
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Setup {
 
@@ -95,7 +59,7 @@ class JobsModuleTests {
 
 		@Bean
 		Notes testNotes() {
-			return new Notes();
+			return new Notes(KIND);
 		}
 	}
 
@@ -127,7 +91,7 @@ class JobsModuleTests {
 	void aJobEnqueuedIsRunOnceAndRecordedDone() {
 		String text = "plain " + unique();
 
-		assertThat(jobs.enqueue(KIND, text, new Note(text))).isTrue();
+		assertThat(jobs.enqueue(KIND, text, new Notes.Note(text))).isTrue();
 		assertThat(row(text).state()).as("stored before any run").isEqualTo("pending");
 		assertThat(runDue()).isEqualTo(1);
 
@@ -142,7 +106,7 @@ class JobsModuleTests {
 	@Test
 	void aJobDueLaterWaitsForItsTime() {
 		String text = "later " + unique();
-		jobs.enqueue(KIND, text, new Note(text), clock.instant().plus(Duration.ofHours(2)));
+		jobs.enqueue(KIND, text, new Notes.Note(text), clock.instant().plus(Duration.ofHours(2)));
 
 		assertThat(runDue()).isZero();
 		clock.advance(Duration.ofHours(2));
@@ -153,7 +117,7 @@ class JobsModuleTests {
 	@Test
 	void aFailingJobIsRetriedAfterItsBackOffAndIsDeadAfterItsLastAttempt() {
 		String text = "fail " + unique();
-		jobs.enqueue(KIND, text, new Note(text));
+		jobs.enqueue(KIND, text, new Notes.Note(text));
 
 		assertThat(runDue()).isEqualTo(1);
 		assertThat(runDue()).as("not before its first wait").isZero();
@@ -176,7 +140,7 @@ class JobsModuleTests {
 	@Test
 	void aPermanentFailureIsDeadAtOnceAndARevivedJobRunsOnceMore() {
 		String text = "refuse " + unique();
-		jobs.enqueue(KIND, text, new Note(text));
+		jobs.enqueue(KIND, text, new Notes.Note(text));
 
 		assertThat(runDue()).isEqualTo(1);
 		JobTable.Row dead = row(text);
@@ -194,8 +158,8 @@ class JobsModuleTests {
 	@Test
 	void aJobIsAddedOncePerKey() {
 		String text = "once " + unique();
-		assertThat(jobs.enqueue(KIND, text, new Note(text))).isTrue();
-		assertThat(jobs.enqueue(KIND, text, new Note(text))).as("a listener run again").isFalse();
+		assertThat(jobs.enqueue(KIND, text, new Notes.Note(text))).isTrue();
+		assertThat(jobs.enqueue(KIND, text, new Notes.Note(text))).as("a listener run again").isFalse();
 
 		runDue();
 
@@ -206,7 +170,7 @@ class JobsModuleTests {
 	@Test
 	void aJobClaimedByAnotherNodeIsLeftToItUntilTheClaimLapses() {
 		String text = "claimed " + unique();
-		jobs.enqueue(KIND, text, new Note(text));
+		jobs.enqueue(KIND, text, new Notes.Note(text));
 		long id = row(text).id();
 		assertThat(table.claim(id, "other-node", clock.instant(), clock.instant().plus(Duration.ofMinutes(10)))).isTrue();
 
@@ -226,7 +190,7 @@ class JobsModuleTests {
 		String batch = "batch " + unique();
 		int count = 40;
 		for (int i = 1; i <= count; i++) {
-			jobs.enqueue(KIND, batch + " #" + i, new Note(batch + " #" + i));
+			jobs.enqueue(KIND, batch + " #" + i, new Notes.Note(batch + " #" + i));
 		}
 		JobWorker one = new JobWorker(table, handlers, json, clock, properties);
 		JobWorker two = new JobWorker(table, handlers, json, clock, properties);
