@@ -41,6 +41,11 @@ public final class Discussion {
 
 	private final int pageComments;
 
+	private final int pagedComments;
+
+	/** Comments shown somewhere in the discussion (placeholders included): whether it fits on one page. */
+	private final int visibleComments;
+
 	private final Map<DiscussionSort, List<Thread>> threadsBySort;
 
 	private final Map<Long, Thread> threadByRootId;
@@ -62,10 +67,12 @@ public final class Discussion {
 	private final DiscussionDetails details;
 
 	private Discussion(long version, Map<Long, Thread> threadByRootId, Map<Long, List<Comment>> storedByRoot,
-			Map<Long, Long> rootOf, int repliesPerThread, int pageComments, DiscussionDetails details) {
+			Map<Long, Long> rootOf, int repliesPerThread, int pageComments, int pagedComments,
+			DiscussionDetails details) {
 		this.version = version;
 		this.repliesPerThread = repliesPerThread;
 		this.pageComments = pageComments;
+		this.pagedComments = pagedComments;
 		this.details = details;
 		this.threadByRootId = threadByRootId;
 		this.storedByRoot = storedByRoot;
@@ -73,10 +80,13 @@ public final class Discussion {
 		List<Thread> threadsOldestFirst = new ArrayList<>(threadByRootId.values());
 		threadsOldestFirst.sort(Comparator.comparing((Thread t) -> t.node().comment(), CONVERSATION));
 		int published = 0;
+		int visible = 0;
 		for (Thread thread : threadsOldestFirst) {
 			published += thread.published();
+			visible += 1 + thread.entries().size();
 		}
 		this.publishedComments = published;
+		this.visibleComments = visible;
 		List<Thread> newest = new ArrayList<>(threadsOldestFirst);
 		Collections.reverse(newest);
 		List<Thread> mostReplies = new ArrayList<>(threadsOldestFirst);
@@ -114,6 +124,18 @@ public final class Discussion {
 	 */
 	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread, int pageComments,
 			DiscussionDetails details) {
+		return of(version, comments, repliesPerThread, pageComments, pageComments, details);
+	}
+
+	/**
+	 * Builds the snapshot as {@link #of(long, Collection, int, int, DiscussionDetails)} does, with a lower bound for
+	 * a discussion read in pages: one that fits on a single page (no more threads than a page holds, no more comments
+	 * than {@code pageComments}) is shown whole, but each page of a bigger one holds at most {@code pagedComments},
+	 * the replies beyond an equal share a thread being one click away on its own page. So a page of a busy discussion
+	 * stays light (under 100 KB for issue 14) without cutting up a discussion that a reader could take in at once.
+	 */
+	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread, int pageComments,
+			int pagedComments, DiscussionDetails details) {
 		// A reply is always stored after its parent, so it has a larger id: in id order, every parent's root is known
 		// before its replies are placed. (Ids, not times: an imported comment may carry any time.)
 		List<Comment> oldestIdFirst = new ArrayList<>(comments);
@@ -126,7 +148,8 @@ public final class Discussion {
 		}
 		Map<Long, Thread> threads = new HashMap<>();
 		byRoot.forEach((root, group) -> thread(group).ifPresent(thread -> threads.put(root, thread)));
-		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, Math.max(1, pageComments), details);
+		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, Math.max(1, pageComments),
+				Math.max(1, pagedComments), details);
 	}
 
 	/**
@@ -157,7 +180,8 @@ public final class Discussion {
 		Map<Long, Thread> threads = new HashMap<>(threadByRootId);
 		copied.forEach((root, group) -> thread(group).ifPresentOrElse(thread -> threads.put(root, thread),
 				() -> threads.remove(root)));
-		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, pageComments, details);
+		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, pageComments, pagedComments,
+				details);
 	}
 
 	/** Records and returns the root of a comment's thread; its parent, if any, was placed before it. */
@@ -235,7 +259,7 @@ public final class Discussion {
 		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
 		int to = Math.min(threads.size(), from + pageSize);
 		List<Thread> onPage = threads.subList(from, to);
-		int[] shown = shownReplies(onPage);
+		int[] shown = shownReplies(onPage, commentsPerPage(threads.size(), pageSize));
 		List<ThreadView> views = new ArrayList<>(onPage.size());
 		for (int i = 0; i < onPage.size(); i++) {
 			views.add(threadView(onPage.get(i), shown[i]));
@@ -268,7 +292,7 @@ public final class Discussion {
 		int page = position / pageSize + 1;
 		int pageStart = (page - 1) * pageSize;
 		List<Thread> onPage = threads.subList(pageStart, Math.min(threads.size(), pageStart + pageSize));
-		int shownHere = shownReplies(onPage)[position - pageStart];
+		int shownHere = shownReplies(onPage, commentsPerPage(threads.size(), pageSize))[position - pageStart];
 		int index = thread.positions().getOrDefault(commentId, thread.entries().size());
 		boolean beyondArticlePage = commentId != rootId && index >= shownHere;
 		return Optional.of(new CommentLocation(commentId, rootId, page,
@@ -282,18 +306,27 @@ public final class Discussion {
 	}
 
 	/**
-	 * How many replies each thread of a page shows: up to {@link #repliesPerThread}, and within {@link #pageComments}
+	 * At most how many comments a page of this discussion holds: {@link #pageComments} when the whole discussion fits
+	 * on one page of {@code pageSize} threads, {@link #pagedComments} when it is read in pages.
+	 */
+	private int commentsPerPage(int threads, int pageSize) {
+		boolean onOnePage = threads <= pageSize && visibleComments <= pageComments;
+		return onOnePage ? pageComments : Math.min(pageComments, pagedComments);
+	}
+
+	/**
+	 * How many replies each thread of a page shows: up to {@link #repliesPerThread}, and within {@code limit} comments
 	 * for the page as a whole, shared out evenly (the largest equal share that fits, then one more each for the
 	 * first threads while room is left).
 	 */
-	private int[] shownReplies(List<Thread> onPage) {
+	private int[] shownReplies(List<Thread> onPage, int limit) {
 		int[] wanted = new int[onPage.size()];
 		long total = 0;
 		for (int i = 0; i < wanted.length; i++) {
 			wanted[i] = Math.min(onPage.get(i).entries().size(), repliesPerThread);
 			total += wanted[i];
 		}
-		long room = Math.max(0, (long) pageComments - onPage.size());
+		long room = Math.max(0, (long) limit - onPage.size());
 		if (total <= room) {
 			return wanted;
 		}

@@ -231,6 +231,46 @@ class DiscussionTests {
 		}
 
 		@Test
+		void aDiscussionThatFitsOnOnePageIsShownWhole() {
+			for (int t = 0; t < 40; t++) {
+				Comment root = talk.post("Reader " + t);
+				for (int r = 0; r < 4; r++) {
+					talk.reply(root, "Replier " + r);
+				}
+			}
+
+			DiscussionPage page = Discussion.of(1, talk.all(), REPLIES_PER_THREAD, 200, 100, DiscussionDetails.NONE)
+				.page(DiscussionSort.OLDEST, 1, 50);
+
+			assertThat(page.threads()).hasSize(40).allSatisfy(thread -> assertThat(thread.hiddenReplies()).isZero());
+			assertThat(shown(page)).as("all 200 comments, although a paged discussion shows 100 a page").isEqualTo(200);
+		}
+
+		@Test
+		void eachPageOfADiscussionTooBigForOnePageHoldsAtMostThePagedNumber() {
+			List<Comment> roots = new ArrayList<>();
+			for (int t = 0; t < 60; t++) {
+				Comment root = talk.post("Reader " + t);
+				roots.add(root);
+				for (int r = 0; r < 2; r++) {
+					talk.reply(root, "Replier " + r);
+				}
+			}
+			Discussion discussion = Discussion.of(1, talk.all(), REPLIES_PER_THREAD, 200, 100, DiscussionDetails.NONE);
+
+			DiscussionPage first = discussion.page(DiscussionSort.OLDEST, 1, 50);
+			DiscussionPage second = discussion.page(DiscussionSort.OLDEST, 2, 50);
+
+			assertThat(first.threads()).as("180 comments, but 60 threads: two pages").hasSize(50)
+				.allSatisfy(thread -> assertThat(thread.hiddenReplies()).isEqualTo(1));
+			assertThat(shown(first)).isEqualTo(100);
+			assertThat(second.threads()).hasSize(10).allSatisfy(thread -> assertThat(thread.hiddenReplies()).isZero());
+			CommentLocation secondReply = discussion.locate(roots.get(0).id() + 2, DiscussionSort.OLDEST, 50)
+				.orElseThrow();
+			assertThat(secondReply.threadPage()).as("the reply left off the page is on its thread's page").isEqualTo(1);
+		}
+
+		@Test
 		void aThreadsOwnPageShowsItsRepliesInPagesOfAHundred() {
 			Comment root = talk.post("Ayelet");
 			List<Comment> replies = new ArrayList<>();
@@ -440,6 +480,10 @@ class DiscussionTests {
 
 	private static List<Comment> roots(DiscussionPage page) {
 		return page.threads().stream().map(thread -> thread.root().comment()).toList();
+	}
+
+	private static int shown(DiscussionPage page) {
+		return page.threads().stream().mapToInt(thread -> flatten(thread.root()).size()).sum();
 	}
 
 	/** Every comment shown, top to bottom. */
