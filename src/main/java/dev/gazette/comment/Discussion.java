@@ -43,7 +43,7 @@ public final class Discussion {
 
 	private final int pagedComments;
 
-	/** Comments shown somewhere in the discussion (placeholders included): whether it fits on one page. */
+	/** Comments shown somewhere in the discussion (placeholders included): whether it is read in lighter pages. */
 	private final int visibleComments;
 
 	private final Map<DiscussionSort, List<Thread>> threadsBySort;
@@ -129,10 +129,11 @@ public final class Discussion {
 
 	/**
 	 * Builds the snapshot as {@link #of(long, Collection, int, int, DiscussionDetails)} does, with a lower bound for
-	 * a discussion read in pages: one that fits on a single page (no more threads than a page holds, no more comments
-	 * than {@code pageComments}) is shown whole, but each page of a bigger one holds at most {@code pagedComments},
-	 * the replies beyond an equal share a thread being one click away on its own page. So a page of a busy discussion
-	 * stays light (under 100 KB for issue 14) without cutting up a discussion that a reader could take in at once.
+	 * a big discussion: one of at most {@code pageComments} comments is cut into pages by threads alone (so one with
+	 * no more threads than a page holds is shown whole), but each page of a bigger one holds at most
+	 * {@code pagedComments}, the replies beyond a thread's equal share one click away on its own page. So a page of a
+	 * busy discussion stays light (under 100 KB for issue 14) while a discussion a reader can take in at once is
+	 * shown as it always was.
 	 */
 	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread, int pageComments,
 			int pagedComments, DiscussionDetails details) {
@@ -259,7 +260,7 @@ public final class Discussion {
 		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
 		int to = Math.min(threads.size(), from + pageSize);
 		List<Thread> onPage = threads.subList(from, to);
-		int[] shown = shownReplies(onPage, commentsPerPage(threads.size(), pageSize));
+		int[] shown = shownReplies(onPage, commentsPerPage());
 		List<ThreadView> views = new ArrayList<>(onPage.size());
 		for (int i = 0; i < onPage.size(); i++) {
 			views.add(threadView(onPage.get(i), shown[i]));
@@ -292,7 +293,7 @@ public final class Discussion {
 		int page = position / pageSize + 1;
 		int pageStart = (page - 1) * pageSize;
 		List<Thread> onPage = threads.subList(pageStart, Math.min(threads.size(), pageStart + pageSize));
-		int shownHere = shownReplies(onPage, commentsPerPage(threads.size(), pageSize))[position - pageStart];
+		int shownHere = shownReplies(onPage, commentsPerPage())[position - pageStart];
 		int index = thread.positions().getOrDefault(commentId, thread.entries().size());
 		boolean beyondArticlePage = commentId != rootId && index >= shownHere;
 		return Optional.of(new CommentLocation(commentId, rootId, page,
@@ -306,12 +307,11 @@ public final class Discussion {
 	}
 
 	/**
-	 * At most how many comments a page of this discussion holds: {@link #pageComments} when the whole discussion fits
-	 * on one page of {@code pageSize} threads, {@link #pagedComments} when it is read in pages.
+	 * At most how many comments a page of this discussion holds: {@link #pageComments} when the whole discussion has
+	 * no more than that, {@link #pagedComments} when it has more.
 	 */
-	private int commentsPerPage(int threads, int pageSize) {
-		boolean onOnePage = threads <= pageSize && visibleComments <= pageComments;
-		return onOnePage ? pageComments : Math.min(pageComments, pagedComments);
+	private int commentsPerPage() {
+		return visibleComments <= pageComments ? pageComments : Math.min(pageComments, pagedComments);
 	}
 
 	/**

@@ -231,7 +231,7 @@ class DiscussionTests {
 		}
 
 		@Test
-		void aDiscussionThatFitsOnOnePageIsShownWhole() {
+		void aDiscussionOfAtMostTheFullPageSizeIsShownWhole() {
 			for (int t = 0; t < 40; t++) {
 				Comment root = talk.post("Reader " + t);
 				for (int r = 0; r < 4; r++) {
@@ -247,12 +247,12 @@ class DiscussionTests {
 		}
 
 		@Test
-		void eachPageOfADiscussionTooBigForOnePageHoldsAtMostThePagedNumber() {
+		void eachPageOfABiggerDiscussionHoldsAtMostThePagedNumber() {
 			List<Comment> roots = new ArrayList<>();
 			for (int t = 0; t < 60; t++) {
 				Comment root = talk.post("Reader " + t);
 				roots.add(root);
-				for (int r = 0; r < 2; r++) {
+				for (int r = 0; r < 3; r++) {
 					talk.reply(root, "Replier " + r);
 				}
 			}
@@ -261,10 +261,15 @@ class DiscussionTests {
 			DiscussionPage first = discussion.page(DiscussionSort.OLDEST, 1, 50);
 			DiscussionPage second = discussion.page(DiscussionSort.OLDEST, 2, 50);
 
-			assertThat(first.threads()).as("180 comments, but 60 threads: two pages").hasSize(50)
-				.allSatisfy(thread -> assertThat(thread.hiddenReplies()).isEqualTo(1));
+			assertThat(first.threads()).as("240 comments in 60 threads").hasSize(50)
+				.allSatisfy(thread -> assertThat(thread.hiddenReplies()).isEqualTo(2));
 			assertThat(shown(first)).isEqualTo(100);
 			assertThat(second.threads()).hasSize(10).allSatisfy(thread -> assertThat(thread.hiddenReplies()).isZero());
+			DiscussionPage smaller = Discussion
+				.of(1, talk.all().subList(0, 180), REPLIES_PER_THREAD, 200, 100, DiscussionDetails.NONE)
+				.page(DiscussionSort.OLDEST, 1, 50);
+			assertThat(smaller.threads()).as("180 comments in 45 threads: one page, whole").hasSize(45)
+				.allSatisfy(thread -> assertThat(thread.hiddenReplies()).isZero());
 			CommentLocation secondReply = discussion.locate(roots.get(0).id() + 2, DiscussionSort.OLDEST, 50)
 				.orElseThrow();
 			assertThat(secondReply.threadPage()).as("the reply left off the page is on its thread's page").isEqualTo(1);
