@@ -128,9 +128,9 @@ public final class Discussion {
 	}
 
 	/**
-	 * Builds the snapshot as {@link #of(long, Collection, int, int, DiscussionDetails)} does, with a lower bound for
-	 * a big discussion: one of at most {@code pageComments} comments is cut into pages by threads alone (so one with
-	 * no more threads than a page holds is shown whole), but each page of a bigger one holds at most
+	 * Builds the snapshot as {@link #of(long, Collection, int, int, DiscussionDetails)} does, with a second, lower
+	 * limit for a big discussion: one of at most {@code pageComments} comments is cut into pages by threads alone (so
+	 * one with no more threads than a page holds is shown whole), but each page of a bigger one holds at most
 	 * {@code pagedComments}, the replies beyond a thread's equal share one click away on its own page. So a page of a
 	 * busy discussion stays light (under 100 KB for issue 14) while a discussion a reader can take in at once is
 	 * shown as it always was.
