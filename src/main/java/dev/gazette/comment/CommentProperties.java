@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageComments at most this many comments on one page of an article's discussion: when a page's threads
  * have more replies than that leaves room for, each shows an equal share and links to its own page for the rest, so a
  * page of a discussion of 20,000 comments weighs what a page of 200 does
+ * @param pagedPageComments at most this many comments on each page of a discussion of more than
+ * {@code pageComments} comments: a discussion a reader can take in at once is shown as it always was (whole, when its
+ * threads fit on one page), a big one is read in lighter pages (issue 14: under 100 KB of HTML)
  * @param editWindow how long after posting a commenter may still change their comment
  * @param submissionKeysKept how long an {@code Idempotency-Key} or a form's submission id is remembered, so that a
  * retry within that time finds the comment its first attempt made
@@ -19,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("gazette.comments")
 public record CommentProperties(@DefaultValue("true") boolean guestsAllowed, @DefaultValue("50") int pageSize,
 		@DefaultValue("30") int repliesPerThread, @DefaultValue("15m") Duration editWindow,
-		@DefaultValue("24h") Duration submissionKeysKept, @DefaultValue("200") int pageComments) {
+		@DefaultValue("24h") Duration submissionKeysKept, @DefaultValue("200") int pageComments,
+		@DefaultValue("100") int pagedPageComments) {
 
 	/** Maximum length of a comment, in characters (Unicode code points) after trimming. */
 	public static final int MAX_BODY = 5_000;

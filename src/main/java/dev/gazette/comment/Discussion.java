@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A snapshot is built from every comment ({@link #of}) or from an older one and the comments changed since
  * ({@link #updated}), which rebuilds only the touched threads. Each thread is a {@link DiscussionThread}, which keeps
  * its replies in conversation order and nests them for display; this class orders the threads, cuts pages of them
- * and shares a page's room out among their replies.
+ * and shares a page's room out among their replies. (A little over 300 lines: building, updating and reading a snapshot
+ * share its fields, and splitting them would hand those fields around.)
  */
 public final class Discussion {
 
@@ -36,6 +37,11 @@ public final class Discussion {
 	private final int repliesPerThread;
 
 	private final int pageComments;
+
+	private final int pagedComments;
+
+	/** Comments shown somewhere in the discussion (placeholders included): whether it is read in lighter pages. */
+	private final int visibleComments;
 
 	private final Map<DiscussionSort, List<DiscussionThread>> threadsBySort;
 
@@ -58,10 +64,12 @@ public final class Discussion {
 	private final DiscussionDetails details;
 
 	private Discussion(long version, Map<Long, DiscussionThread> threadByRootId, Map<Long, List<Comment>> storedByRoot,
-			Map<Long, Long> rootOf, int repliesPerThread, int pageComments, DiscussionDetails details) {
+			Map<Long, Long> rootOf, int repliesPerThread, int pageComments, int pagedComments,
+			DiscussionDetails details) {
 		this.version = version;
 		this.repliesPerThread = repliesPerThread;
 		this.pageComments = pageComments;
+		this.pagedComments = pagedComments;
 		this.details = details;
 		this.threadByRootId = threadByRootId;
 		this.storedByRoot = storedByRoot;
@@ -69,10 +77,13 @@ public final class Discussion {
 		List<DiscussionThread> threadsOldestFirst = new ArrayList<>(threadByRootId.values());
 		threadsOldestFirst.sort(Comparator.comparing(DiscussionThread::root, DiscussionThread.CONVERSATION));
 		int published = 0;
+		int visible = 0;
 		for (DiscussionThread thread : threadsOldestFirst) {
 			published += thread.published();
+			visible += 1 + thread.replies();
 		}
 		this.publishedComments = published;
+		this.visibleComments = visible;
 		List<DiscussionThread> newest = new ArrayList<>(threadsOldestFirst);
 		Collections.reverse(newest);
 		List<DiscussionThread> mostReplies = new ArrayList<>(threadsOldestFirst);
@@ -111,6 +122,19 @@ public final class Discussion {
 	 */
 	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread, int pageComments,
 			DiscussionDetails details) {
+		return of(version, comments, repliesPerThread, pageComments, pageComments, details);
+	}
+
+	/**
+	 * Builds the snapshot as {@link #of(long, Collection, int, int, DiscussionDetails)} does, with a second, lower
+	 * limit for a big discussion: one of at most {@code pageComments} comments is cut into pages by threads alone (so
+	 * one with no more threads than a page holds is shown whole), but each page of a bigger one holds at most
+	 * {@code pagedComments}, the replies beyond a thread's equal share one click away on its own page. So a page of a
+	 * busy discussion stays light (under 100 KB for issue 14) while a discussion a reader can take in at once is
+	 * shown as it always was.
+	 */
+	public static Discussion of(long version, Collection<Comment> comments, int repliesPerThread, int pageComments,
+			int pagedComments, DiscussionDetails details) {
 		// A reply is always stored after its parent, so it has a larger id: in id order, every parent's root is known
 		// before its replies are placed. (Ids, not times: an imported comment may carry any time.)
 		List<Comment> oldestIdFirst = new ArrayList<>(comments);
@@ -123,7 +147,8 @@ public final class Discussion {
 		}
 		Map<Long, DiscussionThread> threads = new HashMap<>();
 		byRoot.forEach((root, group) -> DiscussionThread.of(group).ifPresent(thread -> threads.put(root, thread)));
-		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, Math.max(1, pageComments), details);
+		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, Math.max(1, pageComments),
+				Math.max(1, pagedComments), details);
 	}
 
 	/**
@@ -154,7 +179,8 @@ public final class Discussion {
 		Map<Long, DiscussionThread> threads = new HashMap<>(threadByRootId);
 		copied.forEach((root, group) -> DiscussionThread.of(group).ifPresentOrElse(thread -> threads.put(root, thread),
 				() -> threads.remove(root)));
-		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, pageComments, details);
+		return new Discussion(version, threads, byRoot, rootOf, repliesPerThread, pageComments, pagedComments,
+				details);
 	}
 
 	/** Records and returns the root of a comment's thread; its parent, if any, was placed before it. */
@@ -203,7 +229,7 @@ public final class Discussion {
 		int from = (int) Math.min(threads.size(), (long) (current - 1) * pageSize);
 		int to = Math.min(threads.size(), from + pageSize);
 		List<DiscussionThread> onPage = threads.subList(from, to);
-		int[] shown = shownReplies(onPage);
+		int[] shown = shownReplies(onPage, commentsPerPage());
 		List<ThreadView> views = new ArrayList<>(onPage.size());
 		for (int i = 0; i < onPage.size(); i++) {
 			views.add(onPage.get(i).view(shown[i]));
@@ -236,7 +262,7 @@ public final class Discussion {
 		int page = position / pageSize + 1;
 		int pageStart = (page - 1) * pageSize;
 		List<DiscussionThread> onPage = threads.subList(pageStart, Math.min(threads.size(), pageStart + pageSize));
-		int shownHere = shownReplies(onPage)[position - pageStart];
+		int shownHere = shownReplies(onPage, commentsPerPage())[position - pageStart];
 		int index = thread.positionOf(commentId);
 		boolean beyondArticlePage = commentId != rootId && index >= shownHere;
 		return Optional.of(new CommentLocation(commentId, rootId, page,
@@ -250,18 +276,26 @@ public final class Discussion {
 	}
 
 	/**
-	 * How many replies each thread of a page shows: up to {@link #repliesPerThread}, and within {@link #pageComments}
+	 * At most how many comments a page of this discussion holds: {@link #pageComments} when the whole discussion has
+	 * no more than that, {@link #pagedComments} when it has more.
+	 */
+	private int commentsPerPage() {
+		return visibleComments <= pageComments ? pageComments : Math.min(pageComments, pagedComments);
+	}
+
+	/**
+	 * How many replies each thread of a page shows: up to {@link #repliesPerThread}, and within {@code limit} comments
 	 * for the page as a whole, shared out evenly (the largest equal share that fits, then one more each for the
 	 * first threads while room is left).
 	 */
-	private int[] shownReplies(List<DiscussionThread> onPage) {
+	private int[] shownReplies(List<DiscussionThread> onPage, int limit) {
 		int[] wanted = new int[onPage.size()];
 		long total = 0;
 		for (int i = 0; i < wanted.length; i++) {
 			wanted[i] = Math.min(onPage.get(i).replies(), repliesPerThread);
 			total += wanted[i];
 		}
-		long room = Math.max(0, (long) pageComments - onPage.size());
+		long room = Math.max(0, (long) limit - onPage.size());
 		if (total <= room) {
 			return wanted;
 		}

@@ -110,7 +110,7 @@ public class Discussions {
 		if (fresh == null) {
 			List<Comment> stored = repository.ofArticle(articleId);
 			fresh = Discussion.of(state.version(), stored, properties.repliesPerThread(), properties.pageComments(),
-					details.read(articleId, stored));
+					properties.pagedPageComments(), details.read(articleId, stored));
 		}
 		snapshots.put(articleId, new Snapshot(fresh, state.unlistedChanges(), readInFull));
 		return fresh;

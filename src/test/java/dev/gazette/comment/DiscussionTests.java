@@ -231,6 +231,51 @@ class DiscussionTests {
 		}
 
 		@Test
+		void aDiscussionOfAtMostTheFullPageSizeIsShownWhole() {
+			for (int t = 0; t < 40; t++) {
+				Comment root = talk.post("Reader " + t);
+				for (int r = 0; r < 4; r++) {
+					talk.reply(root, "Replier " + r);
+				}
+			}
+
+			DiscussionPage page = Discussion.of(1, talk.all(), REPLIES_PER_THREAD, 200, 100, DiscussionDetails.NONE)
+				.page(DiscussionSort.OLDEST, 1, 50);
+
+			assertThat(page.threads()).hasSize(40).allSatisfy(thread -> assertThat(thread.hiddenReplies()).isZero());
+			assertThat(shown(page)).as("all 200 comments, although a paged discussion shows 100 a page").isEqualTo(200);
+		}
+
+		@Test
+		void eachPageOfABiggerDiscussionHoldsAtMostThePagedNumber() {
+			List<Comment> roots = new ArrayList<>();
+			for (int t = 0; t < 60; t++) {
+				Comment root = talk.post("Reader " + t);
+				roots.add(root);
+				for (int r = 0; r < 3; r++) {
+					talk.reply(root, "Replier " + r);
+				}
+			}
+			Discussion discussion = Discussion.of(1, talk.all(), REPLIES_PER_THREAD, 200, 100, DiscussionDetails.NONE);
+
+			DiscussionPage first = discussion.page(DiscussionSort.OLDEST, 1, 50);
+			DiscussionPage second = discussion.page(DiscussionSort.OLDEST, 2, 50);
+
+			assertThat(first.threads()).as("240 comments in 60 threads").hasSize(50)
+				.allSatisfy(thread -> assertThat(thread.hiddenReplies()).isEqualTo(2));
+			assertThat(shown(first)).isEqualTo(100);
+			assertThat(second.threads()).hasSize(10).allSatisfy(thread -> assertThat(thread.hiddenReplies()).isZero());
+			DiscussionPage smaller = Discussion
+				.of(1, talk.all().subList(0, 180), REPLIES_PER_THREAD, 200, 100, DiscussionDetails.NONE)
+				.page(DiscussionSort.OLDEST, 1, 50);
+			assertThat(smaller.threads()).as("180 comments in 45 threads: one page, whole").hasSize(45)
+				.allSatisfy(thread -> assertThat(thread.hiddenReplies()).isZero());
+			CommentLocation secondReply = discussion.locate(roots.get(0).id() + 2, DiscussionSort.OLDEST, 50)
+				.orElseThrow();
+			assertThat(secondReply.threadPage()).as("the reply left off the page is on its thread's page").isEqualTo(1);
+		}
+
+		@Test
 		void aThreadsOwnPageShowsItsRepliesInPagesOfAHundred() {
 			Comment root = talk.post("Ayelet");
 			List<Comment> replies = new ArrayList<>();
@@ -440,6 +485,10 @@ class DiscussionTests {
 
 	private static List<Comment> roots(DiscussionPage page) {
 		return page.threads().stream().map(thread -> thread.root().comment()).toList();
+	}
+
+	private static int shown(DiscussionPage page) {
+		return page.threads().stream().mapToInt(thread -> flatten(thread.root()).size()).sum();
 	}
 
 	/** Every comment shown, top to bottom. */

@@ -24,6 +24,9 @@ class DiscussionUpdateTests {
 
 	private static final int PAGE_COMMENTS = 12;
 
+	/** Lower than {@link #PAGE_COMMENTS}: the walk goes from a discussion on one page to a paged one. */
+	private static final int PAGED_COMMENTS = 8;
+
 	private static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
 
 	private final Map<Long, Comment> stored = new LinkedHashMap<>();
@@ -34,7 +37,8 @@ class DiscussionUpdateTests {
 	void anUpdatedSnapshotReadsAsOneBuiltFromEveryComment() {
 		Random random = new Random(14);
 		long version = 1;
-		Discussion updated = Discussion.of(version, List.of(), REPLIES_PER_THREAD, PAGE_COMMENTS, DiscussionDetails.NONE);
+		Discussion updated = Discussion.of(version, List.of(), REPLIES_PER_THREAD, PAGE_COMMENTS, PAGED_COMMENTS,
+				DiscussionDetails.NONE);
 		for (int step = 0; step < 400; step++) {
 			List<Comment> changed = new ArrayList<>();
 			int changes = 1 + random.nextInt(3);
@@ -44,7 +48,8 @@ class DiscussionUpdateTests {
 			version++;
 			DiscussionDetails details = recommendations(random);
 			updated = updated.updated(version, changed, details);
-			Discussion rebuilt = Discussion.of(version, stored.values(), REPLIES_PER_THREAD, PAGE_COMMENTS, details);
+			Discussion rebuilt = Discussion.of(version, stored.values(), REPLIES_PER_THREAD, PAGE_COMMENTS, PAGED_COMMENTS,
+					details);
 			assertSame(updated, rebuilt, step);
 		}
 		assertThat(updated.publishedComments()).as("the random walk left a discussion to compare").isGreaterThan(50);
@@ -56,7 +61,8 @@ class DiscussionUpdateTests {
 				START, null, null, false));
 		Comment reply = put(new Comment(nextId++, 1, root.id(), "Burak", "Held.", "<p>Held.</p>", CommentStatus.PENDING,
 				START.plusSeconds(60), null, null, false));
-		Discussion before = Discussion.of(2, stored.values(), REPLIES_PER_THREAD, PAGE_COMMENTS, DiscussionDetails.NONE);
+		Discussion before = Discussion.of(2, stored.values(), REPLIES_PER_THREAD, PAGE_COMMENTS, PAGED_COMMENTS,
+				DiscussionDetails.NONE);
 		Comment rejected = put(withStatus(root, CommentStatus.REJECTED));
 		Discussion gone = before.updated(3, List.of(rejected), DiscussionDetails.NONE);
 		assertThat(gone.tree(DiscussionSort.OLDEST)).as("a rejected comment without visible replies").isEmpty();

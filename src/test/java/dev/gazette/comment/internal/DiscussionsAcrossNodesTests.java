@@ -133,7 +133,7 @@ class DiscussionsAcrossNodesTests {
 		Discussion kept = discussions.discussion(article.id());
 		List<Comment> stored = repository.ofArticle(article.id());
 		Discussion full = Discussion.of(kept.version(), stored, properties.repliesPerThread(), properties.pageComments(),
-				details.read(article.id(), stored));
+				properties.pagedPageComments(), details.read(article.id(), stored));
 		assertThat(kept.publishedComments()).as(after).isEqualTo(full.publishedComments());
 		assertThat(kept.details()).as(after).isEqualTo(full.details());
 		for (DiscussionSort sort : DiscussionSort.values()) {
