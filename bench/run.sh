@@ -364,7 +364,7 @@ bench_db() {
     log "seeding $PAGE_SLUG with $TARGET_COMMENTS comments"
     seed || die "seeding ($db)"
 
-    shown="$(curl -sf --noproxy '*' --max-time 30 "$page_url" | grep -o '<li class="comment level-' | wc -l || true)"
+    shown="$(curl -sf --noproxy '*' --max-time 30 "$page_url" | grep -o '<li class="comment" id="comment-' | wc -l || true)"
     log "article page shows $shown comments"
     [[ "$shown" -eq "$TARGET_COMMENTS" ]] || NOTES+=("$db: the article page showed $shown comments, expected $TARGET_COMMENTS")
 
@@ -407,7 +407,7 @@ bench_db() {
 
   # the page article must be untouched by the POST run
   local after
-  after="$(curl -sf --noproxy '*' --max-time 30 "$page_url" | grep -o '<li class="comment level-' | wc -l || true)"
+  after="$(curl -sf --noproxy '*' --max-time 30 "$page_url" | grep -o '<li class="comment" id="comment-' | wc -l || true)"
   [[ -z "$shown" || "$after" -eq "$shown" ]] || NOTES+=("$db: the article page changed during the POST run ($shown -> $after comments)")
 
   stop_app
