@@ -295,6 +295,7 @@ class SearchIndexer implements SmartLifecycle {
 			long reached = contiguous(position, changes);
 			if (durable) {
 				engine.commit(reached);
+				uncommitted = false;
 			}
 			else {
 				engine.publish(reached);
