@@ -1,17 +1,11 @@
 package dev.gazette.webhook.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.Commenter;
@@ -64,10 +58,6 @@ class WebhookModuleTests {
 		}
 	}
 
-	/** One call the receiver got, and whether its signature checked out with the secret. */
-	record Received(String event, String delivery, String body, boolean signed) {
-	}
-
 	@Autowired
 	Webhooks webhooks;
 
@@ -89,72 +79,42 @@ class WebhookModuleTests {
 	@Autowired
 	MutableClock clock;
 
-	HttpServer receiver;
-
-	final List<Received> received = new CopyOnWriteArrayList<>();
-
-	volatile String secret;
+	WebhookReceiver receiver;
 
 	@BeforeEach
 	void aReceiver() throws IOException {
-		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hooks", exchange -> {
-			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			String signature = exchange.getRequestHeaders().getFirst("Gazette-Signature");
-			received.add(new Received(exchange.getRequestHeaders().getFirst("Gazette-Event"),
-					exchange.getRequestHeaders().getFirst("Gazette-Delivery"), body, verifies(signature, body)));
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		receiver.start();
-		secret = webhooks.register(new WebhookForm("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+		receiver = new WebhookReceiver(clock);
+		receiver.secret = webhooks.register(new WebhookForm(receiver.url(),
 				List.of("article.published", "comment.published"), "Ünïcode ✓ module"), clock.instant()).secret();
 	}
 
 	@AfterEach
 	void stopTheReceiver() {
-		receiver.stop(0);
+		receiver.close();
 	}
 
 	@Test
 	void aPublishedArticleAndCommentArriveSignedWithTheirEssentials() {
 		Published article = new Newsroom(catalog).article().headline("Harbour wall — Oğuz Türk, שלום 👍").publish();
-		awaitQueued(1);
+		receiver.awaitQueued(jdbc, 1);
 		commenting.submit(article.slug(), new CommentDraft("Teşekkürler 👍", null), new Commenter(null, "Gökçe Işıkoğlu", null));
-		awaitQueued(2);
+		receiver.awaitQueued(jdbc, 2);
 
 		assertThat(delivery.deliverDue()).isEqualTo(2);
 
-		assertThat(received).hasSize(2).allMatch(Received::signed);
-		JsonNode articleEvent = json.readTree(received.get(0).body());
-		assertThat(received.get(0).event()).isEqualTo("article.published");
+		assertThat(receiver.received).hasSize(2).allMatch(WebhookReceiver.Received::signed);
+		JsonNode articleEvent = json.readTree(receiver.received.get(0).body());
+		assertThat(receiver.received.get(0).event()).isEqualTo("article.published");
 		assertThat(articleEvent.get("type").asText()).isEqualTo("article.published");
 		assertThat(articleEvent.get("id").asText()).startsWith("evt_article.");
 		assertThat(articleEvent.get("data").get("headline").asText()).isEqualTo("Harbour wall — Oğuz Türk, שלום 👍");
 		assertThat(articleEvent.get("data").get("url").asText()).isEqualTo("https://gazette.example" + article.path());
-		JsonNode commentEvent = json.readTree(received.get(1).body());
+		JsonNode commentEvent = json.readTree(receiver.received.get(1).body());
 		assertThat(commentEvent.get("type").asText()).isEqualTo("comment.published");
 		assertThat(commentEvent.get("data").get("authorName").asText()).isEqualTo("Gökçe Işıkoğlu");
 		assertThat(commentEvent.get("data").get("url").asText())
 			.startsWith("https://gazette.example/articles/" + article.slug() + "/comments/");
-		assertThat(received.get(0).delivery()).isNotEqualTo(received.get(1).delivery());
+		assertThat(receiver.received.get(0).delivery()).isNotEqualTo(receiver.received.get(1).delivery());
 		assertThat(delivery.deliverDue()).as("nothing left").isZero();
-	}
-
-	private boolean verifies(String header, String body) {
-		if (header == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
-			return false;
-		}
-		String timestamp = header.substring(2, header.indexOf(','));
-		String expected = Signatures.hmac(secret, timestamp + "." + body);
-		return header.endsWith("v1=" + expected) && Long.parseLong(timestamp) == clock.instant().getEpochSecond();
-	}
-
-	private void awaitQueued(int count) {
-		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-				"select count(*) from webhook_delivery d join webhook w on w.id = d.webhook_id where w.secret = :s")
-			.param("s", secret)
-			.query(Long.class)
-			.single() >= count);
 	}
 }

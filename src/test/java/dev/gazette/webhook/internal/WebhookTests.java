@@ -1,20 +1,15 @@
 package dev.gazette.webhook.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.gazette.account.AccountAdministration;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Registration;
@@ -41,7 +36,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Webhooks as an integrator meets them: a real HTTP server on a local port receives signed JSON when an article or a
@@ -64,10 +58,6 @@ class WebhookTests {
 		MutableClock testClock() {
 			return new MutableClock(Instant.parse("2018-07-22T09:00:00Z"));
 		}
-	}
-
-	/** One call the receiver got, and whether its signature checked out with the secret. */
-	record Received(String event, String delivery, String body, boolean signed) {
 	}
 
 	@Autowired
@@ -94,53 +84,37 @@ class WebhookTests {
 	@LocalServerPort
 	int port;
 
-	HttpServer receiver;
-
-	final List<Received> received = new CopyOnWriteArrayList<>();
-
-	final AtomicInteger failuresLeft = new AtomicInteger();
-
-	volatile String secret;
+	WebhookReceiver receiver;
 
 	Http admin;
 
 	@BeforeEach
 	void aReceiverAndAnAdmin() throws IOException {
-		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		receiver.createContext("/hooks", exchange -> {
-			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			String signature = exchange.getRequestHeaders().getFirst("Gazette-Signature");
-			received.add(new Received(exchange.getRequestHeaders().getFirst("Gazette-Event"),
-					exchange.getRequestHeaders().getFirst("Gazette-Delivery"), body, verifies(signature, body)));
-			int status = failuresLeft.getAndDecrement() > 0 ? 503 : 204;
-			exchange.sendResponseHeaders(status, -1);
-			exchange.close();
-		});
-		receiver.start();
+		receiver = new WebhookReceiver(clock);
 		// Earlier tests' webhooks point at receivers that are gone: only this test's webhook is registered.
 		jdbc.sql("delete from webhook").update();
 		Reader person = new Readers(registration, accounts, administration, new Mailbox(jdbc)).join("Admin Ada", Role.ADMIN);
 		admin = Http.signedInAs(port, person);
 		HttpResponse<String> registered = admin.postForm("/admin/webhooks", Map.of("url",
-				"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "description", "Ünïcode ✓ test",
+				receiver.url(), "description", "Ünïcode ✓ test",
 				"event", "article.published"));
 		assertThat(registered.statusCode()).isEqualTo(200);
-		secret = Jsoup.parse(registered.body()).selectFirst(".form-saved code.secret").text();
+		receiver.secret = Jsoup.parse(registered.body()).selectFirst(".form-saved code.secret").text();
 		// The test's form helper sends one value per field, so the second event is added directly.
-		long id = jdbc.sql("select max(id) from webhook where secret = :s").param("s", secret).query(Long.class).single();
+		long id = jdbc.sql("select max(id) from webhook where secret = :s").param("s", receiver.secret).query(Long.class).single();
 		jdbc.sql("update webhook set events = 'article.published,comment.published' where id = :id").param("id", id).update();
 	}
 
 	@AfterEach
 	void stopTheReceiver() {
-		receiver.stop(0);
+		receiver.close();
 	}
 
 	@Test
 	void aFailingReceiverIsRetriedWithGrowingWaitsAndTheAdminPageShowsTheAnswers() {
-		failuresLeft.set(2);
+		receiver.failuresLeft.set(2);
 		new Newsroom(catalog).article().publish();
-		awaitQueued(1);
+		receiver.awaitQueued(jdbc, 1);
 
 		delivery.deliverDue();
 		clock.advance(Duration.ofSeconds(29));
@@ -152,8 +126,8 @@ class WebhookTests {
 		clock.advance(Duration.ofSeconds(1));
 		delivery.deliverDue();
 
-		assertThat(received).hasSize(3).allMatch(Received::signed);
-		assertThat(received.stream().map(Received::delivery).distinct()).as("one delivery, tried three times").hasSize(1);
+		assertThat(receiver.received).hasSize(3).allMatch(WebhookReceiver.Received::signed);
+		assertThat(receiver.received.stream().map(WebhookReceiver.Received::delivery).distinct()).as("one delivery, tried three times").hasSize(1);
 		var row = Jsoup.parse(admin.get("/admin/webhooks").body()).selectFirst("tr.delivery");
 		assertThat(row.selectFirst(".delivery-status").text()).isEqualTo("delivered");
 		assertThat(row.selectFirst(".delivery-answer").text()).isEqualTo("204");
@@ -161,15 +135,15 @@ class WebhookTests {
 
 	@Test
 	void afterTheLastAttemptTheDeliveryHasFailedAndIsNotTriedAgain() {
-		failuresLeft.set(100);
+		receiver.failuresLeft.set(100);
 		new Newsroom(catalog).article().publish();
-		awaitQueued(1);
+		receiver.awaitQueued(jdbc, 1);
 		for (int i = 0; i < 5; i++) {
 			delivery.deliverDue();
 			clock.advance(Duration.ofHours(1));
 		}
 
-		assertThat(received).hasSize(3);
+		assertThat(receiver.received).hasSize(3);
 		var row = Jsoup.parse(admin.get("/admin/webhooks").body()).selectFirst("tr.delivery");
 		assertThat(row.selectFirst(".delivery-status").text()).isEqualTo("failed");
 		assertThat(row.selectFirst(".delivery-answer").text()).isEqualTo("503");
@@ -188,7 +162,7 @@ class WebhookTests {
 				announced += run.get();
 			}
 			assertThat(announced).isEqualTo(1);
-			awaitQueued(1);
+			receiver.awaitQueued(jdbc, 1);
 			int calls = 0;
 			for (var run : pool.invokeAll(List.<Callable<Integer>>of(delivery::deliverDue, delivery::deliverDue))) {
 				calls += run.get();
@@ -199,7 +173,7 @@ class WebhookTests {
 			pool.shutdown();
 		}
 		assertThat(catalog.announceDue()).isZero();
-		assertThat(received).hasSize(1);
+		assertThat(receiver.received).hasSize(1);
 	}
 
 	@Test
@@ -218,22 +192,5 @@ class WebhookTests {
 		Http readerBrowser = Http.signedInAs(port, reader);
 		assertThat(readerBrowser.get("/admin/webhooks").statusCode()).isEqualTo(403);
 		assertThat(new Http(port).get("/admin/webhooks").statusCode()).isEqualTo(302);
-	}
-
-	private boolean verifies(String header, String body) {
-		if (header == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
-			return false;
-		}
-		String timestamp = header.substring(2, header.indexOf(','));
-		String expected = Signatures.hmac(secret, timestamp + "." + body);
-		return header.endsWith("v1=" + expected) && Long.parseLong(timestamp) == clock.instant().getEpochSecond();
-	}
-
-	private void awaitQueued(int count) {
-		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-				"select count(*) from webhook_delivery d join webhook w on w.id = d.webhook_id where w.secret = :s")
-			.param("s", secret)
-			.query(Long.class)
-			.single() >= count);
 	}
 }
