@@ -47,7 +47,8 @@ public class Reports {
 		/** @throws IllegalArgumentException naming the reasons there are, for a key that is none of them */
 		public static Reason fromKey(String key) {
 			for (Reason reason : values()) {
-				if (reason.key().equals(key.strip().toLowerCase(Locale.ROOT))) {
+				// "off_topic" and "OFF-TOPIC" are taken as before, when this was the enum's own lookup.
+				if (reason.key().equals(key.strip().toLowerCase(Locale.ROOT).replace('_', '-'))) {
 					return reason;
 				}
 			}
