@@ -19,6 +19,7 @@ import dev.gazette.site.Viewer;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 
@@ -26,6 +27,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
@@ -70,8 +74,23 @@ class SiteModel {
 
 	@ModelAttribute("site")
 	SiteView site(HttpServletRequest request, @AuthenticationPrincipal AccountPrincipal viewer) {
+		if (answersWithBody(request)) {
+			// Spring runs an advice's model methods for every handler, the JSON API's included: a comment posted
+			// there read the publication's version and the sections for a page it never renders.
+			return null;
+		}
 		return new SiteView(publications.masthead(), sections(request), properties.baseUrl(), stylesheet(), icon(),
 				scripts(), viewer(viewer), forms.formToken(request));
+	}
+
+	/**
+	 * Whether this request's handler writes its return value as the body ({@code @ResponseBody} on the method or
+	 * its class, as every {@code @RestController}), so no template and no layout is rendered from its model.
+	 */
+	static boolean answersWithBody(HttpServletRequest request) {
+		return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+				&& (handler.hasMethodAnnotation(ResponseBody.class)
+						|| AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
 	}
 
 	/** The layout's view of who is signed in, or {@code null} for a guest. */
