@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gazette.article.ArticleCatalog;
+import dev.gazette.support.FreshTestDatabase;
 import dev.gazette.support.Http;
 import dev.gazette.support.Json;
 import dev.gazette.support.Newsroom;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +33,29 @@ class EmbeddedSchemaTests {
 	@Autowired
 	ArticleCatalog catalog;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@LocalServerPort
 	int port;
+
+	/**
+	 * H2 commits its catalogue each time an identity's cache runs out; migration 29 makes that once per 1,000 posts
+	 * rather than once per 8. PostgreSQL keeps its sequences as they were (there a cache is per connection).
+	 */
+	@Test
+	void theTablesEveryPostWritesTakeTheirIdsFromALargeCacheOnH2Only() {
+		for (String table : EmbeddedIdentityCache.TABLES) {
+			long cache = FreshTestDatabase.onPostgres()
+					? jdbc.sql("select cache_size from pg_sequences where sequencename = :name")
+						.param("name", table + "_id_seq")
+						.query(Long.class)
+						.single()
+					: jdbc.sql("select identity_cache from information_schema.columns where table_name = :table "
+							+ "and column_name = 'id'").param("table", table).query(Long.class).single();
+			assertThat(cache).as(table).isEqualTo(FreshTestDatabase.onPostgres() ? 1 : EmbeddedIdentityCache.CACHE);
+		}
+	}
 
 	@Test
 	void articlesAndCommentsAreStoredAfterThePoolHasReplacedItsConnections() throws Exception {
