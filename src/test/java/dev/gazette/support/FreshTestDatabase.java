@@ -55,9 +55,13 @@ public class FreshTestDatabase implements EnvironmentPostProcessor, Ordered {
 			.addFirst(new MapPropertySource("freshTestDatabase", Map.of("spring.datasource.url", url,
 					"spring.datasource.username", server != null && !server.isBlank() ? "postgres" : "sa",
 					"spring.datasource.password", "",
-					// The suite keeps several application contexts alive at once; small pools keep them all within
-					// PostgreSQL's default 100 connections.
-					"spring.datasource.hikari.maximum-pool-size", "5", "spring.datasource.hikari.minimum-idle", "1")));
+					// The suite keeps up to 32 application contexts alive at once (Spring's context cache), and on
+					// PostgreSQL each holds one connection for LISTEN. Pools of at most 5 that keep no idle
+					// connection past 10 s (Hikari's shortest) keep them all within PostgreSQL's default 100: with
+					// 1 kept idle for Hikari's default 10 minutes, a fast CI machine reached the limit and the next
+					// context could not even create its database.
+					"spring.datasource.hikari.maximum-pool-size", "5", "spring.datasource.hikari.minimum-idle", "0",
+					"spring.datasource.hikari.idle-timeout", "10000")));
 	}
 
 	public static boolean onPostgres() {
