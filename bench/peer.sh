@@ -9,6 +9,8 @@
 #   BENCH_THREADS / BENCH_CONNECTIONS   wrk -t / -c, default 2 / 32
 #   BENCH_GZIP      1 = also measure Gazette's page with Accept-Encoding: gzip (its pre-compressed copy)
 #   BENCH_JAVA_OPTS extra JVM options for Gazette
+#   BENCH_DB        h2 (default, the embedded database) or postgres (a fresh database on 127.0.0.1:5432, user
+#                   postgres, dropped at the end)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,6 +30,8 @@ TOP_LEVEL=60
 WORK="$(mktemp -d /tmp/gazette-bench-peer.XXXXXX)"
 APP_PID=""
 PEER_STARTED=0
+DB="${BENCH_DB:-h2}"
+PG_DB=""
 
 log() { printf '[peer %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -38,6 +42,9 @@ cleanup() {
     log "stopping Gazette (pid $APP_PID)"
     kill "$APP_PID" 2>/dev/null || true
     wait "$APP_PID" 2>/dev/null || true
+  fi
+  if [[ -n "$PG_DB" ]]; then
+    psql -h "$HOST" -U postgres -qc "drop database if exists $PG_DB with (force)" </dev/null || true
   fi
   # Only a peer this run started is stopped: another session may be using one it found running.
   if ((PEER_STARTED)); then
@@ -80,10 +87,19 @@ port="${BENCH_PORT:-18180}"
 while (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; do port=$((port + 1)); done
 BASE="http://$HOST:$port"
 # All 60 threads on one page, as WordPress shows them (Gazette's default is 50 threads a page).
-log "starting Gazette (H2) on $BASE"
+DB_ARGS=()
+case "$DB" in
+  h2) ;;
+  postgres)
+    PG_DB="gazette_peer_$(date +%s)_$RANDOM"
+    psql -h "$HOST" -U postgres -v ON_ERROR_STOP=1 -qc "create database $PG_DB" </dev/null || die "cannot create $PG_DB"
+    DB_ARGS=(--spring.datasource.url="jdbc:postgresql://$HOST:5432/$PG_DB" --spring.datasource.username=postgres) ;;
+  *) die "BENCH_DB must be h2 or postgres, not $DB" ;;
+esac
+log "starting Gazette ($DB) on $BASE"
 # shellcheck disable=SC2086
 java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$port" --server.address="$HOST" --gazette.data-dir="$WORK/data" \
-  --gazette.demo-content=true --gazette.comments.page-size=100 \
+  "${DB_ARGS[@]}" --gazette.demo-content=true --gazette.comments.page-size=100 \
   --gazette.moderation.burst-count=100000000 --gazette.moderation.per-client-checks=false >"$WORK/gazette.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 240); do
@@ -124,8 +140,10 @@ load() { awk '{print $1, $2, $3}' /proc/loadavg; }
 load_before="$(load)"
 measure gazette "$GAZETTE_URL"
 g_rps="$R_RPS"
+gz_rps=""
 if [[ "${BENCH_GZIP:-0}" == 1 ]]; then
   measure gazette-gzip "$GAZETTE_URL" "Accept-Encoding: gzip"
+  gz_rps="$R_RPS"
 fi
 measure wordpress "$WP_URL"
 w_rps="$R_RPS"
@@ -135,7 +153,7 @@ load_after="$(load)"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 {
-  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(cd "$REPO_ROOT" && git rev-parse --short HEAD), $(nproc) cores,"
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(cd "$REPO_ROOT" && git rev-parse --short HEAD), $(nproc) cores, Gazette on $DB,"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -n 1)."
   echo "Load average (1, 5, 15 min) before: $load_before; after: $load_after."
   echo "Pages: Gazette $bytes bytes ($gz_bytes gzipped), WordPress/nginx $wp_bytes bytes."
@@ -148,4 +166,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   done
   echo
   echo "Gazette/WordPress: $(ratio "$g_rps" "$w_rps")x; Gazette/nginx: $(ratio "$g_rps" "$s_rps")"
+  if [[ -n "$gz_rps" ]]; then
+    echo "Gazette gzip/WordPress: $(ratio "$gz_rps" "$w_rps")x; Gazette gzip/nginx: $(ratio "$gz_rps" "$s_rps")"
+  fi
 } | tee "$WORK/summary.md"
