@@ -126,9 +126,12 @@ public final class Reader implements AutoCloseable {
 			image.scrollIntoViewIfNeeded();
 		}
 		// Each image is awaited by a function called on it (not by waitForFunction, whose polling evaluates a string,
-		// which the page's Content-Security-Policy forbids once an image is still loading).
+		// which the page's Content-Security-Policy forbids once an image is still loading). An image that is not
+		// rendered (in a closed dialog, a hidden panel) is not awaited: a lazy one never loads, and Playwright's
+		// evaluate has no timeout of its own, so one such image once held a whole suite. The wait is bounded too.
 		for (Locator image : page.locator("img").all()) {
-			image.evaluate("img => img.complete || new Promise(done => { img.onload = done; img.onerror = done; })");
+			image.evaluate("img => img.complete || img.getClientRects().length === 0 || new Promise(done => {"
+					+ " img.onload = done; img.onerror = done; setTimeout(done, 10000); })");
 		}
 		page.evaluate("top => window.scrollTo(0, top)", top);
 	}
