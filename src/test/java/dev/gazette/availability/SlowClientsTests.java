@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.support.Http;
@@ -116,22 +118,32 @@ class SlowClientsTests {
 	}
 
 	@Test
-	void aChunkedBodyIsRefusedAtTheFirstByteOverTheLimit() throws IOException {
+	void aChunkedBodyIsRefusedAtTheFirstByteOverTheLimit() throws Exception {
 		try (Socket socket = connect()) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /api/v1/articles/" + article.slug() + "/comments HTTP/1.1\r\nHost: localhost\r\n"
 					+ "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-			for (int i = 0; i < 17; i++) {
-				out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-				out.write(chunk);
-				out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-			}
-			out.flush();
+			// The server answers and closes as soon as the limit is passed, which may be while chunks are still being
+			// written: the writing goes on beside the reading, and a write the server no longer takes ends it.
+			CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+				try {
+					for (int i = 0; i < 17; i++) {
+						out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+						out.write(chunk);
+						out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+					}
+					out.flush();
+				}
+				catch (IOException refused) {
+					// The server has answered and closed the connection.
+				}
+			});
 
 			// The last chunk never comes: only refusing at the limit gives an answer.
 			String answer = answer(socket.getInputStream());
+			sending.get(20, TimeUnit.SECONDS);
 
 			assertThat(answer).startsWith("HTTP/1.1 413");
 			assertThat(answer).contains("\"status\":413");
