@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
@@ -59,6 +60,9 @@ class ArticlePageCache {
 
 	/** RFC 7234's warning for a response served without revalidation (obsolete in RFC 9111, still understood). */
 	static final String STALE_WARNING = "110 - \"Response is Stale\"";
+
+	/** The language every page is written in ({@code site/layout.jte}: {@code <html lang="en">}). */
+	static final Locale PAGE_LANGUAGE = Locale.ENGLISH;
 
 	private final Cache<Key, Page> pages;
 
@@ -199,6 +203,9 @@ class ArticlePageCache {
 	 */
 	void write(Served served, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Page page = served.page();
+		// The layout's language, the same for every copy: not the reader's Accept-Language, which Spring MVC would
+		// otherwise send back when it renders the page (and which the kept copy, answered before it, would not).
+		response.setLocale(PAGE_LANGUAGE);
 		boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
 		response.setHeader("ETag", gzip ? page.gzipEtag() : page.etag());
 		response.setDateHeader("Last-Modified", page.lastModified().toEpochMilli());

@@ -1,26 +1,62 @@
 package dev.gazette.web;
 
-import java.util.Map;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Answers an article page from {@link ArticlePageCache} before the controller runs, when the reader gets the page
- * everyone gets and a kept copy is still right: no model, no template, no database read beyond the version check.
- * Anything else (a first request, a changed discussion, a signed-in reader, a page number that is not a number) goes
- * on to {@link ReadingPages#article}, which builds the page and keeps it.
+ * Answers an article page from {@link ArticlePageCache} when the reader gets the page everyone gets and a kept copy
+ * is still right: no model, no template, no database read beyond the version check. Anything else (a first request,
+ * a changed discussion, a signed-in reader, a page number that is not a number) goes on to
+ * {@link ReadingPages#article}, which builds the page and keeps it.
+ * <p>
+ * It is a servlet filter that runs ahead of Spring Security and Spring MVC. A reader who sends no cookie that could
+ * sign them in is nobody in particular to either, so there is nothing for them to decide; skipping them saves most of
+ * what serving a kept page costs (the security filter chain, and Spring MVC's search for the handler, which tries
+ * each of the site's ~230 mappings in turn for an address with a variable in it). What they would have added to the
+ * answer is added here: the headers Spring Security writes on every page, by its own writers
+ * ({@link #SECURITY_HEADERS}; its cache-control writer leaves a page alone that sets its own), and the
+ * address pattern the request metrics are tagged with. Only addresses that Spring Security's firewall lets through
+ * unchanged are taken: one path segment of letters, digits and hyphens, as {@code Slugs} makes them (percent-encoded
+ * when not ASCII).
  */
-@Configuration
-class ArticlePagesFromMemory implements HandlerInterceptor, WebMvcConfigurer {
+@Component
+@Order(ArticlePagesFromMemory.ORDER)
+class ArticlePagesFromMemory extends OncePerRequestFilter {
+
+	/** After the session filter and the address redirects, before Spring Security (at -100) and Spring MVC. */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 60;
+
+	/** Spring Security's header writers as {@code SecurityConfiguration} has them, but for cache control. */
+	static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
+			new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
+			new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY));
+
+	private static final String PREFIX = "/articles/";
+
+	private static final Pattern ENCODED_SLUG = Pattern.compile("(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2})+");
+
+	private static final Pattern SLUG = Pattern.compile("[\\p{L}\\p{N}-]+");
 
 	private final ArticlePageCache cache;
 
@@ -29,38 +65,42 @@ class ArticlePagesFromMemory implements HandlerInterceptor, WebMvcConfigurer {
 	}
 
 	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/articles/*");
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith(PREFIX, request.getContextPath().length());
 	}
 
 	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-			throws Exception {
-		if (!(handler instanceof HandlerMethod method && method.getBeanType() == ReadingPages.class)
-				|| !cache.servesEveryone(request)) {
-			return true;
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<ArticlePageCache.Served> served = Optional.empty();
+		if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && cache.servesEveryone(request)) {
+			served = key(request).flatMap(cache::lookup);
 		}
-		Optional<ArticlePageCache.Key> key = key(request);
-		Optional<ArticlePageCache.Served> served = key.flatMap(cache::lookup);
 		if (served.isEmpty()) {
-			return true;
+			chain.doFilter(request, response);
+			return;
+		}
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent(observation -> observation.setPathPattern(PREFIX + "{slug}"));
+		for (HeaderWriter writer : SECURITY_HEADERS) {
+			writer.writeHeaders(request, response);
 		}
 		cache.write(served.get(), request, response);
-		return false;
 	}
 
 	/**
-	 * The page asked for, read as the controller binds it; empty when the controller should decide (a repeated or
-	 * malformed parameter: it answers 400 or reads it its own way).
+	 * The page asked for, read as the controller binds it; empty when the controller should decide (an address of
+	 * another shape, a repeated or malformed parameter: it answers 400 or reads it its own way).
 	 */
-	private static Optional<ArticlePageCache.Key> key(HttpServletRequest request) {
-		@SuppressWarnings("unchecked")
-		Map<String, String> variables = (Map<String, String>) request
-			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-		String slug = variables == null ? null : variables.get("slug");
+	static Optional<ArticlePageCache.Key> key(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!path.startsWith(PREFIX) || !ENCODED_SLUG.matcher(path).region(PREFIX.length(), path.length()).matches()) {
+			return Optional.empty();
+		}
+		String slug = UriUtils.decode(path.substring(PREFIX.length()), StandardCharsets.UTF_8);
 		String[] sorts = request.getParameterValues("sort");
 		String[] pages = request.getParameterValues("cpage");
-		if (slug == null || sorts != null && sorts.length > 1 || pages != null && pages.length > 1) {
+		if (!SLUG.matcher(slug).matches() || sorts != null && sorts.length > 1 || pages != null && pages.length > 1) {
 			return Optional.empty();
 		}
 		int page = 1;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 import dev.gazette.account.AccountAdministration;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,8 +104,13 @@ class ArticlePagesFromMemoryTests {
 
 	@Test
 	void theKeptPageCarriesTheSameSecurityHeadersAsEveryPage() throws Exception {
-		get(article.path());
+		HttpResponse<byte[]> built = get(article.path(), Map.of("Accept-Language", "he-IL, he;q=0.9"));
 		HttpResponse<byte[]> kept = get(article.path());
+
+		// The kept page is answered ahead of Spring Security and Spring MVC; it must not lose a header they add,
+		// nor say anything of the reader it was first built for.
+		assertThat(withoutDate(kept.headers().map())).isEqualTo(withoutDate(built.headers().map()));
+		assertThat(kept.headers().firstValue("Content-Language")).hasValue("en");
 
 		assertThat(kept.headers().firstValue("Content-Security-Policy"))
 			.hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
@@ -161,6 +168,21 @@ class ArticlePagesFromMemoryTests {
 		jdbc.sql("update comment set body_html = '<p>Never read.</p>' where id = :id").param("id", id).update();
 
 		assertThat(text(get(article.path()))).contains("Kept as it was.").doesNotContain("Never read.");
+	}
+
+	@Test
+	void anArticleWithAHebrewSlugIsKeptTooAndAnAddressTheFirewallRefusesNeverGetsTheKeptPage() throws Exception {
+		article = new Newsroom(catalog).article().slug(Newsroom.unique("גשר-הירקון")).publish();
+		long id = post("Noa", "כתוב בעברית, kept as it was.");
+		String path = "/articles/" + UriUtils.encodePathSegment(article.slug(), StandardCharsets.UTF_8);
+		get(path);
+		jdbc.sql("update comment set body_html = '<p>Never read.</p>' where id = :id").param("id", id).update();
+
+		assertThat(text(get(path))).contains("כתוב בעברית, kept as it was.").doesNotContain("Never read.");
+		// Spring Security's firewall refuses these before any page is written, kept or not.
+		for (String refused : List.of(path + ";x=1", path + "%3B", "/articles/..%2F" + path.substring(10), path + "%2F")) {
+			assertThat(get(refused).statusCode()).as(refused).isEqualTo(400);
+		}
 	}
 
 	@Test
@@ -258,6 +280,12 @@ class ArticlePagesFromMemoryTests {
 				Json.object("authorName", name, "body", body, "parentId", null, "acknowledgeNudge", true));
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
 		return Json.read(posted).get("id").asLong();
+	}
+
+	private static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
+		Map<String, List<String>> rest = new TreeMap<>(headers);
+		rest.remove("date");
+		return rest;
 	}
 
 	private HttpResponse<byte[]> get(String path) throws Exception {
