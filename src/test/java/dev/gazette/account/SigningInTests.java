@@ -1,6 +1,9 @@
 package dev.gazette.account;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +74,40 @@ class SigningInTests {
 		HttpResponse<String> settings = http.get("/settings");
 		assertThat(settings.statusCode()).isEqualTo(302);
 		assertThat(settings.headers().firstValue("Location").orElseThrow()).endsWith("/sign-in");
+	}
+
+	@Test
+	void readingPagesLeavesTheSessionRowAloneUntilItsLastAccessIsAnHourOldThenMovesIt() {
+		http.signIn(reader.email(), reader.password());
+		// The cookie carries the session id Base64-encoded (Spring Session's DefaultCookieSerializer).
+		String session = new String(Base64.getDecoder().decode(http.cookie(SESSION).orElseThrow()), StandardCharsets.UTF_8);
+		long signedInAt = lastAccess(session);
+
+		for (String page : List.of("/", "/settings", "/")) {
+			assertThat(http.get(page).statusCode()).isEqualTo(200);
+		}
+		assertThat(lastAccess(session)).isEqualTo(signedInAt);
+
+		// As if the reader came back two hours later: the page moves the recorded last access, and the expiry with it.
+		long twoHours = Duration.ofHours(2).toMillis();
+		jdbc.sql("update spring_session set last_access_time = last_access_time - :d, expiry_time = expiry_time - :d "
+				+ "where session_id = :id").param("d", twoHours).param("id", session).update();
+		long expiryBefore = jdbc.sql("select expiry_time from spring_session where session_id = :id")
+			.param("id", session).query(Long.class).single();
+		assertThat(Jsoup.parse(http.get("/").body()).selectFirst(".account-nav a[href=/people/" + reader.id() + "]"))
+			.isNotNull();
+
+		assertThat(lastAccess(session)).isGreaterThanOrEqualTo(signedInAt);
+		assertThat(jdbc.sql("select expiry_time from spring_session where session_id = :id").param("id", session)
+			.query(Long.class).single()).isGreaterThanOrEqualTo(expiryBefore + twoHours);
+		assertThat(http.postForm("/sign-out", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(jdbc.sql("select count(*) from spring_session where session_id = :id").param("id", session)
+			.query(Long.class).single()).isZero();
+	}
+
+	private long lastAccess(String session) {
+		return jdbc.sql("select last_access_time from spring_session where session_id = :id").param("id", session)
+			.query(Long.class).single();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import dev.gazette.site.ReturnTo;
 import dev.gazette.account.ApiTokens;
 import dev.gazette.account.FormProtection;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,12 @@ public class SecurityConfiguration {
 	 * do is stop mail to the token's owner.
 	 */
 	static final String[] ONE_CLICK_UNSUBSCRIBE = { "/notifications/unsubscribe", "/newsletter/unsubscribe" };
+
+	/** Sessions whose last access is written back at most about hourly (see {@link SparingSessions}). */
+	@Bean
+	static BeanPostProcessor sparingSessions() {
+		return new SparingSessions.Wrapping();
+	}
 
 	@Bean
 	public PasswordEncoder passwordEncoder() {
