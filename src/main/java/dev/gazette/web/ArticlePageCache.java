@@ -47,7 +47,8 @@ import org.springframework.web.servlet.View;
  * (every script is a file from this site), so one copy serves all of them. A kept page is checked on every request
  * with one indexed read of the article's and its discussion's versions ({@link ArticleCatalog#pageVersions}), which
  * every write bumps in its own transaction: a comment posted on another node sharing the database shows on the next
- * load here. What the page shows that no version covers is compared from memory (the masthead's dateline, the
+ * load here. Requests for one article that arrive while its check is on its way share the next one
+ * ({@link OneReadForMany}), which is as fresh for each of them as a read of their own. What the page shows that no version covers is compared from memory (the masthead's dateline, the
  * sections, the publication's settings); its relative times ("5 minutes ago") make it expire when the first of them
  * would read differently; and it is built again after {@link PageCacheProperties#refresh()} in any case.
  * <p>
@@ -65,6 +66,11 @@ class ArticlePageCache {
 	static final Locale PAGE_LANGUAGE = Locale.ENGLISH;
 
 	private final Cache<Key, Page> pages;
+
+	/** Each kept article's version check, shared by the requests that arrive while one is on its way. */
+	private final Cache<String, OneReadForMany<Optional<PageVersions>>> checks = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.build();
 
 	private final ArticleCatalog catalog;
 
@@ -130,7 +136,8 @@ class ArticlePageCache {
 			return Optional.empty();
 		}
 		try {
-			Optional<PageVersions> versions = catalog.pageVersions(key.slug());
+			Optional<PageVersions> versions = checks.get(key.slug(), slug -> new OneReadForMany<>())
+				.get(() -> catalog.pageVersions(key.slug()));
 			if (versions.isEmpty()) {
 				pages.invalidate(key);
 				return Optional.empty();

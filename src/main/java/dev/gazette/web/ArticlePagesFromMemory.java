@@ -20,6 +20,9 @@ import org.springframework.security.web.header.writers.XContentTypeOptionsHeader
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.util.UriUtils;
@@ -74,7 +77,19 @@ class ArticlePagesFromMemory extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<ArticlePageCache.Served> served = Optional.empty();
 		if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && cache.servesEveryone(request)) {
-			served = key(request).flatMap(cache::lookup);
+			// Ahead of Spring MVC, which would otherwise expose the request to what it calls: the publication's
+			// settings are checked against the database once a request, remembered on the request (else once per
+			// call, and on PostgreSQL each is a round trip).
+			RequestAttributes outside = RequestContextHolder.getRequestAttributes();
+			ServletRequestAttributes attributes = new ServletRequestAttributes(request, response);
+			RequestContextHolder.setRequestAttributes(attributes);
+			try {
+				served = key(request).flatMap(cache::lookup);
+			}
+			finally {
+				RequestContextHolder.setRequestAttributes(outside);
+				attributes.requestCompleted();
+			}
 		}
 		if (served.isEmpty()) {
 			chain.doFilter(request, response);
