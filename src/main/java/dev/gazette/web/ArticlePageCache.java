@@ -48,9 +48,10 @@ import org.springframework.web.servlet.View;
  * with one indexed read of the article's and its discussion's versions ({@link ArticleCatalog#pageVersions}), which
  * every write bumps in its own transaction: a comment posted on another node sharing the database shows on the next
  * load here. Requests for one article that arrive while its check is on its way share the next one
- * ({@link OneReadForMany}), which is as fresh for each of them as a read of their own. What the page shows that no version covers is compared from memory (the masthead's dateline, the
- * sections, the publication's settings); its relative times ("5 minutes ago") make it expire when the first of them
- * would read differently; and it is built again after {@link PageCacheProperties#refresh()} in any case.
+ * ({@link OneReadForMany}), which is as fresh for each of them as a read of their own. What the page shows that no
+ * version covers is compared from memory (the masthead's dateline, the sections, the publication's settings); its
+ * relative times ("5 minutes ago") make it expire when the first of them would read differently; and it is built
+ * again after {@link PageCacheProperties#refresh()} in any case.
  * <p>
  * The {@code ETag} is strong and names the versions and a digest of the bytes, so a page built again with nothing
  * changed keeps its tag (and its {@code Last-Modified}), and a page whose relative times moved on gets a new one.

@@ -51,7 +51,7 @@ class ArticlePagesFromMemory extends OncePerRequestFilter {
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 60;
 
 	/** Spring Security's header writers as {@code SecurityConfiguration} has them, but for cache control. */
-	static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
+	private static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
 			new XXssProtectionHeaderWriter(), new HstsHeaderWriter(),
 			new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY));
 
@@ -107,7 +107,7 @@ class ArticlePagesFromMemory extends OncePerRequestFilter {
 	 * The page asked for, read as the controller binds it; empty when the controller should decide (an address of
 	 * another shape, a repeated or malformed parameter: it answers 400 or reads it its own way).
 	 */
-	static Optional<ArticlePageCache.Key> key(HttpServletRequest request) {
+	private static Optional<ArticlePageCache.Key> key(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (!path.startsWith(PREFIX) || !ENCODED_SLUG.matcher(path).region(PREFIX.length(), path.length()).matches()) {
 			return Optional.empty();
