@@ -36,7 +36,8 @@ class ModularityTests {
 					"dev.gazette.newsletter", "dev.gazette.webhook", "dev.gazette.newsroom", "dev.gazette.media",
 					"dev.gazette.portrait", "dev.gazette.availability", "dev.gazette.background",
 					"dev.gazette.ratelimit", "dev.gazette.jobs", "dev.gazette.search", "dev.gazette.refusal",
-					"dev.gazette.admin", "dev.gazette.live", "dev.gazette.transfer", "dev.gazette.site");
+					"dev.gazette.admin", "dev.gazette.live", "dev.gazette.transfer", "dev.gazette.site",
+					"dev.gazette.reads");
 	}
 
 	/**

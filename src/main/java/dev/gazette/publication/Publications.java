@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.gazette.reads.OneReadForMany;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -16,8 +19,10 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The publication's settings and masthead. The settings row is kept in memory with its {@code settings_version},
  * which every change bumps; the kept row is used only after that number has been read again, once per request (and on
  * every call outside one, such as a background job's). A change saved on another node sharing the database therefore
- * shows on this node's next request, with one read of one column by primary key per request. The dateline is computed
- * once per day in the publication's zone, because every page shows it.
+ * shows on this node's next request, with one read of one column by primary key per request, and fewer under load:
+ * the requests that arrive while one such read is on its way share the next ({@link OneReadForMany}), which begins
+ * after all of them arrived. The dateline is computed once per day in the publication's zone, because every page
+ * shows it.
  */
 @Service
 public class Publications {
@@ -34,6 +39,8 @@ public class Publications {
 	private final AtomicReference<Kept> kept = new AtomicReference<>();
 
 	private final AtomicReference<CachedMasthead> masthead = new AtomicReference<>();
+
+	private final OneReadForMany<Long> versionCheck = new OneReadForMany<>();
 
 	Publications(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -106,7 +113,10 @@ public class Publications {
 		}
 		long stored;
 		try {
-			stored = jdbc.sql("select settings_version from publication where id = 1").query(Long.class).single();
+			// Inside a transaction (a settings change, a job's work) the read is this transaction's own; outside one
+			// it may be shared, as it begins after this call.
+			stored = TransactionSynchronizationManager.isActualTransactionActive() ? storedVersion()
+					: versionCheck.get(this::storedVersion);
 		}
 		catch (DataAccessException | TransactionException ex) {
 			return true;
@@ -116,6 +126,10 @@ public class Publications {
 		}
 		markChecked();
 		return true;
+	}
+
+	private long storedVersion() {
+		return jdbc.sql("select settings_version from publication where id = 1").query(Long.class).single();
 	}
 
 	private static void markChecked() {

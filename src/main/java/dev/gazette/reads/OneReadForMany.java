@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.reads;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,11 +13,16 @@ import java.util.function.Supplier;
  * of their own. Under load, the requests that arrive during one read share one more, instead of making one each, and
  * none waits longer than for the end of one read and the whole of the next.
  * <p>
- * Used for the kept article page's version check ({@link ArticlePageCache}): what a reader gets still reflects every
- * change committed, on any node, before their request arrived, which is what the check is for. A read that fails
- * fails for each request that shared it.
+ * Used for the checks that make kept copies safe on several nodes: the kept article page's versions
+ * ({@code web.ArticlePageCache}) and the publication's settings version ({@code publication.Publications}). What a
+ * reader gets still reflects every change committed, on any node, before their request arrived, which is what the
+ * checks are for. A read that fails fails for each request that shared it.
+ * <p>
+ * The read runs on the thread of one of the requests that share it, so it must not depend on that thread's state:
+ * a caller inside a database transaction (which would read its own uncommitted writes, or hide them from itself)
+ * reads for itself instead.
  */
-final class OneReadForMany<V> {
+public final class OneReadForMany<V> {
 
 	/** The read on its way, or null. */
 	private Batch<V> current;
@@ -35,7 +40,11 @@ final class OneReadForMany<V> {
 		final CompletableFuture<V> result = new CompletableFuture<>();
 	}
 
-	V get(Supplier<V> read) {
+	/**
+	 * The answer of a read begun after this call: this caller's own, or one shared with the calls that arrived while
+	 * the read before it was on its way.
+	 */
+	public V get(Supplier<V> read) {
 		Batch<V> batch;
 		synchronized (this) {
 			if (current == null) {

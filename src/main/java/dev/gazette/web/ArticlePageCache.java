@@ -28,6 +28,7 @@ import dev.gazette.comment.DiscussionSort;
 import dev.gazette.publication.Masthead;
 import dev.gazette.publication.Publication;
 import dev.gazette.publication.Publications;
+import dev.gazette.reads.OneReadForMany;
 import dev.gazette.site.SectionLink;
 
 import jakarta.servlet.http.HttpServletRequest;

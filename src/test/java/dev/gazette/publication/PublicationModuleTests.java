@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
@@ -33,6 +40,9 @@ class PublicationModuleTests {
 
 	@Autowired
 	Publications publications;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void savedSettingsReachTheMastheadAndAreRecordedWithTheClocksTime() {
@@ -69,5 +79,28 @@ class PublicationModuleTests {
 		assertThat(((PublicationSettings.Refused) outcome).problems()).extracting(PublicationSettings.Problem::field)
 			.containsExactly("name");
 		assertThat(publications.current().name()).isEqualTo(before);
+	}
+
+	@Test
+	void aChangeSavedByAnotherNodeReachesEveryCallMadeAfterItEvenWhenTheyShareTheirCheck() throws Exception {
+		assertThat(publications.current().name()).isNotEqualTo("The Other Node Herald");
+		// Another node sharing the database saves a new name: only the row and its version change here.
+		jdbc.sql("update publication set name = 'The Other Node Herald', settings_version = settings_version + 1 where id = 1")
+			.update();
+
+		ExecutorService readers = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<String>> names = new ArrayList<>();
+			for (int i = 0; i < 32; i++) {
+				names.add(readers.submit(() -> publications.current().name()));
+			}
+			for (Future<String> name : names) {
+				assertThat(name.get(10, TimeUnit.SECONDS)).isEqualTo("The Other Node Herald");
+			}
+		}
+		finally {
+			readers.shutdownNow();
+		}
+		assertThat(publications.masthead().name()).isEqualTo("The Other Node Herald");
 	}
 }

@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.reads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The kept page's version check shared between requests: nobody gets an answer read before they arrived, and the
- * requests that arrive during one read share one more read rather than making one each.
+ * A check shared between requests (the kept page's versions, the publication's settings): nobody gets an answer read
+ * before they arrived, and the requests that arrive during one read share one more read rather than making one each.
  */
 class OneReadForManyTests {
 
