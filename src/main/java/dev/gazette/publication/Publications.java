@@ -11,7 +11,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -113,10 +112,8 @@ public class Publications {
 		}
 		long stored;
 		try {
-			// Inside a transaction (a settings change, a job's work) the read is this transaction's own; outside one
-			// it may be shared, as it begins after this call.
-			stored = TransactionSynchronizationManager.isActualTransactionActive() ? storedVersion()
-					: versionCheck.get(this::storedVersion);
+			// Shared with the calls arriving meanwhile, as it begins after this one (inside a transaction, its own).
+			stored = versionCheck.get(this::storedVersion);
 		}
 		catch (DataAccessException | TransactionException ex) {
 			return true;

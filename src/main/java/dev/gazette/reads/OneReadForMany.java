@@ -5,6 +5,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * One read shared by every request that can take its answer. A request that finds no read on its way makes one. A
  * request that arrives while one is on its way may not take that read's answer (it may have begun before a change the
@@ -19,8 +21,8 @@ import java.util.function.Supplier;
  * checks are for. A read that fails fails for each request that shared it.
  * <p>
  * The read runs on the thread of one of the requests that share it, so it must not depend on that thread's state:
- * a caller inside a database transaction (which would read its own uncommitted writes, or hide them from itself)
- * reads for itself instead.
+ * a caller inside a database transaction (whose read would see its own uncommitted writes, and a shared one would not)
+ * reads for itself, always.
  */
 public final class OneReadForMany<V> {
 
@@ -42,9 +44,12 @@ public final class OneReadForMany<V> {
 
 	/**
 	 * The answer of a read begun after this call: this caller's own, or one shared with the calls that arrived while
-	 * the read before it was on its way.
+	 * the read before it was on its way (never inside a transaction: there the caller reads for itself).
 	 */
 	public V get(Supplier<V> read) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return read.get();
+		}
 		Batch<V> batch;
 		synchronized (this) {
 			if (current == null) {

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,6 +89,35 @@ class OneReadForManyTests {
 			throw away;
 		})).isSameAs(away);
 		assertThat(check.get(this::read)).isZero();
+	}
+
+	@Test
+	void aCallerInsideATransactionReadsForItselfWhileAnotherReadIsOnItsWay() throws Exception {
+		CountDownLatch firstReadStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirstRead = new CountDownLatch(1);
+		Future<Long> first = readers.submit(() -> check.get(() -> {
+			firstReadStarted.countDown();
+			await(releaseFirstRead);
+			return read();
+		}));
+		assertThat(firstReadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		version.set(5);
+
+		Future<Long> inside = readers.submit(() -> {
+			TransactionSynchronizationManager.setActualTransactionActive(true);
+			try {
+				// Its transaction's view, here a write of its own not yet committed, which no shared read would see.
+				return check.get(() -> 6L);
+			}
+			finally {
+				TransactionSynchronizationManager.setActualTransactionActive(false);
+			}
+		});
+
+		assertThat(inside.get(5, TimeUnit.SECONDS)).as("answered at once, without waiting for the read on its way")
+			.isEqualTo(6);
+		releaseFirstRead.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(5);
 	}
 
 	private long read() {
