@@ -192,8 +192,8 @@ public class Commenting {
 		CommentStatus status = screening.status();
 		// The database keeps microseconds: the comment answered is the one a later read returns, without reading it.
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		discussionRows.touchBeforeInsert(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0);
 		long id = repository.insert(article.id(), parentId, commenter, body, html, status, now, screening.record());
-		discussionRows.touch(article.id(), status == CommentStatus.PUBLISHED ? 1 : 0, id);
 		Comment stored = new Comment(id, article.id(), parentId, commenter.name(), body, html, status, now, null,
 				commenter.accountId(), false);
 		events.publishEvent(new CommentSubmitted(id, article.id(), article.slug(), parentId, status, UUID.randomUUID(),

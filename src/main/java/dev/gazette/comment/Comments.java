@@ -177,11 +177,10 @@ public class Comments {
 	public long importComment(long articleId, Long parentId, String authorName, Long accountId, String guestEmail,
 			String body, CommentStatus status, Instant createdAt) {
 		String text = CommentText.clean(body);
-		long id = repository.insert(articleId, parentId,
+		discussionRows.touchBeforeInsert(articleId, status == CommentStatus.PUBLISHED ? 1 : 0);
+		return repository.insert(articleId, parentId,
 				new Commenter(accountId, CommentText.cleanName(authorName), guestEmail), text, CommentText.toHtml(text),
 				status, createdAt);
-		discussionRows.touch(articleId, status == CommentStatus.PUBLISHED ? 1 : 0, id);
-		return id;
 	}
 
 	/** An account's latest published comments, newest first, for its profile page. */

@@ -65,14 +65,18 @@ public class CommentRepository {
 		return insert(articleId, parentId, commenter, body, bodyHtml, status, createdAt, null);
 	}
 
-	/** The same, with the screening's record ({@code null}: none) in the same statement. */
+	/**
+	 * The same, with the screening's record ({@code null}: none) in the same statement. The comment is stamped with
+	 * its discussion's version as it stands: the caller bumps that first ({@link DiscussionRows#touchBeforeInsert}).
+	 */
 	public long insert(long articleId, Long parentId, Commenter commenter, String body, String bodyHtml, CommentStatus status,
 			Instant createdAt, String moderationRecord) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into comment (article_id, parent_id, account_id, author_name, guest_email, body, body_html, status,
-				                     created_at, moderation)
-				values (:article, :parent, :account, :name, :email, :body, :html, :status, :created, :moderation)""")
+				                     created_at, moderation, changed_in)
+				values (:article, :parent, :account, :name, :email, :body, :html, :status, :created, :moderation,
+				        coalesce((select version from discussion where article_id = :article), 0))""")
 			.param("moderation", moderationRecord)
 			.param("article", articleId)
 			.param("parent", parentId)

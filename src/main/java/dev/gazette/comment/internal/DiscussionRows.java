@@ -49,6 +49,16 @@ public class DiscussionRows {
 			.update();
 	}
 
+	/**
+	 * Records a new comment of an article's discussion, before it is inserted: bumps the discussion's version and
+	 * adjusts the published count, as {@link #touch(long, int, long)} does, and the insert that follows stamps the
+	 * comment with that version in its own statement ({@link CommentRepository#insert}), so a new comment is written
+	 * once instead of inserted and then updated. Taking the row lock before the insert also keeps the rule above.
+	 */
+	public void touchBeforeInsert(long articleId, int publishedDelta) {
+		bump(articleId, publishedDelta, true);
+	}
+
 	/** One statement once the row exists (every change after an article's first); two more the first time. */
 	private void bump(long articleId, int publishedDelta, boolean listed) {
 		if (update(articleId, publishedDelta, listed) == 0) {
