@@ -60,12 +60,12 @@ class EmbeddedDatabaseUpkeep implements SchedulingConfigurer {
 	/** Chunks are rewritten while less than this share of the file's chunks is live (H2's own default). */
 	static final int TARGET_FILL_RATE = 90;
 
-	static final int WRITE_LIMIT = 8 * 1024 * 1024;
+	static final int WRITE_LIMIT = 1024 * 1024;
 
 	/** The file is shrunk (chunks moved into its free space, the end cut) while less than this share is in use. */
 	static final int SHRINK_FILL_RATE = 70;
 
-	static final int MOVE_LIMIT = 16 * 1024 * 1024;
+	static final int MOVE_LIMIT = 2 * 1024 * 1024;
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseUpkeep.class);
 
