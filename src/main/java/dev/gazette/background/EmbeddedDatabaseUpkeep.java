@@ -60,11 +60,16 @@ class EmbeddedDatabaseUpkeep implements SchedulingConfigurer {
 	/** Chunks are rewritten while less than this share of the file's chunks is live (H2's own default). */
 	static final int TARGET_FILL_RATE = 90;
 
+	/**
+	 * Bytes rewritten a round. Small, because every commit waits for the round under way (the store's lock is fair):
+	 * with 8 MB a round took ~360 ms and stalled the comment writer for that long, many times a second under load.
+	 */
 	static final int WRITE_LIMIT = 1024 * 1024;
 
 	/** The file is shrunk (chunks moved into its free space, the end cut) while less than this share is in use. */
 	static final int SHRINK_FILL_RATE = 70;
 
+	/** Bytes moved a round when shrinking; small for the same reason. */
 	static final int MOVE_LIMIT = 2 * 1024 * 1024;
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseUpkeep.class);
