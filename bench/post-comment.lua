@@ -3,7 +3,7 @@
 --       http://127.0.0.1:18080/api/v1/articles/our-streets-are-too-hot/comments
 -- Every response that is not 201 Created is counted; done() prints the totals over all threads:
 --   Comment POSTs: <n> responses, <m> non-201
--- (run.sh reads that line.) Each request is a new top-level comment with a different name and text.
+-- (run.sh reads that line.) Each request is a new top-level comment with a different text.
 
 local threads = {}
 
@@ -30,13 +30,23 @@ local sentences = {
   "Has anyone measured the pavement temperature under a mature tree?",
 }
 
+-- Guests who give an address, as most do: GUESTS of them a thread, each posting again in turn, so screening reads a
+-- growing history for each (BENCH_GUESTS=0: no address, no history read, as the runs before 7 December 2026 did).
+local guests = tonumber(os.getenv("BENCH_GUESTS") or "200")
+
 function request()
   counter = counter + 1
   local a = sentences[(counter % #sentences) + 1]
   local b = sentences[((counter + tid) % #sentences) + 1]
-  local body = string.format(
-    '{"authorName":"Bench reader %d-%d","body":"%s %s (bench comment %d from thread %d)","parentId":null}',
-    tid, counter, a, b, counter, tid)
+  local who
+  if guests > 0 then
+    local guest = counter % guests
+    who = string.format('"authorName":"Bench reader %d-%d","guestEmail":"reader-%d-%d@example.org"', tid, guest, tid, guest)
+  else
+    who = string.format('"authorName":"Bench reader %d-%d"', tid, counter)
+  end
+  local body = string.format('{%s,"body":"%s %s (bench comment %d from thread %d)","parentId":null}',
+    who, a, b, counter, tid)
   return wrk.format(nil, nil, nil, body)
 end
 
