@@ -30,9 +30,9 @@ local sentences = {
   "Has anyone measured the pavement temperature under a mature tree?",
 }
 
--- Guests who give an address, as most do: GUESTS of them a thread, each posting again in turn, so screening reads a
+-- Guests who give an address, as most do: BENCH_GUESTS of them a thread (5,000), each posting again in turn, so screening reads a
 -- growing history for each (BENCH_GUESTS=0: no address, no history read, as the runs before 7 December 2026 did).
-local guests = tonumber(os.getenv("BENCH_GUESTS") or "200")
+local guests = tonumber(os.getenv("BENCH_GUESTS") or "5000")
 
 function request()
   counter = counter + 1

@@ -11,7 +11,7 @@
 #   BENCH_RESULTS    where to write the Markdown results, default bench/results-latest.md
 #   BENCH_KEEP_LOGS  1 = keep the temp dir with the app logs and wrk outputs
 #   BENCH_GZIP       1 = also measure the article page with Accept-Encoding: gzip (what browsers send)
-#   BENCH_GUESTS     guests a wrk thread posts as, each with an address (default 200; 0 = no address, no history read)
+#   BENCH_GUESTS     guests a wrk thread posts as, each with an address (default 5000; 0 = no address, no history read)
 #   BENCH_SCENARIOS  which runs, default "page post"; "post" alone skips the 196-comment seeding and the page
 #   BENCH_JFR_DIR    run Gazette with JFR (CPU samples only) and dump each measured run into this directory
 set -euo pipefail
