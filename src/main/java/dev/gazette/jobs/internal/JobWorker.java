@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,6 +64,9 @@ public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 	private final String node = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final Map<String, AtomicBoolean> requested = new ConcurrentHashMap<>();
+
+	/** Kinds this node's threads have looked at since it started (the first poll of each runs at start). */
+	private final Set<String> looked = ConcurrentHashMap.newKeySet();
 
 	private volatile Map<String, JobHandler<?>> handlers;
 
@@ -133,6 +137,18 @@ public class JobWorker implements SmartLifecycle, SchedulingConfigurer {
 			// The database is unreachable, say. Nothing is lost: the rows stay due and the poller comes back.
 			log.warn("Running {} jobs stopped early; they resume at the next poll", kind, ex);
 		}
+		finally {
+			looked.add(kind);
+		}
+	}
+
+	/**
+	 * Whether this node's threads have looked at the kind at least once and none is busy now: a test that runs jobs
+	 * itself waits for this, so the poll made at start does not claim its job while it counts runs.
+	 */
+	boolean settled(String kind) {
+		ThreadPoolExecutor current = pool;
+		return looked.contains(kind) && (current == null || current.getActiveCount() == 0 && current.getQueue().isEmpty());
 	}
 
 	/**
