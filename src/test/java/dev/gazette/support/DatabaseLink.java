@@ -46,15 +46,20 @@ public final class DatabaseLink implements AutoCloseable {
 	}
 
 	public void cut() {
-		state = State.CUT;
-		for (Socket socket : sockets) {
-			closeQuietly(socket);
+		synchronized (lock) {
+			state = State.CUT;
+			for (Socket socket : sockets) {
+				closeQuietly(socket);
+			}
+			sockets.clear();
+			lock.notifyAll();
 		}
-		sockets.clear();
 	}
 
 	public void freeze() {
-		state = State.FROZEN;
+		synchronized (lock) {
+			state = State.FROZEN;
+		}
 	}
 
 	public void mend() {
@@ -74,14 +79,21 @@ public final class DatabaseLink implements AutoCloseable {
 		while (!listener.isClosed()) {
 			try {
 				Socket client = listener.accept();
-				if (state == State.CUT) {
-					client.setSoLinger(true, 0);
-					client.close();
-					continue;
+				Socket server = state == State.CUT ? null : new Socket(host, port);
+				// Under the lock, so that a cut made while the database was being dialled reaches this pair too: the
+				// pool's connection made just before a test's cut must not outlive it.
+				synchronized (lock) {
+					if (server == null || state == State.CUT) {
+						client.setSoLinger(true, 0);
+						closeQuietly(client);
+						if (server != null) {
+							closeQuietly(server);
+						}
+						continue;
+					}
+					sockets.add(client);
+					sockets.add(server);
 				}
-				Socket server = new Socket(host, port);
-				sockets.add(client);
-				sockets.add(server);
 				relay(client, server);
 				relay(server, client);
 			}
