@@ -26,7 +26,9 @@ import dev.gazette.article.internal.PublishedArticleRepository;
 import dev.gazette.article.internal.SlugRepository;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The published catalogue: what readers can see, newest first. An article is visible when it is published (or
@@ -78,9 +80,15 @@ public class ArticleCatalog {
 
 	private final ArticleAnnouncements announcements;
 
+	/** Loads an article not kept, or changed since: its row and what {@link #complete} reads, in one snapshot. */
+	private final TransactionTemplate loading;
+
 	ArticleCatalog(PublishedArticleRepository repository, LabelRepository labels, ManuscriptRepository manuscripts,
 			SlugRepository addresses, ArticleBodyRenderer bodyRenderer, Clock clock, ArticleProperties properties,
-			ArticleAnnouncements announcements, MediaLibrary media, ArticleIntake intake) {
+			ArticleAnnouncements announcements, MediaLibrary media, ArticleIntake intake,
+			PlatformTransactionManager transactions) {
+		this.loading = new TransactionTemplate(transactions);
+		this.loading.setReadOnly(true);
 		this.announcements = announcements;
 		this.media = media;
 		this.repository = repository;
@@ -107,8 +115,11 @@ public class ArticleCatalog {
 		return find(slug).orElseThrow();
 	}
 
-	/** A published article by its slug; empty when unknown or not yet published. */
-	@Transactional(readOnly = true)
+	/**
+	 * A published article by its slug; empty when unknown or not yet published. The version is read alone, outside a
+	 * transaction (on PostgreSQL a read-only one is two more round trips, and every comment post and page built asks
+	 * this); only an article not kept, or changed, is loaded, in one read-only transaction.
+	 */
 	public Optional<Article> find(String slug) {
 		Optional<Long> version = repository.versionOfPublished(slug, clock.instant());
 		if (version.isEmpty()) {
@@ -116,11 +127,12 @@ public class ArticleCatalog {
 		}
 		Loaded cached = bySlug.getIfPresent(slug);
 		if (cached == null || cached.article().version() != version.get()) {
-			Optional<ArticleRow> row = repository.findPublished(slug, clock.instant());
-			if (row.isEmpty()) {
+			cached = loading.execute(status -> repository.findPublished(slug, clock.instant())
+				.map(row -> new Loaded(complete(row), row.leadMediaId()))
+				.orElse(null));
+			if (cached == null) {
 				return Optional.empty();
 			}
-			cached = new Loaded(complete(row.get()), row.get().leadMediaId());
 			bySlug.put(slug, cached);
 		}
 		if (cached.leadMediaId() == null) {
