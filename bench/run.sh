@@ -280,6 +280,7 @@ app_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
 pg_ticks() { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '$2 == "(postgres)" {s += $14 + $15} END {print s + 0}'; }
 machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $9}' /proc/stat; } # user nice system steal
 irq_ticks() { awk '$1 == "cpu" {print $7 + $8}' /proc/stat; }                     # irq softirq (loopback traffic)
+app_written() { awk '$1 == "write_bytes:" {print $2}' "/proc/$APP_PID/io"; } # bytes Gazette sent to the disk
 
 # others_busy <seconds>: CPU used by processes other than Gazette and PostgreSQL, in % of one core
 others_busy() {
@@ -309,7 +310,7 @@ wait_idle() {
 
 # measure <db> <scenario> <outfile> <wrk args...>: one measured wrk run, with CPU accounting and optional JFR
 measure() {
-  local db="$1" scenario="$2" out="$3" jfr a0 a1 p0 p1 m0 m1 i0 i1 w0 w1 wrk_cpu requests
+  local db="$1" scenario="$2" out="$3" jfr a0 a1 p0 p1 m0 m1 i0 i1 w0 w1 b0 b1 wrk_cpu requests
   shift 3
   wait_idle "$db $scenario"
   if [[ -n "${BENCH_JFR_DIR:-}" ]]; then
@@ -320,9 +321,9 @@ measure() {
   # PostgreSQL counts a backend's commits and rows when it reports (after 10 s idle at the latest): wait for the
   # warm-up's to land before the first look, and for the run's (and its after-commit listeners') before the second.
   [[ "$db" == postgres ]] && sleep 11 && s0="$(pg_writes)"
-  a0="$(app_ticks)" p0="$(pg_ticks)" m0="$(machine_ticks)" i0="$(irq_ticks)" w0="$(date +%s.%N)"
+  a0="$(app_ticks)" p0="$(pg_ticks)" m0="$(machine_ticks)" i0="$(irq_ticks)" w0="$(date +%s.%N)" b0="$(app_written)"
   run_wrk show "$out" "$@"
-  a1="$(app_ticks)" p1="$(pg_ticks)" m1="$(machine_ticks)" i1="$(irq_ticks)" w1="$(date +%s.%N)"
+  a1="$(app_ticks)" p1="$(pg_ticks)" m1="$(machine_ticks)" i1="$(irq_ticks)" w1="$(date +%s.%N)" b1="$(app_written)"
   [[ "$db" == postgres ]] && sleep 11 && s1="$(pg_writes)"
   if [[ -n "${BENCH_JFR_DIR:-}" ]]; then
     jcmd "$APP_PID" JFR.stop name="run-$scenario" filename="$jfr" >/dev/null
@@ -338,6 +339,10 @@ measure() {
       printf ", kernel irq %.1f, others %.1f, idle %.1f", i, o, w * n - m - i
       if (o > 0.1 * w * n) printf " -- OTHER PROCESSES WERE BUSY, numbers not comparable"
     }')")
+  # What Gazette's own process wrote to the disk (on H2 the database file, with the upkeep's compaction, and the
+  # search index; on PostgreSQL the search index): steadier from run to run than requests/s on a shared machine.
+  CPU+=("$(awk -v d="$db" -v s="$scenario" -v b="$((b1 - b0))" -v r="${requests:-0}" \
+    'BEGIN { if (r > 0) printf "%s %s: Gazette wrote %.1f KB to the disk per request", d, s, b / r / 1024 }')")
   if [[ -n "$s0" && -n "$s1" ]]; then
     # commits, rows inserted, updated, deleted in the benchmark's database per request: what each request costs the
     # database, which the machine's load does not change
