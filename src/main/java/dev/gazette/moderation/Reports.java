@@ -13,6 +13,7 @@ import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -168,8 +169,8 @@ public class Reports {
 		if (commentIds.isEmpty()) {
 			return reasons;
 		}
-		jdbc.sql("select comment_id, reason, detail from comment_report where comment_id in (:ids) and resolved_at is null order by id")
-			.param("ids", commentIds)
+		jdbc.sql("select comment_id, reason, detail from comment_report where comment_id = any(:ids) and resolved_at is null order by id")
+			.param("ids", new SqlArrayValue("bigint", commentIds.toArray()))
 			.query(rs -> {
 				String reason = Reason.fromKey(rs.getString("reason")).label();
 				String detail = rs.getString("detail");

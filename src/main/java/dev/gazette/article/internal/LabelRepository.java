@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,8 +39,8 @@ public class LabelRepository {
 		}
 		jdbc.sql("""
 				select aa.article_id, au.* from article_author aa join author au on au.id = aa.author_id
-				where aa.article_id in (:ids) order by aa.article_id, aa.position""")
-			.param("ids", articleIds)
+				where aa.article_id = any(:ids) order by aa.article_id, aa.position""")
+			.param("ids", new SqlArrayValue("bigint", articleIds.toArray()))
 			.query(rs -> {
 				byArticle.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>()).add(author(rs));
 			});
@@ -53,8 +54,8 @@ public class LabelRepository {
 		}
 		jdbc.sql("""
 				select at.article_id, t.slug, t.name from article_tag at join tag t on t.id = at.tag_id
-				where at.article_id in (:ids) order by at.article_id, t.name""")
-			.param("ids", articleIds)
+				where at.article_id = any(:ids) order by at.article_id, t.name""")
+			.param("ids", new SqlArrayValue("bigint", articleIds.toArray()))
 			.query(rs -> {
 				byArticle.computeIfAbsent(rs.getLong("article_id"), id -> new ArrayList<>())
 					.add(new Tag(rs.getString("slug"), rs.getString("name")));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import static dev.gazette.article.internal.SqlTimes.at;
@@ -180,7 +181,7 @@ public class ManuscriptRepository {
 				+ " limit :limit offset :offset")
 			.param("state", state == null ? null : state.key())
 			.param("owner", ownerId)
-			.param("among", among == null ? List.of(0L) : among)
+			.param("among", new SqlArrayValue("bigint", among == null ? new Object[0] : among.toArray()))
 			.param("now", at(now))
 			.param("limit", limit)
 			.param("offset", offset)
@@ -207,7 +208,7 @@ public class ManuscriptRepository {
 		return jdbc.sql("select count(*) from article a " + manuscriptFilter(state, ownerId, among))
 			.param("state", state == null ? null : state.key())
 			.param("owner", ownerId)
-			.param("among", among == null ? List.of(0L) : among)
+			.param("among", new SqlArrayValue("bigint", among == null ? new Object[0] : among.toArray()))
 			.param("now", at(now))
 			.query(Long.class)
 			.single();
@@ -216,7 +217,7 @@ public class ManuscriptRepository {
 	private static String manuscriptFilter(ArticleState state, Long ownerId, Collection<Long> among) {
 		StringBuilder where = new StringBuilder("where 1 = 1");
 		if (among != null) {
-			where.append(" and a.id in (:among)");
+			where.append(" and a.id = any(:among)");
 		}
 		if (state == ArticleState.PUBLISHED) {
 			where.append(" and (a.state = 'published' or (a.state = 'scheduled' and a.published_at <= :now))");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import static dev.gazette.article.internal.SqlTimes.at;
@@ -106,8 +107,8 @@ public class PublishedArticleRepository {
 			return List.of();
 		}
 		return jdbc.sql("select " + ARTICLE_COLUMNS + " from article a left join section s on s.id = a.section_id "
-				+ "where a.id in (:ids) and " + VISIBLE)
-			.param("ids", ids)
+				+ "where a.id = any(:ids) and " + VISIBLE)
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 			.param("now", at(now))
 			.query((rs, n) -> articleRow(rs, null))
 			.list();
@@ -130,8 +131,8 @@ public class PublishedArticleRepository {
 			return List.of();
 		}
 		return jdbc.sql("select " + ARTICLE_COLUMNS + ", a.body_markdown, a.state from article a "
-				+ "left join section s on s.id = a.section_id where a.id in (:ids)")
-			.param("ids", ids)
+				+ "left join section s on s.id = a.section_id where a.id = any(:ids)")
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 			.query((rs, n) -> new SearchRow(articleRow(rs, rs.getString("body_markdown")),
 					ArticleState.fromKey(rs.getString("state"))))
 			.list();
@@ -151,8 +152,8 @@ public class PublishedArticleRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select a.id from article a where a.id in (:ids) and " + VISIBLE)
-			.param("ids", ids)
+		return jdbc.sql("select a.id from article a where a.id = any(:ids) and " + VISIBLE)
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 			.param("now", at(now))
 			.query(Long.class)
 			.list();

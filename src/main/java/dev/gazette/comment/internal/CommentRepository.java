@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -117,7 +118,7 @@ public class CommentRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select * from comment where id in (:ids)").param("ids", ids).query((rs, n) -> comment(rs)).list();
+		return jdbc.sql("select * from comment where id = any(:ids)").param("ids", new SqlArrayValue("bigint", ids.toArray())).query((rs, n) -> comment(rs)).list();
 	}
 
 	public void updateBody(long id, String body, String bodyHtml, Instant editedAt) {
@@ -184,8 +185,8 @@ public class CommentRepository {
 		return jdbc.sql("""
 				select c.id, c.article_id, a.slug, a.headline, c.account_id, c.author_name, c.guest_email, c.body, c.status,
 				       c.created_at
-				from comment c join article a on a.id = c.article_id where c.id in (:ids)""")
-			.param("ids", ids)
+				from comment c join article a on a.id = c.article_id where c.id = any(:ids)""")
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 			.query((rs, n) -> new SearchableComment(rs.getLong("id"), rs.getLong("article_id"), rs.getString("slug"),
 					rs.getString("headline"), account(rs), rs.getString("author_name"), rs.getString("guest_email"),
 					rs.getString("body"), CommentStatus.fromKey(rs.getString("status")), instant(rs, "created_at")))
@@ -231,8 +232,8 @@ public class CommentRepository {
 				       sum(case when status = 'published' and created_at >= :recent then 1 else 0 end) as recent,
 				       sum(case when status = 'published' and created_at >= :since then 1 else 0 end) as since,
 				       sum(case when status = 'pending' then 1 else 0 end) as held
-				from comment where article_id in (:ids) group by article_id""")
-			.param("ids", articleIds)
+				from comment where article_id = any(:ids) group by article_id""")
+			.param("ids", new SqlArrayValue("bigint", articleIds.toArray()))
 			.param("recent", recent.atOffset(java.time.ZoneOffset.UTC))
 			.param("since", since.atOffset(java.time.ZoneOffset.UTC))
 			.query(rs -> {

@@ -26,6 +26,7 @@ import dev.gazette.comment.CommenterIdentity.Badge;
 import dev.gazette.comment.DiscussionDetails;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,8 +95,8 @@ public class DiscussionDetailsReader {
 		Set<Long> ids = new HashSet<>();
 		changed.forEach(comment -> ids.add(comment.id()));
 		ids.forEach(recommendations::remove);
-		jdbc.sql("select comment_id, count(*) as n from comment_recommendation where comment_id in (:ids) group by comment_id")
-			.param("ids", ids)
+		jdbc.sql("select comment_id, count(*) as n from comment_recommendation where comment_id = any(:ids) group by comment_id")
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 			.query(rs -> {
 				recommendations.put(rs.getLong("comment_id"), rs.getInt("n"));
 			});
@@ -176,8 +177,8 @@ public class DiscussionDetailsReader {
 		}
 		record Picked(long id, Long by, OffsetDateTime at) {
 		}
-		List<Picked> picked = jdbc.sql("select id, featured_by, featured_at from comment where id in (:ids)")
-			.param("ids", featured.keySet())
+		List<Picked> picked = jdbc.sql("select id, featured_by, featured_at from comment where id = any(:ids)")
+			.param("ids", new SqlArrayValue("bigint", featured.keySet().toArray()))
 			.query((rs, n) -> {
 				long by = rs.getLong("featured_by");
 				return new Picked(rs.getLong("id"), rs.wasNull() ? null : by, rs.getObject("featured_at", OffsetDateTime.class));

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -100,8 +101,8 @@ public class DiscussionRows {
 		if (articleIds.isEmpty()) {
 			return counts;
 		}
-		jdbc.sql("select article_id, published_count from discussion where article_id in (:ids)")
-			.param("ids", articleIds)
+		jdbc.sql("select article_id, published_count from discussion where article_id = any(:ids)")
+			.param("ids", new SqlArrayValue("bigint", articleIds.toArray()))
 			.query(rs -> {
 				counts.put(rs.getLong("article_id"), rs.getInt("published_count"));
 			});

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** Plain SQL over the {@code media} table. */
@@ -63,7 +64,7 @@ public class MediaRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select * from media where id in (:ids)").param("ids", ids).query((rs, n) -> stored(rs)).list();
+		return jdbc.sql("select * from media where id = any(:ids)").param("ids", new SqlArrayValue("bigint", ids.toArray())).query((rs, n) -> stored(rs)).list();
 	}
 
 	/** Newest first; {@code query} (may be blank) matches alt text, caption, credit or file name, ignoring case. */

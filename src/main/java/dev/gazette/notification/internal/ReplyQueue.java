@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** The {@code reply_notification} and {@code reply_batch} tables. */
@@ -64,8 +65,8 @@ class ReplyQueue {
 		}
 		return jdbc.sql("""
 				update reply_notification set status = :status, batch_id = :batch, settled_at = :now
-				where id in (:ids) and status = 'pending'""")
-			.param("ids", ids)
+				where id = any(:ids) and status = 'pending'""")
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 			.param("status", status)
 			.param("batch", batchId)
 			.param("now", utc(now))
@@ -76,8 +77,8 @@ class ReplyQueue {
 		if (ids.isEmpty()) {
 			return;
 		}
-		jdbc.sql("update reply_notification set status = :status, batch_id = :batch where id in (:ids)")
-			.param("ids", ids)
+		jdbc.sql("update reply_notification set status = :status, batch_id = :batch where id = any(:ids)")
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 			.param("status", status)
 			.param("batch", batchId)
 			.update();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -163,15 +164,15 @@ public class SiteRows {
 			List<Long> ids = page.stream().map(ArticleRow::id).toList();
 			jdbc.sql("""
 					select aa.article_id, au.slug from article_author aa join author au on au.id = aa.author_id
-					where aa.article_id in (:ids) order by aa.article_id, aa.position""")
-				.param("ids", ids)
+					where aa.article_id = any(:ids) order by aa.article_id, aa.position""")
+				.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 				.query(rs -> {
 					byId.get(rs.getLong(1)).authors().add(rs.getString(2));
 				});
 			jdbc.sql("""
 					select at.article_id, t.slug, t.name from article_tag at join tag t on t.id = at.tag_id
-					where at.article_id in (:ids) order by at.article_id, t.slug""")
-				.param("ids", ids)
+					where at.article_id = any(:ids) order by at.article_id, t.slug""")
+				.param("ids", new SqlArrayValue("bigint", ids.toArray()))
 				.query(rs -> {
 					byId.get(rs.getLong(1)).tags().add(new Term(rs.getString(2), rs.getString(3)));
 				});
