@@ -2,7 +2,7 @@
  * Live updates: a reader on an article learns within a second or two that new comments were published, and the
  * moderation console that new comments wait for a decision, over Server-Sent Events.
  * <p>
- * The events come from a durable feed, the {@code live_change} table: {@code internal.LiveRecorder} writes a row in the very
+ * The events come from a durable feed, the change log ({@code dev.gazette.changes}): it writes a row in the very
  * transaction that publishes a comment or holds one for a moderator, so a committed change always has its row. The
  * row's id is the event id, which is why a browser that reconnects with {@code Last-Event-ID} (after a network blip,
  * to a node that restarted, or to another node behind the load balancer) gets exactly what it missed.
@@ -21,5 +21,5 @@
  * Other features use {@link dev.gazette.live.LiveFeed} (where the feed stands, for a page's script); the rest is in
  * {@code live.internal}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Live updates", allowedDependencies = { "comment" })
+@org.springframework.modulith.ApplicationModule(displayName = "Live updates", allowedDependencies = { "changes", "comment" })
 package dev.gazette.live;

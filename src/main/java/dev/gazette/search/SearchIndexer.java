@@ -3,6 +3,7 @@ package dev.gazette.search;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.article.ArticleChanged;
 import dev.gazette.article.SearchableArticle;
+import dev.gazette.changes.ChangeLog;
 import dev.gazette.comment.CommentChanged;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.SearchableComment;
@@ -27,13 +28,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps this node's index current: records each change in the feed inside the change's own transaction, applies
- * the feed's new rows shortly after this node's own commits and once a second for other nodes' (and builds the
+ * Keeps this node's index current from the change log ({@code dev.gazette.changes}, written inside each change's own
+ * transaction): applies its new rows shortly after this node's own commits and once a second for other nodes' (and builds the
  * whole index from the database when the engine has none).
  * <p>
  * Every write to the index happens on one thread of its own, {@code search-feed}, which nothing interrupts: an
  * interrupted thread that touches Lucene's files closes their channels, the index lock's among them. A post does no
- * search work beyond its feed row: the poll applies everything committed since the last one in one batch (one
+ * search work beyond its change log row: the poll applies everything committed since the last one in one batch (one
  * segment, one Lucene commit a second however many posts). A search first has the feed applied, up to what this node
  * committed before it, and made visible (a near-real-time reader, durable at the next poll), so an author's next
  * search finds their comment ({@link #readThrough}). The feed is what is durable: a node that stops between the two
@@ -49,10 +50,6 @@ class SearchIndexer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
-	static final String ARTICLE = "article";
-
-	static final String COMMENT = "comment";
-
 	private static final int BATCH = 500;
 
 	/** Marks a transaction that has its catch-up after the commit registered already. */
@@ -66,16 +63,13 @@ class SearchIndexer implements SmartLifecycle {
 
 	private final SearchEngine engine;
 
-	private final ChangeFeed feed;
+	private final ChangeLog feed;
 
 	private final ArticleCatalog catalog;
 
 	private final Comments comments;
 
 	private final SearchProperties properties;
-
-	/** When this node last pruned the feed (nanoTime), or 0. */
-	private long prunedAt;
 
 	/** Held while the index is written: by the search thread, or by a test that applies the feed itself. */
 	private final ReentrantLock lock = new ReentrantLock();
@@ -96,7 +90,7 @@ class SearchIndexer implements SmartLifecycle {
 	/** When the hole just past the position was first seen (nanoTime), or 0. */
 	private long holeSince;
 
-	SearchIndexer(SearchEngine engine, ChangeFeed feed, ArticleCatalog catalog, Comments comments,
+	SearchIndexer(SearchEngine engine, ChangeLog feed, ArticleCatalog catalog, Comments comments,
 			SearchProperties properties) {
 		this.engine = engine;
 		this.feed = feed;
@@ -105,17 +99,15 @@ class SearchIndexer implements SmartLifecycle {
 		this.properties = properties;
 	}
 
-	/** Runs in the publisher's transaction: the feed row commits or rolls back with the change. */
+	/** Runs in the publisher's transaction; the change log writes the row there ({@code dev.gazette.changes}). */
 	@EventListener
 	void on(ArticleChanged changed) {
-		feed.record(ARTICLE, changed.articleId());
 		applySoon();
 	}
 
 	/** Likewise for a comment: posted, edited, moderated, deleted, or its author renamed or gone. */
 	@EventListener
 	void on(CommentChanged changed) {
-		feed.record(COMMENT, changed.commentId());
 		applySoon();
 	}
 
@@ -210,7 +202,6 @@ class SearchIndexer implements SmartLifecycle {
 				engine.commit(engine.appliedThrough());
 				uncommitted = false;
 			}
-			pruneIfDue();
 		}
 		finally {
 			lock.unlock();
@@ -234,19 +225,6 @@ class SearchIndexer implements SmartLifecycle {
 	private boolean missedPrunedRows() {
 		Long first = feed.first();
 		return first != null && first > engine.appliedThrough() + 1;
-	}
-
-	/** Once per {@code gazette.search.prune-interval}, on every node (deleting what another node deleted is no harm). */
-	private void pruneIfDue() {
-		long now = System.nanoTime();
-		if (prunedAt != 0 && now - prunedAt < properties.pruneInterval().toNanos()) {
-			return;
-		}
-		prunedAt = now;
-		int gone = feed.prune(properties.feedRetention());
-		if (gone > 0) {
-			log.info("Pruned {} search feed rows older than {}", gone, properties.feedRetention());
-		}
 	}
 
 	private void rebuild() {
@@ -277,16 +255,16 @@ class SearchIndexer implements SmartLifecycle {
 
 	private void applyFeed(boolean durable) {
 		long position = engine.appliedThrough();
-		List<ChangeFeed.Change> changes;
+		List<ChangeLog.Change> changes;
 		while (!(changes = feed.after(position, BATCH)).isEmpty()) {
 			Set<Long> articleIds = new HashSet<>();
-			changes.stream().filter(c -> ARTICLE.equals(c.kind())).forEach(c -> articleIds.add(c.subjectId()));
+			changes.stream().filter(c -> !c.isComment()).forEach(c -> articleIds.add(c.subjectId()));
 			List<SearchableArticle> found = catalog.searchable(articleIds);
 			List<Long> gone = new ArrayList<>(articleIds);
 			found.forEach(article -> gone.remove(article.id()));
 			engine.put(found, gone);
 			Set<Long> commentIds = new HashSet<>();
-			changes.stream().filter(c -> COMMENT.equals(c.kind())).forEach(c -> commentIds.add(c.subjectId()));
+			changes.stream().filter(ChangeLog.Change::isComment).forEach(c -> commentIds.add(c.subjectId()));
 			List<SearchableComment> foundComments = comments.searchable(commentIds);
 			Set<Long> goneComments = new HashSet<>(commentIds);
 			foundComments.forEach(comment -> goneComments.remove(comment.id()));
@@ -309,9 +287,9 @@ class SearchIndexer implements SmartLifecycle {
 	}
 
 	/** The new position: the last id reached without a hole, or past a hole older than the gap wait. */
-	private long contiguous(long position, List<ChangeFeed.Change> changes) {
+	private long contiguous(long position, List<ChangeLog.Change> changes) {
 		long reached = position;
-		for (ChangeFeed.Change change : changes) {
+		for (ChangeLog.Change change : changes) {
 			if (change.id() != reached + 1 && !holeExpired()) {
 				return reached;
 			}

@@ -12,12 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize hits per page
  * @param gapWait how long a hole in the feed's ids (a transaction that took an id and has not committed yet) is
  * waited for before it is taken for a rolled-back one and passed
- * @param feedRetention how long the change feed's rows are kept; a node away for longer rebuilds its index from the
- * database when it comes back
- * @param pruneInterval how often each node deletes the feed's rows older than {@code feedRetention}
  */
 @ConfigurationProperties("gazette.search")
 public record SearchProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("10") int pageSize,
-		@DefaultValue("30s") Duration gapWait, @DefaultValue("7d") Duration feedRetention,
-		@DefaultValue("1h") Duration pruneInterval) {
+		@DefaultValue("30s") Duration gapWait) {
 }

@@ -5,8 +5,8 @@
  * through {@link dev.gazette.comment.CommentChanged}, published inside each comment write's transaction.
  * <p>
  * Each node keeps its own Apache Lucene index under {@code gazette.data-dir}/search. The index is fed from a durable
- * change feed, the {@code search_change} table: whatever changes an article publishes
- * {@link dev.gazette.article.ArticleChanged} inside its transaction, and {@link ChangeFeed} writes the row in that
+ * change feed, the change log ({@code dev.gazette.changes}): whatever changes an article publishes
+ * {@link dev.gazette.article.ArticleChanged} inside its transaction, and the change log writes its row in that
  * same transaction, so a committed change always has its row and a rolled-back one never does. Every node applies
  * the feed's new rows about once a second (the node that made the change does so at once, after commit) and keeps
  * the last id it applied inside the Lucene commit itself: a restart resumes where the index really stands, and an
@@ -20,6 +20,6 @@
  * ({@link dev.gazette.article.ArticleCatalog#visibleAmong}), so an article unpublished on another node a moment
  * ago is not shown even before this node's index hears of it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = { "article", "publication",
+@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = { "article", "changes", "publication",
 		"comment", "account", "refusal" })
 package dev.gazette.search;

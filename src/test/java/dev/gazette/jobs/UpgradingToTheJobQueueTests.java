@@ -1,11 +1,6 @@
 package dev.gazette.jobs;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 
 import dev.gazette.support.FreshTestDatabase;
 import org.flywaydb.core.Flyway;
@@ -24,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UpgradingToTheJobQueueTests {
 
 	@Test
-	void workQueuedBeforeTheUpgradeBecomesDueJobs() throws SQLException {
-		SingleConnectionDataSource database = freshDatabase();
+	void workQueuedBeforeTheUpgradeBecomesDueJobs() {
+		SingleConnectionDataSource database = FreshTestDatabase.single();
 		try {
 			upgradeWithQueuedWork(database);
 		}
@@ -97,21 +92,5 @@ class UpgradingToTheJobQueueTests {
 
 	private static Flyway flyway(SingleConnectionDataSource database, String target) {
 		return Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load();
-	}
-
-	private static SingleConnectionDataSource freshDatabase() throws SQLException {
-		String name = "gazette_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		if (!FreshTestDatabase.onPostgres()) {
-			// One connection throughout: H2 checks a table's constraints with the session that created them.
-			return new SingleConnectionDataSource("jdbc:h2:mem:" + name
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", true);
-		}
-		String server = System.getenv(FreshTestDatabase.POSTGRES_ENV);
-		String base = server.endsWith("/") ? server : server + "/";
-		try (Connection connection = DriverManager.getConnection(base + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + name + " encoding 'UTF8' template template0");
-		}
-		return new SingleConnectionDataSource(base + name, "postgres", "", true);
 	}
 }

@@ -123,7 +123,7 @@ class SearchIndexLifecycleTests {
 
 			assertThat(headlines(node, "lazymark")).as("the next search, with nothing applied before it")
 				.containsExactly("Harbour lights");
-			node.getBean(JdbcClient.class).sql("delete from search_change").update();
+			node.getBean(JdbcClient.class).sql("delete from change_log").update();
 		}
 		try (ConfigurableApplicationContext node = node("node", lazy)) {
 			assertThat(headlines(node, "lazymark")).as("after a restart with no feed to apply again")
@@ -210,8 +210,8 @@ class SearchIndexLifecycleTests {
 				.publish().id();
 			assertThat(found(node, "prunemark")).containsExactly("Old quay");
 		}
-		try (ConfigurableApplicationContext other = node("other-node", "--gazette.search.feed-retention=0s",
-				"--gazette.search.prune-interval=100ms")) {
+		try (ConfigurableApplicationContext other = node("other-node", "--gazette.changes.keep=0s",
+				"--gazette.changes.prune-interval=100ms")) {
 			Manuscripts manuscripts = other.getBean(Manuscripts.class);
 			manuscripts.moveTo(id, manuscripts.find(id).orElseThrow().version(), ArticleState.UNPUBLISHED, null);
 			new Newsroom(other.getBean(ArticleCatalog.class)).article().headline("New quay").standfirst("prunemark")
@@ -219,7 +219,7 @@ class SearchIndexLifecycleTests {
 			// With no retention, the other node prunes every row but the newest: those the first node needs are gone.
 			JdbcClient jdbc = other.getBean(JdbcClient.class);
 			long start = System.nanoTime();
-			while (jdbc.sql("select count(*) from search_change").query(Long.class).single() > 1) {
+			while (jdbc.sql("select count(*) from change_log").query(Long.class).single() > 1) {
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 				Thread.sleep(50);
 			}

@@ -12,6 +12,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Gives every application the test suite starts its own, empty database, so tests never see each other's data and
@@ -67,6 +68,22 @@ public class FreshTestDatabase implements EnvironmentPostProcessor, Ordered {
 	public static boolean onPostgres() {
 		String server = System.getenv(POSTGRES_ENV);
 		return server != null && !server.isBlank();
+	}
+
+	/**
+	 * A new, empty database on one connection, outside any application: for a test that migrates it step by step.
+	 * One connection throughout, because H2 checks a table's constraints with the session that created them.
+	 */
+	public static SingleConnectionDataSource single() {
+		String name = "gazette_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		if (!onPostgres()) {
+			return new SingleConnectionDataSource("jdbc:h2:mem:" + name
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", true);
+		}
+		String server = System.getenv(POSTGRES_ENV);
+		String base = server.endsWith("/") ? server : server + "/";
+		createPostgresDatabase(base, name);
+		return new SingleConnectionDataSource(base + name, "postgres", "", true);
 	}
 
 	private static void createPostgresDatabase(String server, String name) {

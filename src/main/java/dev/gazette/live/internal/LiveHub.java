@@ -1,6 +1,5 @@
 package dev.gazette.live.internal;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +34,11 @@ class LiveHub implements SmartLifecycle {
 
 	private static final int BATCH = 1_000;
 
-	/** Old feed rows are deleted about this often (by every node; deleting twice is harmless). */
-	private static final long FORGET_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
-
 	private final LiveChanges changes;
 
 	private final LiveProperties properties;
 
 	private final ObjectMapper json;
-
-	private final Clock clock;
 
 	private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
 
@@ -69,13 +63,10 @@ class LiveHub implements SmartLifecycle {
 
 	private long holeSince;
 
-	private long forgotAt;
-
-	LiveHub(LiveChanges changes, LiveProperties properties, ObjectMapper json, Clock clock) {
+	LiveHub(LiveChanges changes, LiveProperties properties, ObjectMapper json) {
 		this.changes = changes;
 		this.properties = properties;
 		this.json = json;
-		this.clock = clock;
 	}
 
 	/**
@@ -175,7 +166,6 @@ class LiveHub implements SmartLifecycle {
 				while (passNewRows() == BATCH) {
 					// a burst: read on at once
 				}
-				forgetOldRows();
 			}
 			catch (RuntimeException failed) {
 				log.warn("Could not read the live feed; trying again shortly: {}", failed.toString());
@@ -205,7 +195,7 @@ class LiveHub implements SmartLifecycle {
 		long next = position + 1;
 		Long firstPastHole = null;
 		for (LiveChange row : rows) {
-			if (passedBeyond.add(row.id())) {
+			if (passedBeyond.add(row.id()) && (row.isPublished() || row.isPending())) {
 				pass(row);
 			}
 			if (firstPastHole == null && row.id() == next) {
@@ -248,15 +238,6 @@ class LiveHub implements SmartLifecycle {
 			// A builder is spent by one send: each stream gets its own.
 			stream.send(SseEmitter.event().comment(""));
 		}
-	}
-
-	private void forgetOldRows() {
-		long now = System.nanoTime();
-		if (forgotAt != 0 && now - forgotAt < FORGET_EVERY_NANOS) {
-			return;
-		}
-		forgotAt = now;
-		changes.forgetOlderThan(clock.instant().minus(properties.keep()));
 	}
 
 	/**

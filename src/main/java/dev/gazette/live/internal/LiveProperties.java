@@ -19,12 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconnect the delay the browser waits before reconnecting a dropped stream (the SSE {@code retry} field)
  * @param gapWait how long a hole in the feed's ids (a transaction that took an id and has not committed yet) is
  * waited for before it is taken for a rolled-back one
- * @param keep how long feed rows are kept (a browser away longer than this sees only later changes)
  */
 @ConfigurationProperties("gazette.live")
 public record LiveProperties(@DefaultValue("10000") int maxConnections, @DefaultValue("20s") Duration heartbeat,
 		@DefaultValue("15m") Duration streamTimeout, @DefaultValue("500ms") Duration pollInterval,
 		@DefaultValue("5s") Duration listenPollInterval, @DefaultValue("10s") Duration clientPollInterval,
-		@DefaultValue("2s") Duration reconnect, @DefaultValue("10s") Duration gapWait,
-		@DefaultValue("2d") Duration keep) {
+		@DefaultValue("2s") Duration reconnect, @DefaultValue("10s") Duration gapWait) {
 }

@@ -35,7 +35,7 @@ final class LiveStream {
 	}
 
 	boolean wants(LiveChange change) {
-		return articleSlug == null ? !change.isPublished()
+		return articleSlug == null ? change.isPending()
 				: change.isPublished() && articleSlug.equals(change.articleSlug());
 	}
 

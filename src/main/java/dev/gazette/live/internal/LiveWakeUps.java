@@ -10,32 +10,26 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes the live feed's rows in the publisher's transaction (a plain {@link EventListener}, not an after-commit one):
- * the row commits or rolls back with the comment, so the feed never announces a comment nobody can see and never
- * misses one that was stored. After the commit this node's hub is woken at once.
+ * Wakes this node's hub as soon as a comment it published or held is committed, instead of at the next poll. The row
+ * the hub then reads is the change log's, written in the same transaction ({@code dev.gazette.changes}).
  */
 @Component
-class LiveRecorder {
-
-	private final LiveChanges changes;
+class LiveWakeUps {
 
 	private final LiveHub hub;
 
-	LiveRecorder(LiveChanges changes, LiveHub hub) {
-		this.changes = changes;
+	LiveWakeUps(LiveHub hub) {
 		this.hub = hub;
 	}
 
 	@EventListener
 	void on(CommentPublished published) {
-		changes.record(LiveChange.PUBLISHED, published.articleSlug(), published.commentId(), published.parentId());
 		wakeAfterCommit();
 	}
 
 	@EventListener
 	void on(CommentSubmitted submitted) {
 		if (submitted.status() == CommentStatus.PENDING) {
-			changes.record(LiveChange.PENDING, submitted.articleSlug(), submitted.commentId(), submitted.parentId());
 			wakeAfterCommit();
 		}
 	}
