@@ -71,16 +71,12 @@ class ChangeRecorder {
 			write(List.of(change));
 			return;
 		}
-		// Looked up among this transaction's synchronizations, not bound as a resource: an inner transaction of its
-		// own (REQUIRES_NEW) has its own list, and must write its own rows when it commits.
-		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-			if (synchronization instanceof Batch batch && batch.recorder() == this) {
-				batch.add(change);
-				return;
-			}
+		Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
+		if (batch == null) {
+			batch = new Batch(this);
+			TransactionSynchronizationManager.registerSynchronization(batch);
+			TransactionSynchronizationManager.bindResource(this, batch);
 		}
-		Batch batch = new Batch(this);
-		TransactionSynchronizationManager.registerSynchronization(batch);
 		batch.add(change);
 	}
 
@@ -113,7 +109,7 @@ class ChangeRecorder {
 		}
 	}
 
-	/** One transaction's changes, written before it commits. */
+	/** One transaction's changes, written before it commits; bound to the thread while that transaction is. */
 	private static final class Batch implements TransactionSynchronization {
 
 		private final ChangeRecorder recorder;
@@ -124,10 +120,6 @@ class ChangeRecorder {
 
 		Batch(ChangeRecorder recorder) {
 			this.recorder = recorder;
-		}
-
-		ChangeRecorder recorder() {
-			return recorder;
 		}
 
 		void add(Noted change) {
@@ -145,6 +137,22 @@ class ChangeRecorder {
 			if (!changes.isEmpty()) {
 				recorder.write(List.copyOf(changes.values()));
 			}
+		}
+
+		/** An inner transaction of its own (REQUIRES_NEW) starts: it gathers, and writes, its own batch. */
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(recorder);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(recorder, this);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(recorder);
 		}
 	}
 }

@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps this node's index current from the change log ({@code dev.gazette.changes}, written inside each change's own
- * transaction): applies its new rows shortly after this node's own commits and once a second for other nodes' (and builds the
- * whole index from the database when the engine has none).
+ * Keeps this node's index current from the change log ({@code dev.gazette.changes}, written inside each change's
+ * own transaction): applies its new rows shortly after this node's own commits and once a second for other nodes'
+ * (and builds the whole index from the database when the engine has none).
  * <p>
  * Every write to the index happens on one thread of its own, {@code search-feed}, which nothing interrupts: an
  * interrupted thread that touches Lucene's files closes their channels, the index lock's among them. A post does no

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +47,9 @@ class ChangeLogTests {
 
 	@Autowired
 	TransactionTemplate transaction;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aPostIsOneRowThatSaysItWasPublishedWhereAndInReplyToWhat() {
@@ -96,6 +101,23 @@ class ChangeLogTests {
 		assertThat(second.get(0).id()).as("written in one batch, in order").isEqualTo(first.get(0).id() + 1);
 		assertThat(rowsAbout(undone.id())).isEmpty();
 		assertThat(comments.find(undone.id())).isEmpty();
+	}
+
+	@Test
+	void aTransactionOfItsOwnInsideAnotherWritesItsOwnRowsWhenItCommits() {
+		Published outerArticle = new Newsroom(catalog).article().publish();
+		Published innerArticle = new Newsroom(catalog).article().publish();
+		TransactionTemplate own = new TransactionTemplate(transactions);
+		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		long[] ids = new long[2];
+		transaction.executeWithoutResult(status -> {
+			ids[0] = post(outerArticle, "Outer Writer", "Rolled back with the outer transaction.", null).id();
+			ids[1] = own.execute(inner -> post(innerArticle, "Inner Writer", "Committed on its own.", null)).id();
+			status.setRollbackOnly();
+		});
+
+		assertThat(rowsAbout(ids[1])).extracting(ChangeLog.Change::kind).containsExactly("published");
+		assertThat(rowsAbout(ids[0])).isEmpty();
 	}
 
 	@Test
