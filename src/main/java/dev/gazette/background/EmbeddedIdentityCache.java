@@ -29,7 +29,11 @@ class EmbeddedIdentityCache implements JavaMigration {
 
 	static final int CACHE = 1000;
 
-	/** The tables every comment post (and reply notification) inserts into. Constants, never input. */
+	/**
+	 * The tables every comment post (and reply notification) inserted into at migration 29. Constants, never input.
+	 * Migration 32 ({@code changes.ChangeLogMigration}) replaced the two feeds with {@code change_log} and gives it
+	 * the same cache.
+	 */
 	static final List<String> TABLES = List.of("comment", "moderation_audit", "search_change", "live_change", "job");
 
 	@Override

@@ -54,7 +54,7 @@ class ChangeLogTests {
 	@Test
 	void aPostIsOneRowThatSaysItWasPublishedWhereAndInReplyToWhat() {
 		Published article = new Newsroom(catalog).article().publish();
-		Comment first = post(article, "Oğuz Türk", "The new tram line skips the old market.", null);
+		Comment first = post(article, "Oğuz Kayıtçı", "The new tram line skips the old market.", null);
 		Comment reply = post(article, "נועה", "It stops there on Sundays 🚋", first.id());
 
 		assertThat(rowsAbout(first.id())).extracting(ChangeLog.Change::kind).containsExactly("published");
