@@ -31,10 +31,18 @@ public class FreshTestDatabase implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String name = "gazette_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		// Files (the search index, media uploads) go to a folder of this context's own, not the developer's ./data,
+		// unless the test names one: a second node on a test's database too, or it would keep an index of that
+		// database in ./data, which the next ./mvnw spring-boot:run would take for its own.
+		String dataDir = environment.getProperty("gazette.data-dir");
+		if (dataDir == null || dataDir.equals("./data")) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("freshTestDataDir", Map.of("gazette.data-dir", "target/test-data/" + name)));
+		}
 		if (environment.getProperty(KEEP_DATASOURCE, Boolean.class, false)) {
 			return;
 		}
-		String name = "gazette_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		String server = System.getenv(POSTGRES_ENV);
 		String url;
 		if (server != null && !server.isBlank()) {
@@ -44,13 +52,6 @@ public class FreshTestDatabase implements EnvironmentPostProcessor, Ordered {
 		}
 		else {
 			url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-		}
-		// Files (media uploads) go to a folder of this context's own, not the developer's ./data, unless the test
-		// names one.
-		String dataDir = environment.getProperty("gazette.data-dir");
-		if (dataDir == null || dataDir.equals("./data")) {
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource("freshTestDataDir", Map.of("gazette.data-dir", "target/test-data/" + name)));
 		}
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("freshTestDatabase", Map.of("spring.datasource.url", url,
