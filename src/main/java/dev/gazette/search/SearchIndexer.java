@@ -87,6 +87,9 @@ class SearchIndexer implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService poller;
 
+	/** Whether this start's index was compared with the feed's end ({@link #aheadOfTheFeed}); guarded by {@link #lock}. */
+	private boolean checkedAgainstTheFeed;
+
 	/** When the hole just past the position was first seen (nanoTime), or 0. */
 	private long holeSince;
 
@@ -194,7 +197,7 @@ class SearchIndexer implements SmartLifecycle {
 		long target = committed.get();
 		lock.lock();
 		try {
-			if (engine.appliedThrough() < 0 || missedPrunedRows()) {
+			if (engine.appliedThrough() < 0 || missedPrunedRows() || aheadOfTheFeed()) {
 				rebuild();
 			}
 			applyFeed(durable);
@@ -219,6 +222,19 @@ class SearchIndexer implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Applying the search feed stopped early; it resumes within {}", properties.pollInterval(), ex);
 		}
+	}
+
+	/**
+	 * Once per start: whether the index has applied past the last row of the feed, which no index fed from this
+	 * database can have. It was built from another database, or from this one before it was restored from an older
+	 * backup; trusted, it would miss every change until the ids passed its position.
+	 */
+	private boolean aheadOfTheFeed() {
+		if (checkedAgainstTheFeed) {
+			return false;
+		}
+		checkedAgainstTheFeed = true;
+		return engine.appliedThrough() > feed.last();
 	}
 
 	/** Whether rows this node has not applied yet were pruned (it was away longer than the retention). */

@@ -131,6 +131,28 @@ class SearchIndexLifecycleTests {
 		}
 	}
 
+	/**
+	 * An index from another database (its data folder kept while the database was replaced, or the database restored
+	 * from an older backup) has applied past the end of this database's feed: it is rebuilt on start, not trusted.
+	 */
+	@Test
+	void anIndexAheadOfItsDatabasesFeedIsRebuiltOnStart() throws SQLException {
+		try (ConfigurableApplicationContext node = node("node")) {
+			Newsroom newsroom = new Newsroom(node.getBean(ArticleCatalog.class));
+			for (int i = 1; i <= 5; i++) {
+				newsroom.article().headline("Pier lights " + i).standfirst("aheadmark").publish();
+			}
+			assertThat(found(node, "aheadmark")).hasSize(5);
+		}
+		database();
+		try (ConfigurableApplicationContext node = node("node")) {
+			new Newsroom(node.getBean(ArticleCatalog.class)).article().headline("Harbour bells").standfirst("aheadmark")
+				.publish();
+
+			assertThat(found(node, "aheadmark")).containsExactly("Harbour bells");
+		}
+	}
+
 	@Test
 	void anIndexFolderLostOrDamagedIsRebuiltFromTheDatabaseOnStart() throws IOException {
 		try (ConfigurableApplicationContext node = node("node")) {
