@@ -55,7 +55,7 @@ class ChangeLogTests {
 	void aPostIsOneRowThatSaysItWasPublishedWhereAndInReplyToWhat() {
 		Published article = new Newsroom(catalog).article().publish();
 		Comment first = post(article, "Oğuz Kayıtçı", "The new tram line skips the old market.", null);
-		Comment reply = post(article, "נועה", "It stops there on Sundays 🚋", first.id());
+		Comment reply = post(article, "תמר מהיומן", "It stops there on Sundays 🚋", first.id());
 
 		assertThat(rowsAbout(first.id())).extracting(ChangeLog.Change::kind).containsExactly("published");
 		assertThat(rowsAbout(reply.id())).singleElement().satisfies(row -> {
