@@ -89,7 +89,7 @@ class ChangeLogTests {
 				post(article, "Mira Halevi", "First of two in one transaction.", null),
 				post(article, "Yusuf Arslan", "Second of two in one transaction.", null)));
 		Comment undone = transaction.execute(status -> {
-			Comment posted = post(article, "Dana Levi", "This one is rolled back.", null);
+			Comment posted = post(article, "Dalia Rollback", "This one is rolled back.", null);
 			status.setRollbackOnly();
 			return posted;
 		});
