@@ -18,12 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param editWindow how long after posting a commenter may still change their comment
  * @param submissionKeysKept how long an {@code Idempotency-Key} or a form's submission id is remembered, so that a
  * retry within that time finds the comment its first attempt made
+ * @param groupCommitWait how long the writer of a group commit waits for posts still being screened before it
+ * commits the ones it has: only while other posts are on their way, so a lone post never waits; {@code 0} commits at
+ * once (see {@code internal.CommentWrites})
  */
 @ConfigurationProperties("gazette.comments")
 public record CommentProperties(@DefaultValue("true") boolean guestsAllowed, @DefaultValue("50") int pageSize,
 		@DefaultValue("30") int repliesPerThread, @DefaultValue("15m") Duration editWindow,
 		@DefaultValue("24h") Duration submissionKeysKept, @DefaultValue("200") int pageComments,
-		@DefaultValue("100") int pagedPageComments) {
+		@DefaultValue("100") int pagedPageComments, @DefaultValue("2ms") Duration groupCommitWait) {
 
 	/** Maximum length of a comment, in characters (Unicode code points) after trimming. */
 	public static final int MAX_BODY = 5_000;

@@ -136,6 +136,14 @@ public class Commenting {
 	}
 
 	private CommentOutcome submit(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key) {
+		// Announced before the reads and screening, so a group commit about to start waits a moment for it.
+		try (CommentWrites.Expected expected = writes.expect()) {
+			return submit(articleSlug, draft, as, key, expected);
+		}
+	}
+
+	private CommentOutcome submit(String articleSlug, CommentDraft draft, Commenter as, SubmissionKey key,
+			CommentWrites.Expected expected) {
 		Commenter commenter = withCurrentName(as);
 		Optional<Article> found = articles.find(articleSlug);
 		if (found.isEmpty()) {
@@ -161,7 +169,7 @@ public class Commenting {
 		}
 		// Committed together with the posts that arrive at the same moment (group commit, see CommentWrites), and
 		// answered only once on disk.
-		return writes.write(() -> {
+		return writes.write(expected, () -> {
 			// A moderator may have removed the parent since validation; nothing is written before this check.
 			Optional<FieldProblem> parentGone = rules.parentProblem(article, draft.parentId());
 			if (parentGone.isPresent()) {

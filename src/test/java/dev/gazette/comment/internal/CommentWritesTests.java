@@ -1,5 +1,6 @@
 package dev.gazette.comment.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
@@ -26,14 +28,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Group commit: posts that arrive while another is being written are committed together, each answered with its own
- * outcome only after that commit, and one failing write costs the others nothing. A write counts as stored here when
+ * outcome only after that commit, and one failing write costs the others nothing; the writer waits for posts
+ * announced and still on their way (being screened), and for nothing else. A write counts as stored here when
  * its transaction commits (an after-commit callback), as a row does in the database.
  */
 class CommentWritesTests {
 
 	private final Transactions transactions = new Transactions();
 
-	private final CommentWrites writes = new CommentWrites(new TransactionTemplate(transactions));
+	private final CommentWrites writes = new CommentWrites(new TransactionTemplate(transactions), Duration.ZERO);
+
+	/** A writer that waits up to a minute for posts on their way. */
+	private final CommentWrites patient = new CommentWrites(new TransactionTemplate(transactions), Duration.ofMinutes(1));
 
 	private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
@@ -115,6 +121,44 @@ class CommentWritesTests {
 	}
 
 	@Test
+	@Timeout(20)
+	void aLonePostAnnouncedIsWrittenAtOnceThoughTheWriterMayWaitAMinute() {
+		try (CommentWrites.Expected expected = patient.expect()) {
+			assertThat(patient.write(expected, () -> store("alone"))).isEqualTo("alone");
+		}
+		assertThat(stored).containsExactly("alone");
+	}
+
+	@Test
+	void theWriterWaitsForAPostStillOnItsWayAndCommitsBothTogether() throws Exception {
+		CommentWrites.Expected first = patient.expect();
+		CommentWrites.Expected second = patient.expect();
+		Future<String> written = posters.submit(() -> patient.write(first, () -> store("first")));
+		waitUntilWaiting(patient, 1);
+		assertThat(stored).as("held for the post on its way").isEmpty();
+
+		Future<String> arriving = posters.submit(() -> patient.write(second, () -> store("second")));
+
+		assertThat(written.get(30, TimeUnit.SECONDS)).isEqualTo("first");
+		assertThat(arriving.get(30, TimeUnit.SECONDS)).isEqualTo("second");
+		assertThat(stored).containsExactlyInAnyOrder("first", "second");
+		assertThat(transactions.commits).as("one commit for both").hasValue(1);
+	}
+
+	@Test
+	void aPostStoppedOnItsWayNoLongerHoldsUpTheWriter() throws Exception {
+		CommentWrites.Expected first = patient.expect();
+		CommentWrites.Expected refused = patient.expect();
+		Future<String> written = posters.submit(() -> patient.write(first, () -> store("first")));
+		waitUntilWaiting(patient, 1);
+
+		refused.close();
+
+		assertThat(written.get(30, TimeUnit.SECONDS)).as("written without waiting out the minute").isEqualTo("first");
+		assertThat(transactions.commits).hasValue(1);
+	}
+
+	@Test
 	void aWriteInsideAnOpenTransactionJoinsIt() {
 		new TransactionTemplate(transactions).executeWithoutResult(status -> writes.write(() -> store("joined")));
 		assertThat(stored).containsExactly("joined");
@@ -133,6 +177,10 @@ class CommentWritesTests {
 	}
 
 	private void waitUntilWaiting(int count) throws InterruptedException {
+		waitUntilWaiting(writes, count);
+	}
+
+	private static void waitUntilWaiting(CommentWrites writes, int count) throws InterruptedException {
 		for (int i = 0; i < 3000 && writes.waiting() < count; i++) {
 			Thread.sleep(10);
 		}
