@@ -37,7 +37,7 @@ class ModularityTests {
 					"dev.gazette.portrait", "dev.gazette.availability", "dev.gazette.background",
 					"dev.gazette.ratelimit", "dev.gazette.jobs", "dev.gazette.search", "dev.gazette.refusal",
 					"dev.gazette.admin", "dev.gazette.live", "dev.gazette.transfer", "dev.gazette.site",
-					"dev.gazette.reads", "dev.gazette.changes");
+					"dev.gazette.reads", "dev.gazette.changes", "dev.gazette.transaction");
 	}
 
 	/**

@@ -6,6 +6,7 @@ import dev.gazette.comment.CommentChanged;
 import dev.gazette.comment.CommentPublished;
 import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.CommentSubmitted;
+import dev.gazette.transaction.PerTransaction;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,8 +18,6 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes the change log from the articles' and comments' events, which are published inside the transactions that
@@ -37,6 +36,13 @@ class ChangeRecorder {
 	private final ChangeLog log;
 
 	private final Clock clock;
+
+	/** The changes of the current transaction, written in one batch just before it commits. */
+	private final PerTransaction<Gathered> pending = new PerTransaction<>(Gathered::new, gathered -> {
+		if (!gathered.changes.isEmpty()) {
+			write(List.copyOf(gathered.changes.values()));
+		}
+	});
 
 	ChangeRecorder(JdbcTemplate jdbc, ChangeLog log, Clock clock) {
 		this.jdbc = jdbc;
@@ -67,17 +73,7 @@ class ChangeRecorder {
 	}
 
 	private void note(Noted change) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			write(List.of(change));
-			return;
-		}
-		Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
-		if (batch == null) {
-			batch = new Batch(this);
-			TransactionSynchronizationManager.registerSynchronization(batch);
-			TransactionSynchronizationManager.bindResource(this, batch);
-		}
-		batch.add(change);
+		pending.current().ifPresentOrElse(changes -> changes.add(change), () -> write(List.of(change)));
 	}
 
 	private void write(List<Noted> changes) {
@@ -109,50 +105,14 @@ class ChangeRecorder {
 		}
 	}
 
-	/** One transaction's changes, written before it commits; bound to the thread while that transaction is. */
-	private static final class Batch implements TransactionSynchronization {
-
-		private final ChangeRecorder recorder;
+	/** One transaction's changes, one per article and per comment, the most telling kind of each kept. */
+	private static final class Gathered {
 
 		private final Map<String, Noted> changes = new LinkedHashMap<>();
 
-		private boolean written;
-
-		Batch(ChangeRecorder recorder) {
-			this.recorder = recorder;
-		}
-
 		void add(Noted change) {
-			if (written) {
-				recorder.write(List.of(change));
-				return;
-			}
 			String key = (Change.ARTICLE.equals(change.kind()) ? "a" : "c") + change.subjectId();
 			changes.merge(key, change, (kept, next) -> next.rank() > kept.rank() ? next : kept);
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			written = true;
-			if (!changes.isEmpty()) {
-				recorder.write(List.copyOf(changes.values()));
-			}
-		}
-
-		/** An inner transaction of its own (REQUIRES_NEW) starts: it gathers, and writes, its own batch. */
-		@Override
-		public void suspend() {
-			TransactionSynchronizationManager.unbindResource(recorder);
-		}
-
-		@Override
-		public void resume() {
-			TransactionSynchronizationManager.bindResource(recorder, this);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(recorder);
 		}
 	}
 }

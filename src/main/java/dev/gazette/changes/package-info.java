@@ -15,5 +15,5 @@
  * wait for one. Rows older than {@code gazette.changes.keep} are deleted, the newest always kept.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Change log", allowedDependencies = { "article",
-		"comment" })
+		"comment", "transaction" })
 package dev.gazette.changes;

@@ -9,5 +9,5 @@
  * {@link dev.gazette.comment.CommentChanged}. Everything else is in {@code comment.internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Comments", allowedDependencies = { "article",
-		"publication", "account", "mail", "ratelimit", "refusal" })
+		"publication", "account", "mail", "ratelimit", "refusal", "transaction" })
 package dev.gazette.comment;

@@ -6,9 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.gazette.transaction.PerTransaction;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,12 +38,22 @@ public class AuditLog {
 		public static final Filter ALL = new Filter(null, null, null, null, null);
 	}
 
+	private static final String INSERT_SYSTEM_DECISION = """
+			insert into moderation_audit (comment_id, subject_id, actor_id, action, reason, detail, occurred_at)
+			values (?, ?, null, ?, null, ?, ?)""";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batches;
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	/** The system's decisions recorded in the current transaction, written in one batch just before it commits. */
+	private final PerTransaction<List<Object[]>> decisions = new PerTransaction<>(ArrayList::new, this::insert);
+
+	AuditLog(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 		this.clock = clock;
 	}
 
@@ -73,6 +87,25 @@ public class AuditLog {
 			.param("at", clock.instant().atOffset(ZoneOffset.UTC))
 			.param("event", eventId == null ? null : eventId.toString())
 			.update();
+	}
+
+	/**
+	 * A decision of the system, made in the transaction that stores its comment: written with that transaction's
+	 * other such decisions in one batch just before it commits, so the entry commits with the comment or not at all
+	 * and a group commit of many posts pays one batch for their entries. Outside a transaction, written at once.
+	 */
+	void recordWithCommit(long commentId, Long subjectId, String action, String detail) {
+		Object[] row = { commentId, subjectId, action, truncate(detail, 4000), clock.instant().atOffset(ZoneOffset.UTC) };
+		decisions.current().ifPresentOrElse(rows -> rows.add(row), () -> insert(List.<Object[]>of(row)));
+	}
+
+	private void insert(List<Object[]> rows) {
+		if (rows.size() == 1) {
+			batches.update(INSERT_SYSTEM_DECISION, rows.get(0));
+		}
+		else if (!rows.isEmpty()) {
+			batches.batchUpdate(INSERT_SYSTEM_DECISION, rows);
+		}
 	}
 
 	public List<Entry> find(Filter filter, int limit, long offset) {

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the pipeline's own decisions into the audit log, in the transaction that stores the comment: the entry
- * commits with the comment or not at all, so none is lost if the node stops, and the post pays one insert.
+ * commits with the comment or not at all, so none is lost if the node stops, and the post pays one insert, batched
+ * with the other posts of its group commit ({@link AuditLog#recordWithCommit}).
  * (Until December 2026 this ran after the commit from the event publication registry: a registry row written with
  * the comment, then a transaction to mark it under way, one for the entry and one to finish it — most of what a post
  * cost after its own commit.) Once per submission either way: a run again adds no second entry.
@@ -32,8 +33,8 @@ class SystemDecisions {
 	 */
 	@EventListener(condition = "#p0.screeningRecord() != null")
 	void record(CommentSubmitted submitted) {
-		audit.recordOnce(null, submitted.commentId(), submitted.accountId(),
-				"system-" + submitted.status().key(), submitted.screeningRecord());
+		audit.recordWithCommit(submitted.commentId(), submitted.accountId(), "system-" + submitted.status().key(),
+				submitted.screeningRecord());
 	}
 
 	/**

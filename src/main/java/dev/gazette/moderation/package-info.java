@@ -5,5 +5,5 @@
  * {@link dev.gazette.comment.CommentScreening}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Moderation", allowedDependencies = { "comment",
-		"article", "account", "publication", "refusal", "live" })
+		"article", "account", "publication", "refusal", "live", "transaction" })
 package dev.gazette.moderation;

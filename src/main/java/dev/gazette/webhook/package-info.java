@@ -12,5 +12,5 @@
  * No other feature calls into webhooks (they listen to events), so everything is in {@code webhook.internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks", allowedDependencies = { "article",
-		"comment", "publication", "account", "jobs", "refusal" })
+		"comment", "publication", "account", "jobs", "refusal", "transaction" })
 package dev.gazette.webhook;

@@ -3,6 +3,9 @@ package dev.gazette.comment.internal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import dev.gazette.transaction.PerTransaction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -21,6 +24,13 @@ import org.springframework.stereotype.Repository;
 public class DiscussionRows {
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * The articles whose version the current transaction bumped for a new comment, each with the published count of
+	 * its new comments since, added just before the commit.
+	 */
+	private final PerTransaction<Map<Long, int[]>> newComments = new PerTransaction<>(HashMap::new,
+			this::addLaterCounts);
 
 	DiscussionRows(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -55,9 +65,33 @@ public class DiscussionRows {
 	 * adjusts the published count, as {@link #touch(long, int, long)} does, and the insert that follows stamps the
 	 * comment with that version in its own statement ({@link CommentRepository#insert}), so a new comment is written
 	 * once instead of inserted and then updated. Taking the row lock before the insert also keeps the rule above.
+	 * <p>
+	 * In a transaction, only the first new comment of an article bumps: the others it inserts share that version (they
+	 * commit together, so a node reading the comments changed since an older version gets all of them), and their
+	 * published count is added once, just before the commit. A group commit of many posts to one article thus updates
+	 * the row twice instead of once a post.
 	 */
 	public void touchBeforeInsert(long articleId, int publishedDelta) {
+		Optional<Map<Long, int[]>> bumped = newComments.current();
+		int[] later = bumped.map(articles -> articles.get(articleId)).orElse(null);
+		if (later != null) {
+			later[0] += publishedDelta;
+			return;
+		}
 		bump(articleId, publishedDelta, true);
+		bumped.ifPresent(articles -> articles.put(articleId, new int[1]));
+	}
+
+	/** Adds, just before the commit, the published comments inserted after the first of each article. */
+	private void addLaterCounts(Map<Long, int[]> bumped) {
+		bumped.forEach((articleId, later) -> {
+			if (later[0] != 0) {
+				jdbc.sql("update discussion set published_count = published_count + :delta where article_id = :article")
+					.param("article", articleId)
+					.param("delta", later[0])
+					.update();
+			}
+		});
 	}
 
 	/** One statement once the row exists (every change after an article's first); two more the first time. */

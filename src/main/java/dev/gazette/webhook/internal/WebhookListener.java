@@ -9,6 +9,7 @@ import dev.gazette.comment.CommentPublished;
 import dev.gazette.comment.Comments;
 import dev.gazette.jobs.Jobs;
 import dev.gazette.publication.GazetteProperties;
+import dev.gazette.transaction.PerTransaction;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -35,6 +36,9 @@ class WebhookListener {
 	private final Clock clock;
 
 	private final Jobs jobs;
+
+	/** Whether some webhook wants comments, as the current transaction first read it. */
+	private final PerTransaction<Boolean> commentsWanted = PerTransaction.kept(this::readWhetherCommentsWanted);
 
 	WebhookListener(Webhooks webhooks, DeliveryQueue queue, Comments comments, GazetteProperties site, ObjectMapper json,
 			Clock clock, Jobs jobs) {
@@ -63,9 +67,14 @@ class WebhookListener {
 	/**
 	 * Whether some webhook wants comments: asked when a comment is published (the listener's condition), so that on
 	 * a site without such a webhook a comment leaves no publication for this listener in the registry, and no run of
-	 * it after the commit. One read of the small webhook table, in place of a registry row written, run and deleted.
+	 * it after the commit. One read of the small webhook table, in place of a registry row written, run and deleted;
+	 * one a transaction, so a group commit of many posts reads it once.
 	 */
 	public boolean wantsComments() {
+		return commentsWanted.current().orElseGet(this::readWhetherCommentsWanted);
+	}
+
+	private boolean readWhetherCommentsWanted() {
 		return !webhooks.activeFor(WebhookEvent.COMMENT_PUBLISHED).isEmpty();
 	}
 

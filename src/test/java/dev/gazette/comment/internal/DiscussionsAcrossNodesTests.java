@@ -8,7 +8,9 @@ import java.util.List;
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentProperties;
+import dev.gazette.comment.CommentDraft;
 import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.Commenter;
 import dev.gazette.comment.Commenting;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.Discussion;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A node brings its kept discussion up to date by reading only the comments that changed since its copy's version
@@ -57,6 +61,12 @@ class DiscussionsAcrossNodesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DiscussionRows rows;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	Published article;
 
@@ -127,6 +137,39 @@ class DiscussionsAcrossNodesTests {
 		comments.feature(first, false);
 		assertSameAsFullRead("the pick taken back");
 		assertThat(discussions.discussion(article.id()).details().featured()).isEmpty();
+	}
+
+	@Test
+	void postsCommittedTogetherShareOneVersionAndEachIsCounted() {
+		long before = discussions.discussion(article.id()).version();
+		// As a group commit writes them: one transaction for several posts to one article.
+		List<Long> posted = transaction.execute(status -> List.of(post("Together, the first.", null),
+				post("Together, an answer.", first), post("Together, the third.", null)));
+
+		assertThat(stamps(posted)).as("one version for the three, one past the copy kept").containsOnly(before + 1);
+		assertThat(discussions.discussion(article.id()).version()).isEqualTo(before + 1);
+		assertSameAsFullRead("three posts committed together");
+		assertThat(discussions.discussion(article.id()).publishedComments()).isEqualTo(6);
+		assertThat(rows.publishedCounts(List.of(article.id()))).as("the count the article lists show")
+			.containsEntry(article.id(), 6);
+
+		long alone = post("Then one on its own.", second);
+		assertThat(stamps(List.of(alone))).containsOnly(before + 2);
+		assertSameAsFullRead("a post after them");
+		assertThat(rows.publishedCounts(List.of(article.id()))).containsEntry(article.id(), 7);
+	}
+
+	private long post(String body, Long parent) {
+		var outcome = commenting.submit(article.slug(), new CommentDraft(body, parent),
+				new Commenter(null, "Group Commit Reader", null));
+		return outcome.stored().orElseThrow(() -> new AssertionError("not stored: " + outcome)).id();
+	}
+
+	private List<Long> stamps(List<Long> ids) {
+		return jdbc.sql("select changed_in from comment where id = any(:ids)")
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
+			.query(Long.class)
+			.list();
 	}
 
 	private void assertSameAsFullRead(String after) {
