@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.gazette.support.TransactionsWithoutADatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,11 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PerTransactionTests {
 
-	private final Transactions transactions = new Transactions();
-
-	private final TransactionTemplate transaction = new TransactionTemplate(transactions);
-
 	private final List<List<String>> written = new ArrayList<>();
+
+	/** How many batches had been written at each commit. */
+	private final List<Integer> writtenAtCommit = new ArrayList<>();
+
+	private final TransactionTemplate transaction = new TransactionTemplate(
+			new TransactionsWithoutADatabase(() -> writtenAtCommit.add(written.size())));
 
 	private final AtomicInteger made = new AtomicInteger();
 
@@ -43,7 +44,7 @@ class PerTransactionTests {
 
 		assertThat(written).containsExactly(List.of("first", "second"));
 		assertThat(made).as("one value for the transaction").hasValue(1);
-		assertThat(transactions.commitsAfterWriting).as("written before the commit, not after").containsExactly(1);
+		assertThat(writtenAtCommit).as("written before the commit, not after").containsExactly(1);
 	}
 
 	@Test
@@ -59,7 +60,7 @@ class PerTransactionTests {
 
 	@Test
 	void anInnerTransactionOfItsOwnGathersApartAndTheOuterGoesOnAfterIt() {
-		TransactionTemplate own = new TransactionTemplate(transactions);
+		TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
 		own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		transaction.executeWithoutResult(status -> {
 			add("outer, before");
@@ -99,43 +100,5 @@ class PerTransactionTests {
 
 	private void add(String row) {
 		gathered.current().orElseThrow().add(row);
-	}
-
-	/** A transaction manager without a database that can suspend, and counts what was written at each commit. */
-	final class Transactions extends AbstractPlatformTransactionManager {
-
-		final List<Integer> commitsAfterWriting = new ArrayList<>();
-
-		@Override
-		protected Object doGetTransaction() {
-			return new Object();
-		}
-
-		@Override
-		protected boolean isExistingTransaction(Object transaction) {
-			return TransactionSynchronizationManager.isActualTransactionActive();
-		}
-
-		@Override
-		protected void doBegin(Object transaction, TransactionDefinition definition) {
-		}
-
-		@Override
-		protected Object doSuspend(Object transaction) {
-			return transaction;
-		}
-
-		@Override
-		protected void doResume(Object transaction, Object suspendedResources) {
-		}
-
-		@Override
-		protected void doCommit(DefaultTransactionStatus status) {
-			commitsAfterWriting.add(written.size());
-		}
-
-		@Override
-		protected void doRollback(DefaultTransactionStatus status) {
-		}
 	}
 }

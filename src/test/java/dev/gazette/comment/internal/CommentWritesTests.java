@@ -10,15 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.gazette.support.TransactionsWithoutADatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CommentWritesTests {
 
-	private final Transactions transactions = new Transactions();
+	private final TransactionsWithoutADatabase transactions = new TransactionsWithoutADatabase();
 
 	private final CommentWrites writes = new CommentWrites(new TransactionTemplate(transactions), Duration.ZERO);
 
@@ -193,35 +190,6 @@ class CommentWritesTests {
 		}
 		catch (InterruptedException interrupted) {
 			throw new IllegalStateException(interrupted);
-		}
-	}
-
-	/** A transaction manager without a database that counts commits. */
-	static final class Transactions extends AbstractPlatformTransactionManager {
-
-		final AtomicInteger commits = new AtomicInteger();
-
-		@Override
-		protected Object doGetTransaction() {
-			return new Object();
-		}
-
-		@Override
-		protected boolean isExistingTransaction(Object transaction) {
-			return TransactionSynchronizationManager.isActualTransactionActive();
-		}
-
-		@Override
-		protected void doBegin(Object transaction, TransactionDefinition definition) {
-		}
-
-		@Override
-		protected void doCommit(DefaultTransactionStatus status) {
-			commits.incrementAndGet();
-		}
-
-		@Override
-		protected void doRollback(DefaultTransactionStatus status) {
 		}
 	}
 }
