@@ -40,9 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * every page the batch changed, about 1 ms of CPU; on PostgreSQL it is a flush of the log), and on a busy site most
  * posts are still being screened when the writer starts, so batches stay small and commits many. So a post announces
  * itself before its screening ({@link #expect()}), and the writer, before it takes the batch, waits up to
- * {@link CommentProperties#groupCommitWait()} (2 ms) while posts announced are still on their way, as PostgreSQL's
- * {@code commit_delay} waits for its siblings. It stops waiting as soon as none is on its way (each arrival or each post
- * stopped by screening wakes it), so a lone post is written at once, on its own thread, as before.
+ * {@link CommentProperties#groupCommitWait()} (2 ms) while posts announced are still on their way, as
+ * PostgreSQL's {@code commit_delay} waits for its siblings. It stops waiting as soon as none is on its way (each
+ * arrival or each post stopped by screening wakes it), so a lone post is written at once, on its own thread, as
+ * before.
  * <p>
  * Should any write of a batch fail, the batch is rolled back (nothing of it was stored, and none of its events
  * reached a listener: they run after the commit) and every write of it is run again in a transaction of its own, so
@@ -116,7 +117,8 @@ public class CommentWrites {
 		}
 		Pending<T> pending = new Pending<>(work);
 		queue.add(pending);
-		// Queued first, then no longer on its way: a writer gathering never sees this post in neither place.
+		// Queued first, then no longer on its way: a gathering writer always finds this post in one place or the
+		// other.
 		if (expected != null) {
 			expected.close();
 		}
