@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Comments {
 
+	/** How many of an author's latest comments {@link #recentBy(Long, String, Instant)} gives at most. */
+	public static final int RECENT_LIMIT = 100;
+
 	private final CommentRepository repository;
 
 	private final DiscussionRows discussionRows;
@@ -147,11 +150,22 @@ public class Comments {
 		return moderated.history(accountId, guestEmail, since);
 	}
 
-	/** The texts an author posted since {@code since}, newest first, for spotting repeats and bursts. */
+	/**
+	 * An author's comments since {@code since}, newest first and at most {@link #RECENT_LIMIT}: by account, or for a
+	 * guest by e-mail address. Screening reads its repeats, bursts and record in the period from this one read.
+	 */
 	// No read-only transaction: one statement, and on PostgreSQL a transaction is two more round trips (BEGIN, COMMIT)
 	// on every comment post, whose screening asks this.
-	public List<Comment> recentBy(Long accountId, String guestEmail, Instant since) {
-		return moderated.recentBy(accountId, guestEmail, since);
+	public List<RecentComment> recentBy(Long accountId, String guestEmail, Instant since) {
+		return moderated.recentBy(accountId, guestEmail, since, RECENT_LIMIT);
+	}
+
+	/**
+	 * How many of an account's comments were ever published, counted up to {@code atMost} (a prolific account's
+	 * thousands are not counted to learn that it has more than two).
+	 */
+	public int publishedAtLeast(long accountId, int atMost) {
+		return moderated.publishedUpTo(accountId, atMost);
 	}
 
 	/**

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 
 import dev.gazette.account.Account;
 import dev.gazette.account.Accounts;
-import dev.gazette.comment.AuthorHistory;
-import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentScreening;
+import dev.gazette.comment.CommentStatus;
 import dev.gazette.comment.Comments;
+import dev.gazette.comment.RecentComment;
 import dev.gazette.comment.Screening;
 import dev.gazette.comment.Screening.Concern;
 import dev.gazette.comment.Submission;
@@ -168,8 +168,13 @@ public class ModerationPipeline implements CommentScreening {
 		Scores scores = classifier.score(submission.body());
 		List<Signal> signals = textSignals(submission.body(), scores);
 		signals.addAll(external.ask(submission));
-		spam(submission, account, signals);
-		trust(submission, account, signals);
+		// One read of the author's latest comments serves the repeats, the bursts and the record in the period.
+		Long accountId = submission.commenter().accountId();
+		String email = submission.commenter().guestEmail();
+		List<RecentComment> recent = accountId == null && email == null ? List.of()
+				: comments.recentBy(accountId, email, clock.instant().minus(properties.trustWindow()));
+		spam(submission, account, recent, signals);
+		trust(account, recent, signals);
 		if (submission.article().discussion().premoderated()) {
 			signals.add(new Signal("article", "every comment on this article is reviewed first", Action.HOLD));
 		}
@@ -197,20 +202,17 @@ public class ModerationPipeline implements CommentScreening {
 		return decision;
 	}
 
-	private void spam(Submission submission, Optional<Account> account, List<Signal> signals) {
+	private void spam(Submission submission, Optional<Account> account, List<RecentComment> recent,
+			List<Signal> signals) {
 		int links = count(LINK.matcher(submission.body()));
 		if (links > properties.maxLinks()) {
 			signals.add(new Signal("spam", links + " links", Action.HOLD));
 		}
 		if (!submission.edit()) {
-			Long accountId = submission.commenter().accountId();
-			String email = submission.commenter().guestEmail();
 			String client = properties.perClientChecks() ? submission.commenter().client() : null;
 			Instant now = clock.instant();
 			// An account or a guest's address has a history in the database; every post also has its client's
 			// last hour in memory, which is all there is for a guest who gave no address.
-			List<Comment> recent = accountId == null && email == null ? List.of()
-					: comments.recentBy(accountId, email, now.minus(properties.trustWindow()));
 			String normalised = submission.body().strip().toLowerCase(Locale.ROOT);
 			if (recent.stream().anyMatch(c -> c.body().strip().toLowerCase(Locale.ROOT).equals(normalised))
 					|| activity.postedBefore(client, submission.body(), now)) {
@@ -231,19 +233,24 @@ public class ModerationPipeline implements CommentScreening {
 		}
 	}
 
-	private void trust(Submission submission, Optional<Account> account, List<Signal> signals) {
-		Long accountId = submission.commenter().accountId();
-		String email = submission.commenter().guestEmail();
-		AuthorHistory history = comments.historyOf(accountId, email, clock.instant().minus(properties.trustWindow()));
-		int decided = history.published() + history.rejected();
-		if (decided >= properties.trustMinimum() && history.rejectedShare() > properties.trustRejectedShare()) {
-			signals.add(new Signal("trust", history.rejected() + " of " + decided + " recent comments rejected",
-					Action.HOLD));
+	/**
+	 * The author's record over the period: the latest {@link Comments#RECENT_LIMIT} comments of it at most, so an
+	 * author's thousands are never all read again for each new comment.
+	 */
+	private void trust(Optional<Account> account, List<RecentComment> recent, List<Signal> signals) {
+		int published = (int) recent.stream().filter(c -> c.status() == CommentStatus.PUBLISHED).count();
+		int rejected = (int) recent.stream().filter(c -> c.status() == CommentStatus.REJECTED).count();
+		int decided = published + rejected;
+		if (decided >= properties.trustMinimum() && (double) rejected / decided > properties.trustRejectedShare()) {
+			signals.add(new Signal("trust", rejected + " of " + decided + " recent comments rejected", Action.HOLD));
 		}
-		if (properties.premoderateNewAccounts() && account.isPresent()
-				&& history.publishedEver() < properties.newAccountApprovals()) {
-			signals.add(new Signal("trust", "new account: " + history.publishedEver() + " of "
-					+ properties.newAccountApprovals() + " first comments approved", Action.HOLD));
+		if (properties.premoderateNewAccounts() && account.isPresent()) {
+			int approvals = properties.newAccountApprovals();
+			int publishedEver = comments.publishedAtLeast(account.get().id(), approvals);
+			if (publishedEver < approvals) {
+				signals.add(new Signal("trust", "new account: " + publishedEver + " of " + approvals
+						+ " first comments approved", Action.HOLD));
+			}
 		}
 	}
 

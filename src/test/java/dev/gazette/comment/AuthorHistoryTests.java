@@ -2,6 +2,7 @@ package dev.gazette.comment;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import dev.gazette.article.ArticleCatalog;
 import dev.gazette.support.Newsroom;
@@ -68,6 +69,35 @@ class AuthorHistoryTests {
 		AuthorHistory history = comments.historyOf(null, "first-time-" + guest, since);
 
 		assertThat(history).isEqualTo(new AuthorHistory(0, 0, 0, 0, 0));
+	}
+
+	@Test
+	void screeningReadsTheAuthorsOwnLatestCommentsOfThePeriodNewestFirst() {
+		byGuest(guest, CommentStatus.PUBLISHED, now.minus(90, ChronoUnit.DAYS));
+		byGuest(guest, CommentStatus.REJECTED, now.minus(3, ChronoUnit.DAYS));
+		byGuest(guest, CommentStatus.PUBLISHED, now.minus(1, ChronoUnit.DAYS));
+		byGuest("someone-else-" + guest, CommentStatus.PUBLISHED, now);
+
+		List<RecentComment> recent = comments.recentBy(null, guest, since);
+
+		assertThat(recent).extracting(RecentComment::status)
+			.containsExactly(CommentStatus.PUBLISHED, CommentStatus.REJECTED);
+		assertThat(recent).extracting(RecentComment::createdAt)
+			.containsExactly(now.minus(1, ChronoUnit.DAYS), now.minus(3, ChronoUnit.DAYS));
+		assertThat(recent.get(0).body()).isEqualTo("A view of my own, " + CommentStatus.PUBLISHED + ".");
+	}
+
+	@Test
+	void screeningReadsNoMoreThanTheLatestHundred() {
+		for (int i = 0; i < Comments.RECENT_LIMIT + 5; i++) {
+			byGuest(guest, CommentStatus.PUBLISHED, now.minus(2, ChronoUnit.DAYS).plusSeconds(i));
+		}
+
+		List<RecentComment> recent = comments.recentBy(null, guest, since);
+
+		assertThat(recent).hasSize(Comments.RECENT_LIMIT);
+		assertThat(recent.get(0).createdAt()).isEqualTo(now.minus(2, ChronoUnit.DAYS).plusSeconds(104));
+		assertThat(recent.get(recent.size() - 1).createdAt()).isEqualTo(now.minus(2, ChronoUnit.DAYS).plusSeconds(5));
 	}
 
 	private void byGuest(String email, CommentStatus status, Instant at) {

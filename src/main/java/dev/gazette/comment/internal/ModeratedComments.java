@@ -1,6 +1,7 @@
 package dev.gazette.comment.internal;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.Set;
 import dev.gazette.comment.AuthorHistory;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentStatus;
+import dev.gazette.comment.RecentComment;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,17 +69,28 @@ public class ModeratedComments {
 			.single();
 	}
 
-	public List<Comment> recentBy(Long accountId, String guestEmail, Instant since) {
+	public List<RecentComment> recentBy(Long accountId, String guestEmail, Instant since, int limit) {
 		if (accountId == null && guestEmail == null) {
 			return List.of();
 		}
-		return jdbc.sql("select * from comment where " + author(accountId)
-				+ " and created_at >= :since order by created_at desc, id desc limit 50")
+		return jdbc.sql("select id, status, created_at, body from comment where " + author(accountId)
+				+ " and created_at >= :since order by created_at desc, id desc limit :limit")
 			.param("account", accountId)
 			.param("email", guestEmail)
 			.param("since", since.atOffset(ZoneOffset.UTC))
-			.query((rs, n) -> CommentRepository.comment(rs))
+			.param("limit", limit)
+			.query((rs, n) -> new RecentComment(rs.getLong("id"), CommentStatus.fromKey(rs.getString("status")),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("body")))
 			.list();
+	}
+
+	public int publishedUpTo(long accountId, int atMost) {
+		return jdbc.sql("select count(*) from (select 1 from comment where account_id = :account"
+				+ " and status = 'published' limit :limit) published")
+			.param("account", accountId)
+			.param("limit", atMost)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**
