@@ -90,7 +90,7 @@ class AuthorRecordScreeningTests {
 	void aNewAccountIsHeldUntilItsFirstCommentsWerePublished() {
 		ModerationPipeline pipeline = pipeline(Map.of("gazette.moderation.premoderate-new-accounts", "true",
 				"gazette.moderation.new-account-approvals", "2"));
-		Reader reader = readers.join("Oğuz Türk");
+		Reader reader = readers.join(Newsroom.unique("Oğuz Türk"));
 
 		assertThat(newAccountSignal(pipeline, reader)).hasValueSatisfying(
 				signal -> assertThat(signal.detail()).isEqualTo("new account: 0 of 2 first comments approved"));
@@ -107,7 +107,7 @@ class AuthorRecordScreeningTests {
 	@Test
 	void anAccountsRecordIsNotHeldAgainstItWhenThePublicationDoesNotPremoderate() {
 		ModerationPipeline pipeline = pipeline(Map.of());
-		Reader reader = readers.join("שרה לוי");
+		Reader reader = readers.join(Newsroom.unique("שרה לוי"));
 
 		assertThat(newAccountSignal(pipeline, reader)).isEmpty();
 	}
@@ -115,7 +115,7 @@ class AuthorRecordScreeningTests {
 	@Test
 	void theRecordWeighsTheLatestCommentsOfThePeriod() {
 		ModerationPipeline pipeline = pipeline(Map.of());
-		Reader reader = readers.join("Ayşe Yılmaz");
+		Reader reader = readers.join(Newsroom.unique("Ayşe Yılmaz"));
 		// Rejected earlier in the week, then a long run of published comments: the latest hundred are all published.
 		for (int i = 0; i < 3; i++) {
 			byAccount(reader, CommentStatus.REJECTED, now.minus(6, ChronoUnit.DAYS).plusSeconds(i));
