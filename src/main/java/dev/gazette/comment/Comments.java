@@ -143,9 +143,11 @@ public class Comments {
 		return repository.moderationRecord(commentId);
 	}
 
-	/** How an author's comments since {@code since} stand: by account, or for a guest by e-mail address. */
-	// No read-only transaction: one statement, and on PostgreSQL a transaction is two more round trips (BEGIN, COMMIT)
-	// on every comment post, whose screening asks this.
+	/**
+	 * How an author's comments since {@code since} stand, with every comment ever counted: by account, or for a guest
+	 * by e-mail address. For moderators' queue; screening weighs {@link #recentBy(Long, String, Instant)} instead.
+	 */
+	// No read-only transaction: one statement.
 	public AuthorHistory historyOf(Long accountId, String guestEmail, Instant since) {
 		return moderated.history(accountId, guestEmail, since);
 	}
